@@ -1,0 +1,50 @@
+package io.offsite.core.effect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Ask the host to collect and freeze evidence for an episode (取证): stills at the listed instants
+ * from the camera's recording, plus a clip where the violation type needs one.
+ *
+ * @param episodeId        the episode
+ * @param at               event time of the request
+ * @param violationCode    catalogue code of the violation, e.g. {@code "PARKING"}
+ * @param fenceId          the fence
+ * @param cameraId         the camera to take stills from (raw device id)
+ * @param subject          normalised plate or tracker id
+ * @param stillsAt         instants to take stills at, ascending (e.g. first seen, SMS time, window end)
+ * @param minStills        the least number of stills the rules need
+ * @param plateLegibleRequired whether at least one still must show a legible plate
+ * @param minSpan          at least two stills must be further apart than this (the move window)
+ * @param videoClip        whether a video clip of the whole episode is needed
+ */
+public record CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
+        String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
+        boolean videoClip) implements EnforcementEffect {
+    public CaptureEvidence {
+        Objects.requireNonNull(episodeId, "episodeId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(fenceId, "fenceId");
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(minSpan, "minSpan");
+        stillsAt = List.copyOf(stillsAt);
+        for (int i = 1; i < stillsAt.size(); i++) {
+            if (stillsAt.get(i).isBefore(stillsAt.get(i - 1))) {
+                throw new IllegalArgumentException("stillsAt must be ascending, was " + stillsAt);
+            }
+        }
+        if (minStills < 0) {
+            throw new IllegalArgumentException("minStills must be >= 0, was " + minStills);
+        }
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return episodeId + "/capture-evidence";
+    }
+}

@@ -1,0 +1,41 @@
+package io.offsite.core.effect;
+
+import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.grid.CellId;
+import io.offsite.core.grid.OfficerId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Tell the responsible grid officer to act in person (e.g. issue a parking notice, 违停抄告) because a
+ * remote warning was ignored.
+ *
+ * @param episodeId the episode
+ * @param at        event time of the escalation (at or after the window end)
+ * @param fenceId   the fence
+ * @param cellId    the street cell
+ * @param officerId the cell's responsible officer
+ * @param subject   normalised plate, or the tracker id for vendors
+ * @param location  where the subject was last seen (WGS-84)
+ * @param cameraId  the camera that saw it (raw device id)
+ * @param reason    one line for the officer, e.g. "still parked 10 min after owner SMS"
+ */
+public record DispatchOfficer(String episodeId, Instant at, String fenceId, CellId cellId, OfficerId officerId,
+        String subject, GeoPoint location, String cameraId, String reason) implements EnforcementEffect {
+    public DispatchOfficer {
+        Objects.requireNonNull(episodeId, "episodeId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(fenceId, "fenceId");
+        Objects.requireNonNull(cellId, "cellId");
+        Objects.requireNonNull(officerId, "officerId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return episodeId + "/dispatch-officer";
+    }
+}
