@@ -124,16 +124,40 @@ final class CellLocator {
         }
     }
 
+    /**
+     * Visits every bucket a segment passes through or touches (conservative supercover): row by row, the
+     * segment's x-extent inside the row, widened by a tiny epsilon so that an edge lying exactly on a bucket
+     * border marks the buckets on both sides.
+     */
     private void visitRing(Coordinate[] cs, java.util.function.IntConsumer visit) {
+        double epsX = 1e-9 / invW;
+        double epsY = 1e-9 / invH;
         for (int i = 0; i + 1 < cs.length; i++) {
-            // Widen by one bucket's rounding: an edge exactly on a bucket border touches both buckets.
-            int x0 = bx(Math.min(cs[i].x, cs[i + 1].x) - 1e-12);
-            int x1 = bx(Math.max(cs[i].x, cs[i + 1].x) + 1e-12);
-            int y0 = by(Math.min(cs[i].y, cs[i + 1].y) - 1e-12);
-            int y1 = by(Math.max(cs[i].y, cs[i + 1].y) + 1e-12);
-            for (int y = y0; y <= y1; y++) {
+            boolean up = cs[i].y <= cs[i + 1].y;
+            double ax = up ? cs[i].x : cs[i + 1].x;
+            double ay = up ? cs[i].y : cs[i + 1].y;
+            double ux = up ? cs[i + 1].x : cs[i].x;
+            double uy = up ? cs[i + 1].y : cs[i].y;
+            int row0 = by(ay - epsY);
+            int row1 = by(uy + epsY);
+            for (int row = row0; row <= row1; row++) {
+                double lo;
+                double hi;
+                if (uy == ay) {
+                    lo = Math.min(ax, ux);
+                    hi = Math.max(ax, ux);
+                } else {
+                    double y0 = Math.max(ay, minY + row / invH - epsY);
+                    double y1 = Math.min(uy, minY + (row + 1) / invH + epsY);
+                    double xa = ax + (ux - ax) * ((y0 - ay) / (uy - ay));
+                    double xb = ax + (ux - ax) * ((y1 - ay) / (uy - ay));
+                    lo = Math.min(xa, xb);
+                    hi = Math.max(xa, xb);
+                }
+                int x0 = bx(lo - epsX);
+                int x1 = bx(hi + epsX);
                 for (int x = x0; x <= x1; x++) {
-                    visit.accept(y * nx + x);
+                    visit.accept(row * nx + x);
                 }
             }
         }
