@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,6 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
     private static final String TMP_PREFIX = ".incoming-";
     private static final String TMP_SUFFIX = ".tmp";
-    private static final Pattern NAME = Pattern.compile("[0-9a-f]{64}");
     private final Path dir;
 
     private FileSystemBlobStore(Path dir) {
@@ -150,10 +148,6 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    /** Whether {@code fileName} is a blob name (64 lower-case hex digits). */
-    static boolean isBlobName(String fileName) {
-        return NAME.matcher(fileName).matches();
-    }
 
     private static void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
