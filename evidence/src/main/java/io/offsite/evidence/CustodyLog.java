@@ -14,13 +14,20 @@ import java.util.Optional;
 public final class CustodyLog {
     private final List<CustodyEntry> entries = new ArrayList<>();
     private final MerkleTree tree = new MerkleTree();
+    private final boolean ownedByChain;
 
-    /** An empty log. */
+    /** An empty stand-alone log. */
     public static CustodyLog create() {
-        return new CustodyLog();
+        return new CustodyLog(false);
     }
 
-    private CustodyLog() {
+    /** A log that only its {@link EvidenceChain} may append to (so every entry is journaled). */
+    static CustodyLog ownedByChain() {
+        return new CustodyLog(true);
+    }
+
+    private CustodyLog(boolean ownedByChain) {
+        this.ownedByChain = ownedByChain;
     }
 
     /**
@@ -29,15 +36,38 @@ public final class CustodyLog {
      */
     public synchronized CustodyEntry append(Instant at, String actor, CustodyAction action, Optional<String> itemId,
             Optional<Sha256> itemSha256, String detail) {
+        if (ownedByChain) {
+            throw new EvidenceException("this custody log belongs to an EvidenceChain; record actions through the"
+                    + " chain so they are journaled");
+        }
+        CustodyEntry e = prepare(at, actor, action, itemId, itemSha256, detail);
+        commit(e);
+        return e;
+    }
+
+    /** The entry that would be appended next (validated, not yet appended). */
+    synchronized CustodyEntry prepare(Instant at, String actor, CustodyAction action, Optional<String> itemId,
+            Optional<Sha256> itemSha256, String detail) {
         Objects.requireNonNull(at, "at");
+        requireInOrder(at);
+        return new CustodyEntry(entries.size(), at, actor, action, itemId, itemSha256, detail);
+    }
+
+    /** Appends a prepared or replayed entry; it must be next in sequence and in time order. */
+    synchronized void commit(CustodyEntry e) {
+        if (e.seq() != entries.size()) {
+            throw new EvidenceException("custody entry has seq " + e.seq() + " but the log expects " + entries.size());
+        }
+        requireInOrder(e.at());
+        tree.appendLeafHash(MerkleProofs.leafHash(e.canonicalBytes()).rawBytes());
+        entries.add(e);
+    }
+
+    private void requireInOrder(Instant at) {
         if (!entries.isEmpty() && at.isBefore(entries.get(entries.size() - 1).at())) {
             throw new EvidenceException("custody entry at " + at + " is earlier than the last entry ("
                     + entries.get(entries.size() - 1).at() + "); entries are appended in time order");
         }
-        CustodyEntry e = new CustodyEntry(entries.size(), at, actor, action, itemId, itemSha256, detail);
-        tree.appendLeafHash(MerkleProofs.leafHash(e.canonicalBytes()).rawBytes());
-        entries.add(e);
-        return e;
     }
 
     /** Number of entries. */

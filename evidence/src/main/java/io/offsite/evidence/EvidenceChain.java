@@ -2,6 +2,8 @@ package io.offsite.evidence;
 
 import io.offsite.evidence.spi.BlobRef;
 import io.offsite.evidence.spi.BlobStore;
+import io.offsite.evidence.spi.ChainJournal;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.offsite.evidence.spi.SigningKeys;
 import io.offsite.evidence.spi.TimestampAuthority;
 import java.io.BufferedOutputStream;
@@ -48,7 +50,8 @@ public final class EvidenceChain {
     private final Optional<TimestampAuthority> tsa;
     private final Clock clock;
     private final WitnessRegistry witnesses;
-    private final CustodyLog log = CustodyLog.create();
+    private final ChainJournal journal;
+    private final CustodyLog log = CustodyLog.ownedByChain();
     private final Map<String, EvidenceItem> items = new TreeMap<>();
     private final Map<String, Long> itemEntrySeq = new HashMap<>();
     private final List<SignedTreeHead> heads = new ArrayList<>();
@@ -63,6 +66,81 @@ public final class EvidenceChain {
         this.tsa = Optional.ofNullable(b.tsa);
         this.clock = b.clock;
         this.witnesses = b.witnesses;
+        this.journal = b.journal;
+        List<byte[]> records = journal.readAll();
+        if (records.isEmpty()) {
+            journal.append(JournalCodec.caseRecord(caseId, violationCode));
+        } else {
+            replay(records);
+        }
+    }
+
+    /** Rebuilds state from the journal, checking every head against the rebuilt log. */
+    private void replay(List<byte[]> records) {
+        for (int i = 0; i < records.size(); i++) {
+            JournalCodec.Parsed r = JournalCodec.parse(records.get(i), i + 1);
+            String where = "chain journal record " + (i + 1);
+            JsonNode o = r.node();
+            switch (r.type()) {
+                case JournalCodec.CASE -> {
+                    if (i != 0 || !caseId.equals(Json.requireText(o, "caseId", where))
+                            || !violationCode.equals(Json.requireText(o, "violationCode", where))) {
+                        throw new EvidenceException(where + ": journal belongs to case " + o.get("caseId") + " ("
+                                + o.get("violationCode") + "), not " + caseId + " (" + violationCode + ")");
+                    }
+                }
+                case JournalCodec.ENTRY -> {
+                    CustodyEntry e = CustodyEntry.fromJson(Json.require(o, "entry", where), where);
+                    Optional<EvidenceItem> item = Optional.ofNullable(o.get("item"))
+                            .map(n -> ManifestCodec.itemFromJson(n, where + " item"));
+                    if (item.isPresent() && (!e.itemId().equals(Optional.of(item.get().id()))
+                            || !e.itemSha256().equals(Optional.of(item.get().sha256())))) {
+                        throw new EvidenceException(where + ": item does not match its custody entry");
+                    }
+                    item.ifPresent(it -> {
+                        if (store.find(it.sha256()).isEmpty()) {
+                            throw new EvidenceException(where + ": item " + it.id() + " needs blob " + it.sha256()
+                                    + " which the blob store does not have");
+                        }
+                    });
+                    log.commit(e);
+                    item.ifPresent(it -> {
+                        items.put(it.id(), it);
+                        itemEntrySeq.put(it.id(), e.seq());
+                    });
+                    if (e.action() == CustodyAction.SEALED) {
+                        sealed = true;
+                    }
+                }
+                default -> {
+                    SignedTreeHead h = SignedTreeHead.fromJson(Json.require(o, "head", where), where);
+                    PublicKey pub = keys.publicKey(h.keyId()).orElseThrow(() -> new EvidenceException(where
+                            + ": head signed with key " + h.keyId() + " which the signing keys no longer know"));
+                    if (!h.caseId().equals(caseId) || h.treeSize() > log.size()
+                            || !log.rootAt(h.treeSize()).equals(h.rootHash()) || !h.verifySignature(pub)) {
+                        throw new EvidenceException(where + ": signed head (size " + h.treeSize()
+                                + ") does not match the journaled log: the journal was altered");
+                    }
+                    usedKeys.put(h.keyId(), pub);
+                    heads.add(h);
+                }
+            }
+        }
+        LOG.info("case {}: restored {} items, {} custody entries, {} heads from the journal", caseId, items.size(),
+                log.size(), heads.size());
+    }
+
+    /** Prepares an entry, journals it (with its item), then applies it: a journal failure changes nothing. */
+    private CustodyEntry append(String actor, CustodyAction action, Optional<EvidenceItem> item, Optional<String> itemId,
+            Optional<Sha256> sha, String detail) {
+        CustodyEntry e = log.prepare(clock.instant(), actor, action, itemId, sha, detail);
+        journal.append(JournalCodec.entryRecord(e, item));
+        log.commit(e);
+        item.ifPresent(it -> {
+            items.put(it.id(), it);
+            itemEntrySeq.put(it.id(), e.seq());
+        });
+        return e;
     }
 
     /** Starts a chain for case {@code caseId} of violation type {@code violationCode} (e.g. {@code PARKING}). */
@@ -149,7 +227,7 @@ public final class EvidenceChain {
         b.fact(ItemSpec.WITNESS_ID, witness.value());
         EvidenceItem statement = add(b.build(), content, actor);
         synchronized (this) {
-            log.append(clock.instant(), actor, CustodyAction.WITNESS_LINKED, Optional.of(statement.id()),
+            append(actor, CustodyAction.WITNESS_LINKED, Optional.empty(), Optional.of(statement.id()),
                     Optional.of(statement.sha256()), "witness " + witness.value() + " corroborates "
                             + String.join(",", corroborates));
         }
@@ -159,7 +237,7 @@ public final class EvidenceChain {
     /** Logs that {@code actor} viewed item {@code itemId}. */
     public synchronized CustodyEntry recordView(String itemId, String actor) {
         EvidenceItem i = requireItem(itemId);
-        return log.append(clock.instant(), requireActor(actor), CustodyAction.VIEWED, Optional.of(i.id()),
+        return append(requireActor(actor), CustodyAction.VIEWED, Optional.empty(), Optional.of(i.id()),
                 Optional.of(i.sha256()), "");
     }
 
@@ -170,14 +248,14 @@ public final class EvidenceChain {
         if (recipient.isBlank()) {
             throw new EvidenceException("recipient of a share must be named");
         }
-        return log.append(clock.instant(), requireActor(actor), CustodyAction.SHARED, Optional.of(i.id()),
+        return append(requireActor(actor), CustodyAction.SHARED, Optional.empty(), Optional.of(i.id()),
                 Optional.of(i.sha256()), "to " + recipient);
     }
 
     /** Freezes the case: logs {@link CustodyAction#SEALED} and signs the head. No item can be added after. */
     public synchronized SignedTreeHead seal(String actor) {
         requireOpen("seal");
-        log.append(clock.instant(), requireActor(actor), CustodyAction.SEALED, Optional.empty(), Optional.empty(),
+        append(requireActor(actor), CustodyAction.SEALED, Optional.empty(), Optional.empty(), Optional.empty(),
                 items.size() + " items");
         sealed = true;
         return signHead();
@@ -203,6 +281,7 @@ public final class EvidenceChain {
         }
         SignedTreeHead head = tsa.map(t -> new SignedTreeHead(caseId, size, root, at, keyId, sig,
                 Optional.of(t.timestamp(unstamped.imprint())))).orElse(unstamped);
+        journal.append(JournalCodec.headRecord(head));
         usedKeys.put(keyId, pub);
         heads.add(head);
         return head;
@@ -223,7 +302,7 @@ public final class EvidenceChain {
         return List.copyOf(items.values());
     }
 
-    /** The custody log (read-only use: append through the chain). */
+    /** The custody log, for reading and proofs; its {@code append} is refused (record through the chain). */
     public CustodyLog custodyLog() {
         return log;
     }
@@ -240,7 +319,7 @@ public final class EvidenceChain {
      */
     public synchronized SignedTreeHead exportBundle(OutputStream out, String actor) {
         Objects.requireNonNull(out, "out");
-        log.append(clock.instant(), requireActor(actor), CustodyAction.EXPORTED, Optional.empty(), Optional.empty(),
+        append(requireActor(actor), CustodyAction.EXPORTED, Optional.empty(), Optional.empty(), Optional.empty(),
                 "bundle of " + items.size() + " items");
         List<SignedTreeHead> earlier = List.copyOf(heads);
         SignedTreeHead head = signHead();
@@ -280,10 +359,7 @@ public final class EvidenceChain {
     }
 
     private void record(EvidenceItem item, CustodyAction action, String actor, String detail) {
-        CustodyEntry e = log.append(clock.instant(), actor, action, Optional.of(item.id()),
-                Optional.of(item.sha256()), detail);
-        items.put(item.id(), item);
-        itemEntrySeq.put(item.id(), e.seq());
+        append(actor, action, Optional.of(item), Optional.of(item.id()), Optional.of(item.sha256()), detail);
     }
 
     private String nextId() {
@@ -323,6 +399,7 @@ public final class EvidenceChain {
         private TimestampAuthority tsa;
         private Clock clock = Clock.systemUTC();
         private WitnessRegistry witnesses = WitnessRegistry.inMemory();
+        private ChainJournal journal = InMemoryChainJournal.create();
 
         private Builder(String caseId, String violationCode) {
             this.caseId = EvidenceItem.requireId(Objects.requireNonNull(caseId, "caseId"), "case id");
@@ -364,7 +441,16 @@ public final class EvidenceChain {
             return this;
         }
 
-        /** Builds the chain. */
+        /**
+         * Where the chain's state is journaled (default: in memory). A chain built over a non-empty journal
+         * resumes where it left off, after checking every journaled head against the rebuilt log.
+         */
+        public Builder journal(ChainJournal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /** Builds the chain, replaying the journal if it has records. */
         public EvidenceChain build() {
             if (keys == null) {
                 throw new EvidenceException("signingKeys are required: heads and manifests must be signed");
