@@ -3,7 +3,6 @@ package io.offsite.evidence;
 import io.offsite.evidence.spi.BlobRef;
 import io.offsite.evidence.spi.BlobStore;
 import io.offsite.evidence.spi.ChainJournal;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.offsite.evidence.spi.SigningKeys;
 import io.offsite.evidence.spi.TimestampAuthority;
 import java.io.BufferedOutputStream;
@@ -77,55 +76,24 @@ public final class EvidenceChain {
 
     /** Rebuilds state from the journal, checking every head against the rebuilt log. */
     private void replay(List<byte[]> records) {
-        for (int i = 0; i < records.size(); i++) {
-            JournalCodec.Parsed r = JournalCodec.parse(records.get(i), i + 1);
-            String where = "chain journal record " + (i + 1);
-            JsonNode o = r.node();
-            switch (r.type()) {
-                case JournalCodec.CASE -> {
-                    if (i != 0 || !caseId.equals(Json.requireText(o, "caseId", where))
-                            || !violationCode.equals(Json.requireText(o, "violationCode", where))) {
-                        throw new EvidenceException(where + ": journal belongs to case " + o.get("caseId") + " ("
-                                + o.get("violationCode") + "), not " + caseId + " (" + violationCode + ")");
-                    }
-                }
-                case JournalCodec.ENTRY -> {
-                    CustodyEntry e = CustodyEntry.fromJson(Json.require(o, "entry", where), where);
-                    Optional<EvidenceItem> item = Optional.ofNullable(o.get("item"))
-                            .map(n -> ManifestCodec.itemFromJson(n, where + " item"));
-                    if (item.isPresent() && (!e.itemId().equals(Optional.of(item.get().id()))
-                            || !e.itemSha256().equals(Optional.of(item.get().sha256())))) {
-                        throw new EvidenceException(where + ": item does not match its custody entry");
-                    }
-                    item.ifPresent(it -> {
-                        if (store.find(it.sha256()).isEmpty()) {
-                            throw new EvidenceException(where + ": item " + it.id() + " needs blob " + it.sha256()
-                                    + " which the blob store does not have");
-                        }
-                    });
-                    log.commit(e);
-                    item.ifPresent(it -> {
-                        items.put(it.id(), it);
-                        itemEntrySeq.put(it.id(), e.seq());
-                    });
-                    if (e.action() == CustodyAction.SEALED) {
-                        sealed = true;
-                    }
-                }
-                default -> {
-                    SignedTreeHead h = SignedTreeHead.fromJson(Json.require(o, "head", where), where);
-                    PublicKey pub = keys.publicKey(h.keyId()).orElseThrow(() -> new EvidenceException(where
-                            + ": head signed with key " + h.keyId() + " which the signing keys no longer know"));
-                    if (!h.caseId().equals(caseId) || h.treeSize() > log.size()
-                            || !log.rootAt(h.treeSize()).equals(h.rootHash()) || !h.verifySignature(pub)) {
-                        throw new EvidenceException(where + ": signed head (size " + h.treeSize()
-                                + ") does not match the journaled log: the journal was altered");
-                    }
-                    usedKeys.put(h.keyId(), pub);
-                    heads.add(h);
-                }
+        JournalCodec.replay(records, caseId, violationCode, store, keys, log, new JournalCodec.Sink() {
+            @Override
+            public void item(EvidenceItem item, long seq) {
+                items.put(item.id(), item);
+                itemEntrySeq.put(item.id(), seq);
             }
-        }
+
+            @Override
+            public void sealed() {
+                sealed = true;
+            }
+
+            @Override
+            public void head(SignedTreeHead head, PublicKey key) {
+                usedKeys.put(head.keyId(), key);
+                heads.add(head);
+            }
+        });
         LOG.info("case {}: restored {} items, {} custody entries, {} heads from the journal", caseId, items.size(),
                 log.size(), heads.size());
     }
