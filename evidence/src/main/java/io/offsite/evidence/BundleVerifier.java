@@ -60,6 +60,10 @@ public final class BundleVerifier {
             run.verify(ch);
         } catch (IOException e) {
             run.problem(Kind.ZIP_STRUCTURE, bundle.toString(), "cannot read the bundle: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Safety net: a malformed bundle must be reported, never crash the verifier.
+            run.problem(Kind.MANIFEST, bundle.toString(), "unreadable content (" + e.getClass().getSimpleName()
+                    + "): " + e.getMessage());
         }
         return new VerificationReport(run.caseId, run.problems, run.notes);
     }
@@ -181,7 +185,8 @@ public final class BundleVerifier {
                         problem(Kind.TIMESTAMP, "tree head", "the timestamp signature does not verify");
                     } else {
                         notes.add("timestamp " + t.genTime() + " by " + t.authority() + " (local test double, "
-                                + "NOT an RFC 3161 token)");
+                                + "NOT an RFC 3161 token; key fingerprint "
+                                + Ed25519.fingerprint(model.timestampKey().get()) + ")");
                     }
                 } else {
                     notes.add("timestamp of format " + t.format() + " by " + t.authority() + " at " + t.genTime()
