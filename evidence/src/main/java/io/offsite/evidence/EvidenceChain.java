@@ -98,10 +98,26 @@ public final class EvidenceChain {
                 log.size(), heads.size());
     }
 
+    /**
+     * The clock's time, but never earlier than the last entry: if the host clock steps back (NTP), the
+     * log stays in order and the step is logged rather than failing every later action.
+     */
+    private Instant now() {
+        Instant t = clock.instant();
+        if (log.size() > 0) {
+            Instant last = log.entry(log.size() - 1).at();
+            if (t.isBefore(last)) {
+                LOG.warn("case {}: clock stepped back from {} to {}; dating the entry {}", caseId, last, t, last);
+                return last;
+            }
+        }
+        return t;
+    }
+
     /** Prepares an entry, journals it (with its item), then applies it: a journal failure changes nothing. */
     private CustodyEntry append(String actor, CustodyAction action, Optional<EvidenceItem> item, Optional<String> itemId,
             Optional<Sha256> sha, String detail) {
-        CustodyEntry e = log.prepare(clock.instant(), actor, action, itemId, sha, detail);
+        CustodyEntry e = log.prepare(now(), actor, action, itemId, sha, detail);
         journal.append(JournalCodec.entryRecord(e, item));
         log.commit(e);
         item.ifPresent(it -> {
@@ -241,7 +257,7 @@ public final class EvidenceChain {
                 + " key for their current key id \"" + keyId + "\""));
         long size = log.size();
         Sha256 root = log.root();
-        Instant at = clock.instant();
+        Instant at = now();
         byte[] sig = keys.sign(keyId, SignedTreeHead.signedBytes(caseId, size, root, at, keyId));
         SignedTreeHead unstamped = new SignedTreeHead(caseId, size, root, at, keyId, sig, Optional.empty());
         if (!unstamped.verifySignature(pub)) {

@@ -185,6 +185,40 @@ class BundleVerifierTest {
                 .isInstanceOf(EvidenceException.class).hasMessageContaining("no longer match");
     }
 
+    @Test
+    void progress_reachesTheTotalOfItemBytes() {
+        List<long[]> calls = new ArrayList<>();
+        BundleVerifier.builder().progress((done, total) -> calls.add(new long[] {done, total})).build().verify(bundle);
+        long total = chain.items().stream().mapToLong(EvidenceItem::sizeBytes).sum();
+        assertThat(calls).isNotEmpty();
+        assertThat(calls.get(calls.size() - 1)).containsExactly(total, total);
+    }
+
+    @Test
+    void concurrentIntake_fromManyThreads_yieldsAConsistentVerifiableChain() throws Exception {
+        EvidenceChain c = EvidenceChain.builder("case-conc", "PARKING").signingKeys(InMemorySigningKeys.generate("k"))
+                .build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<EvidenceItem>> fs = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                fs.add(pool.submit(() -> c.add(Fixtures.still(Fixtures.T0.plusSeconds(n), n % 2 == 0),
+                        Fixtures.bytes("still " + n), "camera-thread")));
+            }
+            for (var f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(c.items()).hasSize(40);
+        assertThat(c.items()).extracting(EvidenceItem::id).doesNotHaveDuplicates();
+        Path p = dir.resolve("conc.zip");
+        c.exportBundle(p, "officer-1");
+        assertThat(BundleVerifier.create().verify(p).problems()).isEmpty();
+    }
+
     static List<String> lines(byte[] b) {
         return new String(b, StandardCharsets.UTF_8).lines().toList();
     }

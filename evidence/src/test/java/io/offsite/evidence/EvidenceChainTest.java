@@ -130,6 +130,34 @@ class EvidenceChainTest {
     }
 
     @Test
+    void hostClockSteppingBack_keepsTheLogInOrder_insteadOfFailing() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                Fixtures.T0.plusSeconds(100));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        EvidenceChain c = EvidenceChain.builder("case-12", "PARKING").signingKeys(InMemorySigningKeys.generate("k"))
+                .clock(clock).build();
+        c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("a"), "platform");
+        now.set(Fixtures.T0.plusSeconds(40));
+        c.recordView("item-0001", "officer-1");
+        assertThat(c.custodyLog().entry(1).at()).isEqualTo(Fixtures.T0.plusSeconds(100));
+    }
+
+    @Test
     void inclusionProofOfEveryItemEntry_verifiesAgainstLatestHead() {
         EvidenceChain c = Fixtures.parkingChain("case-11");
         SignedTreeHead h = c.signHead();
