@@ -49,7 +49,7 @@ record BundleModel(byte[] manifestBytes, String caseId, String violationCode, In
             items.add(item);
         }
         Map<String, FileRef> files = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fit = Json.require(m, "files", w).fields();
+        Iterator<Map.Entry<String, JsonNode>> fit = Json.require(m, "files", w).properties().iterator();
         while (fit.hasNext()) {
             Map.Entry<String, JsonNode> f = fit.next();
             String fw = w + " files." + f.getKey();
@@ -58,7 +58,7 @@ record BundleModel(byte[] manifestBytes, String caseId, String violationCode, In
                     Json.requireLong(f.getValue(), "sizeBytes", fw)));
         }
         Map<String, PublicKey> keys = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> kit = Json.require(m, "keys", w).fields();
+        Iterator<Map.Entry<String, JsonNode>> kit = Json.require(m, "keys", w).properties().iterator();
         while (kit.hasNext()) {
             Map.Entry<String, JsonNode> k = kit.next();
             if (!k.getValue().isTextual()) {

@@ -53,7 +53,7 @@ public final class CompletenessRules {
         }
         List<RuleCheck> common = checks(Json.require(root, "common", "completeness rules"), "common");
         Map<String, List<RuleCheck>> byViolation = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = Json.require(root, "violations", "completeness rules").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = Json.require(root, "violations", "completeness rules").properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> v = it.next();
             String w = "violations." + v.getKey();

@@ -69,7 +69,7 @@ final class ManifestCodec {
             Json.optText(o, "clockErrorPer24h").ifPresent(d -> b.clockErrorPer24h(Duration.parse(d)));
             Map<String, String> facts = new TreeMap<>();
             JsonNode f = Json.require(o, "facts", where);
-            Iterator<Map.Entry<String, JsonNode>> it = f.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = f.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isTextual()) {

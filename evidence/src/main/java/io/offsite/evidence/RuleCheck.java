@@ -104,7 +104,7 @@ abstract class RuleCheck {
 
     private static String template(String reason, JsonNode n) {
         String out = reason;
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isValueNode()) {
@@ -132,7 +132,7 @@ abstract class RuleCheck {
             Map<String, String> where = new LinkedHashMap<>();
             JsonNode wh = n.get("where");
             if (wh != null) {
-                wh.fields().forEachRemaining(e -> where.put(e.getKey(), e.getValue().asText()));
+                wh.properties().forEach(e -> where.put(e.getKey(), e.getValue().asText()));
             }
             return new Selector(kinds, where);
         }
