@@ -131,6 +131,12 @@ final class CanonicalJson {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
+                    if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                        throw new EvidenceException("text contains an unpaired UTF-16 surrogate at position " + i
+                                + "; it cannot be encoded as UTF-8");
+                    }
                     if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {

@@ -225,6 +225,20 @@ public final class EvidenceChain {
                 Optional.of(i.sha256()), "");
     }
 
+    /**
+     * Opens an item's bytes for {@code actor} and logs the view first, so no view goes unrecorded. The
+     * caller closes the stream.
+     */
+    public InputStream openItem(String itemId, String actor) {
+        EvidenceItem i;
+        synchronized (this) {
+            i = requireItem(itemId);
+            recordView(itemId, actor);
+        }
+        return store.open(i.sha256()).orElseThrow(() -> new EvidenceException("item " + itemId + ": blob "
+                + i.sha256() + " is missing from the blob store"));
+    }
+
     /** Logs that {@code actor} shared item {@code itemId} with {@code recipient}. */
     public synchronized CustodyEntry recordShare(String itemId, String actor, String recipient) {
         EvidenceItem i = requireItem(itemId);

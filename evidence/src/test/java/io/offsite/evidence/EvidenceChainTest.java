@@ -31,6 +31,18 @@ class EvidenceChainTest {
     }
 
     @Test
+    void openItem_logsTheViewBeforeServingTheBytes() throws Exception {
+        EvidenceChain c = chain();
+        c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("abc"), "platform");
+        try (java.io.InputStream in = c.openItem("item-0001", "officer-5")) {
+            assertThat(in.readAllBytes()).containsExactly('a', 'b', 'c');
+        }
+        CustodyEntry e = c.custodyLog().entry(1);
+        assertThat(e.action()).isEqualTo(CustodyAction.VIEWED);
+        assertThat(e.actor()).isEqualTo("officer-5");
+    }
+
+    @Test
     void sealedCase_rejectsNewItems_butAllowsViewsSharesAndRedactedCopies() {
         EvidenceChain c = chain();
         EvidenceItem orig = c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("abc"), "platform");
