@@ -46,6 +46,9 @@ final class ProofCheck {
             if (key == null || !h.verifySignature(key)) {
                 out.add(new String[] {w, "earlier head (size " + h.treeSize() + ") has no valid signature"});
             }
+            if (!h.caseId().equals(model.caseId())) {
+                out.add(new String[] {w, "earlier head is for case " + h.caseId() + ", not " + model.caseId()});
+            }
             if (h.treeSize() == 0) {
                 continue;
             }
