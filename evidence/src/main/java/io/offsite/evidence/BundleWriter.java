@@ -7,7 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -145,7 +151,25 @@ final class BundleWriter {
                 + ": blob " + item.sha256() + " is missing from the blob store; refusing to export"));
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** Writes through a temp file beside {@code file}, moved into place atomically when complete. */
+    static SignedTreeHead toFile(Path file, Function<OutputStream, SignedTreeHead> writer) {
+        Objects.requireNonNull(file, "file");
+        Path tmp = file.toAbsolutePath().getParent().resolve(file.getFileName() + ".partial");
+        try {
+            SignedTreeHead head;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                head = writer.apply(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return head;
+        } catch (IOException e) {
+            throw new EvidenceException("cannot write bundle " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                LoggerFactory.getLogger(BundleWriter.class).warn("could not delete temp file {}", tmp, e);
+            }
+        }
     }
 }

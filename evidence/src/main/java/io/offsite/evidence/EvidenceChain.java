@@ -5,13 +5,10 @@ import io.offsite.evidence.spi.BlobStore;
 import io.offsite.evidence.spi.ChainJournal;
 import io.offsite.evidence.spi.SigningKeys;
 import io.offsite.evidence.spi.TimestampAuthority;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -203,13 +200,7 @@ public final class EvidenceChain {
             throw new EvidenceException("witness " + witness + " is not registered; register the witness first");
         }
         corroborates.forEach(this::requireItem);
-        ItemSpec.Builder b = ItemSpec.builder(spec.kind(), spec.mediaType(), spec.capturedAt(), spec.capturedBy())
-                .deviceReview(spec.deviceReview());
-        spec.location().ifPresent(b::location);
-        spec.clockErrorPer24h().ifPresent(b::clockErrorPer24h);
-        spec.facts().forEach(b::fact);
-        b.fact(ItemSpec.WITNESS_ID, witness.value());
-        EvidenceItem statement = add(b.build(), content, actor);
+        EvidenceItem statement = add(spec.withFact(ItemSpec.WITNESS_ID, witness.value()), content, actor);
         synchronized (this) {
             append(actor, CustodyAction.WITNESS_LINKED, Optional.empty(), Optional.of(statement.id()),
                     Optional.of(statement.sha256()), "witness " + witness.value() + " corroborates "
@@ -335,25 +326,7 @@ public final class EvidenceChain {
 
     /** Exports to a file, written to a temp file beside it and moved into place when complete. */
     public SignedTreeHead exportBundle(Path file, String actor) {
-        Objects.requireNonNull(file, "file");
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve(file.getFileName() + ".partial");
-        try {
-            SignedTreeHead head;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                head = exportBundle(out, actor);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return head;
-        } catch (IOException e) {
-            throw new EvidenceException("cannot write bundle " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                LOG.warn("could not delete temp file {}", tmp);
-            }
-        }
+        return BundleWriter.toFile(file, out -> exportBundle(out, actor));
     }
 
     private void record(EvidenceItem item, CustodyAction action, String actor, String detail) {

@@ -94,6 +94,13 @@ public record ItemSpec(ItemKind kind, String mediaType, Instant capturedAt, Stri
         return "true".equals(facts.get(key));
     }
 
+    /** A copy of this spec with one fact added or replaced. */
+    public ItemSpec withFact(String key, String value) {
+        Map<String, String> f = new TreeMap<>(facts);
+        f.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new ItemSpec(kind, mediaType, capturedAt, capturedBy, location, deviceReview, clockErrorPer24h, f);
+    }
+
     /** Starts a spec with the fields every item has. */
     public static Builder builder(ItemKind kind, String mediaType, Instant capturedAt, String capturedBy) {
         return new Builder(kind, mediaType, capturedAt, capturedBy);

@@ -183,6 +183,10 @@ class BundleVerifierTest {
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("abc"), "platform");
         assertThatThrownBy(() -> c.exportBundle(new ByteArrayOutputStream(), "officer-7"))
                 .isInstanceOf(EvidenceException.class).hasMessageContaining("no longer match");
+        Path target = dir.resolve("refused.zip");
+        assertThatThrownBy(() -> c.exportBundle(target, "officer-7")).hasMessageContaining("no longer match");
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("refused.zip.partial")).doesNotExist();
     }
 
     @Test
