@@ -1,0 +1,150 @@
+package io.offsite.evidence;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The canonical JSON form of everything this module signs or hashes: UTF-8, no insignificant whitespace,
+ * object keys sorted by UTF-16 code units, strings with only the escapes RFC 8785 requires ({@code \"},
+ * {@code \\}, {@code \b \f \n \r \t}, other controls as lower-case {@code \}{@code u00xx}), integers only (no
+ * fractions or exponents — coordinates travel as strings), no duplicate keys. This is the RFC 8785 (JCS)
+ * form restricted to integers. A document is accepted only if it is byte-for-byte its own canonical form.
+ */
+final class CanonicalJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonParser.Feature.ALLOW_COMMENTS)
+            .build();
+
+    private CanonicalJson() {
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** The canonical UTF-8 bytes of {@code node}. */
+    static byte[] write(JsonNode node) {
+        StringBuilder sb = new StringBuilder(256);
+        write(node, sb);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Parses strictly (no duplicate keys, no trailing content). */
+    static JsonNode parse(byte[] bytes, String where) {
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new EvidenceException(where + " is empty, expected a JSON document");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new EvidenceException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new EvidenceException(where + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and requires the bytes to be exactly the canonical form. */
+    static JsonNode parseCanonical(byte[] bytes, String where) {
+        JsonNode node = parse(bytes, where);
+        byte[] again;
+        try {
+            again = write(node);
+        } catch (EvidenceException e) {
+            throw new EvidenceException(where + ": " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(again, bytes)) {
+            throw new EvidenceException(where + " is not in canonical JSON form (sorted keys, no whitespace,"
+                    + " minimal escapes): it was altered or not written by OffSite");
+        }
+        return node;
+    }
+
+    private static void write(JsonNode node, StringBuilder sb) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                List<String> keys = new ArrayList<>();
+                Iterator<String> it = node.fieldNames();
+                while (it.hasNext()) {
+                    keys.add(it.next());
+                }
+                keys.sort(null); // String.compareTo orders by UTF-16 code units, as RFC 8785 requires
+                sb.append('{');
+                for (int i = 0; i < keys.size(); i++) {
+                    if (i > 0) {
+                        sb.append(',');
+                    }
+                    string(keys.get(i), sb);
+                    sb.append(':');
+                    write(node.get(keys.get(i)), sb);
+                }
+                sb.append('}');
+            }
+            case ARRAY -> {
+                sb.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        sb.append(',');
+                    }
+                    write(node.get(i), sb);
+                }
+                sb.append(']');
+            }
+            case STRING -> string(node.textValue(), sb);
+            case BOOLEAN -> sb.append(node.booleanValue());
+            case NULL -> sb.append("null");
+            case NUMBER -> {
+                if (!node.canConvertToExactIntegral() || !node.isIntegralNumber() || !node.canConvertToLong()) {
+                    throw new EvidenceException("canonical JSON here allows only integers within 64 bits, found "
+                            + node);
+                }
+                sb.append(node.longValue());
+            }
+            default -> throw new EvidenceException("unsupported JSON node type " + node.getNodeType());
+        }
+    }
+
+    private static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                        throw new EvidenceException("text contains an unpaired UTF-16 surrogate at position " + i
+                                + "; it cannot be encoded as UTF-8");
+                    }
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,118 @@
+package io.offsite.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offsite.evidence.spi.BlobStore;
+import io.offsite.evidence.spi.SigningKeys;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+
+/** The records an {@link EvidenceChain} writes to its {@link io.offsite.evidence.spi.ChainJournal}. */
+final class JournalCodec {
+    static final String CASE = "case";
+    static final String ENTRY = "entry";
+    static final String HEAD = "head";
+
+    private JournalCodec() {
+    }
+
+    static byte[] caseRecord(String caseId, String violationCode) {
+        ObjectNode o = CanonicalJson.object();
+        o.put("t", CASE);
+        o.put("caseId", caseId);
+        o.put("violationCode", violationCode);
+        return CanonicalJson.write(o);
+    }
+
+    static byte[] entryRecord(CustodyEntry e, Optional<EvidenceItem> item) {
+        ObjectNode o = CanonicalJson.object();
+        o.put("t", ENTRY);
+        o.set("entry", e.toJson());
+        item.ifPresent(i -> o.set("item", ManifestCodec.itemToJson(i)));
+        return CanonicalJson.write(o);
+    }
+
+    static byte[] headRecord(SignedTreeHead h) {
+        ObjectNode o = CanonicalJson.object();
+        o.put("t", HEAD);
+        o.set("head", h.toJson());
+        return CanonicalJson.write(o);
+    }
+
+    /** One parsed record: its type and JSON. */
+    record Parsed(String type, JsonNode node) {
+    }
+
+    /** Receives replayed state. */
+    interface Sink {
+        void item(EvidenceItem item, long seq);
+
+        void sealed();
+
+        void head(SignedTreeHead head, PublicKey key);
+    }
+
+    /** Replays journal records into {@code log} and {@code sink}, refusing anything inconsistent. */
+    static void replay(List<byte[]> records, String caseId, String violationCode, BlobStore store, SigningKeys keys,
+            CustodyLog log, Sink sink) {
+        for (int i = 0; i < records.size(); i++) {
+            Parsed r = parse(records.get(i), i + 1);
+            String where = "chain journal record " + (i + 1);
+            JsonNode o = r.node();
+            switch (r.type()) {
+                case CASE -> {
+                    if (i != 0 || !caseId.equals(Json.requireText(o, "caseId", where))
+                            || !violationCode.equals(Json.requireText(o, "violationCode", where))) {
+                        throw new EvidenceException(where + ": journal belongs to case " + o.get("caseId") + " ("
+                                + o.get("violationCode") + "), not " + caseId + " (" + violationCode + ")");
+                    }
+                }
+                case ENTRY -> {
+                    CustodyEntry e = CustodyEntry.fromJson(Json.require(o, "entry", where), where);
+                    Optional<EvidenceItem> item = Optional.ofNullable(o.get("item"))
+                            .map(n -> ManifestCodec.itemFromJson(n, where + " item"));
+                    if (item.isPresent() && (!e.itemId().equals(Optional.of(item.get().id()))
+                            || !e.itemSha256().equals(Optional.of(item.get().sha256())))) {
+                        throw new EvidenceException(where + ": item does not match its custody entry");
+                    }
+                    item.ifPresent(it -> {
+                        if (store.find(it.sha256()).isEmpty()) {
+                            throw new EvidenceException(where + ": item " + it.id() + " needs blob " + it.sha256()
+                                    + " which the blob store does not have");
+                        }
+                    });
+                    log.commit(e);
+                    item.ifPresent(it -> sink.item(it, e.seq()));
+                    if (e.action() == CustodyAction.SEALED) {
+                        sink.sealed();
+                    }
+                }
+                default -> {
+                    SignedTreeHead h = SignedTreeHead.fromJson(Json.require(o, "head", where), where);
+                    PublicKey pub = keys.publicKey(h.keyId()).orElseThrow(() -> new EvidenceException(where
+                            + ": head signed with key " + h.keyId() + " which the signing keys no longer know"));
+                    if (!h.caseId().equals(caseId) || h.treeSize() > log.size()
+                            || !log.rootAt(h.treeSize()).equals(h.rootHash()) || !h.verifySignature(pub)) {
+                        throw new EvidenceException(where + ": signed head (size " + h.treeSize()
+                                + ") does not match the journaled log: the journal was altered");
+                    }
+                    sink.head(h, pub);
+                }
+            }
+        }
+    }
+
+    static Parsed parse(byte[] record, int lineNo) {
+        String where = "chain journal record " + lineNo;
+        JsonNode o = CanonicalJson.parseCanonical(record, where);
+        String t = Json.requireText(o, "t", where);
+        switch (t) {
+            case CASE -> Json.allowOnly(o, where, "t", "caseId", "violationCode");
+            case ENTRY -> Json.allowOnly(o, where, "t", "entry", "item");
+            case HEAD -> Json.allowOnly(o, where, "t", "head");
+            default -> throw new EvidenceException(where + ": unknown record type \"" + t + "\"");
+        }
+        return new Parsed(t, o);
+    }
+}
