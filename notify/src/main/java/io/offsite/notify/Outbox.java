@@ -129,22 +129,31 @@ public final class Outbox {
     /**
      * Sends every message that is due at the clock's current time (at most the builder's batch size), and
      * turns receipts that did not come in time into retries. Changes are saved in one store commit before
-     * listeners are told.
+     * listeners are told. If the commit fails, nothing is applied, the messages stay due (the gateway may
+     * see them again under the same keys) and the {@link OutboxStoreException} propagates.
      */
     public synchronized DispatchReport dispatchDue() {
         Instant now = clock.instant();
         DispatchStep step = new DispatchStep(now, retry, receiptTimeout, random, buckets, gateways);
-        int processed = 0;
-        while (processed < maxBatch && !queue.isEmpty() && !queue.peek().at.isAfter(now)) {
-            Due due = queue.poll();
-            OutboxMessage m = byKey.get(due.key);
-            if (m == null || m.dueAt().isEmpty() || !m.dueAt().get().equals(due.at) || step.touched(due.key)) {
-                continue; // superseded entry
+        List<Due> taken = new ArrayList<>();
+        boolean committed = false;
+        try {
+            while (taken.size() < maxBatch && !queue.isEmpty() && !queue.peek().at.isAfter(now)) {
+                Due due = queue.poll();
+                OutboxMessage m = byKey.get(due.key);
+                if (m == null || m.dueAt().isEmpty() || !m.dueAt().get().equals(due.at) || step.touched(due.key)) {
+                    continue; // superseded entry
+                }
+                taken.add(due);
+                step.process(m);
             }
-            processed++;
-            step.process(m);
+            commit(step.changes());
+            committed = true;
+        } finally {
+            if (!committed) {
+                queue.addAll(taken); // nothing was applied: the messages stay due and are tried again
+            }
         }
-        commit(step.changes());
         step.events().fire(listener);
         return step.report();
     }

@@ -238,6 +238,38 @@ class OutboxTest {
     }
 
     @Test
+    void storeFailureDuringDispatchCommit_keepsMessagesDue_andNextRoundSendsThem() {
+        int[] saves = {0};
+        OutboxStore inner = OutboxStores.inMemory();
+        OutboxStore flaky = new OutboxStore() {
+            @Override
+            public void save(Collection<OutboxMessage> messages) {
+                if (++saves[0] == 2) {
+                    throw new OutboxStoreException("disk full");
+                }
+                inner.save(messages);
+            }
+
+            @Override
+            public List<OutboxMessage> loadAll() {
+                return inner.loadAll();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Outbox outbox = builder(flaky, r -> SendResult.delivered("p")).build();
+        outbox.enqueue(sms("k"));
+        assertThatThrownBy(outbox::dispatchDue).isInstanceOf(OutboxStoreException.class);
+        assertThat(outbox.find("k").orElseThrow().status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(outbox.nextDueAt()).isPresent();
+        outbox.dispatchDue();
+        assertThat(outbox.find("k").orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(inner.loadAll().get(0).status()).isEqualTo(MessageStatus.DELIVERED);
+    }
+
+    @Test
     void restartWithPendingMessages_resumesThem_noneLost() {
         OutboxStore store = OutboxStores.inMemory();
         Outbox before = builder(store, r -> SendResult.retryable("down")).build();
