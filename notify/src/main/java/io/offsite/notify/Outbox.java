@@ -89,7 +89,16 @@ public final class Outbox {
      * @throws OutboxStoreException   when the store cannot save it (the message is then not enqueued)
      */
     public synchronized EnqueueResult enqueue(OutgoingMessage message) {
-        return enqueueAll(List.of(message)).get(0);
+        Objects.requireNonNull(message, "message");
+        requireGateway(message);
+        OutboxMessage existing = byKey.get(message.key());
+        if (existing != null) {
+            return known(existing, message);
+        }
+        OutboxMessage created = OutboxMessage.enqueued(message, clock.instant());
+        store.save(List.of(created));
+        index(created);
+        return new EnqueueResult(created, true, true);
     }
 
     /** Enqueues several messages with a single store commit (one fsync for the file journal). */
@@ -100,17 +109,13 @@ public final class Outbox {
         Map<String, OutboxMessage> fresh = new LinkedHashMap<>();
         for (OutgoingMessage m : messages) {
             Objects.requireNonNull(m, "message");
-            if (!gateways.containsKey(m.channel())) {
-                throw new NotifyException("message '" + m.key() + "': no gateway configured for channel "
-                        + m.channel() + " (configured: " + gateways.keySet() + ")");
+            requireGateway(m);
+            OutboxMessage existing = byKey.get(m.key());
+            if (existing == null) {
+                existing = fresh.get(m.key());
             }
-            OutboxMessage existing = byKey.getOrDefault(m.key(), fresh.get(m.key()));
             if (existing != null) {
-                boolean same = existing.message().equals(m);
-                if (!same) {
-                    LOG.warn("re-enqueue of key {} with different content ignored; keeping the stored message", m.key());
-                }
-                results.add(new EnqueueResult(existing, false, same));
+                results.add(known(existing, m));
             } else {
                 OutboxMessage created = OutboxMessage.enqueued(m, now);
                 fresh.put(m.key(), created);
@@ -231,6 +236,21 @@ public final class Outbox {
             queue.poll();
         }
         return Optional.empty();
+    }
+
+    private void requireGateway(OutgoingMessage m) {
+        if (!gateways.containsKey(m.channel())) {
+            throw new NotifyException("message '" + m.key() + "': no gateway configured for channel "
+                    + m.channel() + " (configured: " + gateways.keySet() + ")");
+        }
+    }
+
+    private static EnqueueResult known(OutboxMessage existing, OutgoingMessage m) {
+        boolean same = existing.message().equals(m);
+        if (!same) {
+            LOG.warn("re-enqueue of key {} with different content ignored; keeping the stored message", m.key());
+        }
+        return new EnqueueResult(existing, false, same);
     }
 
     private void commit(Map<String, OutboxMessage> changes) {
