@@ -26,7 +26,7 @@ final class DispatchStep {
     private final TokenBuckets buckets;
     private final Map<Channel, Gateway> gateways;
     private final Map<String, OutboxMessage> changes = new LinkedHashMap<>();
-    private final Outbox.Events events = new Outbox.Events();
+    private final OutboxEvents events = new OutboxEvents();
     private int attempted;
     private int accepted;
     private int delivered;
@@ -128,7 +128,7 @@ final class DispatchStep {
         return changes;
     }
 
-    Outbox.Events events() {
+    OutboxEvents events() {
         return events;
     }
 

@@ -174,7 +174,7 @@ public final class Outbox {
             return ReceiptOutcome.UNMATCHED;
         }
         Instant now = clock.instant();
-        Events events = new Events();
+        OutboxEvents events = new OutboxEvents();
         OutboxMessage next;
         if (receipt.status() == Receipt.Status.DELIVERED) {
             if (m.status() == MessageStatus.DELIVERED) {
@@ -285,39 +285,6 @@ public final class Outbox {
         public int compareTo(Due o) {
             int c = at.compareTo(o.at);
             return c != 0 ? c : Long.compare(order, o.order);
-        }
-    }
-
-    /** Outcomes to tell the listener after a commit. */
-    static final class Events {
-        final List<OutboxMessage> sent = new ArrayList<>();
-        final List<OutboxMessage> delivered = new ArrayList<>();
-        final List<OutboxMessage> dead = new ArrayList<>();
-
-        void fire(OutboxListener l) {
-            RuntimeException first = null;
-            for (List<OutboxMessage> list : List.of(sent, delivered, dead)) {
-                for (OutboxMessage m : list) {
-                    try {
-                        if (list == sent) {
-                            l.onSent(m);
-                        } else if (list == delivered) {
-                            l.onDelivered(m);
-                        } else {
-                            l.onDeadLettered(m);
-                        }
-                    } catch (RuntimeException e) {
-                        if (first == null) {
-                            first = e;
-                        } else {
-                            first.addSuppressed(e);
-                        }
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
         }
     }
 

@@ -34,7 +34,7 @@ class OutboxPropertyTest {
 
     @Test
     void anyInterleaving_deliversEachKeyAtMostOnce_andEndsEveryMessageFinal() {
-        qt().withExamples(300).forAll(lists().of(integers().between(0, 6)).ofSizeBetween(1, 80), longs().all())
+        qt().withExamples(1000).forAll(lists().of(integers().between(0, 6)).ofSizeBetween(1, 80), longs().all())
                 .checkAssert((ops, seed) -> run(ops, seed, OutboxStores::inMemory));
     }
 
@@ -42,7 +42,7 @@ class OutboxPropertyTest {
     void anyInterleaving_onTheFileJournal_survivesReopenAfterEveryRestart() throws Exception {
         Path dir = Files.createTempDirectory("outbox-prop");
         int[] n = {0};
-        qt().withExamples(25).forAll(lists().of(integers().between(0, 6)).ofSizeBetween(1, 50), longs().all())
+        qt().withExamples(60).forAll(lists().of(integers().between(0, 6)).ofSizeBetween(1, 50), longs().all())
                 .checkAssert((ops, seed) -> {
                     Path file = dir.resolve("journal-" + (n[0]++));
                     run(ops, seed, () -> FileJournalStore.open(file));

@@ -270,6 +270,22 @@ class OutboxTest {
     }
 
     @Test
+    void throwingListener_propagatesAfterStateIsSaved() {
+        OutboxStore store = OutboxStores.inMemory();
+        Outbox outbox = builder(store, r -> SendResult.accepted("p")).listener(new OutboxListener() {
+            @Override
+            public void onSent(OutboxMessage m) {
+                throw new IllegalStateException("host hook failed");
+            }
+        }).build();
+        outbox.enqueue(sms("k"));
+        assertThatThrownBy(outbox::dispatchDue).hasMessageContaining("host hook failed");
+        assertThat(outbox.find("k").orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(store.loadAll().get(0).status()).isEqualTo(MessageStatus.SENT);
+        assertThat(outbox.dispatchDue().attempted()).as("not sent twice").isZero();
+    }
+
+    @Test
     void restartWithPendingMessages_resumesThem_noneLost() {
         OutboxStore store = OutboxStores.inMemory();
         Outbox before = builder(store, r -> SendResult.retryable("down")).build();
