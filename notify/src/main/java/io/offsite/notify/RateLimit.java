@@ -9,7 +9,7 @@ import java.util.Objects;
  * the limit waits (it is not an attempt and never dead-letters for it).
  *
  * @param burst       bucket capacity, 1..10,000
- * @param refillEvery time to earn one token back, positive
+ * @param refillEvery time to earn one token back, positive, at most one day
  */
 public record RateLimit(int burst, Duration refillEvery) {
     /** Validates the components. */
@@ -18,8 +18,8 @@ public record RateLimit(int burst, Duration refillEvery) {
         if (burst < 1 || burst > 10_000) {
             throw new NotifyException("rate limit burst must be 1..10000, was " + burst);
         }
-        if (refillEvery.isNegative() || refillEvery.isZero()) {
-            throw new NotifyException("rate limit refillEvery must be positive, was " + refillEvery);
+        if (refillEvery.isNegative() || refillEvery.isZero() || refillEvery.compareTo(Duration.ofDays(1)) > 0) {
+            throw new NotifyException("rate limit refillEvery must be positive and at most 1 day, was " + refillEvery);
         }
     }
 
