@@ -76,7 +76,7 @@ final class CachedLookup<K, V> {
             }
         } catch (RuntimeException e) {
             String why = what + " lookup for " + mask.apply(key) + " failed: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage();
+                    + Masks.inText(String.valueOf(e.getMessage()));
             if (cached != null) {
                 LOG.warn("{}; serving the answer cached {} ms ago", why, now - cached.loadedAt);
                 return answer(cached, true, why + "; served cached answer from " + (now - cached.loadedAt) + " ms ago");

@@ -121,7 +121,7 @@ final class DispatchStep {
         changes.put(m.key(), next);
         events.dead.add(next);
         LOG.warn("{} {} to {} dead-lettered: {}", m.key(), m.message().channel(),
-                Masks.address(m.message().channel(), m.message().to()), reason);
+                Masks.address(m.message().channel(), m.message().to()), Masks.inText(reason));
     }
 
     Map<String, OutboxMessage> changes() {

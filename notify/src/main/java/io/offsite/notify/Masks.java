@@ -6,7 +6,24 @@ package io.offsite.notify;
  * last character ({@code 浙A****5}). Short or odd values are masked more, never less.
  */
 public final class Masks {
+    private static final java.util.regex.Pattern MOBILE =
+            java.util.regex.Pattern.compile("(?<![0-9])(\\+86)?1[3-9][0-9]{9}(?![0-9])");
+    private static final java.util.regex.Pattern PLATE = java.util.regex.Pattern.compile(
+            "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z][A-Z0-9]{4,6}[A-Z0-9挂学警港澳]?");
+
     private Masks() {
+    }
+
+    /**
+     * Masks every mainland mobile number and plate found in free text, e.g. a gateway's error body or an
+     * exception message, before it is logged.
+     */
+    public static String inText(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String out = MOBILE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(phone(m.group())));
+        return PLATE.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(plate(m.group())));
     }
 
     /** Masks a phone number, e.g. {@code 13812345678 → 138****5678}, {@code +8613812345678 → +86138****5678}. */

@@ -170,7 +170,8 @@ public final class Outbox {
                 : keyByProviderId.get(receipt.reference());
         OutboxMessage m = key == null ? null : byKey.get(key);
         if (m == null) {
-            LOG.warn("receipt {} for unknown {} '{}' ignored", receipt.status(), receipt.match(), receipt.reference());
+            LOG.warn("receipt {} for unknown {} '{}' ignored", receipt.status(), receipt.match(),
+                    Masks.inText(receipt.reference()));
             return ReceiptOutcome.UNMATCHED;
         }
         Instant now = clock.instant();

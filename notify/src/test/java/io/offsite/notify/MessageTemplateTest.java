@@ -76,4 +76,11 @@ class MessageTemplateTest {
         assertThat(Masks.plate("浙AD12345")).isEqualTo("浙A*****5");
         assertThat(Masks.phone("123")).isEqualTo("****");
     }
+
+    @Test
+    void masksInText_hideEveryMobileNumberAndPlate_butNotOtherNumbers() {
+        assertThat(Masks.inText("HTTP 400: {\"msg\":\"13812345678 blacklisted\",\"plate\":\"浙A12345\",\"id\":123456789012}"))
+                .isEqualTo("HTTP 400: {\"msg\":\"138****5678 blacklisted\",\"plate\":\"浙A****5\",\"id\":123456789012}");
+        assertThat(Masks.inText("+8613812345678,13912345678")).isEqualTo("+86138****5678,139****5678");
+    }
 }
