@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -53,8 +52,7 @@ public final class Outbox {
 
     private final Map<String, OutboxMessage> byKey = new HashMap<>();
     private final Map<String, String> keyByProviderId = new HashMap<>();
-    private final PriorityQueue<Due> queue = new PriorityQueue<>();
-    private long seq;
+    private final DueQueue queue = new DueQueue(byKey);
 
     private Outbox(Builder b) {
         this.store = b.store;
@@ -140,23 +138,22 @@ public final class Outbox {
     public synchronized DispatchReport dispatchDue() {
         Instant now = clock.instant();
         DispatchStep step = new DispatchStep(now, retry, receiptTimeout, random, buckets, gateways);
-        List<Due> taken = new ArrayList<>();
+        List<DueQueue.Due> taken = new ArrayList<>();
         boolean committed = false;
         try {
-            while (taken.size() < maxBatch && !queue.isEmpty() && !queue.peek().at.isAfter(now)) {
-                Due due = queue.poll();
-                OutboxMessage m = byKey.get(due.key);
-                if (m == null || m.dueAt().isEmpty() || !m.dueAt().get().equals(due.at) || step.touched(due.key)) {
-                    continue; // superseded entry
+            DueQueue.Due due;
+            while (taken.size() < maxBatch && (due = queue.pollDue(now)) != null) {
+                if (step.touched(due.key)) {
+                    continue; // a second entry for a message already handled in this round
                 }
                 taken.add(due);
-                step.process(m);
+                step.process(byKey.get(due.key));
             }
             commit(step.changes());
             committed = true;
         } finally {
             if (!committed) {
-                queue.addAll(taken); // nothing was applied: the messages stay due and are tried again
+                queue.restore(taken); // nothing was applied: the messages stay due and are tried again
             }
         }
         step.events().fire(listener);
@@ -228,15 +225,7 @@ public final class Outbox {
 
     /** When the earliest pending or awaiting-receipt message is next due; empty when nothing is. */
     public synchronized Optional<Instant> nextDueAt() {
-        while (!queue.isEmpty()) {
-            Due d = queue.peek();
-            OutboxMessage m = byKey.get(d.key);
-            if (m != null && m.dueAt().isPresent() && m.dueAt().get().equals(d.at)) {
-                return Optional.of(d.at);
-            }
-            queue.poll();
-        }
-        return Optional.empty();
+        return queue.next();
     }
 
     private void requireGateway(OutgoingMessage m) {
@@ -267,26 +256,7 @@ public final class Outbox {
     private void index(OutboxMessage m) {
         byKey.put(m.key(), m);
         m.providerId().ifPresent(p -> keyByProviderId.put(p, m.key()));
-        m.dueAt().ifPresent(at -> queue.add(new Due(at, seq++, m.key())));
-    }
-
-    /** A queue entry; superseded entries are skipped when their message's due time changed. */
-    private static final class Due implements Comparable<Due> {
-        final Instant at;
-        final long order;
-        final String key;
-
-        Due(Instant at, long order, String key) {
-            this.at = at;
-            this.order = order;
-            this.key = key;
-        }
-
-        @Override
-        public int compareTo(Due o) {
-            int c = at.compareTo(o.at);
-            return c != 0 ? c : Long.compare(order, o.order);
-        }
+        queue.add(m);
     }
 
     /** Builder with validating setters; only the store and at least one gateway are required. */
