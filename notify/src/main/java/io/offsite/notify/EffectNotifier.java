@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the geofence engine's effects into outbox messages: {@link RequestOwnerMove} → SMS to the owner
- * (phone from the vehicle registry), {@link DispatchOfficer} → SMS to the officer, {@link VoiceWarning} →
+ * (phone from the vehicle registry), {@link DispatchOfficer} → SMS or push to the officer, {@link VoiceWarning} →
  * loudspeaker command to the camera. Each message uses the effect's idempotency key, so handing the same
  * effect over again (e.g. after a restart) is a no-op. When the owner cannot be resolved, the cell's officer
  * is told to act directly, and the outcome says so; when nobody can be resolved the outcome is
@@ -37,11 +37,13 @@ public final class EffectNotifier {
     private final MessageTemplate ownerUnknown;
     private final MessageTemplate officerDispatch;
     private final MessageTemplate voiceWarning;
+    private final Channel officerChannel;
 
     private EffectNotifier(Builder b) {
         this.outbox = b.outbox;
         this.recipients = b.recipients;
         this.places = b.places;
+        this.officerChannel = b.officerChannel;
         this.deadlineFormat = DateTimeFormatter.ofPattern("HH:mm").withZone(b.zone);
         this.ownerMove = b.ownerMove != null ? b.ownerMove : MessageTemplate.sms("owner-move", b.sign,
                 "您的车辆{plate}停放在{place}禁停区域，请于{deadline}前驶离，逾期将依法处理。", 1);
@@ -120,7 +122,7 @@ public final class EffectNotifier {
                     + ") and no officer reachable for cell " + e.cellId());
         }
         values.put(Placeholder.OFFICER, officer.get()[0]);
-        return enqueue(kind, e.idempotencyKey(), Channel.SMS, officer.get()[1], ownerUnknown.renderWith(values),
+        return enqueue(kind, e.idempotencyKey(), officerChannel, officer.get()[1], ownerUnknown.renderWith(values),
                 "owner not reachable (" + owner.detail() + ") → officer " + officer.get()[0] + " dispatched directly");
     }
 
@@ -134,26 +136,30 @@ public final class EffectNotifier {
         values.put(Placeholder.PLATE, e.subject());
         values.put(Placeholder.PLACE, places.name(e.fenceId(), e.location()));
         values.put(Placeholder.CASE_NO, e.episodeId());
-        return enqueue(EffectOutcome.Kind.QUEUED, e.idempotencyKey(), Channel.SMS, officer.get()[1],
+        return enqueue(EffectOutcome.Kind.QUEUED, e.idempotencyKey(), officerChannel, officer.get()[1],
                 officerDispatch.renderWith(values), "officer " + officer.get()[0] + " dispatched");
     }
 
-    /** [officer id, phone] of the named officer, else of the cell's responsible officer. */
+    /** [officer id, address] of the named officer, else of the cell's responsible officer. */
     private Optional<String[]> officerFor(Optional<OfficerId> named, CellId cell) {
         if (named.isPresent()) {
-            Resolution<String> phone = recipients.officerPhone(named.get());
+            Resolution<String> phone = officerAddress(named.get());
             if (phone.isFound()) {
                 return Optional.of(new String[] {named.get().value(), phone.value().get()});
             }
         }
         Resolution<OfficerId> responsible = recipients.responsibleOfficer(cell);
         if (responsible.isFound() && !responsible.value().equals(named)) {
-            Resolution<String> phone = recipients.officerPhone(responsible.value().get());
+            Resolution<String> phone = officerAddress(responsible.value().get());
             if (phone.isFound()) {
                 return Optional.of(new String[] {responsible.value().get().value(), phone.value().get()});
             }
         }
         return Optional.empty();
+    }
+
+    private Resolution<String> officerAddress(OfficerId officer) {
+        return officerChannel == Channel.PUSH ? recipients.officerPushToken(officer) : recipients.officerPhone(officer);
     }
 
     private EffectOutcome enqueue(EffectOutcome.Kind kind, String key, Channel channel, String to,
@@ -176,6 +182,7 @@ public final class EffectNotifier {
         private PlaceNames places = PlaceNames.fenceId();
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private String sign = "城市管理";
+        private Channel officerChannel = Channel.SMS;
         private MessageTemplate ownerMove;
         private MessageTemplate ownerUnknown;
         private MessageTemplate officerDispatch;
@@ -205,6 +212,16 @@ public final class EffectNotifier {
                 throw new NotifyException("sign must be a non-blank name without 【】, was '" + value + "'");
             }
             this.sign = value;
+            return this;
+        }
+
+        /** How officers are told: {@link Channel#SMS} (default, to their phone) or {@link Channel#PUSH} (to their app). */
+        public Builder officerChannel(Channel value) {
+            Objects.requireNonNull(value, "officerChannel");
+            if (value == Channel.VOICE) {
+                throw new NotifyException("officerChannel must be SMS or PUSH, was VOICE");
+            }
+            this.officerChannel = value;
             return this;
         }
 

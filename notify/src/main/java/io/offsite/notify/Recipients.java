@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Resolves who to tell: plate → owner phone, cell → responsible officer, officer → phone, party → service
- * address. Each lookup goes through a bounded Caffeine cache on the supplied clock: answers stay fresh for
+ * Resolves who to tell: plate → owner phone, cell → responsible officer, officer → phone or push token,
+ * party → service address. Each lookup goes through a bounded Caffeine cache on the supplied clock: answers stay fresh for
  * {@code freshFor} ("unknown" answers for the shorter {@code negativeFreshFor}), and while a source is down
  * the last answer is served for up to {@code serveStaleFor} more, marked {@link Resolution.Status#FOUND_STALE}.
  * A source that is not configured answers {@link Resolution.Status#UNAVAILABLE} saying so. Thread-safe.
@@ -21,6 +21,7 @@ public final class Recipients {
     private final CachedLookup<String, String> owners;
     private final CachedLookup<CellId, OfficerId> cellOfficers;
     private final CachedLookup<OfficerId, String> officerPhones;
+    private final CachedLookup<OfficerId, String> officerPushTokens;
     private final CachedLookup<String, ServiceAddress> parties;
 
     private Recipients(Builder b) {
@@ -30,6 +31,8 @@ public final class Recipients {
                 b.clock, b.fresh, b.negativeFresh, b.stale, b.maximumSize);
         officerPhones = new CachedLookup<>("officer phone", b.officers::officerPhone, OfficerId::value, b.clock,
                 b.fresh, b.negativeFresh, b.stale, b.maximumSize);
+        officerPushTokens = new CachedLookup<>("officer push token", b.officers::officerPushToken, OfficerId::value,
+                b.clock, b.fresh, b.negativeFresh, b.stale, b.maximumSize);
         parties = new CachedLookup<>("service address", b.parties::serviceAddress, p -> p, b.clock, b.fresh,
                 b.negativeFresh, b.stale, b.maximumSize);
     }
@@ -52,6 +55,11 @@ public final class Recipients {
     /** An officer's phone. */
     public Resolution<String> officerPhone(OfficerId officer) {
         return officerPhones.get(officer);
+    }
+
+    /** An officer's push address. */
+    public Resolution<String> officerPushToken(OfficerId officer) {
+        return officerPushTokens.get(officer);
     }
 
     /** A party's service address. */
@@ -77,6 +85,11 @@ public final class Recipients {
 
             @Override
             public Optional<String> officerPhone(OfficerId officer) {
+                throw new NotifyException("no officer directory configured");
+            }
+
+            @Override
+            public Optional<String> officerPushToken(OfficerId officer) {
                 throw new NotifyException("no officer directory configured");
             }
         };

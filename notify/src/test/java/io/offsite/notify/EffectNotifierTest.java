@@ -39,7 +39,8 @@ class EffectNotifierTest {
 
     private final Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(clock)
             .gateway(Channel.SMS, r -> SendResult.accepted("p"))
-            .gateway(Channel.VOICE, r -> SendResult.delivered("v")).build();
+            .gateway(Channel.VOICE, r -> SendResult.delivered("v"))
+            .gateway(Channel.PUSH, r -> SendResult.delivered("push")).build();
 
     private EffectNotifier notifier() {
         Recipients recipients = Recipients.builder().clock(clock).officerDirectory(officers)
@@ -111,6 +112,18 @@ class EffectNotifierTest {
         assertThat(o.kind()).isEqualTo(EffectOutcome.Kind.QUEUED);
         assertThat(o.message().orElseThrow().message().text())
                 .isEqualTo("【杭州城管】officer-7：车辆浙A12345在延安路经短信提醒后仍未驶离，请到场处理（ep-5）。");
+    }
+
+    @Test
+    void officerChannelPush_sendsDispatchToTheOfficersApp() {
+        Recipients recipients = Recipients.builder().clock(clock).officerDirectory(officers).build();
+        EffectNotifier n = EffectNotifier.builder(outbox, recipients).officerChannel(Channel.PUSH).build();
+        EffectOutcome o = n.handle(new DispatchOfficer("ep-10", T, "f-1", CellId.of("cell-1"), OfficerId.of("officer-7"),
+                "浙A12345", P, "cam-1", "still parked"));
+        assertThat(o.message().orElseThrow().message().channel()).isEqualTo(Channel.PUSH);
+        assertThat(o.message().orElseThrow().message().to()).isEqualTo("officer-7");
+        assertThatThrownBy(() -> EffectNotifier.builder(outbox, recipients).officerChannel(Channel.VOICE))
+                .hasMessageContaining("SMS or PUSH");
     }
 
     @Test

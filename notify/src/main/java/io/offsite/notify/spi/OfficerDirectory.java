@@ -14,4 +14,9 @@ public interface OfficerDirectory {
 
     /** The officer's mobile number for SMS, if any. */
     Optional<String> officerPhone(OfficerId officer);
+
+    /** The officer's push address (app token or user id); by default the officer id itself. */
+    default Optional<String> officerPushToken(OfficerId officer) {
+        return Optional.of(officer.value());
+    }
 }
