@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * ({@code fsync}) before returning. Opening replays the file, keeping the latest state per key; a record torn
  * by a crash at the very end of the file (short, or with a bad checksum and nothing after it) is cut off and
  * reported, while a bad record followed by more data is corruption: opening then fails and the file is left
- * untouched. {@link #compact()} rewrites the file with only the latest state of each message (atomic rename).
+ * untouched. {@link #compact()} rewrites the file with only the latest state of each live message (atomic
+ * rename); it runs by itself when superseded records outnumber live ones 4:1 (from 100,000 records on).
+ * Purged messages ({@link #remove}) are written as tombstones and disappear at the next compaction.
  * A sibling {@code .lock} file is locked for the store's lifetime so two outboxes cannot share a journal.
  * Thread-safe.
  */
@@ -36,6 +38,7 @@ public final class FileJournalStore implements OutboxStore {
     private static final int FORMAT = 1;
     private static final int HEADER = 8;
     private static final int MAX_RECORD = 1 << 20;
+    private static final long AUTO_COMPACT_MIN = 100_000;
 
     private final Path path;
     private final boolean sync;
@@ -102,7 +105,6 @@ public final class FileJournalStore implements OutboxStore {
             return;
         }
         List<byte[]> payloads = new ArrayList<>(messages.size());
-        int total = 0;
         for (OutboxMessage m : messages) {
             byte[] p = JournalCodec.encode(m);
             if (p.length > MAX_RECORD) {
@@ -110,6 +112,37 @@ public final class FileJournalStore implements OutboxStore {
                         + " bytes, more than the journal's record limit of " + MAX_RECORD);
             }
             payloads.add(p);
+        }
+        append(payloads);
+        for (OutboxMessage m : messages) {
+            latest.put(m.key(), m);
+        }
+        compactIfWasteful();
+    }
+
+    /** Appends a tombstone per key (durably) and forgets those messages; unknown keys are ignored. */
+    @Override
+    public synchronized void remove(Collection<String> keys) {
+        checkOpen();
+        List<byte[]> payloads = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            if (latest.containsKey(k)) {
+                payloads.add(JournalCodec.encodeTombstone(k));
+            }
+        }
+        if (payloads.isEmpty()) {
+            return;
+        }
+        append(payloads);
+        for (String k : keys) {
+            latest.remove(k);
+        }
+        compactIfWasteful();
+    }
+
+    private void append(List<byte[]> payloads) {
+        int total = 0;
+        for (byte[] p : payloads) {
             total += 8 + p.length;
         }
         ByteBuffer buf = ByteBuffer.allocate(total);
@@ -132,13 +165,17 @@ public final class FileJournalStore implements OutboxStore {
             }
         } catch (IOException e) {
             rollback(before);
-            throw new OutboxStoreException("cannot append " + messages.size() + " records to journal " + path + ": "
+            throw new OutboxStoreException("cannot append " + payloads.size() + " records to journal " + path + ": "
                     + e.getMessage(), e);
         }
-        for (OutboxMessage m : messages) {
-            latest.put(m.key(), m);
+        records += payloads.size();
+    }
+
+    /** Compacts when superseded records outnumber live ones four to one (and there are at least 100,000). */
+    private void compactIfWasteful() {
+        if (records >= AUTO_COMPACT_MIN && records > 4L * latest.size()) {
+            compact();
         }
-        records += messages.size();
     }
 
     @Override
@@ -255,13 +292,17 @@ public final class FileJournalStore implements OutboxStore {
                         throw corrupt(pos, "checksum mismatch with " + (size - pos - 8 - len) + " bytes after it");
                     }
                 } else {
-                    OutboxMessage m;
                     try {
-                        m = JournalCodec.decode(payload);
+                        String removed = JournalCodec.tombstoneKey(payload);
+                        if (removed != null) {
+                            latest.remove(removed);
+                        } else {
+                            OutboxMessage m = JournalCodec.decode(payload);
+                            latest.put(m.key(), m);
+                        }
                     } catch (IOException | RuntimeException e) {
                         throw corrupt(pos, "undecodable record (" + e.getMessage() + ")");
                     }
-                    latest.put(m.key(), m);
                     records++;
                     pos += 8 + len;
                     continue;

@@ -21,6 +21,14 @@ final class InMemoryOutboxStore implements OutboxStore {
     }
 
     @Override
+    public synchronized void remove(Collection<String> keys) {
+        checkOpen();
+        for (String k : keys) {
+            messages.remove(k);
+        }
+    }
+
+    @Override
     public synchronized List<OutboxMessage> loadAll() {
         checkOpen();
         return new ArrayList<>(messages.values());

@@ -13,6 +13,7 @@ import java.util.Optional;
 /** Binary encoding of one {@link OutboxMessage} as a journal payload (format version 1). */
 final class JournalCodec {
     static final byte VERSION = 1;
+    static final byte TOMBSTONE = 2;
 
     private JournalCodec() {
     }
@@ -42,6 +43,32 @@ final class JournalCodec {
             throw new UncheckedIOException(e); // cannot happen for a byte array
         }
         return bytes.toByteArray();
+    }
+
+    /** A record saying the message with this key was purged. */
+    static byte[] encodeTombstone(String key) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + key.length() * 3);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(TOMBSTONE);
+            str(out, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The key of a tombstone payload, or null when the payload is a message. */
+    static String tombstoneKey(byte[] payload) throws IOException {
+        if (payload.length == 0 || payload[0] != TOMBSTONE) {
+            return null;
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        in.readByte();
+        String key = str(in);
+        if (in.available() != 0) {
+            throw new IOException(in.available() + " trailing bytes after tombstone");
+        }
+        return key;
     }
 
     /** Decodes a payload whose checksum was verified; throws IOException or NotifyException when it is malformed. */

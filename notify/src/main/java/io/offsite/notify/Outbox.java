@@ -201,6 +201,36 @@ public final class Outbox {
         return ReceiptOutcome.APPLIED;
     }
 
+    /**
+     * Removes final (delivered or dead-lettered) messages whose outcome is older than {@code finalBefore} from
+     * memory and from the store, bounding both for long-running hosts; returns how many were purged. Purge only
+     * what no caller will hand over again: enqueueing a purged key creates a new message. Messages still
+     * pending or awaiting a receipt are never purged.
+     *
+     * @throws OutboxStoreException when the store cannot remove them (nothing is then purged from memory)
+     */
+    public synchronized int purgeFinal(Instant finalBefore) {
+        Objects.requireNonNull(finalBefore, "finalBefore");
+        List<String> keys = new ArrayList<>();
+        for (OutboxMessage m : byKey.values()) {
+            Optional<Instant> doneAt = m.status() == MessageStatus.DELIVERED ? m.deliveredAt()
+                    : m.status() == MessageStatus.DEAD_LETTER ? m.deadLetteredAt() : Optional.empty();
+            if (doneAt.isPresent() && doneAt.get().isBefore(finalBefore)) {
+                keys.add(m.key());
+            }
+        }
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        store.remove(keys);
+        for (String k : keys) {
+            OutboxMessage m = byKey.remove(k);
+            m.providerId().ifPresent(p -> keyByProviderId.remove(p, k));
+        }
+        LOG.info("purged {} final messages older than {}", keys.size(), finalBefore);
+        return keys.size();
+    }
+
     /** The message stored under {@code key}, if any. */
     public synchronized Optional<OutboxMessage> find(String key) {
         return Optional.ofNullable(byKey.get(key));

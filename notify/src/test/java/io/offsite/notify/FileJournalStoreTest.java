@@ -168,6 +168,35 @@ class FileJournalStoreTest {
         }
     }
 
+    @Test
+    void purgedFinalMessages_areTombstoned_goneAfterReopen_andDroppedByCompaction() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            Outbox outbox = Outbox.builder(store).clock(clock)
+                    .gateway(Channel.SMS, r -> r.key().startsWith("slow") ? SendResult.retryable("down")
+                            : SendResult.delivered("p-" + r.key())).build();
+            outbox.enqueueAll(List.of(new OutgoingMessage("done-1", Channel.SMS, "13812345678", "a"),
+                    new OutgoingMessage("done-2", Channel.SMS, "13812345678", "b"),
+                    new OutgoingMessage("slow-1", Channel.SMS, "13812345678", "c")));
+            outbox.dispatchDue();
+            clock.advance(Duration.ofDays(8));
+            assertThat(outbox.purgeFinal(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(2);
+            assertThat(outbox.find("done-1")).isEmpty();
+            assertThat(outbox.find("slow-1")).isPresent();
+        }
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactly("slow-1");
+            long before = Files.size(file);
+            store.compact();
+            assertThat(Files.size(file)).isLessThan(before);
+            assertThat(store.journalRecords()).isEqualTo(1);
+        }
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactly("slow-1");
+        }
+    }
+
     private static void flipByte(Path file, long offset) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);

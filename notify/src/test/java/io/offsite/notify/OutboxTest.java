@@ -270,6 +270,50 @@ class OutboxTest {
     }
 
     @Test
+    void purgeFinal_removesOnlyOldFinalMessages_andAPurgedKeyCanBeEnqueuedAgain() {
+        OutboxStore store = OutboxStores.inMemory();
+        Outbox outbox = builder(store, r -> r.key().equals("pending") ? SendResult.retryable("x")
+                : SendResult.accepted("p-" + r.key())).build();
+        outbox.enqueueAll(List.of(sms("old"), sms("sent"), sms("pending")));
+        outbox.dispatchDue();
+        outbox.onReceipt(Receipt.forKey("old", Receipt.Status.DELIVERED, clock.instant(), ""));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(outbox.purgeFinal(clock.instant())).isEqualTo(1);
+        assertThat(outbox.find("old")).isEmpty();
+        assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactlyInAnyOrder("sent", "pending");
+        assertThat(outbox.onReceipt(Receipt.forProviderId("p-old", Receipt.Status.DELIVERED, clock.instant(), "")))
+                .isEqualTo(ReceiptOutcome.UNMATCHED);
+        assertThat(outbox.enqueue(sms("old")).created()).isTrue();
+    }
+
+    @Test
+    void purgeOnStoreWithoutRemoval_failsAndKeepsMessages() {
+        OutboxStore inner = OutboxStores.inMemory();
+        OutboxStore noRemove = new OutboxStore() {
+            @Override
+            public void save(Collection<OutboxMessage> messages) {
+                inner.save(messages);
+            }
+
+            @Override
+            public List<OutboxMessage> loadAll() {
+                return inner.loadAll();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Outbox outbox = builder(noRemove, r -> SendResult.delivered("p")).build();
+        outbox.enqueue(sms("k"));
+        outbox.dispatchDue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> outbox.purgeFinal(clock.instant())).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("does not support removing");
+        assertThat(outbox.find("k")).isPresent();
+    }
+
+    @Test
     void throwingListener_propagatesAfterStateIsSaved() {
         OutboxStore store = OutboxStores.inMemory();
         Outbox outbox = builder(store, r -> SendResult.accepted("p")).listener(new OutboxListener() {

@@ -18,6 +18,15 @@ public interface OutboxStore extends AutoCloseable {
      */
     void save(Collection<OutboxMessage> messages);
 
+    /**
+     * Durably forgets the messages with these keys (the outbox calls it only for final messages it purges).
+     * Unknown keys are ignored. Stores that cannot delete throw {@code OutboxStoreException}, which is the default.
+     */
+    default void remove(Collection<String> keys) {
+        throw new io.offsite.notify.OutboxStoreException(getClass().getSimpleName() + " does not support removing "
+                + "messages; purging needs a store that does");
+    }
+
     /** The latest saved state of every message, in the order they were first saved. */
     List<OutboxMessage> loadAll();
 
