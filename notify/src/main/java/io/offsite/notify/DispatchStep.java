@@ -111,7 +111,9 @@ final class DispatchStep {
             dead(m.pending(now, Optional.of(error)), "gave up after " + m.attempts() + " attempts; last: " + error);
         } else {
             retryScheduled++;
-            changes.put(m.key(), m.pending(now.plus(retry.backoff(m.attempts(), random)), Optional.of(error)));
+            // attempts can be 0 when a SENT report arrived for a call made by a process that crashed before saving
+            Duration delay = retry.backoff(Math.max(1, m.attempts()), random);
+            changes.put(m.key(), m.pending(now.plus(delay), Optional.of(error)));
         }
     }
 

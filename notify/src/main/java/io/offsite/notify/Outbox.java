@@ -180,6 +180,13 @@ public final class Outbox {
             }
             next = m.delivered(receipt.at(), Optional.empty());
             events.delivered.add(next);
+        } else if (receipt.status() == Receipt.Status.SENT) {
+            if (m.status() != MessageStatus.PENDING) {
+                return m.status() == MessageStatus.SENT ? ReceiptOutcome.DUPLICATE : ReceiptOutcome.IGNORED_LATE;
+            }
+            // the gateway took it although the call looked failed (time-out, crash): wait for the receipt instead
+            next = m.sent(receipt.at(), now.plus(receiptTimeout), Optional.empty());
+            events.sent.add(next);
         } else {
             if (m.status() == MessageStatus.DELIVERED || m.status() == MessageStatus.PENDING) {
                 return ReceiptOutcome.IGNORED_LATE;
@@ -193,7 +200,7 @@ public final class Outbox {
                         error + " (after " + m.attempts() + " attempts)");
                 events.dead.add(next);
             } else {
-                next = m.pending(now.plus(retry.backoff(m.attempts(), random)), Optional.of(error));
+                next = m.pending(now.plus(retry.backoff(Math.max(1, m.attempts()), random)), Optional.of(error));
             }
         }
         commit(Map.of(next.key(), next));

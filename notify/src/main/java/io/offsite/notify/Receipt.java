@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param match     which identifier {@code reference} holds
  * @param reference the idempotency key or the provider's message id
- * @param status    delivered or failed
+ * @param status    sent, delivered or failed
  * @param at        when the carrier reports it happened
  * @param detail    the gateway's status text (may be empty)
  */
@@ -46,6 +46,8 @@ public record Receipt(Match match, String reference, Status status, Instant at, 
 
     /** What the carrier reports. */
     public enum Status {
+        /** Submitted to the carrier (a "sent" report): a message whose call looked failed waits for delivery instead of being re-sent. */
+        SENT,
         /** Reached the handset (or the camera played it). */
         DELIVERED,
         /** Could not be delivered (e.g. number void, handset off past the carrier's validity period). */

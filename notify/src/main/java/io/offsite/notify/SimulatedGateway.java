@@ -32,6 +32,7 @@ public final class SimulatedGateway implements Gateway {
     private final double deliveryFailureRate;
     private final double lostReceiptRate;
     private final double duplicateReceiptRate;
+    private final double sentReportRate;
     private final Duration minLatency;
     private final Duration maxLatency;
     private final boolean shuffleReceipts;
@@ -50,6 +51,7 @@ public final class SimulatedGateway implements Gateway {
         this.deliveryFailureRate = b.deliveryFailureRate;
         this.lostReceiptRate = b.lostReceiptRate;
         this.duplicateReceiptRate = b.duplicateReceiptRate;
+        this.sentReportRate = b.sentReportRate;
         this.minLatency = b.minLatency;
         this.maxLatency = b.maxLatency;
         this.shuffleReceipts = b.shuffleReceipts;
@@ -91,6 +93,9 @@ public final class SimulatedGateway implements Gateway {
             if (random.nextDouble() < duplicateReceiptRate) {
                 receipts.add(r);
             }
+        }
+        if (random.nextDouble() < sentReportRate) {
+            receipts.add(Receipt.forKey(request.key(), Receipt.Status.SENT, now, "SUBMITTED"));
         }
         if (random.nextDouble() < timeoutRate) {
             return SendResult.retryable("simulated time-out (the gateway accepted the message)");
@@ -159,6 +164,7 @@ public final class SimulatedGateway implements Gateway {
         private double deliveryFailureRate;
         private double lostReceiptRate;
         private double duplicateReceiptRate;
+        private double sentReportRate;
         private Duration minLatency = Duration.ofSeconds(2);
         private Duration maxLatency = Duration.ofSeconds(2);
         private boolean shuffleReceipts;
@@ -205,6 +211,12 @@ public final class SimulatedGateway implements Gateway {
         /** Share of receipts sent back twice. */
         public Builder duplicateReceiptRate(double value) {
             this.duplicateReceiptRate = rate("duplicateReceiptRate", value);
+            return this;
+        }
+
+        /** Share of accepted messages that also get a SENT ("submitted to carrier") report at once. */
+        public Builder sentReportRate(double value) {
+            this.sentReportRate = rate("sentReportRate", value);
             return this;
         }
 

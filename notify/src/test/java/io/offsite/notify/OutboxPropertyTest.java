@@ -53,7 +53,7 @@ class OutboxPropertyTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
         SimulatedGateway sim = SimulatedGateway.builder().seed(seed).failureRate(0.3).timeoutRate(0.2)
-                .rejectRate(0.02).deliveryFailureRate(0.1).lostReceiptRate(0.2).duplicateReceiptRate(0.2)
+                .rejectRate(0.02).deliveryFailureRate(0.1).lostReceiptRate(0.2).duplicateReceiptRate(0.2).sentReportRate(0.3)
                 .latency(Duration.ofSeconds(1), Duration.ofSeconds(40)).shuffleReceipts(true).build();
         boolean[] crashNext = {false};
         Gateway gateway = req -> {

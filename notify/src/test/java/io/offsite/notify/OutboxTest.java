@@ -185,6 +185,42 @@ class OutboxTest {
     }
 
     @Test
+    void sentReceiptAfterTimedOutCall_cancelsTheResend_andDeliveryFollows() {
+        Outbox outbox = builder(OutboxStores.inMemory(), r -> SendResult.retryable("read timed out"))
+                .receiptTimeout(Duration.ofMinutes(10)).build();
+        outbox.enqueue(sms("k"));
+        outbox.dispatchDue();
+        assertThat(outbox.onReceipt(Receipt.forKey("k", Receipt.Status.SENT, clock.instant(), "submitted")))
+                .isEqualTo(ReceiptOutcome.APPLIED);
+        assertThat(outbox.find("k").orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(outbox.onReceipt(Receipt.forKey("k", Receipt.Status.SENT, clock.instant(), "")))
+                .isEqualTo(ReceiptOutcome.DUPLICATE);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(outbox.dispatchDue().attempted()).isZero();
+        outbox.onReceipt(Receipt.forKey("k", Receipt.Status.DELIVERED, clock.instant(), ""));
+        assertThat(outbox.onReceipt(Receipt.forKey("k", Receipt.Status.SENT, clock.instant(), "")))
+                .isEqualTo(ReceiptOutcome.IGNORED_LATE);
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void sentReportForCallOfCrashedProcess_thenNoReceipt_schedulesRetryInsteadOfFailing() {
+        // regression: found by OutboxPropertyTest (attempts == 0 reached the backoff computation)
+        Outbox outbox = builder(OutboxStores.inMemory(), r -> SendResult.accepted("p"))
+                .receiptTimeout(Duration.ofMinutes(2)).build();
+        outbox.enqueue(sms("k")); // the previous process sent it but crashed before saving the attempt
+        outbox.onReceipt(Receipt.forKey("k", Receipt.Status.SENT, clock.instant(), ""));
+        assertThat(outbox.find("k").orElseThrow().attempts()).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        DispatchReport report = outbox.dispatchDue();
+        assertThat(report.receiptTimeouts()).isEqualTo(1);
+        assertThat(report.retryScheduled()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        outbox.dispatchDue();
+        assertThat(outbox.find("k").orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
     void rateLimit_spacesMessagesToOneRecipient_withoutCountingAttempts() {
         Outbox outbox = builder(OutboxStores.inMemory(), r -> SendResult.delivered("p"))
                 .rateLimit(new RateLimit(2, Duration.ofMinutes(1))).build();
