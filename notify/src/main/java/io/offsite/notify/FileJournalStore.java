@@ -257,7 +257,11 @@ public final class FileJournalStore implements OutboxStore {
             throw new OutboxStoreException("journal " + path + " is " + size + " bytes, too short for its header; "
                     + "not an OffSite outbox journal");
         }
-        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new OutboxStoreException("journal " + path + " is " + size + " bytes; journals over 2 GiB are not "
+                    + "supported (purge final messages and compact more often)");
+        }
+        ByteBuffer all = ByteBuffer.allocate((int) size);
         while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
             // read fully
         }
