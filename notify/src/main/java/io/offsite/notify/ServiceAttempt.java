@@ -35,6 +35,31 @@ public record ServiceAttempt(ServiceMethod method, Instant attemptedAt, Outcome 
         }
     }
 
+    /**
+     * An electronic attempt made through the outbox: SERVED at the delivery receipt's time with an
+     * ARRIVAL_RECORD proof naming the message key and provider id, or FAILED when the message was dead-lettered.
+     *
+     * @throws NotifyException when the message is neither delivered nor dead-lettered yet
+     */
+    public static ServiceAttempt electronic(OutboxMessage m) {
+        Objects.requireNonNull(m, "message");
+        Instant attempted = m.firstAttemptAt().orElse(m.enqueuedAt());
+        String ref = "outbox " + m.key() + m.providerId().map(p -> " provider id " + p).orElse("");
+        if (m.status() == MessageStatus.DELIVERED) {
+            Instant arrived = m.deliveredAt().get();
+            return new ServiceAttempt(ServiceMethod.ELECTRONIC, attempted.isAfter(arrived) ? arrived : attempted,
+                    Outcome.SERVED, arrived, m.message().to(),
+                    List.of(new ServiceProof(ServiceProof.Kind.ARRIVAL_RECORD, ref, "delivery receipt")), "");
+        }
+        if (m.status() == MessageStatus.DEAD_LETTER) {
+            Instant at = m.deadLetteredAt().get();
+            return new ServiceAttempt(ServiceMethod.ELECTRONIC, attempted.isAfter(at) ? at : attempted, Outcome.FAILED,
+                    at, m.message().to(), List.of(), m.deadLetterReason().orElse(""));
+        }
+        throw new NotifyException("message '" + m.key() + "' is " + m.status()
+                + "; an electronic service attempt needs a delivered or dead-lettered message");
+    }
+
     /** Whether the attempt carries a proof of this kind. */
     public boolean has(ServiceProof.Kind kind) {
         return proofs.stream().anyMatch(p -> p.kind() == kind);

@@ -77,6 +77,25 @@ class DocumentServiceTest {
     }
 
     @Test
+    void electronicServiceThroughTheOutbox_isEffectiveAtTheDeliveryReceipt() {
+        MutableClock clock = new MutableClock(at("2026-03-03T09:00:00"));
+        Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(clock)
+                .gateway(Channel.SMS, r -> io.offsite.notify.spi.SendResult.accepted("biz-9")).build();
+        outbox.enqueue(new OutgoingMessage("decision-2026-001/e-service", Channel.SMS, "13812345678",
+                "【杭州城管】您的行政处罚决定书已送达，请登录查看。"));
+        assertThatThrownBy(() -> ServiceAttempt.electronic(outbox.find("decision-2026-001/e-service").orElseThrow()))
+                .hasMessageContaining("needs a delivered or dead-lettered message");
+        outbox.dispatchDue();
+        outbox.onReceipt(Receipt.forProviderId("biz-9", Receipt.Status.DELIVERED, at("2026-03-03T09:00:07"), ""));
+        ServiceAttempt attempt = ServiceAttempt.electronic(outbox.find("decision-2026-001/e-service").orElseThrow());
+        assertThat(attempt.proofs()).singleElement().satisfies(p ->
+                assertThat(p.reference()).contains("decision-2026-001/e-service", "biz-9"));
+        DocumentService served = doc.withConsent(new DocumentService.Consent("13812345678", at("2026-03-01T09:00:00"),
+                "consent-form-1")).record(attempt);
+        assertThat(served.effect().orElseThrow().effectiveAt()).contains(at("2026-03-03T09:00:07"));
+    }
+
+    @Test
     void mail_isEffectiveOnReceipt_notOnPosting() {
         DocumentService d = doc.record(attempt(ServiceMethod.MAIL, "2026-03-02T10:00:00", ServiceAttempt.Outcome.SERVED,
                 "2026-03-05T15:00:00", HOME, ServiceProof.Kind.POSTAL_RECEIPT));
