@@ -1,0 +1,18 @@
+package io.offsite.notify;
+
+import java.util.Objects;
+
+/**
+ * The answer to {@link Outbox#enqueue(OutgoingMessage)}.
+ *
+ * @param message     the stored message (the existing one when the key was already known)
+ * @param created     true when this call persisted a new message, false for a re-enqueue of a known key
+ * @param sameContent false when a re-enqueue carried a different recipient, channel or text than the stored
+ *                    message (the stored one is kept; the difference is logged)
+ */
+public record EnqueueResult(OutboxMessage message, boolean created, boolean sameContent) {
+    /** Validates the components. */
+    public EnqueueResult {
+        Objects.requireNonNull(message, "message");
+    }
+}

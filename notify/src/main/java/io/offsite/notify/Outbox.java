@@ -1,0 +1,378 @@
+package io.offsite.notify;
+
+import io.offsite.notify.spi.Gateway;
+import io.offsite.notify.spi.OutboxListener;
+import io.offsite.notify.spi.OutboxStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A durable outbox: every message is saved to the {@link OutboxStore} before it is sent, sent at least once
+ * under its idempotency key, retried with exponential backoff and jitter, rate-limited per recipient,
+ * matched to delivery receipts, and dead-lettered with a reason after the last attempt. Nothing is dropped
+ * silently: every message ends {@link MessageStatus#DELIVERED} or {@link MessageStatus#DEAD_LETTER}.
+ *
+ * <p>Nothing runs by itself: the host calls {@link #dispatchDue()} (directly, from a timer, or through
+ * {@link OutboxScheduler}) and feeds receipts to {@link #onReceipt(Receipt)}; all times come from the
+ * supplied {@link Clock}, so tests are deterministic. Building an outbox on a store that already holds
+ * messages resumes them (a restart). Thread-safe: calls are serialized on the instance.
+ *
+ * <pre>{@code
+ * Outbox outbox = Outbox.builder(OutboxStores.inMemory())
+ *         .clock(clock).gateway(Channel.SMS, smsGateway).build();
+ * outbox.enqueue(new OutgoingMessage("ep-1/request-owner-move", Channel.SMS, "13812345678", text));
+ * outbox.dispatchDue();
+ * }</pre>
+ */
+public final class Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    private final OutboxStore store;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final RetryPolicy retry;
+    private final Duration receiptTimeout;
+    private final Map<Channel, Gateway> gateways;
+    private final OutboxListener listener;
+    private final int maxBatch;
+    private final TokenBuckets buckets;
+
+    private final Map<String, OutboxMessage> byKey = new HashMap<>();
+    private final Map<String, String> keyByProviderId = new HashMap<>();
+    private final DueQueue queue = new DueQueue(byKey);
+
+    private Outbox(Builder b) {
+        this.store = b.store;
+        this.clock = b.clock;
+        this.random = b.random;
+        this.retry = b.retry;
+        this.receiptTimeout = b.receiptTimeout;
+        this.gateways = new EnumMap<>(b.gateways);
+        this.listener = b.listener;
+        this.maxBatch = b.maxBatch;
+        this.buckets = new TokenBuckets(b.rateLimit, clock);
+        List<OutboxMessage> loaded = store.loadAll();
+        for (OutboxMessage m : loaded) {
+            index(m);
+        }
+        if (!loaded.isEmpty()) {
+            LOG.info("outbox resumed {} messages ({})", loaded.size(), loaded.stream()
+                    .collect(Collectors.groupingBy(OutboxMessage::status, Collectors.counting())));
+        }
+    }
+
+    /** A builder over {@code store}; the host keeps ownership of the store (and closes it). */
+    public static Builder builder(OutboxStore store) {
+        return new Builder(store);
+    }
+
+    /**
+     * Persists a message and schedules it for immediate dispatch. A message whose key is already known is not
+     * stored again: the existing message is returned ({@link EnqueueResult#created()} false).
+     *
+     * @throws NotifyException        when no gateway is configured for the message's channel
+     * @throws OutboxStoreException   when the store cannot save it (the message is then not enqueued)
+     */
+    public synchronized EnqueueResult enqueue(OutgoingMessage message) {
+        Objects.requireNonNull(message, "message");
+        requireGateway(message);
+        OutboxMessage existing = byKey.get(message.key());
+        if (existing != null) {
+            return known(existing, message);
+        }
+        OutboxMessage created = OutboxMessage.enqueued(message, clock.instant());
+        store.save(List.of(created));
+        index(created);
+        return new EnqueueResult(created, true, true);
+    }
+
+    /** Enqueues several messages with a single store commit (one fsync for the file journal). */
+    public synchronized List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        Instant now = clock.instant();
+        List<EnqueueResult> results = new ArrayList<>(messages.size());
+        Map<String, OutboxMessage> fresh = new LinkedHashMap<>();
+        for (OutgoingMessage m : messages) {
+            Objects.requireNonNull(m, "message");
+            requireGateway(m);
+            OutboxMessage existing = byKey.get(m.key());
+            if (existing == null) {
+                existing = fresh.get(m.key());
+            }
+            if (existing != null) {
+                results.add(known(existing, m));
+            } else {
+                OutboxMessage created = OutboxMessage.enqueued(m, now);
+                fresh.put(m.key(), created);
+                results.add(new EnqueueResult(created, true, true));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            store.save(fresh.values());
+            for (OutboxMessage m : fresh.values()) {
+                index(m);
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Sends every message that is due at the clock's current time (at most the builder's batch size), and
+     * turns receipts that did not come in time into retries. Changes are saved in one store commit before
+     * listeners are told. If the commit fails, nothing is applied, the messages stay due (the gateway may
+     * see them again under the same keys) and the {@link OutboxStoreException} propagates.
+     */
+    public synchronized DispatchReport dispatchDue() {
+        Instant now = clock.instant();
+        DispatchStep step = new DispatchStep(now, retry, receiptTimeout, random, buckets, gateways);
+        List<DueQueue.Due> taken = new ArrayList<>();
+        boolean committed = false;
+        try {
+            DueQueue.Due due;
+            while (taken.size() < maxBatch && (due = queue.pollDue(now)) != null) {
+                if (step.touched(due.key)) {
+                    continue; // a second entry for a message already handled in this round
+                }
+                taken.add(due);
+                step.process(byKey.get(due.key));
+            }
+            commit(step.changes());
+            committed = true;
+        } finally {
+            if (!committed) {
+                queue.restore(taken); // nothing was applied: the messages stay due and are tried again
+            }
+        }
+        step.events().fire(listener);
+        return step.report();
+    }
+
+    /** Applies a delivery receipt; duplicate, late and unknown receipts change nothing and say so. */
+    public synchronized ReceiptOutcome onReceipt(Receipt receipt) {
+        Objects.requireNonNull(receipt, "receipt");
+        String key = receipt.match() == Receipt.Match.KEY ? receipt.reference()
+                : keyByProviderId.get(receipt.reference());
+        OutboxMessage m = key == null ? null : byKey.get(key);
+        if (m == null) {
+            LOG.warn("receipt {} for unknown {} '{}' ignored", receipt.status(), receipt.match(),
+                    Masks.inText(receipt.reference()));
+            return ReceiptOutcome.UNMATCHED;
+        }
+        Instant now = clock.instant();
+        OutboxEvents events = new OutboxEvents();
+        OutboxMessage next;
+        if (receipt.status() == Receipt.Status.DELIVERED) {
+            if (m.status() == MessageStatus.DELIVERED) {
+                return ReceiptOutcome.DUPLICATE;
+            }
+            next = m.delivered(receipt.at(), Optional.empty());
+            events.delivered.add(next);
+        } else if (receipt.status() == Receipt.Status.SENT) {
+            if (m.status() != MessageStatus.PENDING) {
+                return m.status() == MessageStatus.SENT ? ReceiptOutcome.DUPLICATE : ReceiptOutcome.IGNORED_LATE;
+            }
+            // the gateway took it although the call looked failed (time-out, crash): wait for the receipt instead
+            next = m.sent(receipt.at(), now.plus(receiptTimeout), Optional.empty());
+            events.sent.add(next);
+        } else {
+            if (m.status() == MessageStatus.DELIVERED || m.status() == MessageStatus.PENDING) {
+                return ReceiptOutcome.IGNORED_LATE;
+            }
+            if (m.status() == MessageStatus.DEAD_LETTER) {
+                return ReceiptOutcome.DUPLICATE;
+            }
+            String error = "delivery failed: " + (receipt.detail().isEmpty() ? "no detail" : receipt.detail());
+            if (m.attempts() >= retry.maxAttempts()) {
+                next = m.pending(now, Optional.of(error)).deadLettered(now,
+                        error + " (after " + m.attempts() + " attempts)");
+                events.dead.add(next);
+            } else {
+                next = m.pending(now.plus(retry.backoff(Math.max(1, m.attempts()), random)), Optional.of(error));
+            }
+        }
+        commit(Map.of(next.key(), next));
+        events.fire(listener);
+        return ReceiptOutcome.APPLIED;
+    }
+
+    /**
+     * Removes final (delivered or dead-lettered) messages whose outcome is older than {@code finalBefore} from
+     * memory and from the store, bounding both for long-running hosts; returns how many were purged. Purge only
+     * what no caller will hand over again: enqueueing a purged key creates a new message. Messages still
+     * pending or awaiting a receipt are never purged.
+     *
+     * @throws OutboxStoreException when the store cannot remove them (nothing is then purged from memory)
+     */
+    public synchronized int purgeFinal(Instant finalBefore) {
+        Objects.requireNonNull(finalBefore, "finalBefore");
+        List<String> keys = new ArrayList<>();
+        for (OutboxMessage m : byKey.values()) {
+            Optional<Instant> doneAt = m.status() == MessageStatus.DELIVERED ? m.deliveredAt()
+                    : m.status() == MessageStatus.DEAD_LETTER ? m.deadLetteredAt() : Optional.empty();
+            if (doneAt.isPresent() && doneAt.get().isBefore(finalBefore)) {
+                keys.add(m.key());
+            }
+        }
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        store.remove(keys);
+        for (String k : keys) {
+            OutboxMessage m = byKey.remove(k);
+            m.providerId().ifPresent(p -> keyByProviderId.remove(p, k));
+        }
+        LOG.info("purged {} final messages older than {}", keys.size(), finalBefore);
+        return keys.size();
+    }
+
+    /** The message stored under {@code key}, if any. */
+    public synchronized Optional<OutboxMessage> find(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** All messages with the given status, in no particular order. */
+    public synchronized List<OutboxMessage> messages(MessageStatus status) {
+        Objects.requireNonNull(status, "status");
+        List<OutboxMessage> out = new ArrayList<>();
+        for (OutboxMessage m : byKey.values()) {
+            if (m.status() == status) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Number of messages known to the outbox, final ones included. */
+    public synchronized int size() {
+        return byKey.size();
+    }
+
+    /** When the earliest pending or awaiting-receipt message is next due; empty when nothing is. */
+    public synchronized Optional<Instant> nextDueAt() {
+        return queue.next();
+    }
+
+    private void requireGateway(OutgoingMessage m) {
+        if (!gateways.containsKey(m.channel())) {
+            throw new NotifyException("message '" + m.key() + "': no gateway configured for channel "
+                    + m.channel() + " (configured: " + gateways.keySet() + ")");
+        }
+    }
+
+    private static EnqueueResult known(OutboxMessage existing, OutgoingMessage m) {
+        boolean same = existing.message().equals(m);
+        if (!same) {
+            LOG.warn("re-enqueue of key {} with different content ignored; keeping the stored message", m.key());
+        }
+        return new EnqueueResult(existing, false, same);
+    }
+
+    private void commit(Map<String, OutboxMessage> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        store.save(changes.values());
+        for (OutboxMessage m : changes.values()) {
+            index(m);
+        }
+    }
+
+    private void index(OutboxMessage m) {
+        byKey.put(m.key(), m);
+        m.providerId().ifPresent(p -> keyByProviderId.put(p, m.key()));
+        queue.add(m);
+    }
+
+    /** Builder with validating setters; only the store and at least one gateway are required. */
+    public static final class Builder {
+        private final OutboxStore store;
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = new java.util.SplittableRandom();
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private RateLimit rateLimit = RateLimit.unlimited();
+        private Duration receiptTimeout = Duration.ofMinutes(15);
+        private final Map<Channel, Gateway> gateways = new EnumMap<>(Channel.class);
+        private OutboxListener listener = OutboxListener.none();
+        private int maxBatch = 10_000;
+
+        private Builder(OutboxStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** The clock all scheduling uses (default: system UTC). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Source of retry jitter; pass a seeded generator for reproducible schedules. */
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value, "random");
+            return this;
+        }
+
+        /** Retry and dead-letter policy (default {@link RetryPolicy#defaults()}). */
+        public Builder retry(RetryPolicy value) {
+            this.retry = Objects.requireNonNull(value, "retry");
+            return this;
+        }
+
+        /** Per-recipient rate limit (default unlimited). */
+        public Builder rateLimit(RateLimit value) {
+            this.rateLimit = Objects.requireNonNull(value, "rateLimit");
+            return this;
+        }
+
+        /** How long to wait for a receipt before sending again under the same key, 1 s..7 days (default 15 min). */
+        public Builder receiptTimeout(Duration value) {
+            Objects.requireNonNull(value, "receiptTimeout");
+            if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofDays(7)) > 0) {
+                throw new NotifyException("receiptTimeout must be between 1 s and 7 days, was " + value);
+            }
+            this.receiptTimeout = value;
+            return this;
+        }
+
+        /** The gateway for a channel; replaces an earlier one for the same channel. */
+        public Builder gateway(Channel channel, Gateway gateway) {
+            gateways.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(gateway, "gateway"));
+            return this;
+        }
+
+        /** Told about sent, delivered and dead-lettered messages after they are saved. */
+        public Builder listener(OutboxListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Most messages one {@link #dispatchDue()} call handles, 1..1,000,000 (default 10,000). */
+        public Builder maxBatch(int value) {
+            if (value < 1 || value > 1_000_000) {
+                throw new NotifyException("maxBatch must be 1..1000000, was " + value);
+            }
+            this.maxBatch = value;
+            return this;
+        }
+
+        /** Loads the store and returns the outbox; fails if no gateway was configured. */
+        public Outbox build() {
+            if (gateways.isEmpty()) {
+                throw new NotifyException("outbox needs at least one gateway; call gateway(channel, gateway)");
+            }
+            return new Outbox(this);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.offsite.notify;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The named placeholders a {@link MessageTemplate} may use, written {@code {plate}}, {@code {caseNo}} etc. */
+public enum Placeholder {
+    /** The vehicle plate (车牌). */
+    PLATE("plate"),
+    /** A place name (地点), e.g. the fence's road section. */
+    PLACE("place"),
+    /** A deadline time (期限), e.g. the end of the move window. */
+    DEADLINE("deadline"),
+    /** The officer's name or badge (执法人员). */
+    OFFICER("officer"),
+    /** The case or episode number (案件编号). */
+    CASE_NO("caseNo");
+
+    private final String token;
+
+    Placeholder(String token) {
+        this.token = token;
+    }
+
+    /** The name written between braces in a template. */
+    public String token() {
+        return token;
+    }
+
+    /** The placeholder written {@code {token}}, if there is one. */
+    public static Optional<Placeholder> byToken(String token) {
+        return Arrays.stream(values()).filter(p -> p.token.equals(token)).findFirst();
+    }
+}
