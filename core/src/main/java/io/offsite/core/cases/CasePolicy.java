@@ -16,8 +16,10 @@ public final class CasePolicy {
     private final long[] reviewThresholdFen;
     private final Set<CaseAction> twoOfficerActions;
     private final boolean reviewAfterHearing;
+    private final long[] simpleMaxFen;
 
     private CasePolicy(Builder b) {
+        this.simpleMaxFen = b.simple.clone();
         this.hearingThresholdFen = b.hearing.clone();
         this.reviewThresholdFen = b.review.clone();
         this.twoOfficerActions = Collections.unmodifiableSet(EnumSet.copyOf(b.twoOfficers));
@@ -49,6 +51,16 @@ public final class CasePolicy {
         return twoOfficerActions;
     }
 
+    /** Largest fine (fen) the simple on-the-spot procedure allows (APL Art. 51: 200 yuan person, 3,000 yuan organisation). */
+    public long simpleProcedureMaxFen(PartyType party) {
+        return simpleMaxFen[party.ordinal()];
+    }
+
+    /** Whether {@code d} may be decided on the spot under the simple procedure (a warning always may). */
+    public boolean simpleProcedureAllowed(io.offsite.core.penalty.Decision d, PartyType party) {
+        return d.outcome() != io.offsite.core.penalty.Outcome.FINE || d.fineFen() <= simpleMaxFen[party.ordinal()];
+    }
+
     /** Whether a held hearing always requires legal review. */
     public boolean reviewAfterHearing() {
         return reviewAfterHearing;
@@ -61,6 +73,7 @@ public final class CasePolicy {
         private final EnumSet<CaseAction> twoOfficers = EnumSet.of(CaseAction.START_INVESTIGATION,
                 CaseAction.SERVE_NOTICE, CaseAction.HOLD_HEARING, CaseAction.SERVE_DECISION, CaseAction.SERVE_DEMAND);
         private boolean reviewAfterHearing = true;
+        private final long[] simple = {20_000L, 300_000L};
 
         private Builder() {
         }
@@ -74,6 +87,12 @@ public final class CasePolicy {
         /** Legal-review threshold in fen for a party type. */
         public Builder reviewThresholdFen(PartyType party, long fen) {
             review[Objects.requireNonNull(party, "party").ordinal()] = positive(fen, "reviewThresholdFen");
+            return this;
+        }
+
+        /** Simple-procedure limit in fen for a party type. */
+        public Builder simpleProcedureMaxFen(PartyType party, long fen) {
+            simple[Objects.requireNonNull(party, "party").ordinal()] = positive(fen, "simpleProcedureMaxFen");
             return this;
         }
 

@@ -36,11 +36,20 @@ final class Guards {
                 if (date.isAfter(end)) {
                     throw new CaseException(id + " on " + date + " is late: the request period ended on " + end);
                 }
+                d.hearingRequestedOn = date;
                 break;
             }
-            case HOLD_HEARING:
+            case HOLD_HEARING: {
+                // the notice cannot precede the request, so the hearing needs the full notice period after it
+                LocalDate noticeEnd = dl.counter().end(d.hearingRequestedOn, dl.policy().hearingNotice());
+                if (!date.isAfter(noticeEnd)) {
+                    throw new CaseException(id + " on " + date + " is too early: the party must be notified "
+                            + dl.policy().hearingNotice() + " before the hearing; after the request on "
+                            + d.hearingRequestedOn + " the earliest hearing day is " + noticeEnd.plusDays(1));
+                }
                 d.hearingHeld = true;
                 break;
+            }
             case SUBMIT_FOR_REVIEW:
                 if (d.state == CaseState.NOTICE_SERVED) {
                     periodsOver(dl, d, date, id);
@@ -53,6 +62,7 @@ final class Guards {
                 d.noticeServedOn = null;
                 d.intended = null;
                 d.hearingEligible = false;
+                d.hearingRequestedOn = null;
                 d.hearingHeld = false;
                 d.reviewPassed = false;
                 break;

@@ -24,6 +24,7 @@ public final class PenaltyCase {
     final LocalDate noticeServedOn;
     final Decision intended;
     final boolean hearingEligible;
+    final LocalDate hearingRequestedOn;
     final boolean hearingHeld;
     final boolean reviewPassed;
     final Decision decision;
@@ -44,6 +45,7 @@ public final class PenaltyCase {
         noticeServedOn = d.noticeServedOn;
         intended = d.intended;
         hearingEligible = d.hearingEligible;
+        hearingRequestedOn = d.hearingRequestedOn;
         hearingHeld = d.hearingHeld;
         reviewPassed = d.reviewPassed;
         decision = d.decision;
@@ -102,6 +104,11 @@ public final class PenaltyCase {
     /** Whether the intended fine entitles the party to a hearing. */
     public boolean hearingEligible() {
         return hearingEligible;
+    }
+
+    /** Day the party requested a hearing. */
+    public Optional<LocalDate> hearingRequestedOn() {
+        return Optional.ofNullable(hearingRequestedOn);
     }
 
     /** Whether a hearing was held. */
@@ -169,6 +176,7 @@ public final class PenaltyCase {
         LocalDate noticeServedOn;
         Decision intended;
         boolean hearingEligible;
+        LocalDate hearingRequestedOn;
         boolean hearingHeld;
         boolean reviewPassed;
         Decision decision;
@@ -192,6 +200,7 @@ public final class PenaltyCase {
             noticeServedOn = c.noticeServedOn;
             intended = c.intended;
             hearingEligible = c.hearingEligible;
+            hearingRequestedOn = c.hearingRequestedOn;
             hearingHeld = c.hearingHeld;
             reviewPassed = c.reviewPassed;
             decision = c.decision;

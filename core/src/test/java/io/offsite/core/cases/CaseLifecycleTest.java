@@ -145,6 +145,28 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void hearingTooSoonAfterTheRequest_isRejectedNamingTheEarliestDay() {
+        Decision big = new Decision("PARKING", "zj-2025", Outcome.FINE, 1_000_000, "serious", Optional.empty());
+        PenaltyCase c = LC.apply(LC.file("C-8", "PARKING", PartyType.PERSON, at(2025, 9, 1), "r", A, B),
+                cmd("1", CaseAction.START_INVESTIGATION, at(2025, 9, 2)));
+        c = LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 26)).withDecision(big));
+        PenaltyCase requested = LC.apply(c, cmd("3", CaseAction.REQUEST_HEARING, at(2025, 9, 29)));
+        // 7 working days after Mon 29 Sep: 30 Sep, 9, 10, Sat 11 (make-up), 13, 14, 15 Oct
+        assertThatThrownBy(() -> LC.apply(requested, cmd("4", CaseAction.HOLD_HEARING, at(2025, 10, 15))))
+                .isInstanceOf(CaseException.class).hasMessageContaining("earliest hearing day is 2025-10-16");
+        assertThat(LC.apply(requested, cmd("4", CaseAction.HOLD_HEARING, at(2025, 10, 16))).hearingHeld()).isTrue();
+    }
+
+    @Test
+    void simpleProcedure_isLimitedTo200YuanForAPerson() {
+        CasePolicy p = CasePolicy.defaults();
+        assertThat(p.simpleProcedureAllowed(PARKING_20, PartyType.PERSON)).isTrue();
+        assertThat(p.simpleProcedureAllowed(new Decision("PARKING", "v", Outcome.FINE, 20_100, "x", Optional.empty()),
+                PartyType.PERSON)).isFalse();
+        assertThat(p.simpleProcedureMaxFen(PartyType.ORGANISATION)).isEqualTo(300_000);
+    }
+
+    @Test
     void hearingRequest_belowThresholdOrLate_isRejected() {
         assertThatThrownBy(() -> LC.apply(noticeServed(), cmd("3", CaseAction.REQUEST_HEARING, at(2025, 9, 29))))
                 .isInstanceOf(CaseException.class).hasMessageContaining("below the hearing threshold");
