@@ -63,7 +63,7 @@ public final class HolidayCalendar implements WorkCalendar {
             throw new DeadlineException("calendar JSON needs a non-empty object 'years'");
         }
         Builder b = builder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = ys.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = ys.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             int year;
             try {

@@ -175,6 +175,7 @@ public final class Facts {
     public static final class Builder {
         private PartyType party = PartyType.PERSON;
         private boolean firstViolation = true;
+        private boolean firstExplicit;
         private int repeatCount;
         private HarmLevel harm = HarmLevel.NONE;
         private boolean promptlyCorrected;
@@ -192,22 +193,23 @@ public final class Facts {
             return this;
         }
 
-        /** First violation (sets repeatCount to 0 when true). */
+        /** First violation; {@link #build()} rejects {@code true} together with a positive repeat count. */
         public Builder firstViolation(boolean first) {
             this.firstViolation = first;
-            if (first) {
-                repeatCount = 0;
-            }
+            this.firstExplicit = true;
             return this;
         }
 
-        /** Earlier violations in the window; a positive count also clears {@code firstViolation}. */
+        /**
+         * Earlier violations in the window. A positive count clears the default {@code firstViolation=true}
+         * unless it was set explicitly (then {@link #build()} reports the contradiction).
+         */
         public Builder repeatCount(int count) {
             if (count < 0 || count > 1000) {
                 throw new PenaltyException("repeatCount must be in 0..1000, was " + count);
             }
             this.repeatCount = count;
-            if (count > 0) {
+            if (count > 0 && !firstExplicit) {
                 firstViolation = false;
             }
             return this;

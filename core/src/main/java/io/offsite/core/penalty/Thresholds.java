@@ -1,5 +1,6 @@
 package io.offsite.core.penalty;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +27,12 @@ public record Thresholds(Set<PartyType> parties, List<Integer> repeatCounts, Lis
         repeatCounts = List.copyOf(repeatCounts);
         areasDm2 = List.copyOf(areasDm2);
         costsFen = List.copyOf(costsFen);
-        aggravations = Set.copyOf(aggravations);
-        mitigations = Set.copyOf(mitigations);
-        parties = Set.copyOf(parties);
+        // enum sets keep a stable iteration order, so enumeration and reported examples are reproducible
+        aggravations = Collections.unmodifiableSet(aggravations.isEmpty() ? EnumSet.noneOf(Aggravation.class)
+                : EnumSet.copyOf(aggravations));
+        mitigations = Collections.unmodifiableSet(mitigations.isEmpty() ? EnumSet.noneOf(Mitigation.class)
+                : EnumSet.copyOf(mitigations));
+        parties = Collections.unmodifiableSet(parties.isEmpty() ? EnumSet.noneOf(PartyType.class) : EnumSet.copyOf(parties));
     }
 
     static Thresholds of(TableVersion v) {

@@ -156,5 +156,8 @@ class ShippedTablesTest {
     void contradictoryFacts_areRejected() {
         assertThatThrownBy(() -> Facts.builder().promptlyCorrected(true).aggravation(Aggravation.REFUSED_TO_CORRECT).build())
                 .isInstanceOf(PenaltyException.class).hasMessageContaining("contradict");
+        assertThatThrownBy(() -> Facts.builder().firstViolation(true).repeatCount(2).build())
+                .isInstanceOf(PenaltyException.class).hasMessageContaining("firstViolation=true but repeatCount=2");
+        assertThat(Facts.builder().repeatCount(2).build().firstViolation()).isFalse();
     }
 }
