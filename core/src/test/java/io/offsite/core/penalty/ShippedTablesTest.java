@@ -117,6 +117,30 @@ class ShippedTablesTest {
     }
 
     @Test
+    void illegalBuilding_hasNoFirstViolationWaiver() {
+        Facts f = Facts.builder().promptlyCorrected(true).constructionCostFen(20_000_000L).build(); // 200,000 yuan
+        Decision d = CATALOGUE.assess("ILLEGAL_BUILDING", f, D2025);
+        assertThat(d.outcome()).isEqualTo(Outcome.FINE);
+        assertThat(d.fineFen()).isEqualTo(1_000_000L); // 5 %
+    }
+
+    @Test
+    void temporaryStructure_firstViolationCorrected_isWaived_butOnlyIfHarmIsMinor() {
+        Facts f = Facts.builder().promptlyCorrected(true).harm(HarmLevel.MINOR).areaM2(new BigDecimal("12")).build();
+        assertThat(CATALOGUE.assess("TEMPORARY_STRUCTURE", f, D2025).exemption()).contains(ExemptionKind.FIRST_VIOLATION);
+        Decision moderate = CATALOGUE.assess("TEMPORARY_STRUCTURE", f.toBuilder().harm(HarmLevel.MODERATE).build(), D2025);
+        assertThat(moderate.tierId()).isEqualTo("large");
+        assertThat(moderate.fineFen()).isEqualTo(750_000L);
+    }
+
+    @Test
+    void roadOccupation_refusedToCorrect_isFinedInTheSeriousBand() {
+        Decision d = CATALOGUE.assess("ROAD_OCCUPATION", repeat(0).aggravation(Aggravation.REFUSED_TO_CORRECT).build(), D2025);
+        assertThat(d.tierId()).isEqualTo("serious");
+        assertThat(d.fineFen()).isEqualTo(70_000L);
+    }
+
+    @Test
     void roadOccupation_minorTier_givesAWarning() {
         Decision d = CATALOGUE.assess("ROAD_OCCUPATION", repeat(1).build(), D2025);
         assertThat(d.outcome()).isEqualTo(Outcome.WARNING);
