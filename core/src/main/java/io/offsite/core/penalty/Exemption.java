@@ -10,6 +10,8 @@ public final class Exemption {
     final Cond[] when;
     final Outcome outcome;
     final Citation basis;
+    final Optional<Citation> basisOpt;
+    String[] whyText;
 
     Exemption(String id, ExemptionKind kind, Cond[] when, Outcome outcome, Citation basis) {
         this.id = id;
@@ -18,6 +20,7 @@ public final class Exemption {
         this.when = when;
         this.outcome = outcome;
         this.basis = basis;
+        this.basisOpt = Optional.of(basis);
     }
 
     /** Exemption id. */

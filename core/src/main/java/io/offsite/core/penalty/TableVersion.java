@@ -30,6 +30,11 @@ public final class TableVersion {
     final long roundingFen;
     final boolean requiresArea;
     final boolean requiresCost;
+    final Optional<Citation> basisOpt;
+    final Optional<Citation> benchmarkOpt;
+    final String[] versionText;
+    final String[] aggText;
+    final String[] mitText;
 
     TableVersion(String code, String name, String versionId, LocalDate effective, LocalDate expiry,
             Citation basis, Citation benchmark, StatutoryRange[] statutory, boolean warningAllowed,
@@ -65,6 +70,40 @@ public final class TableVersion {
         }
         this.requiresArea = area;
         this.requiresCost = cost;
+        // explanation texts are built once here so that explain() only fills in the numbers
+        this.basisOpt = Optional.of(basis);
+        this.benchmarkOpt = Optional.ofNullable(benchmark);
+        this.versionText = new String[statutory.length];
+        for (int i = 0; i < statutory.length; i++) {
+            if (statutory[i] != null) {
+                versionText[i] = code + " " + name + " version " + versionId + " in force from " + effective
+                        + (expiry == null ? "" : " to " + expiry) + "; statutory range " + statutory[i];
+            }
+        }
+        for (Tier t : tiers) {
+            t.whyText = new String[t.when.length];
+            for (int i = 0; i < t.when.length; i++) {
+                t.whyText[i] = "tier '" + t.id + "' (" + t.name + ": " + t.test + ") because " + t.when[i].describe();
+            }
+            t.bandText = t.band == null ? "" : "band " + t.band + " = ";
+        }
+        for (Exemption e : exemptions) {
+            e.whyText = new String[e.when.length];
+            for (int i = 0; i < e.when.length; i++) {
+                e.whyText[i] = e.kind + " '" + e.id + "' applies (" + e.when[i].describe() + "): " + e.outcome;
+            }
+        }
+        this.aggText = new String[Aggravation.values().length];
+        for (Aggravation a : Aggravation.values()) {
+            aggText[a.ordinal()] = (adjustAggravationMask & a.bit()) != 0
+                    ? a + " raises the position by " + Tier.permille(aggravationStepPermille) + " % of the band ("
+                    : a + " is not an in-band adjustment of this table (it may have chosen the tier); no further raise";
+        }
+        this.mitText = new String[Mitigation.values().length];
+        for (Mitigation m : Mitigation.values()) {
+            mitText[m.ordinal()] = m + " lowers the position by " + Tier.permille(mitigationStepPermille)
+                    + " % of the band (";
+        }
     }
 
     /** Violation code. */
@@ -190,26 +229,22 @@ public final class TableVersion {
             throw new PenaltyException(code + " version " + versionId + ": no tier matches " + f);
         }
         if (trace != null) {
-            trace.add(new Explanation.Step(Explanation.Kind.VERSION, code + " " + name + " version " + versionId
-                    + " in force from " + effective + (expiry == null ? "" : " to " + expiry) + "; statutory range "
-                    + range, Optional.of(basis), 0));
-            trace.add(new Explanation.Step(Explanation.Kind.TIER, "tier '" + tier.id + "' (" + tier.name + ": "
-                    + tier.test + ") because " + Tier.firstMatch(tier.when, f).describe(),
-                    Optional.ofNullable(benchmark), 0));
+            trace.add(new Explanation.Step(Explanation.Kind.VERSION, versionText[f.party.ordinal()], basisOpt, 0));
+            trace.add(new Explanation.Step(Explanation.Kind.TIER, tier.whyText[Tier.firstMatch(tier.when, f)],
+                    benchmarkOpt, 0));
         }
         for (Exemption e : exemptions) {
             if (Tier.matches(e.when, f)) {
                 if (trace != null) {
-                    trace.add(new Explanation.Step(Explanation.Kind.EXEMPTION, e.kind + " '" + e.id + "' applies ("
-                            + Tier.firstMatch(e.when, f).describe() + "): " + e.outcome, Optional.of(e.basis), 0));
+                    trace.add(new Explanation.Step(Explanation.Kind.EXEMPTION, e.whyText[Tier.firstMatch(e.when, f)],
+                            e.basisOpt, 0));
                 }
                 return new Decision(code, versionId, e.outcome, 0, tier.id, e.kindOpt);
             }
         }
         if (tier.outcome != Outcome.FINE) {
             if (trace != null) {
-                trace.add(new Explanation.Step(Explanation.Kind.OUTCOME, "tier gives " + tier.outcome,
-                        Optional.ofNullable(benchmark), 0));
+                trace.add(new Explanation.Step(Explanation.Kind.OUTCOME, "tier gives " + tier.outcome, benchmarkOpt, 0));
             }
             return new Decision(code, versionId, tier.outcome, 0, tier.id, Optional.empty());
         }
@@ -234,13 +269,12 @@ public final class TableVersion {
         long fine = Math.max(lo, Math.min(hi, rounded));
         if (trace != null) {
             long start = lo + (hi - lo) * tier.band.startPermille() / 1000;
-            trace.add(new Explanation.Step(Explanation.Kind.BAND, "band " + tier.band + " = " + lo + ".." + hi
-                    + " fen; start at " + tier.band.startPermille() / 10.0 + " % of the band",
-                    Optional.ofNullable(benchmark), start));
+            trace.add(new Explanation.Step(Explanation.Kind.BAND, tier.bandText + lo + ".." + hi
+                    + " fen; start at " + Tier.permille(tier.band.startPermille()) + " % of the band", benchmarkOpt, start));
             Adjustments.explain(this, f, lo, hi, trace);
-            trace.add(new Explanation.Step(Explanation.Kind.ROUNDING, "position " + pos / 10.0 + " % → " + raw
+            trace.add(new Explanation.Step(Explanation.Kind.ROUNDING, "position " + Tier.permille(pos) + " % → " + raw
                     + " fen, rounded to a multiple of " + roundingFen + " fen (ties down) and kept inside the band",
-                    Optional.ofNullable(benchmark), fine));
+                    benchmarkOpt, fine));
         }
         return fine;
     }

@@ -12,6 +12,9 @@ public final class Tier {
     final Cond[] when;
     final Outcome outcome;
     final FineBand band;
+    /** Explanation texts, precomputed once the conditions are final (see {@link TableVersion}). */
+    String[] whyText;
+    String bandText;
 
     Tier(String id, String name, String test, Cond[] when, Outcome outcome, FineBand band) {
         this.id = id;
@@ -65,12 +68,16 @@ public final class Tier {
         return Arrays.stream(alternatives).map(Cond::describe).collect(Collectors.joining(" or "));
     }
 
-    static Cond firstMatch(Cond[] alternatives, Facts f) {
-        for (Cond c : alternatives) {
-            if (c.matches(f)) {
-                return c;
+    static int firstMatch(Cond[] alternatives, Facts f) {
+        for (int i = 0; i < alternatives.length; i++) {
+            if (alternatives[i].matches(f)) {
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    static String permille(long p) {
+        return p / 10 + "." + p % 10;
     }
 }
