@@ -127,6 +127,13 @@ class TableValidationTest {
     }
 
     @Test
+    void duplicateKey_isRejectedInsteadOfSilentlyTakingTheLastValue() {
+        List<TableProblem> p = problems(VALID.replace("\"maxYuan\": 100}", "\"maxYuan\": 100, \"maxYuan\": 300}"));
+        assertThat(p.get(0).kind()).isEqualTo(TableProblem.Kind.SYNTAX);
+        assertThat(p.get(0).message()).contains("maxYuan");
+    }
+
+    @Test
     void fractionsOfAFen_areRejected() {
         List<TableProblem> p = problems(VALID.replace("\"maxYuan\": 100}", "\"maxYuan\": 99.999}"));
         assertThat(p.get(0).message()).contains("at most 2 decimals");
