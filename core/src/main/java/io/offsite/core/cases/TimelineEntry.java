@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param seq         position in the timeline, from 0
  * @param commandId   the command's idempotency key
- * @param action      what was done ({@code null} only for the filing entry, whose action is "FILE")
+ * @param action      what was done: a {@link CaseAction} name, or {@code FILE} for the filing entry
  * @param from        state before
  * @param to          state after
  * @param at          when
