@@ -1,0 +1,219 @@
+package io.offsite.core.cases;
+
+import io.offsite.core.penalty.Decision;
+import io.offsite.core.penalty.PartyType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of one penalty case: its state, the facts the lifecycle needs (dates, intended and
+ * final decision) and the append-only timeline of every accepted transition. New snapshots come from
+ * {@link CaseLifecycle#apply}; the caller persists them.
+ */
+public final class PenaltyCase {
+    final String caseId;
+    final String violationCode;
+    final PartyType party;
+    final CaseState state;
+    final List<TimelineEntry> timeline;
+    final LocalDate filedOn;
+    final LocalDate decisionDueOn;
+    final LocalDate noticeServedOn;
+    final Decision intended;
+    final boolean hearingEligible;
+    final LocalDate hearingRequestedOn;
+    final boolean hearingHeld;
+    final boolean reviewPassed;
+    final Decision decision;
+    final LocalDate decidedOn;
+    final LocalDate decisionServedOn;
+    final LocalDate paymentDueOn;
+    final LocalDate demandServedOn;
+    final long paidFen;
+
+    private PenaltyCase(Draft d) {
+        caseId = d.caseId;
+        violationCode = d.violationCode;
+        party = d.party;
+        state = d.state;
+        timeline = List.copyOf(d.timeline);
+        filedOn = d.filedOn;
+        decisionDueOn = d.decisionDueOn;
+        noticeServedOn = d.noticeServedOn;
+        intended = d.intended;
+        hearingEligible = d.hearingEligible;
+        hearingRequestedOn = d.hearingRequestedOn;
+        hearingHeld = d.hearingHeld;
+        reviewPassed = d.reviewPassed;
+        decision = d.decision;
+        decidedOn = d.decidedOn;
+        decisionServedOn = d.decisionServedOn;
+        paymentDueOn = d.paymentDueOn;
+        demandServedOn = d.demandServedOn;
+        paidFen = d.paidFen;
+    }
+
+    /** Case id. */
+    public String caseId() {
+        return caseId;
+    }
+
+    /** Violation code from the catalogue. */
+    public String violationCode() {
+        return violationCode;
+    }
+
+    /** Party type. */
+    public PartyType party() {
+        return party;
+    }
+
+    /** Current state. */
+    public CaseState state() {
+        return state;
+    }
+
+    /** Every accepted transition, oldest first; entry 0 is the filing. */
+    public List<TimelineEntry> timeline() {
+        return timeline;
+    }
+
+    /** Day of filing. */
+    public LocalDate filedOn() {
+        return filedOn;
+    }
+
+    /** Last day to decide (90 days after filing unless extended). */
+    public LocalDate decisionDueOn() {
+        return decisionDueOn;
+    }
+
+    /** Day the notice of intended penalty was served. */
+    public Optional<LocalDate> noticeServedOn() {
+        return Optional.ofNullable(noticeServedOn);
+    }
+
+    /** The intended decision stated in the notice. */
+    public Optional<Decision> intendedDecision() {
+        return Optional.ofNullable(intended);
+    }
+
+    /** Whether the intended fine entitles the party to a hearing. */
+    public boolean hearingEligible() {
+        return hearingEligible;
+    }
+
+    /** Day the party requested a hearing. */
+    public Optional<LocalDate> hearingRequestedOn() {
+        return Optional.ofNullable(hearingRequestedOn);
+    }
+
+    /** Whether a hearing was held. */
+    public boolean hearingHeld() {
+        return hearingHeld;
+    }
+
+    /** Whether legal review passed. */
+    public boolean reviewPassed() {
+        return reviewPassed;
+    }
+
+    /** The final decision. */
+    public Optional<Decision> decision() {
+        return Optional.ofNullable(decision);
+    }
+
+    /** Day of the decision. */
+    public Optional<LocalDate> decidedOn() {
+        return Optional.ofNullable(decidedOn);
+    }
+
+    /** Day the decision was served. */
+    public Optional<LocalDate> decisionServedOn() {
+        return Optional.ofNullable(decisionServedOn);
+    }
+
+    /** Last day to pay without surcharge. */
+    public Optional<LocalDate> paymentDueOn() {
+        return Optional.ofNullable(paymentDueOn);
+    }
+
+    /** Day the written demand was served. */
+    public Optional<LocalDate> demandServedOn() {
+        return Optional.ofNullable(demandServedOn);
+    }
+
+    /** Amount paid, fine plus surcharge, in fen. */
+    public long paidFen() {
+        return paidFen;
+    }
+
+    @Override
+    public String toString() {
+        return "PenaltyCase[" + caseId + ", " + violationCode + ", " + state + ", " + timeline.size() + " entries]";
+    }
+
+    Draft draft() {
+        return new Draft(this);
+    }
+
+    static Draft newDraft() {
+        return new Draft(null);
+    }
+
+    /** Mutable working copy used by the lifecycle while applying one command. */
+    static final class Draft {
+        String caseId;
+        String violationCode;
+        PartyType party;
+        CaseState state;
+        List<TimelineEntry> timeline = new ArrayList<>();
+        LocalDate filedOn;
+        LocalDate decisionDueOn;
+        LocalDate noticeServedOn;
+        Decision intended;
+        boolean hearingEligible;
+        LocalDate hearingRequestedOn;
+        boolean hearingHeld;
+        boolean reviewPassed;
+        Decision decision;
+        LocalDate decidedOn;
+        LocalDate decisionServedOn;
+        LocalDate paymentDueOn;
+        LocalDate demandServedOn;
+        long paidFen;
+
+        private Draft(PenaltyCase c) {
+            if (c == null) {
+                return;
+            }
+            caseId = c.caseId;
+            violationCode = c.violationCode;
+            party = c.party;
+            state = c.state;
+            timeline = new ArrayList<>(c.timeline);
+            filedOn = c.filedOn;
+            decisionDueOn = c.decisionDueOn;
+            noticeServedOn = c.noticeServedOn;
+            intended = c.intended;
+            hearingEligible = c.hearingEligible;
+            hearingRequestedOn = c.hearingRequestedOn;
+            hearingHeld = c.hearingHeld;
+            reviewPassed = c.reviewPassed;
+            decision = c.decision;
+            decidedOn = c.decidedOn;
+            decisionServedOn = c.decisionServedOn;
+            paymentDueOn = c.paymentDueOn;
+            demandServedOn = c.demandServedOn;
+            paidFen = c.paidFen;
+        }
+
+        PenaltyCase build() {
+            Objects.requireNonNull(state, "state");
+            return new PenaltyCase(this);
+        }
+    }
+}

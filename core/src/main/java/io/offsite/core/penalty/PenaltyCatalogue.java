@@ -1,0 +1,158 @@
+package io.offsite.core.penalty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The violation catalogue: one validated {@link PenaltyTable} per violation code. Load with
+ * {@link #loader()} (your own JSON tables) or {@link #shipped()} (the sample tables in this jar).
+ * A table that breaks any rule is rejected with a {@link RuleTableException} listing every problem.
+ */
+public final class PenaltyCatalogue {
+    /** Shipped tables, in {@code io/offsite/core/penalty/}. */
+    public static final List<String> SHIPPED = List.of("parking.json", "road-occupation.json",
+            "household-waste.json", "temporary-structure.json", "illegal-building.json");
+
+    private final Map<String, PenaltyTable> tables;
+
+    private PenaltyCatalogue(Map<String, PenaltyTable> tables) {
+        this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    }
+
+    /** A loader to which table documents are added one by one. */
+    public static Loader loader() {
+        return new Loader();
+    }
+
+    /** The sample tables shipped in core (parking, road occupation, household waste, temporary structures, illegal building). */
+    public static PenaltyCatalogue shipped() {
+        Loader l = loader();
+        for (String name : SHIPPED) {
+            try (InputStream in = PenaltyCatalogue.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new PenaltyException("shipped table " + name + " is missing from the core jar");
+                }
+                l.add(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading shipped table " + name, e);
+            }
+        }
+        return l.load();
+    }
+
+    /** The table of {@code code}. */
+    public Optional<PenaltyTable> table(String code) {
+        return Optional.ofNullable(tables.get(Objects.requireNonNull(code, "code")));
+    }
+
+    /** The table of {@code code}, or a {@link PenaltyException} naming the known codes. */
+    public PenaltyTable require(String code) {
+        PenaltyTable t = tables.get(Objects.requireNonNull(code, "code"));
+        if (t == null) {
+            throw new PenaltyException("unknown violation code '" + code + "'; catalogue has " + tables.keySet());
+        }
+        return t;
+    }
+
+    /** All tables by code, in load order. */
+    public Map<String, PenaltyTable> tables() {
+        return tables;
+    }
+
+    /** Shortcut for {@code require(code).assess(facts, date)}. */
+    public Decision assess(String code, Facts facts, LocalDate date) {
+        return require(code).assess(facts, date);
+    }
+
+    /** Shortcut for {@code require(code).explain(facts, date)}. */
+    public Assessment explain(String code, Facts facts, LocalDate date) {
+        return require(code).explain(facts, date);
+    }
+
+    /** Collects table documents, then validates them all in {@link #load()}. Not thread-safe. */
+    public static final class Loader {
+        private final ObjectMapper mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        private final Map<String, PenaltyTable> tables = new LinkedHashMap<>();
+        private final List<TableProblem> problems = new ArrayList<>();
+        private final List<String> sources = new ArrayList<>();
+
+        private Loader() {
+        }
+
+        /** Adds the JSON document in {@code file}. */
+        public Loader add(Path file) {
+            Objects.requireNonNull(file, "file");
+            try {
+                return add(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading penalty table " + file, e);
+            }
+        }
+
+        /** Adds one JSON table document; {@code source} names it in error messages. */
+        public Loader add(String source, String json) {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(json, "json");
+            sources.add(source);
+            JsonNode root;
+            try {
+                root = mapper.readTree(json);
+            } catch (JsonProcessingException e) {
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source + " line "
+                        + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(),
+                        "not valid JSON: " + e.getOriginalMessage(), Optional.empty(), List.of()));
+                return this;
+            }
+            if (root == null || root.isMissingNode()) {
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "empty document", Optional.empty(), List.of()));
+                return this;
+            }
+            try {
+                List<TableVersion> versions = TableParser.parse(root, source);
+                String code = versions.get(0).code;
+                if (tables.containsKey(code)) {
+                    problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "violation code " + code
+                            + " is already defined by an earlier document; put all its versions in one document",
+                            Optional.empty(), List.of()));
+                    return this;
+                }
+                problems.addAll(TableValidator.validate(versions));
+                tables.put(code, new PenaltyTable(code, versions.get(0).name, versions));
+            } catch (Json.Bad e) {
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, e.where, e.getMessage(), Optional.empty(), List.of()));
+            } catch (PenaltyException e) {
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, e.getMessage(), Optional.empty(), List.of()));
+            }
+            return this;
+        }
+
+        /** Validates and returns the catalogue, or throws {@link RuleTableException} with every problem found. */
+        public PenaltyCatalogue load() {
+            if (!problems.isEmpty()) {
+                throw new RuleTableException(String.join(", ", sources), problems);
+            }
+            if (tables.isEmpty()) {
+                throw new PenaltyException("no penalty table was added to the loader");
+            }
+            return new PenaltyCatalogue(tables);
+        }
+    }
+}

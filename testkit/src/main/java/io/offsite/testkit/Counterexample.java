@@ -1,0 +1,35 @@
+package io.offsite.testkit;
+
+import io.offsite.core.penalty.Facts;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A fact set (already shrunk) on which a table breaks a law.
+ *
+ * @param law       the law broken
+ * @param code      violation code
+ * @param versionId version that was in force
+ * @param date      assessment date
+ * @param facts     the (smallest found) facts
+ * @param neighbour for monotonicity laws, the facts with the extra factor
+ * @param message   what went wrong, with both decisions where relevant
+ */
+public record Counterexample(Law law, String code, String versionId, LocalDate date, Facts facts,
+        Optional<Facts> neighbour, String message) {
+    public Counterexample {
+        Objects.requireNonNull(law, "law");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(versionId, "versionId");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(neighbour, "neighbour");
+        Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+        return law + " broken by " + code + "/" + versionId + " on " + date + " for " + facts + ": " + message;
+    }
+}

@@ -1,0 +1,76 @@
+package io.offsite.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.offsite.core.penalty.Aggravation;
+import io.offsite.core.penalty.Facts;
+import io.offsite.core.penalty.PenaltyCatalogue;
+import io.offsite.core.penalty.PenaltyTable;
+import io.offsite.core.penalty.TableVersion;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LawsTest {
+    /** Valid table (no gap, no overlap, bands grow) whose heavy tier starts below the light tier's maximum. */
+    private static final String NON_MONOTONE = """
+        {"code": "LITTER", "name": "littering",
+         "versions": [{"version": "v1", "effective": "2025-01-01",
+           "basis": {"law": "Test Law", "article": "9"},
+           "statutory": {"PERSON": {"minYuan": 50, "maxYuan": 200}},
+           "adjustment": {"aggravating": ["SENSITIVE_AREA"]},
+           "tiers": [
+             {"id": "light", "name": "light", "when": {"notAggravating": ["REFUSED_TO_CORRECT"]}, "outcome": "FINE",
+              "fine": {"minYuan": 50, "maxYuan": 100, "start": "MAX"}},
+             {"id": "heavy", "name": "heavy", "when": {"aggravating": ["REFUSED_TO_CORRECT"]}, "outcome": "FINE",
+              "fine": {"minYuan": 80, "maxYuan": 200, "start": "MIN"}}]}]}
+        """;
+
+    @Test
+    void everyShippedTable_keepsEveryLaw() {
+        for (PenaltyTable t : PenaltyCatalogue.shipped().tables().values()) {
+            LawReport r = Laws.defaults().randomFactSets(500).check(t);
+            assertThat(r.counterexamples()).as(t.code()).isEmpty();
+            assertThat(r.factSetsChecked()).isGreaterThan(500);
+        }
+    }
+
+    @Test
+    void nonMonotoneTable_yieldsAShrunkAggravationCounterexample() {
+        PenaltyTable t = PenaltyCatalogue.loader().add("t.json", NON_MONOTONE).load().require("LITTER");
+        LawReport r = Laws.lawsOf(t);
+        assertThat(r.holds()).isFalse();
+        Counterexample c = r.counterexamples().get(0);
+        assertThat(c.law()).isEqualTo(Law.AGGRAVATION_NEVER_LOWERS);
+        assertThat(c.message()).contains("REFUSED_TO_CORRECT").contains("10000 fen").contains("8000 fen");
+        // shrunk: nothing but the party remains
+        assertThat(c.facts().mitigations()).isEmpty();
+        assertThat(c.facts().aggravations()).isEmpty();
+        assertThat(c.facts().repeatCount()).isZero();
+        assertThat(c.neighbour().orElseThrow().aggravations()).containsExactly(Aggravation.REFUSED_TO_CORRECT);
+        assertThatThrownBy(r::assertHolds).isInstanceOf(AssertionError.class).hasMessageContaining("AGGRAVATION_NEVER_LOWERS");
+    }
+
+    @Test
+    void boundaryEnumerator_hitsBothSidesOfEveryAreaThreshold() {
+        TableVersion v = PenaltyCatalogue.shipped().require("TEMPORARY_STRUCTURE").versions().get(0);
+        List<Facts> facts = BoundaryEnumerator.boundaryFacts(v);
+        assertThat(facts).extracting(f -> f.areaDm2().orElseThrow()).contains(499L, 500L, 501L, 999L, 1000L, 1001L);
+        assertThat(facts).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void factGenerator_isReproducibleForASeedAndGivesRequiredFacts() {
+        TableVersion v = PenaltyCatalogue.shipped().require("ILLEGAL_BUILDING").versions().get(0);
+        FactGenerator g = FactGenerator.forVersion(v);
+        List<Facts> a = List.of(g.next(new SplittableRandom(7)), g.next(new SplittableRandom(7)));
+        assertThat(a.get(0)).isEqualTo(a.get(1));
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int i = 0; i < 1000; i++) {
+            Facts f = g.next(rnd);
+            assertThat(f.constructionCostFen()).isPresent();
+            assertThat(!f.firstViolation() || f.repeatCount() == 0).isTrue();
+        }
+    }
+}
