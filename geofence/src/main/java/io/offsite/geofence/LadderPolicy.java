@@ -133,6 +133,11 @@ public final class LadderPolicy {
         return steps;
     }
 
+    /** Whether repeats are counted per location (fence) rather than per subject. */
+    public boolean repeatScopeIsLocation() {
+        return repeatScope == RepeatScope.LOCATION;
+    }
+
     /** Dwell time before the first rung. */
     public Duration dwell() {
         return Duration.ofMillis(dwellMs);
