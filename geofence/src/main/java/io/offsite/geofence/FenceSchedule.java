@@ -144,6 +144,16 @@ public final class FenceSchedule {
         return -1;
     }
 
+    /** Seconds-of-day pairs [from, to) for a weekday (0 = Monday); for export. */
+    int[] weeklyWindows(int dayIndex) {
+        return weekly[dayIndex].clone();
+    }
+
+    /** Dated exceptions: date → seconds-of-day pairs (empty = off); for export. */
+    Map<LocalDate, int[]> exceptionWindows() {
+        return exceptions;
+    }
+
     @Override
     public String toString() {
         return weekly == null ? "FenceSchedule[always]" : "FenceSchedule[" + zone + ", exceptions=" + exceptions.keySet() + "]";
