@@ -6,37 +6,59 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Repeat and daily-notice counts, kept in memory and written through to the store. */
+/**
+ * Repeat and daily-notice counts, kept compactly in memory (keyed by the subject string the tracks already
+ * hold, or by fence id) and written through to the store as {@link SubjectHistory} records.
+ */
 final class EngineHistory implements Ladder.History {
     private static final int MAX_WARNINGS_KEPT = 128;
-    private final Map<String, SubjectHistory> byKey = new HashMap<>();
+    private static final String SUBJECT = "s:";
+    private static final String LOCATION = "f:";
+    private final Map<String, Hist> bySubject = new HashMap<>();
+    private final Map<String, Hist> byFence = new HashMap<>();
     private final ZoneId zone;
     private final EpisodeStore store;
+
+    /** Mutable counts for one key. */
+    private static final class Hist {
+        long[] warnedAt;
+        long noticeDay = Long.MIN_VALUE;
+        int notices;
+    }
 
     EngineHistory(ZoneId zone, EpisodeStore store) {
         this.zone = zone;
         this.store = store;
         for (SubjectHistory h : store.histories()) {
-            byKey.put(h.key(), h);
+            Hist x = new Hist();
+            x.warnedAt = h.warnedAt().stream().mapToLong(Long::longValue).toArray();
+            x.noticeDay = h.noticeEpochDay();
+            x.notices = h.noticesThatDay();
+            if (h.key().startsWith(LOCATION)) {
+                byFence.put(h.key().substring(2), x);
+            } else {
+                bySubject.put(h.key().startsWith(SUBJECT) ? h.key().substring(2) : h.key(), x);
+            }
         }
     }
 
-    static String key(Fence fence, String subject) {
-        return fence.policy().repeatScopeIsLocation() ? "f:" + fence.id() : "s:" + subject;
+    private Hist repeatHist(Fence fence, String subject) {
+        return fence.policy().repeatScopeIsLocation() ? byFence.get(fence.id()) : bySubject.get(subject);
     }
 
     @Override
     public int priorWarned(Fence fence, String subject, long from, long before) {
-        SubjectHistory h = byKey.get(key(fence, subject));
-        if (h == null) {
+        Hist h = repeatHist(fence, subject);
+        if (h == null || h.warnedAt == null) {
             return 0;
         }
         int n = 0;
-        for (long t : h.warnedAt()) {
+        for (long t : h.warnedAt) {
             if (t >= from && t < before) {
                 n++;
             }
@@ -46,33 +68,41 @@ final class EngineHistory implements Ladder.History {
 
     @Override
     public int noticesOnDay(String subject, long at) {
-        SubjectHistory h = byKey.get("s:" + subject);
-        return h != null && h.noticeEpochDay() == day(at) ? h.noticesThatDay() : 0;
+        Hist h = bySubject.get(subject);
+        return h != null && h.noticeDay == day(at) ? h.notices : 0;
     }
 
     void recordWarned(Fence fence, String subject, long at) {
-        String k = key(fence, subject);
-        SubjectHistory h = byKey.get(k);
-        List<Long> w = new ArrayList<>(h == null ? List.of() : h.warnedAt());
-        w.add(at);
-        w.sort(null);
-        while (w.size() > MAX_WARNINGS_KEPT) {
-            w.remove(0);
+        boolean location = fence.policy().repeatScopeIsLocation();
+        Map<String, Hist> map = location ? byFence : bySubject;
+        String key = location ? fence.id() : subject;
+        Hist h = map.computeIfAbsent(key, k -> new Hist());
+        long[] w = h.warnedAt == null ? new long[1] : Arrays.copyOf(h.warnedAt, h.warnedAt.length + 1);
+        w[w.length - 1] = at;
+        Arrays.sort(w);
+        if (w.length > MAX_WARNINGS_KEPT) {
+            w = Arrays.copyOfRange(w, w.length - MAX_WARNINGS_KEPT, w.length);
         }
-        put(new SubjectHistory(k, w, h == null ? Long.MIN_VALUE : h.noticeEpochDay(), h == null ? 0 : h.noticesThatDay()));
+        h.warnedAt = w;
+        write((location ? LOCATION : SUBJECT) + key, h);
     }
 
     void recordNotice(String subject, long at) {
-        String k = "s:" + subject;
-        SubjectHistory h = byKey.get(k);
+        Hist h = bySubject.computeIfAbsent(subject, k -> new Hist());
         long d = day(at);
-        int count = h != null && h.noticeEpochDay() == d ? h.noticesThatDay() + 1 : 1;
-        put(new SubjectHistory(k, h == null ? List.of() : h.warnedAt(), d, count));
+        h.notices = h.noticeDay == d ? h.notices + 1 : 1;
+        h.noticeDay = d;
+        write(SUBJECT + subject, h);
     }
 
-    private void put(SubjectHistory h) {
-        byKey.put(h.key(), h);
-        store.putHistory(h);
+    private void write(String key, Hist h) {
+        List<Long> w = new ArrayList<>();
+        if (h.warnedAt != null) {
+            for (long t : h.warnedAt) {
+                w.add(t);
+            }
+        }
+        store.putHistory(new SubjectHistory(key, w, h.noticeDay, h.notices));
     }
 
     private long day(long at) {

@@ -22,6 +22,7 @@ public record PlateRead(String text, double confidence) {
 
     /** The key two reads of one plate share despite single-character OCR confusions. */
     public String matchKey() {
-        return Plates.matchKey(text);
+        String k = Plates.matchKey(text);
+        return k.equals(text) ? text : k;
     }
 }

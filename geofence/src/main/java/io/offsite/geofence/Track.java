@@ -88,7 +88,7 @@ final class Track {
 
     void addEpisode(EpisodeState s) {
         if (episodeCount == episodes.length) {
-            episodes = Arrays.copyOf(episodes, episodeCount + 1);
+            episodes = episodeCount == 0 ? new EpisodeState[1] : Arrays.copyOf(episodes, episodeCount + 1);
         }
         episodes[episodeCount++] = s;
     }
