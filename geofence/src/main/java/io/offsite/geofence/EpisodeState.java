@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param fenceId     the fence
  * @param subject     the tracking key (plate match key, or camera + tracker id)
- * @param display     what effects name the subject by (best plate read, or the tracker key)
- * @param displayConfidence confidence of {@code display} (0 for tracker keys)
+ * @param display     what effects name the subject by: the confidence-weighted majority plate read, or the tracker key
+ * @param displayConfidence vote weight of {@code display} (summed confidence of agreeing minus disagreeing reads)
  * @param phase       lifecycle phase
  * @param firstSeen   start of the current stationary presence
  * @param lastSeen    latest sighting

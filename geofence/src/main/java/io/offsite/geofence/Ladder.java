@@ -163,11 +163,23 @@ public final class Ladder {
             }
             cur = start(ctx.fence(), s.subject(), sg);
         } else {
-            boolean better = sg.plate() != null && sg.plate().confidence() > cur.displayConfidence();
+            // confidence-weighted majority vote (Boyer-Moore) over the reads: one misread never wins
+            String display = cur.display();
+            double weight = cur.displayConfidence();
+            if (sg.plate() != null) {
+                if (sg.plate().text().equals(display)) {
+                    weight += sg.plate().confidence();
+                } else {
+                    weight -= sg.plate().confidence();
+                    if (weight < 0) {
+                        display = sg.plate().text();
+                        weight = -weight;
+                    }
+                }
+            }
             cur = cur.with(cur.phase(), cur.firstSeen(), sg.at(), cur.anchorX(), cur.anchorY(), sg.x(), sg.y(),
                     sg.cameraId(), cur.plateLegible() || sg.plateLegible(), cur.stepsFired(), cur.startedAt(),
-                    cur.nextStepAt(), cur.activeUntil(), cur.repeatCount(),
-                    better ? sg.plate().text() : cur.display(), better ? sg.plate().confidence() : cur.displayConfidence());
+                    cur.nextStepAt(), cur.activeUntil(), cur.repeatCount(), display, weight);
         }
         FenceSchedule schedule = ctx.fence().schedule();
         if (!schedule.isActive(sg.at())) {

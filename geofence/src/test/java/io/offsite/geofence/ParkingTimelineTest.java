@@ -120,6 +120,18 @@ class ParkingTimelineTest {
     }
 
     @Test
+    void occasionalMisread_doesNotBecomeThePlateNamedInEffects() {
+        List<Detection> ds = new java.util.ArrayList<>();
+        for (int s = 0; s <= 800; s++) {
+            ds.add(car(s % 5 == 0 ? "浙A1234S" : "浙A12345", s));
+        }
+        List<EnforcementEffect> fx = run(engine(noParking("F1").build()), ds, 900);
+
+        assertThat(((RequestOwnerMove) fx.get(0)).plate()).isEqualTo("浙A12345");
+        assertThat(((DispatchOfficer) fx.get(1)).subject()).isEqualTo("浙A12345");
+    }
+
+    @Test
     void policeVehicle_isResolvedExemptOnce_withoutOwnerRequest() {
         List<Detection> ds = new java.util.ArrayList<>();
         for (int s = 0; s <= 800; s++) {
