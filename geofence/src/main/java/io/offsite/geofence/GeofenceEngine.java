@@ -61,7 +61,11 @@ public final class GeofenceEngine {
         for (EpisodeState s : store.episodes()) {
             Track t = trackFor(s.subject());
             t.addEpisode(s);
-            wake(t, deadlineOf(s));
+            long d = deadlineOf(s);
+            if (d < t.deadlineWake) {
+                t.deadlineWake = d;
+                timers.schedule(d, t.slot * 2 + 1);
+            }
         }
     }
 
@@ -155,17 +159,23 @@ public final class GeofenceEngine {
         store.putWatermark(wm);
     }
 
-    private void fire(long at, int slot) {
-        Track t = slots[slot];
-        if (t == null || t.queued != at) {
+    /** Timer keys: slot * 2 for a buffered-detection wake, slot * 2 + 1 for an episode-deadline wake. */
+    private void fire(long at, int key) {
+        Track t = slots[key >>> 1];
+        boolean deadlineWake = (key & 1) == 1;
+        if (t == null || (deadlineWake ? t.deadlineWake : t.pendingWake) != at) {
             return;
         }
-        t.queued = Long.MAX_VALUE;
+        if (deadlineWake) {
+            t.deadlineWake = Long.MAX_VALUE;
+        } else {
+            t.pendingWake = Long.MAX_VALUE;
+        }
         FenceIndex index = fences.snapshot();
         while (t.pendingCount > 0 && t.pending[0].eventMillis() <= at) {
             apply(t, t.pollPending(), index);
         }
-        long next = t.pendingCount > 0 ? t.pending[0].eventMillis() : Long.MAX_VALUE;
+        long next = Long.MAX_VALUE;
         for (int i = 0; i < t.episodeCount; i++) {
             EpisodeState s = t.episodes[i];
             Fence f = index.fence(s.fenceId()).orElse(null);
@@ -184,8 +194,15 @@ public final class GeofenceEngine {
         }
         if (t.isIdle()) {
             release(t);
-        } else if (next != Long.MAX_VALUE) {
-            wake(t, next);
+            return;
+        }
+        if (t.pendingCount > 0) {
+            wake(t, t.pending[0].eventMillis());
+        }
+        // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
+        if (next != Long.MAX_VALUE && next < t.deadlineWake) {
+            t.deadlineWake = next;
+            timers.schedule(next, t.slot * 2 + 1);
         }
     }
 
@@ -317,9 +334,9 @@ public final class GeofenceEngine {
     }
 
     private void wake(Track t, long at) {
-        if (at < t.queued) {
-            t.queued = at;
-            timers.schedule(at, t.slot);
+        if (at < t.pendingWake) {
+            t.pendingWake = at;
+            timers.schedule(at, t.slot * 2);
         }
     }
 

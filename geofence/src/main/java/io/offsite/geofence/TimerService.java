@@ -3,19 +3,28 @@ package io.offsite.geofence;
 import java.util.Arrays;
 
 /**
- * Deadlines by event time: a binary min-heap over two primitive arrays (deadline, key), so a million pending
- * deadlines take about 12 MB and no objects. Deadlines fire in (deadline, key) order. There is no cancel:
- * owners re-check their state when a deadline fires and ignore stale ones (the engine keeps at most one live
- * deadline per subject). Not thread-safe; the engine confines it to its thread.
+ * Deadlines by event time, in primitive arrays (a million pending deadlines take about 12 MB and no objects):
+ * deadlines scheduled in non-decreasing order — the common case when detections arrive roughly in time
+ * order — go to a FIFO ring (O(1)); the others go to a binary min-heap; {@link #pollDue} merges the two.
+ * Deadlines fire in deadline order; equal deadlines fire in a deterministic order given the same sequence of
+ * calls. There is no cancel: owners re-check their state when a deadline fires and ignore stale ones.
+ * Not thread-safe; the engine confines it to its thread.
  */
 public final class TimerService {
     private long[] times;
     private int[] keys;
     private int size;
+    private long[] fifoTimes;
+    private int[] fifoKeys;
+    private int fifoHead;
+    private int fifoSize;
+    private long fifoLast = Long.MIN_VALUE;
 
     private TimerService(int capacity) {
         times = new long[capacity];
         keys = new int[capacity];
+        fifoTimes = new long[capacity];
+        fifoKeys = new int[capacity];
     }
 
     /** An empty timer service with room for {@code initialCapacity} deadlines before it grows. */
@@ -38,6 +47,17 @@ public final class TimerService {
         if (key < 0) {
             throw new GeofenceException("timer key must be >= 0, was " + key);
         }
+        if (deadline >= fifoLast || fifoSize == 0) {
+            if (fifoSize == fifoTimes.length) {
+                growFifo();
+            }
+            int tail = (fifoHead + fifoSize) % fifoTimes.length;
+            fifoTimes[tail] = deadline;
+            fifoKeys[tail] = key;
+            fifoSize++;
+            fifoLast = deadline;
+            return;
+        }
         if (size == times.length) {
             int cap = size + (size >> 1) + 16;
             times = Arrays.copyOf(times, cap);
@@ -57,14 +77,30 @@ public final class TimerService {
         keys[i] = key;
     }
 
+    private void growFifo() {
+        int cap = fifoTimes.length + (fifoTimes.length >> 1) + 16;
+        long[] t = new long[cap];
+        int[] k = new int[cap];
+        for (int i = 0; i < fifoSize; i++) {
+            int j = (fifoHead + i) % fifoTimes.length;
+            t[i] = fifoTimes[j];
+            k[i] = fifoKeys[j];
+        }
+        fifoTimes = t;
+        fifoKeys = k;
+        fifoHead = 0;
+    }
+
     /** Number of pending deadlines. */
     public int size() {
-        return size;
+        return size + fifoSize;
     }
 
     /** The earliest pending deadline, or {@link Long#MAX_VALUE} when none. */
     public long nextDeadline() {
-        return size == 0 ? Long.MAX_VALUE : times[0];
+        long h = size == 0 ? Long.MAX_VALUE : times[0];
+        long f = fifoSize == 0 ? Long.MAX_VALUE : fifoTimes[fifoHead];
+        return Math.min(h, f);
     }
 
     /**
@@ -73,14 +109,30 @@ public final class TimerService {
      */
     public int pollDue(long upTo, Firing firing) {
         int n = 0;
-        while (size > 0 && times[0] <= upTo) {
-            long t = times[0];
-            int k = keys[0];
-            removeTop();
+        while (true) {
+            long h = size == 0 ? Long.MAX_VALUE : times[0];
+            long f = fifoSize == 0 ? Long.MAX_VALUE : fifoTimes[fifoHead];
+            long t;
+            int k;
+            if (f <= h) {
+                if (f > upTo || fifoSize == 0) {
+                    return n;
+                }
+                t = f;
+                k = fifoKeys[fifoHead];
+                fifoHead = fifoHead + 1 == fifoTimes.length ? 0 : fifoHead + 1;
+                fifoSize--;
+            } else {
+                if (h > upTo) {
+                    return n;
+                }
+                t = h;
+                k = keys[0];
+                removeTop();
+            }
             n++;
             firing.fire(t, k);
         }
-        return n;
     }
 
     private void removeTop() {

@@ -20,7 +20,10 @@ final class Track {
 
     final String subject;
     final int slot;
-    long queued = Long.MAX_VALUE;
+    /** Time of the outstanding timer entry for the earliest buffered detection, or MAX. */
+    long pendingWake = Long.MAX_VALUE;
+    /** Time of the outstanding timer entry for episode deadlines, or MAX. */
+    long deadlineWake = Long.MAX_VALUE;
     Detection[] pending = NO_DETECTIONS;
     int pendingCount;
     EpisodeState[] episodes = NO_EPISODES;

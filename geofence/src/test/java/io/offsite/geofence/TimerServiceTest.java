@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TimerServiceTest {
 
     @Test
-    void oneMillionPendingDeadlines_fireOnceEachInDeadlineOrder() {
+    void oneMillionPendingDeadlinesInRandomOrder_fireOnceEachInDeadlineOrder() {
         TimerService timers = TimerService.create(16);
         Random r = new Random(1);
         for (int i = 0; i < 1_000_000; i++) {
@@ -20,7 +20,7 @@ class TimerServiceTest {
         int[] lastKey = {-1};
         boolean[] seen = new boolean[1_000_000];
         int fired = timers.pollDue(Long.MAX_VALUE, (t, k) -> {
-            assertThat(t > last[0] || (t == last[0] && k > lastKey[0])).isTrue();
+            assertThat(t).isGreaterThanOrEqualTo(last[0]);
             assertThat(seen[k]).isFalse();
             seen[k] = true;
             last[0] = t;
@@ -28,6 +28,28 @@ class TimerServiceTest {
         });
         assertThat(fired).isEqualTo(1_000_000);
         assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void mixOfInOrderAndOutOfOrderDeadlines_firesInDeadlineOrder() {
+        TimerService timers = TimerService.create(4);
+        Random r = new Random(2);
+        long t = 0;
+        for (int i = 0; i < 100_000; i++) {
+            t += r.nextInt(3);
+            timers.schedule(r.nextInt(10) == 0 ? t - r.nextInt(1000) : t, i);
+        }
+        long[] last = {Long.MIN_VALUE};
+        long half = t / 2;
+        int fired = timers.pollDue(half, (d, k) -> {
+            assertThat(d).isGreaterThanOrEqualTo(last[0]).isLessThanOrEqualTo(half);
+            last[0] = d;
+        });
+        fired += timers.pollDue(Long.MAX_VALUE, (d, k) -> {
+            assertThat(d).isGreaterThanOrEqualTo(last[0]);
+            last[0] = d;
+        });
+        assertThat(fired).isEqualTo(100_000);
     }
 
     @Test
