@@ -3,31 +3,72 @@ package io.offsite.geofence;
 import java.util.Arrays;
 
 /**
- * Deadlines by event time, in primitive arrays (a million pending deadlines take about 12 MB and no objects):
- * deadlines scheduled in non-decreasing order — the common case when detections arrive roughly in time
- * order — go to a FIFO ring (O(1)); the others go to a binary min-heap; {@link #pollDue} merges the two.
- * Deadlines fire in deadline order; equal deadlines fire in a deterministic order given the same sequence of
- * calls. There is no cancel: owners re-check their state when a deadline fires and ignore stale ones.
- * Not thread-safe; the engine confines it to its thread.
+ * Deadlines by event time, in primitive arrays only (a million pending deadlines take about 12 MB and no
+ * objects). A deadline that is not earlier than the last one appended to one of a few FIFO "lanes" is appended
+ * there in O(1) — the common case, since the engine schedules a few interleaved, almost monotone streams
+ * (buffered detections at arrival time, gap deadlines at arrival time + tolerance); any other deadline goes to
+ * a binary min-heap. {@link #pollDue} merges lanes and heap, so deadlines fire in deadline order; equal
+ * deadlines fire in a deterministic order given the same sequence of calls. There is no cancel: owners re-check
+ * their state when a deadline fires and ignore stale ones. Not thread-safe; the engine confines it to its thread.
  */
 public final class TimerService {
+    private static final int LANES = 4;
     private long[] times;
     private int[] keys;
     private int size;
-    private long[] fifoTimes;
-    private int[] fifoKeys;
-    private int fifoHead;
-    private int fifoSize;
-    private long fifoLast = Long.MIN_VALUE;
+    private final Lane[] lanes = new Lane[LANES];
 
-    private TimerService(int capacity) {
-        times = new long[capacity];
-        keys = new int[capacity];
-        fifoTimes = new long[capacity];
-        fifoKeys = new int[capacity];
+    /** A FIFO ring of non-decreasing deadlines. */
+    private static final class Lane {
+        long[] times;
+        int[] keys;
+        int head;
+        int size;
+        long last = Long.MIN_VALUE;
+
+        Lane(int capacity) {
+            times = new long[capacity];
+            keys = new int[capacity];
+        }
+
+        void add(long t, int k) {
+            if (size == times.length) {
+                int cap = times.length + (times.length >> 1) + 16;
+                long[] nt = new long[cap];
+                int[] nk = new int[cap];
+                for (int i = 0; i < size; i++) {
+                    int j = (head + i) % times.length;
+                    nt[i] = times[j];
+                    nk[i] = keys[j];
+                }
+                times = nt;
+                keys = nk;
+                head = 0;
+            }
+            int tail = head + size;
+            if (tail >= times.length) {
+                tail -= times.length;
+            }
+            times[tail] = t;
+            keys[tail] = k;
+            size++;
+            last = t;
+        }
+
+        long peek() {
+            return size == 0 ? Long.MAX_VALUE : times[head];
+        }
     }
 
-    /** An empty timer service with room for {@code initialCapacity} deadlines before it grows. */
+    private TimerService(int capacity) {
+        times = new long[Math.max(16, capacity / 8)];
+        keys = new int[times.length];
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane(Math.max(16, capacity / LANES));
+        }
+    }
+
+    /** An empty timer service with room for about {@code initialCapacity} deadlines before it grows. */
     public static TimerService create(int initialCapacity) {
         if (initialCapacity < 1) {
             throw new GeofenceException("initialCapacity must be >= 1, was " + initialCapacity);
@@ -38,7 +79,7 @@ public final class TimerService {
     /** Receives fired deadlines. */
     @FunctionalInterface
     public interface Firing {
-        /** Called once per fired deadline, in (deadline, key) order. */
+        /** Called once per fired deadline, in deadline order. */
         void fire(long deadline, int key);
     }
 
@@ -47,15 +88,18 @@ public final class TimerService {
         if (key < 0) {
             throw new GeofenceException("timer key must be >= 0, was " + key);
         }
-        if (deadline >= fifoLast || fifoSize == 0) {
-            if (fifoSize == fifoTimes.length) {
-                growFifo();
+        Lane best = null;
+        for (Lane lane : lanes) {
+            if (lane.size == 0) {
+                if (best == null) {
+                    best = lane;
+                }
+            } else if (deadline >= lane.last && (best == null || best.size == 0 || lane.last > best.last)) {
+                best = lane;
             }
-            int tail = (fifoHead + fifoSize) % fifoTimes.length;
-            fifoTimes[tail] = deadline;
-            fifoKeys[tail] = key;
-            fifoSize++;
-            fifoLast = deadline;
+        }
+        if (best != null && (best.size == 0 || deadline >= best.last)) {
+            best.add(deadline, key);
             return;
         }
         if (size == times.length) {
@@ -77,30 +121,22 @@ public final class TimerService {
         keys[i] = key;
     }
 
-    private void growFifo() {
-        int cap = fifoTimes.length + (fifoTimes.length >> 1) + 16;
-        long[] t = new long[cap];
-        int[] k = new int[cap];
-        for (int i = 0; i < fifoSize; i++) {
-            int j = (fifoHead + i) % fifoTimes.length;
-            t[i] = fifoTimes[j];
-            k[i] = fifoKeys[j];
-        }
-        fifoTimes = t;
-        fifoKeys = k;
-        fifoHead = 0;
-    }
-
     /** Number of pending deadlines. */
     public int size() {
-        return size + fifoSize;
+        int n = size;
+        for (Lane lane : lanes) {
+            n += lane.size;
+        }
+        return n;
     }
 
     /** The earliest pending deadline, or {@link Long#MAX_VALUE} when none. */
     public long nextDeadline() {
-        long h = size == 0 ? Long.MAX_VALUE : times[0];
-        long f = fifoSize == 0 ? Long.MAX_VALUE : fifoTimes[fifoHead];
-        return Math.min(h, f);
+        long m = size == 0 ? Long.MAX_VALUE : times[0];
+        for (Lane lane : lanes) {
+            m = Math.min(m, lane.peek());
+        }
+        return m;
     }
 
     /**
@@ -110,23 +146,23 @@ public final class TimerService {
     public int pollDue(long upTo, Firing firing) {
         int n = 0;
         while (true) {
-            long h = size == 0 ? Long.MAX_VALUE : times[0];
-            long f = fifoSize == 0 ? Long.MAX_VALUE : fifoTimes[fifoHead];
-            long t;
+            long t = size == 0 ? Long.MAX_VALUE : times[0];
+            Lane from = null;
+            for (Lane lane : lanes) {
+                if (lane.size > 0 && lane.times[lane.head] < t) {
+                    t = lane.times[lane.head];
+                    from = lane;
+                }
+            }
+            if (t > upTo || (from == null && size == 0)) {
+                return n;
+            }
             int k;
-            if (f <= h) {
-                if (f > upTo || fifoSize == 0) {
-                    return n;
-                }
-                t = f;
-                k = fifoKeys[fifoHead];
-                fifoHead = fifoHead + 1 == fifoTimes.length ? 0 : fifoHead + 1;
-                fifoSize--;
+            if (from != null) {
+                k = from.keys[from.head];
+                from.head = from.head + 1 == from.times.length ? 0 : from.head + 1;
+                from.size--;
             } else {
-                if (h > upTo) {
-                    return n;
-                }
-                t = h;
                 k = keys[0];
                 removeTop();
             }
