@@ -178,7 +178,8 @@ public final class GeofenceEngine {
         long next = Long.MAX_VALUE;
         for (int i = 0; i < t.episodeCount; i++) {
             EpisodeState s = t.episodes[i];
-            Fence f = index.fence(s.fenceId()).orElse(null);
+            int ord = t.ordinal(i, index);
+            Fence f = ord < 0 ? null : index.fence(ord);
             if (f == null) {
                 i -= fenceGone(t, i, at) ? 1 : 0;
                 continue;
@@ -232,7 +233,7 @@ public final class GeofenceEngine {
         String cam = d.camera().raw();
         for (int i = 0; i < t.episodeCount; i++) {
             EpisodeState s = t.episodes[i];
-            int ord = index.ordinalOf(s.fenceId());
+            int ord = t.ordinal(i, index);
             if (ord < 0) {
                 i -= fenceGone(t, i, d.eventMillis()) ? 1 : 0;
                 continue;

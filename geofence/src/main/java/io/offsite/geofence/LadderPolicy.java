@@ -48,7 +48,7 @@ public final class LadderPolicy {
 
     private LadderPolicy(Builder b) {
         violationCode = b.violationCode;
-        appliesTo = Set.copyOf(b.appliesTo);
+        appliesTo = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.appliesTo));
         dwellMs = b.dwell.toMillis();
         jitterRadiusMeters = b.jitterRadiusMeters;
         jitterRadiusPixels = b.jitterRadiusPixels;

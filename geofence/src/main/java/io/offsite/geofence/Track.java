@@ -28,6 +28,10 @@ final class Track {
     int pendingCount;
     EpisodeState[] episodes = NO_EPISODES;
     int episodeCount;
+    /** The index snapshot {@link #ordinals} refer to. */
+    FenceIndex ordinalsOf;
+    /** Fence ordinal of each episode in {@link #ordinalsOf}, or -1 when the fence is gone. */
+    int[] ordinals = new int[0];
 
     Track(String subject, int slot) {
         this.subject = subject;
@@ -94,9 +98,25 @@ final class Track {
             episodes = episodeCount == 0 ? new EpisodeState[1] : Arrays.copyOf(episodes, episodeCount + 1);
         }
         episodes[episodeCount++] = s;
+        ordinalsOf = null;
+    }
+
+    /** Fence ordinal of episode i in {@code index} (cached per snapshot), or -1 when the fence is gone. */
+    int ordinal(int i, FenceIndex index) {
+        if (ordinalsOf != index) {
+            if (ordinals.length < episodeCount) {
+                ordinals = new int[episodeCount];
+            }
+            for (int k = 0; k < episodeCount; k++) {
+                ordinals[k] = index.ordinalOf(episodes[k].fenceId());
+            }
+            ordinalsOf = index;
+        }
+        return ordinals[i];
     }
 
     void removeEpisode(int i) {
+        ordinalsOf = null;
         episodeCount--;
         if (episodeCount == 0) {
             episodes = NO_EPISODES;

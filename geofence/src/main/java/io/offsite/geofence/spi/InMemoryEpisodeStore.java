@@ -5,30 +5,28 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link EpisodeStore#inMemory()}: concurrent maps keyed by fence id and subject. */
+/** {@link EpisodeStore#inMemory()}: concurrent maps keyed by (fence id, subject) and by history key. */
 final class InMemoryEpisodeStore implements EpisodeStore {
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, EpisodeState>> episodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, EpisodeState> episodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SubjectHistory> histories = new ConcurrentHashMap<>();
     private volatile long watermark = Long.MIN_VALUE;
 
+    private record Key(String fenceId, String subject) {
+    }
+
     @Override
     public void put(EpisodeState state) {
-        episodes.computeIfAbsent(state.subject(), k -> new ConcurrentHashMap<>(2)).put(state.fenceId(), state);
+        episodes.put(new Key(state.fenceId(), state.subject()), state);
     }
 
     @Override
     public void remove(String fenceId, String subject) {
-        episodes.computeIfPresent(subject, (k, m) -> {
-            m.remove(fenceId);
-            return m.isEmpty() ? null : m;
-        });
+        episodes.remove(new Key(fenceId, subject));
     }
 
     @Override
     public Collection<EpisodeState> episodes() {
-        Collection<EpisodeState> out = new ArrayList<>();
-        episodes.values().forEach(m -> out.addAll(m.values()));
-        return out;
+        return new ArrayList<>(episodes.values());
     }
 
     @Override
