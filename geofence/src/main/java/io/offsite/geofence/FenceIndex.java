@@ -46,6 +46,8 @@ public final class FenceIndex {
     private final int ny;
     private final int[] cellStart;
     private final int[] entries;
+    /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
+    private final long[] occupied;
     private final double metersPerDegreeLon;
 
     private FenceIndex(Fence[] fences, double cellMeters) {
@@ -80,6 +82,7 @@ public final class FenceIndex {
             ny = 0;
             cellStart = new int[1];
             entries = new int[0];
+            occupied = new long[0];
             metersPerDegreeLon = METERS_PER_DEGREE;
             return;
         }
@@ -100,6 +103,12 @@ public final class FenceIndex {
         int[][] built = buildCells(cw, ch);
         cellStart = built[0];
         entries = built[1];
+        occupied = new long[(nx * ny + 63) >>> 6];
+        for (int c = 0; c < nx * ny; c++) {
+            if (cellStart[c + 1] > cellStart[c]) {
+                occupied[c >>> 6] |= 1L << c;
+            }
+        }
     }
 
     /** An index of {@code fences} with 32 m grid cells. */
@@ -215,6 +224,9 @@ public final class FenceIndex {
             return 0;
         }
         int c = (int) fy * nx + (int) fx;
+        if ((occupied[c >>> 6] & (1L << c)) == 0) {
+            return 0;
+        }
         int n = 0;
         for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
             int e = entries[k];
@@ -238,6 +250,9 @@ public final class FenceIndex {
             return 0;
         }
         int c = (int) fy * nx + (int) fx;
+        if ((occupied[c >>> 6] & (1L << c)) == 0) {
+            return 0;
+        }
         int n = 0;
         for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
             int e = entries[k];
@@ -294,7 +309,7 @@ public final class FenceIndex {
 
     /** Approximate retained size of the index arrays in bytes (grid + flat polygons), for capacity planning. */
     public long approximateBytes() {
-        long b = 16L + cellStart.length * 4L + 16 + entries.length * 4L;
+        long b = 16L + cellStart.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L;
         for (FlatPolygon s : shapes) {
             b += s.bytes();
         }
