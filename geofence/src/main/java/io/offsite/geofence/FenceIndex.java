@@ -35,7 +35,7 @@ public final class FenceIndex {
     private static final int MAX_CELLS = 8_000_000;
 
     private final Fence[] fences;
-    private final FlatPolygon[] shapes;
+    private final double[][] shapes;
     private final Map<String, Integer> byId;
     private final Map<String, int[]> pixelFences;
     private final double minX;
@@ -52,7 +52,7 @@ public final class FenceIndex {
 
     private FenceIndex(Fence[] fences, double cellMeters) {
         this.fences = fences;
-        this.shapes = new FlatPolygon[fences.length];
+        this.shapes = new double[fences.length][];
         Map<String, Integer> ids = new HashMap<>();
         Map<String, List<Integer>> pixels = new HashMap<>();
         Envelope ext = new Envelope();
@@ -231,7 +231,7 @@ public final class FenceIndex {
         for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
             int e = entries[k];
             int ord = e >>> 1;
-            if ((e & 1) == 0 || shapes[ord].containsProperly(lon, lat)) {
+            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
                 visitor.accept(ord);
                 n++;
             }
@@ -257,7 +257,7 @@ public final class FenceIndex {
         for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
             int e = entries[k];
             int ord = e >>> 1;
-            if ((e & 1) == 0 || shapes[ord].containsProperly(lon, lat)) {
+            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
                 if (n < out.length) {
                     out[n] = ord;
                 }
@@ -297,7 +297,7 @@ public final class FenceIndex {
         }
         int n = 0;
         for (int ord : cands) {
-            if (shapes[ord].containsProperly(x, y)) {
+            if (FlatPolygon.containsProperly(shapes[ord], x, y)) {
                 if (n < out.length) {
                     out[n] = ord;
                 }
@@ -310,8 +310,8 @@ public final class FenceIndex {
     /** Approximate retained size of the index arrays in bytes (grid + flat polygons), for capacity planning. */
     public long approximateBytes() {
         long b = 16L + cellStart.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L;
-        for (FlatPolygon s : shapes) {
-            b += s.bytes();
+        for (double[] s : shapes) {
+            b += 16L + s.length * 8L;
         }
         return b;
     }

@@ -2,120 +2,112 @@ package io.offsite.geofence;
 
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * A polygonal geometry flattened into one coordinate array for allocation-free point-in-polygon tests.
- * {@link #containsProperly} answers exactly what JTS {@code Geometry.contains(Point)} answers for a valid
- * Polygon/MultiPolygon: true only in the interior (boundary excluded, holes honoured). It uses the same
- * ray-crossing rule as JTS {@code RayCrossingCounter} and the same robust orientation predicate
- * ({@link CGAlgorithmsDD#orientationIndex(double, double, double, double, double, double)}), so points
- * exactly on edges and vertices are classified identically. Immutable.
+ * A polygonal geometry flattened into one {@code double[]} for allocation-free, cache-friendly
+ * point-in-polygon tests. {@link #containsProperly} answers exactly what JTS {@code Geometry.contains(Point)}
+ * answers for a valid Polygon/MultiPolygon: true only in the interior (boundary excluded, holes honoured).
+ * It uses the same ray-crossing rule as JTS {@code RayCrossingCounter} and the same robust orientation
+ * predicate ({@link CGAlgorithmsDD#orientationIndex(double, double, double, double, double, double)}), so
+ * points exactly on edges and vertices are classified identically.
+ *
+ * <p>Layout: {@code [parts, (minX, minY, maxX, maxY, rings, partLength, (points, x0, y0, x1, y1, ...)*)*]};
+ * rings are closed (last point = first), the first ring of a part is its shell.
  */
 final class FlatPolygon {
     private static final int EXTERIOR = 0;
     private static final int BOUNDARY = 1;
     private static final int INTERIOR = 2;
 
-    /** Interleaved x,y of every ring, rings closed (last = first). */
-    private final double[] xy;
-    /** Start (in points) of ring r; ringStart[numRings] = total points. */
-    private final int[] ringStart;
-    /** First ring of part p (its shell); partRing[numParts] = numRings. */
-    private final int[] partRing;
-    /** Envelope of part p: minX, minY, maxX, maxY. */
-    private final double[] partEnv;
-
-    private FlatPolygon(double[] xy, int[] ringStart, int[] partRing, double[] partEnv) {
-        this.xy = xy;
-        this.ringStart = ringStart;
-        this.partRing = partRing;
-        this.partEnv = partEnv;
+    private FlatPolygon() {
     }
 
-    static FlatPolygon of(Geometry polygonal) {
+    static double[] of(Geometry polygonal) {
         int parts = polygonal.getNumGeometries();
-        int rings = 0;
-        int points = 0;
+        int len = 1;
         for (int p = 0; p < parts; p++) {
             Polygon poly = (Polygon) polygonal.getGeometryN(p);
-            rings += 1 + poly.getNumInteriorRing();
-            points += poly.getNumPoints();
+            len += 6 + (1 + poly.getNumInteriorRing()) + 2 * poly.getNumPoints();
         }
-        double[] xy = new double[points * 2];
-        int[] ringStart = new int[rings + 1];
-        int[] partRing = new int[parts + 1];
-        double[] env = new double[parts * 4];
-        int r = 0;
-        int k = 0;
+        double[] d = new double[len];
+        d[0] = parts;
+        int o = 1;
         for (int p = 0; p < parts; p++) {
             Polygon poly = (Polygon) polygonal.getGeometryN(p);
-            partRing[p] = r;
-            org.locationtech.jts.geom.Envelope e = poly.getEnvelopeInternal();
-            env[4 * p] = e.getMinX();
-            env[4 * p + 1] = e.getMinY();
-            env[4 * p + 2] = e.getMaxX();
-            env[4 * p + 3] = e.getMaxY();
+            Envelope e = poly.getEnvelopeInternal();
+            int start = o;
+            d[o] = e.getMinX();
+            d[o + 1] = e.getMinY();
+            d[o + 2] = e.getMaxX();
+            d[o + 3] = e.getMaxY();
+            d[o + 4] = 1 + poly.getNumInteriorRing();
+            o += 6;
             for (int h = -1; h < poly.getNumInteriorRing(); h++) {
                 LineString ring = h < 0 ? poly.getExteriorRing() : poly.getInteriorRingN(h);
-                ringStart[r++] = k;
-                for (Coordinate c : ring.getCoordinates()) {
-                    xy[2 * k] = c.x;
-                    xy[2 * k + 1] = c.y;
-                    k++;
+                Coordinate[] cs = ring.getCoordinates();
+                d[o++] = cs.length;
+                for (Coordinate c : cs) {
+                    d[o++] = c.x;
+                    d[o++] = c.y;
                 }
             }
+            d[start + 5] = o - start;
         }
-        ringStart[r] = k;
-        partRing[parts] = r;
-        return new FlatPolygon(xy, ringStart, partRing, env);
+        return d;
     }
 
-    /** True when (x, y) lies in the interior (not on the boundary, not in a hole). */
-    boolean containsProperly(double x, double y) {
-        int parts = partRing.length - 1;
+    /** True when (x, y) lies in the interior of the flattened geometry {@code d}. */
+    static boolean containsProperly(double[] d, double x, double y) {
+        int parts = (int) d[0];
+        int o = 1;
         for (int p = 0; p < parts; p++) {
-            int e = 4 * p;
-            if (x < partEnv[e] || y < partEnv[e + 1] || x > partEnv[e + 2] || y > partEnv[e + 3]) {
+            int partLength = (int) d[o + 5];
+            if (x < d[o] || y < d[o + 1] || x > d[o + 2] || y > d[o + 3]) {
+                o += partLength;
                 continue;
             }
-            int shell = partRing[p];
-            int loc = locateInRing(x, y, shell);
+            int rings = (int) d[o + 4];
+            int r = o + 6;
+            int loc = locateInRing(d, r, x, y);
             if (loc == BOUNDARY) {
                 return false;
             }
-            if (loc == EXTERIOR) {
-                continue;
-            }
-            boolean inHole = false;
-            for (int h = shell + 1; h < partRing[p + 1]; h++) {
-                int hl = locateInRing(x, y, h);
-                if (hl == BOUNDARY) {
-                    return false;
+            if (loc == INTERIOR) {
+                boolean inHole = false;
+                r += 1 + 2 * (int) d[r];
+                for (int h = 1; h < rings; h++) {
+                    int hl = locateInRing(d, r, x, y);
+                    if (hl == BOUNDARY) {
+                        return false;
+                    }
+                    if (hl == INTERIOR) {
+                        inHole = true;
+                        break;
+                    }
+                    r += 1 + 2 * (int) d[r];
                 }
-                if (hl == INTERIOR) {
-                    inHole = true;
-                    break;
+                if (!inHole) {
+                    return true;
                 }
             }
-            if (!inHole) {
-                return true;
-            }
+            o += partLength;
         }
         return false;
     }
 
-    /** JTS RayCrossingCounter.locatePointInRing on the flat arrays. */
-    private int locateInRing(double px, double py, int ring) {
+    /** JTS RayCrossingCounter.locatePointInRing on the ring starting at {@code r}. */
+    private static int locateInRing(double[] d, int r, double px, double py) {
         int crossings = 0;
-        int end = ringStart[ring + 1];
-        for (int i = ringStart[ring] + 1; i < end; i++) {
-            double x1 = xy[2 * i - 2];
-            double y1 = xy[2 * i - 1];
-            double x2 = xy[2 * i];
-            double y2 = xy[2 * i + 1];
+        int end = r + 1 + 2 * (int) d[r];
+        for (int i = r + 3; i < end; i += 2) {
+            double x1 = d[i - 2];
+            double y1 = d[i - 1];
+            double x2 = d[i];
+            double y2 = d[i + 1];
             if (x1 < px && x2 < px) {
                 continue;
             }
@@ -144,10 +136,5 @@ final class FlatPolygon {
             }
         }
         return (crossings & 1) == 1 ? INTERIOR : EXTERIOR;
-    }
-
-    /** Approximate retained size in bytes (arrays only), for memory reports. */
-    long bytes() {
-        return 16L + xy.length * 8L + ringStart.length * 4L + partRing.length * 4L + partEnv.length * 8L + 64;
     }
 }
