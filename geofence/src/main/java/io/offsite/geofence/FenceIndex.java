@@ -25,7 +25,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * <p>How: a uniform grid (default 32 m cells) over the fences' extent. For each cell the build records the
  * fences that contain the whole cell ("inside": no geometry test needed at lookup) and the fences whose
  * boundary crosses it ("boundary": an exact, allocation-free point-in-polygon test on a flat edge array).
- * Cells are stored as one {@code int[]} of offsets into one {@code int[]} of entries. Lookups never allocate
+ * Cells are stored as one {@code int[]} (a cell's single entry inline, else an offset into one {@code int[]} of
+ * entries) behind a one-bit-per-cell occupancy bitset. Lookups never allocate
  * with {@link #forEachContaining} or {@link #containing(double, double, int[])}. Thread-safe; to change the
  * fence set build a new index (see {@link FenceRegistry}, which swaps snapshots without blocking readers).
  */
@@ -44,7 +45,11 @@ public final class FenceIndex {
     private final double invH;
     private final int nx;
     private final int ny;
-    private final int[] cellStart;
+    /**
+     * Per cell: 0 = empty; negative = the cell's single entry, stored inline as {@code -(entry + 1)}; positive =
+     * offset into {@link #entries} where {@code entries[offset]} is the count, followed by the entries.
+     */
+    private final int[] cellInfo;
     private final int[] entries;
     /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
     private final long[] occupied;
@@ -80,7 +85,7 @@ public final class FenceIndex {
             invH = 0;
             nx = 0;
             ny = 0;
-            cellStart = new int[1];
+            cellInfo = new int[0];
             entries = new int[0];
             occupied = new long[0];
             metersPerDegreeLon = METERS_PER_DEGREE;
@@ -101,14 +106,29 @@ public final class FenceIndex {
         nx = (int) Math.floor(ext.getWidth() * invW) + 1;
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
         int[][] built = buildCells(cw, ch);
-        cellStart = built[0];
-        entries = built[1];
+        int[] start = built[0];
+        int[] flat = built[1];
+        cellInfo = new int[nx * ny];
         occupied = new long[(nx * ny + 63) >>> 6];
+        IntList multi = new IntList();
+        multi.add(0);
         for (int c = 0; c < nx * ny; c++) {
-            if (cellStart[c + 1] > cellStart[c]) {
-                occupied[c >>> 6] |= 1L << c;
+            int count = start[c + 1] - start[c];
+            if (count == 0) {
+                continue;
+            }
+            occupied[c >>> 6] |= 1L << c;
+            if (count == 1) {
+                cellInfo[c] = -(flat[start[c]] + 1);
+            } else {
+                cellInfo[c] = multi.size;
+                multi.add(count);
+                for (int k = start[c]; k < start[c + 1]; k++) {
+                    multi.add(flat[k]);
+                }
             }
         }
+        entries = java.util.Arrays.copyOf(multi.data, multi.size);
     }
 
     /** An index of {@code fences} with 32 m grid cells. */
@@ -227,8 +247,18 @@ public final class FenceIndex {
         if ((occupied[c >>> 6] & (1L << c)) == 0) {
             return 0;
         }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            int ord = e >>> 1;
+            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
+                visitor.accept(ord);
+                return 1;
+            }
+            return 0;
+        }
         int n = 0;
-        for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
             int e = entries[k];
             int ord = e >>> 1;
             if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
@@ -253,8 +283,20 @@ public final class FenceIndex {
         if ((occupied[c >>> 6] & (1L << c)) == 0) {
             return 0;
         }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            int ord = e >>> 1;
+            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
+                if (out.length > 0) {
+                    out[0] = ord;
+                }
+                return 1;
+            }
+            return 0;
+        }
         int n = 0;
-        for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
             int e = entries[k];
             int ord = e >>> 1;
             if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
@@ -309,7 +351,7 @@ public final class FenceIndex {
 
     /** Approximate retained size of the index arrays in bytes (grid + flat polygons), for capacity planning. */
     public long approximateBytes() {
-        long b = 16L + cellStart.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L;
+        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L;
         for (double[] s : shapes) {
             b += 16L + s.length * 8L;
         }
