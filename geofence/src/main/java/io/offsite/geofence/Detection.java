@@ -23,6 +23,9 @@ public final class Detection {
     private final PixelBox box;
     private final String snapshotRef;
     final String subjectKey;
+    /** Longitude/latitude copied out of {@link #location} (NaN for pixel detections) for the hot path. */
+    final double lon;
+    final double lat;
 
     private Detection(Builder b) {
         camera = b.camera;
@@ -35,6 +38,8 @@ public final class Detection {
         location = b.location;
         box = b.box;
         snapshotRef = b.snapshotRef;
+        lon = location != null ? location.lon() : Double.NaN;
+        lat = location != null ? location.lat() : Double.NaN;
         if (plate != null) {
             subjectKey = plate.matchKey();
         } else if (trackerId != null) {

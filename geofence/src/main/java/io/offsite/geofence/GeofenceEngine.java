@@ -220,8 +220,8 @@ public final class GeofenceEngine {
             preset = b.preset();
             n = index.containingPixel(d.camera().raw(), preset, x, y, hits);
         } else {
-            x = d.locationOrNull().lon();
-            y = d.locationOrNull().lat();
+            x = d.lon;
+            y = d.lat;
             n = index.containing(x, y, hits);
         }
         if (n > MAX_HITS) {
