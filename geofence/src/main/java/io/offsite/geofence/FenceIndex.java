@@ -37,6 +37,8 @@ public final class FenceIndex {
 
     private final Fence[] fences;
     private final double[][] shapes;
+    /** Per fence ordinal: bit {@code ObjectClass.ordinal()} set when the fence's ladder applies to that class. */
+    private final int[] classMasks;
     private final Map<String, Integer> byId;
     private final Map<String, int[]> pixelFences;
     private final double minX;
@@ -58,11 +60,15 @@ public final class FenceIndex {
     private FenceIndex(Fence[] fences, double cellMeters) {
         this.fences = fences;
         this.shapes = new double[fences.length][];
+        this.classMasks = new int[fences.length];
         Map<String, Integer> ids = new HashMap<>();
         Map<String, List<Integer>> pixels = new HashMap<>();
         Envelope ext = new Envelope();
         for (int i = 0; i < fences.length; i++) {
             Fence f = fences[i];
+            for (ObjectClass c : f.policy().appliesTo()) {
+                classMasks[i] |= 1 << c.ordinal();
+            }
             if (ids.put(f.id(), i) != null) {
                 throw new GeofenceException("duplicate fence id \"" + f.id() + "\" in the fence set");
             }
@@ -209,6 +215,11 @@ public final class FenceIndex {
     /** The fence with this ordinal. */
     public Fence fence(int ordinal) {
         return fences[ordinal];
+    }
+
+    /** Whether the ladder of fence {@code ordinal} applies to objects of class {@code c} (a cached bit test). */
+    public boolean appliesTo(int ordinal, ObjectClass c) {
+        return (classMasks[ordinal] & (1 << c.ordinal())) != 0;
     }
 
     /** The fence with this id. */

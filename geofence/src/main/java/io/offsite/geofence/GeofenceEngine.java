@@ -242,7 +242,7 @@ public final class GeofenceEngine {
             if (f.isPixelFence() != pixel || (pixel && !samePreset(f, cam, preset))) {
                 continue;
             }
-            boolean inside = contains(hits, n, ord) && f.policy().appliesTo.contains(d.objectClass());
+            boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
             Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
             if (update(t, i, s, Ladder.sight(s, sg, ctx), f)) {
@@ -250,16 +250,25 @@ public final class GeofenceEngine {
             }
         }
         for (int k = 0; k < n; k++) {
-            Fence f = index.fence(hits[k]);
-            if (!f.policy().appliesTo.contains(d.objectClass()) || t.indexOf(f.id()) >= 0) {
+            if (!index.appliesTo(hits[k], d.objectClass()) || hasEpisodeIn(t, hits[k], index)) {
                 continue;
             }
+            Fence f = index.fence(hits[k]);
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, true, cam, plate, legible, d.vehicleClass());
             Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
             EpisodeState s = Ladder.start(f, t.subject, sg);
             t.addEpisode(s);
             update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
         }
+    }
+
+    private static boolean hasEpisodeIn(Track t, int ordinal, FenceIndex index) {
+        for (int i = 0; i < t.episodeCount; i++) {
+            if (t.ordinal(i, index) == ordinal) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean samePreset(Fence f, String cam, int preset) {
