@@ -7,6 +7,7 @@ import java.util.Comparator;
 final class Track {
     private static final Detection[] NO_DETECTIONS = new Detection[0];
     private static final EpisodeState[] NO_EPISODES = new EpisodeState[0];
+    private static final int[] NO_ORDINALS = new int[0];
     static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
             .thenComparing(d -> d.camera().raw())
             .thenComparingDouble(d -> d.locationOrNull() != null ? d.locationOrNull().lon() : d.boxOrNull().x())
@@ -31,7 +32,7 @@ final class Track {
     /** The index snapshot {@link #ordinals} refer to. */
     FenceIndex ordinalsOf;
     /** Fence ordinal of each episode in {@link #ordinalsOf}, or -1 when the fence is gone. */
-    int[] ordinals = new int[0];
+    int[] ordinals = NO_ORDINALS;
 
     Track(String subject, int slot) {
         this.subject = subject;
