@@ -1,0 +1,43 @@
+package io.offsite.examples.geofence;
+
+import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.grid.CellId;
+import io.offsite.core.grid.OfficerId;
+import io.offsite.geofence.CameraId;
+import io.offsite.geofence.Detection;
+import io.offsite.geofence.Fence;
+import io.offsite.geofence.FenceKind;
+import io.offsite.geofence.FenceRegistry;
+import io.offsite.geofence.GeofenceEngine;
+import io.offsite.geofence.spi.OfficerDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The README's embedding example: one no-parking fence, a car that stays 13 minutes, a test clock. */
+public final class ParkingWindowSnippet {
+    private ParkingWindowSnippet() {
+    }
+
+    /** Returns RequestOwnerMove (at 2 min), DispatchOfficer + CaptureEvidence (at 12 min), EpisodeResolved. */
+    public static List<EnforcementEffect> run() {
+        CellId street = CellId.of("street-7");
+        Fence fence = Fence.builder("no-parking-1", FenceKind.NO_PARKING, street)
+                .circle(GeoPoint.of(120.155, 30.274), 30).build();
+        Instant t0 = Instant.parse("2026-11-02T00:00:00Z");
+        GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
+                        OfficerDirectory.of(Map.of(street, OfficerId.of("officer-42"))))
+                .clock(Clock.fixed(t0.plusSeconds(800), ZoneOffset.UTC)).build();
+        List<EnforcementEffect> effects = new ArrayList<>();
+        for (int s = 0; s <= 780; s += 5) { // the camera sees the car every 5 s for 13 minutes
+            effects.addAll(engine.submit(Detection.builder(CameraId.of("33010600001320000001"), t0.plusSeconds(s))
+                    .plate("浙A12345", 0.95).at(120.155, 30.274).build()).effects());
+        }
+        effects.addAll(engine.tick().effects()); // the test clock says 13:20 have passed
+        return effects;
+    }
+}

@@ -1,0 +1,61 @@
+package io.offsite.geofence;
+
+import java.util.Optional;
+
+/**
+ * A camera's GB/T 28181 device id. The raw id is always kept as given (trimmed); {@link #parts()} parses the
+ * standard 20-digit layout leniently — 8-digit administrative division, 2-digit industry, 3-digit type,
+ * network digit (the 14th digit: 0–4 private video network, 5 public security, 6 government, 7 internet,
+ * 8 social resources) and 6-digit serial — and is empty for ids that do not follow it.
+ *
+ * @param raw the device id as delivered, non-blank
+ */
+public record CameraId(String raw) {
+    public CameraId {
+        if (raw == null || raw.isBlank()) {
+            throw new GeofenceException("camera id must be non-blank, was " + (raw == null ? "null" : "\"" + raw + "\""));
+        }
+        raw = raw.strip();
+    }
+
+    /** Shortcut for {@code new CameraId(raw)}. */
+    public static CameraId of(String raw) {
+        return new CameraId(raw);
+    }
+
+    /** The parsed parts, when the raw id is exactly 20 ASCII digits. */
+    public Optional<Parts> parts() {
+        if (raw.length() != 20) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < 20; i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Parts(raw.substring(0, 8), raw.substring(8, 10), raw.substring(10, 13),
+                raw.charAt(13) - '0', raw.substring(14, 20)));
+    }
+
+    @Override
+    public String toString() {
+        return raw;
+    }
+
+    /**
+     * Parts of a 20-digit device id.
+     *
+     * @param divisionCode administrative division (行政区划), 8 digits
+     * @param industryCode industry code, 2 digits
+     * @param typeCode     device type, 3 digits (e.g. 131/132 camera, 200 SIP platform)
+     * @param network      network digit 0–9
+     * @param serial       serial number, 6 digits
+     */
+    public record Parts(String divisionCode, String industryCode, String typeCode, int network, String serial) {
+        /** True when the type code is one of the usual camera codes (131, 132). */
+        public boolean isCamera() {
+            return typeCode.equals("131") || typeCode.equals("132");
+        }
+    }
+}

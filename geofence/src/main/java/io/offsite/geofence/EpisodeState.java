@@ -1,0 +1,70 @@
+package io.offsite.geofence;
+
+import java.util.Objects;
+
+/**
+ * The complete, immutable state of one subject in one fence — everything {@link Ladder} needs to decide the
+ * next step and everything a store needs to resume after a restart. Times are epoch milliseconds of event
+ * time. Positions are lon/lat degrees for geographic fences and pixels for camera-pixel fences.
+ *
+ * @param fenceId     the fence
+ * @param subject     the tracking key (plate match key, or camera + tracker id)
+ * @param display     what effects name the subject by: the confidence-weighted majority plate read, or the tracker key
+ * @param displayConfidence vote weight of {@code display} (summed confidence of agreeing minus disagreeing reads)
+ * @param phase       lifecycle phase
+ * @param firstSeen   start of the current stationary presence
+ * @param lastSeen    latest sighting
+ * @param anchorX     x (lon or pixel) where the presence started; the jitter radius is measured from here
+ * @param anchorY     y (lat or pixel) of the anchor
+ * @param lastX       latest x
+ * @param lastY       latest y
+ * @param cameraId    camera of the latest sighting (raw id)
+ * @param plateLegible whether any sighting in this presence had a legible plate
+ * @param stepsFired  ladder rungs fired in the current episode
+ * @param startedAt   when the first rung fired (the episode's start; part of its id), or 0 when tracking
+ * @param nextStepAt  when the next rung becomes due (fires on the first sighting at or after it)
+ * @param activeUntil end of the fence's active period at episode start ({@link Long#MAX_VALUE} if none)
+ * @param repeatCount earlier warned episodes counted when this episode started
+ */
+public record EpisodeState(String fenceId, String subject, String display, double displayConfidence, Phase phase,
+        long firstSeen, long lastSeen, double anchorX, double anchorY, double lastX, double lastY, String cameraId,
+        boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount) {
+
+    /** Lifecycle phase of a subject in a fence. */
+    public enum Phase {
+        /** Present, dwell not yet reached (or fence inactive): no effect emitted yet. */
+        TRACKING,
+        /** At least one rung fired; waiting for the next one. */
+        ACTIVE,
+        /** The ladder finished (escalated, exempt, capped); silent until the subject leaves. */
+        DONE,
+        /** Gone; the state can be deleted. */
+        ENDED
+    }
+
+    public EpisodeState {
+        Objects.requireNonNull(fenceId, "fenceId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(display, "display");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(cameraId, "cameraId");
+        if (lastSeen < firstSeen) {
+            throw new GeofenceException("episode " + fenceId + "/" + subject + ": lastSeen " + lastSeen
+                    + " before firstSeen " + firstSeen);
+        }
+        if (stepsFired < 0 || repeatCount < 0) {
+            throw new GeofenceException("episode " + fenceId + "/" + subject + ": negative stepsFired/repeatCount");
+        }
+    }
+
+    /** The episode id used in effects: {@code fenceId/subject/startedAt}. Meaningful once a rung fired. */
+    public String episodeId() {
+        return fenceId + "/" + subject + "/" + startedAt;
+    }
+
+    EpisodeState with(Phase p, long first, long last, double ax, double ay, double lx, double ly, String cam,
+            boolean legible, int fired, long started, long next, long until, int repeats, String disp, double conf) {
+        return new EpisodeState(fenceId, subject, disp, conf, p, first, last, ax, ay, lx, ly, cam, legible, fired,
+                started, next, until, repeats);
+    }
+}

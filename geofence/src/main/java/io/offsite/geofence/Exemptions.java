@@ -1,0 +1,121 @@
+package io.offsite.geofence;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Who a fence does not apply to: plates matching a pattern (e.g. {@code "^.*警$"} for police plates),
+ * special vehicle classes (police, fire, ambulance) and permits with a validity period. Plates are compared
+ * in {@link Plates#normalize normalised} form.
+ *
+ * @param platePatterns regular expressions matched against the whole normalised plate
+ * @param classes       exempt vehicle classes
+ * @param permits       plate permits, each valid in {@code [validFrom, validUntil)}
+ */
+public record Exemptions(List<Pattern> platePatterns, Set<VehicleClass> classes, List<Permit> permits) {
+
+    private static final Exemptions NONE = new Exemptions(List.of(), Set.of(), List.of());
+    private static final Exemptions EMERGENCY = new Exemptions(List.of(),
+            EnumSet.of(VehicleClass.POLICE, VehicleClass.FIRE, VehicleClass.AMBULANCE), List.of());
+
+    public Exemptions {
+        platePatterns = List.copyOf(platePatterns);
+        classes = classes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classes));
+        permits = List.copyOf(permits);
+    }
+
+    /** No exemptions. */
+    public static Exemptions none() {
+        return NONE;
+    }
+
+    /** Police, fire and ambulance vehicles are exempt (the usual default for no-parking fences). */
+    public static Exemptions emergencyVehicles() {
+        return EMERGENCY;
+    }
+
+    /** A copy that also exempts plates matching {@code regex}; a bad regex is rejected with its position. */
+    public Exemptions withPlatePattern(String regex) {
+        Objects.requireNonNull(regex, "regex");
+        Pattern p;
+        try {
+            p = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new GeofenceException("plate pattern \"" + regex + "\" is not a valid regular expression: "
+                    + e.getDescription() + " at index " + e.getIndex(), e);
+        }
+        List<Pattern> ps = new java.util.ArrayList<>(platePatterns);
+        ps.add(p);
+        return new Exemptions(ps, classes, permits);
+    }
+
+    /** A copy that also exempts {@code vehicleClass}. */
+    public Exemptions withClass(VehicleClass vehicleClass) {
+        Set<VehicleClass> cs = EnumSet.noneOf(VehicleClass.class);
+        cs.addAll(classes);
+        cs.add(Objects.requireNonNull(vehicleClass, "vehicleClass"));
+        return new Exemptions(platePatterns, cs, permits);
+    }
+
+    /** A copy that also holds {@code permit}. */
+    public Exemptions withPermit(Permit permit) {
+        List<Permit> ps = new java.util.ArrayList<>(permits);
+        ps.add(Objects.requireNonNull(permit, "permit"));
+        return new Exemptions(platePatterns, classes, ps);
+    }
+
+    /** Whether a subject with this normalised plate (may be empty) and class is exempt at {@code atMillis}. */
+    public boolean exempts(String plate, VehicleClass vehicleClass, long atMillis) {
+        if (classes.contains(vehicleClass)) {
+            return true;
+        }
+        if (plate.isEmpty()) {
+            return false;
+        }
+        for (Pattern p : platePatterns) {
+            if (p.matcher(plate).matches()) {
+                return true;
+            }
+        }
+        for (Permit permit : permits) {
+            if (permit.covers(plate, atMillis)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A permit (通行证/停车许可) for one plate.
+     *
+     * @param plate      plate, normalised on construction
+     * @param validFrom  first instant of validity
+     * @param validUntil end of validity (exclusive), after {@code validFrom}
+     * @param reference  permit number, for the record
+     */
+    public record Permit(String plate, Instant validFrom, Instant validUntil, String reference) {
+        public Permit {
+            plate = Plates.normalize(Objects.requireNonNull(plate, "plate"));
+            Objects.requireNonNull(validFrom, "validFrom");
+            Objects.requireNonNull(validUntil, "validUntil");
+            Objects.requireNonNull(reference, "reference");
+            if (plate.isEmpty()) {
+                throw new GeofenceException("permit " + reference + ": plate is blank");
+            }
+            if (!validUntil.isAfter(validFrom)) {
+                throw new GeofenceException("permit " + reference + ": validUntil " + validUntil
+                        + " must be after validFrom " + validFrom);
+            }
+        }
+
+        boolean covers(String normalisedPlate, long atMillis) {
+            return plate.equals(normalisedPlate) && atMillis >= validFrom.toEpochMilli()
+                    && atMillis < validUntil.toEpochMilli();
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.offsite.geofence;
+
+import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.grid.CellId;
+import java.util.Objects;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * An electronic fence (电子围栏): an id, a {@link FenceKind}, the grid cell that owns it, a {@link FenceShape},
+ * a {@link FenceSchedule}, {@link Exemptions} and the {@link LadderPolicy} applied inside it. Geographic
+ * shapes are validated on build (an invalid ring is rejected with the fence id and the offending coordinate)
+ * and their lon/lat polygon is computed once. Immutable and thread-safe; create with {@link #builder}.
+ */
+public final class Fence {
+    private final String id;
+    private final FenceKind kind;
+    private final CellId cell;
+    private final FenceShape shape;
+    private final FenceSchedule schedule;
+    private final Exemptions exemptions;
+    private final LadderPolicy policy;
+    private final Geometry area;
+
+    private Fence(Builder b, Geometry area) {
+        this.id = b.id;
+        this.kind = b.kind;
+        this.cell = b.cell;
+        this.shape = b.shape;
+        this.schedule = b.schedule;
+        this.exemptions = b.exemptions;
+        this.policy = b.policy != null ? b.policy : LadderPolicy.defaultFor(b.kind);
+        this.area = area;
+    }
+
+    /** Starts a fence; a shape is required before {@link Builder#build()}. */
+    public static Builder builder(String id, FenceKind kind, CellId cell) {
+        return new Builder(id, kind, cell);
+    }
+
+    /** Stable fence id (unique within a registry). */
+    public String id() {
+        return id;
+    }
+
+    /** What the fence is for. */
+    public FenceKind kind() {
+        return kind;
+    }
+
+    /** The street cell that owns the fence (its officer is dispatched). */
+    public CellId cell() {
+        return cell;
+    }
+
+    /** The shape as defined. */
+    public FenceShape shape() {
+        return shape;
+    }
+
+    /** When the fence is enforced. */
+    public FenceSchedule schedule() {
+        return schedule;
+    }
+
+    /** Who the fence does not apply to. */
+    public Exemptions exemptions() {
+        return exemptions;
+    }
+
+    /** The escalation ladder applied inside. */
+    public LadderPolicy policy() {
+        return policy;
+    }
+
+    /** True for camera-pixel fences, which are matched per camera preset instead of through the fence index. */
+    public boolean isPixelFence() {
+        return shape instanceof FenceShape.Pixels;
+    }
+
+    /** The lon/lat polygonal area (circles and corridors as polygons); an empty polygon for pixel fences. */
+    public Geometry area() {
+        return area;
+    }
+
+    /** A copy with another schedule. */
+    public Fence withSchedule(FenceSchedule s) {
+        return toBuilder().schedule(s).build();
+    }
+
+    /** A builder pre-filled with this fence. */
+    public Builder toBuilder() {
+        return new Builder(id, kind, cell).shape(shape).schedule(schedule).exemptions(exemptions).policy(policy);
+    }
+
+    @Override
+    public String toString() {
+        return "Fence[" + id + ", " + kind + ", cell " + cell + ", " + shape.getClass().getSimpleName() + "]";
+    }
+
+    /** Collects a fence's parts; {@link #build()} validates the geometry. */
+    public static final class Builder {
+        private static final GeometryFactory FACTORY = new GeometryFactory();
+        private final String id;
+        private final FenceKind kind;
+        private final CellId cell;
+        private FenceShape shape;
+        private FenceSchedule schedule = FenceSchedule.always();
+        private Exemptions exemptions = Exemptions.emergencyVehicles();
+        private LadderPolicy policy;
+
+        private Builder(String id, FenceKind kind, CellId cell) {
+            if (id == null || id.isBlank()) {
+                throw new GeofenceException("fence id must be non-blank, was " + (id == null ? "null" : "\"" + id + "\""));
+            }
+            this.id = id;
+            this.kind = Objects.requireNonNull(kind, "kind");
+            this.cell = Objects.requireNonNull(cell, "cell");
+        }
+
+        /** Any shape. */
+        public Builder shape(FenceShape s) {
+            this.shape = Objects.requireNonNull(s, "shape");
+            return this;
+        }
+
+        /** A lon/lat Polygon or MultiPolygon (holes allowed). */
+        public Builder polygon(Geometry lonLat) {
+            return shape(new FenceShape.Area(lonLat));
+        }
+
+        /** A circle of {@code radiusMeters} around {@code centre}. */
+        public Builder circle(GeoPoint centre, double radiusMeters) {
+            return shape(new FenceShape.Circle(centre, radiusMeters));
+        }
+
+        /** A corridor of half-width {@code bufferMeters} around a lon/lat line. */
+        public Builder corridor(LineString lineLonLat, double bufferMeters) {
+            return shape(new FenceShape.Corridor(lineLonLat, bufferMeters));
+        }
+
+        /** A polygon in the image of {@code cameraId} at {@code preset}, in pixels; {@code site} is the ground position. */
+        public Builder pixels(String cameraId, int preset, Polygon pixelPolygon, GeoPoint site) {
+            return shape(new FenceShape.Pixels(cameraId, preset, pixelPolygon, site));
+        }
+
+        /** Enforcement schedule (default: always). */
+        public Builder schedule(FenceSchedule s) {
+            this.schedule = Objects.requireNonNull(s, "schedule");
+            return this;
+        }
+
+        /** Exemptions (default: police, fire, ambulance). */
+        public Builder exemptions(Exemptions e) {
+            this.exemptions = Objects.requireNonNull(e, "exemptions");
+            return this;
+        }
+
+        /** Ladder policy (default: {@link LadderPolicy#defaultFor(FenceKind)}). */
+        public Builder policy(LadderPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /** Validates and builds the fence. */
+        public Fence build() {
+            if (shape == null) {
+                throw new GeofenceException("fence " + id + ": no shape set");
+            }
+            Geometry area;
+            if (shape instanceof FenceShape.Pixels px) {
+                check(px.polygon(), "pixel polygon");
+                area = FACTORY.createPolygon();
+            } else {
+                if (shape instanceof FenceShape.Area a) {
+                    check(a.lonLat(), "geometry");
+                    checkRange(a.lonLat());
+                } else if (shape instanceof FenceShape.Corridor c) {
+                    checkRange(c.lineLonLat());
+                }
+                area = FenceShape.toLonLat(shape, FACTORY);
+                check(area, "computed polygon");
+            }
+            return new Fence(this, area);
+        }
+
+        private void check(Geometry g, String what) {
+            if (g.isEmpty()) {
+                throw new GeofenceException("fence " + id + ": " + what + " is empty");
+            }
+            TopologyValidationError err = new IsValidOp(g).getValidationError();
+            if (err != null) {
+                Coordinate c = err.getCoordinate();
+                throw new GeofenceException("fence " + id + ": invalid " + what + ": " + err.getMessage()
+                        + (c == null ? "" : " at (" + c.x + ", " + c.y + ")"));
+            }
+        }
+
+        private void checkRange(Geometry g) {
+            for (Coordinate c : g.getCoordinates()) {
+                if (!(c.x >= -180 && c.x <= 180 && c.y >= -90 && c.y <= 90)) {
+                    throw new GeofenceException("fence " + id + ": coordinate (" + c.x + ", " + c.y
+                            + ") is not a lon/lat position (lon -180..180, lat -90..90)");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,467 @@
+package io.offsite.geofence;
+
+import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.geofence.EpisodeState.Phase;
+import io.offsite.geofence.spi.EpisodeStore;
+import io.offsite.geofence.spi.OfficerDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs detections through the fence index, the per-subject {@link Ladder} and the timers, and reports
+ * effects. Order-independent within the allowed lateness: detections are buffered per subject and applied in
+ * event-time order once the watermark ({@code latest event time − allowed lateness}, or the supplied clock's
+ * time − allowed lateness on {@link #tick()}) passes them; a detection older than the watermark is returned as
+ * {@link Intake#LATE} and ignored; an exact duplicate is {@link Intake#DUPLICATE}. Deadlines (gap tolerance,
+ * end of a fence's active period) fire by event time through a {@link TimerService}. Every change of a started
+ * episode is written to the {@link EpisodeStore}; a new engine built on the same store resumes where the old
+ * one stopped, and overdue deadlines then fire exactly once.
+ *
+ * <p>Single-threaded: confine one engine to one thread (shard by subject for more). The fence set may change
+ * concurrently through the {@link FenceRegistry}.
+ */
+public final class GeofenceEngine {
+    private static final int MAX_HITS = 32;
+
+    private final FenceRegistry fences;
+    private final OfficerDirectory officers;
+    private final EpisodeStore store;
+    private final Clock clock;
+    private final long latenessMs;
+    private final double legibleConfidence;
+    private final EngineHistory history;
+    private final TimerService timers;
+    private final Map<String, Track> tracks = new HashMap<>();
+    private Track[] slots = new Track[1024];
+    private int[] freeSlots = new int[64];
+    private int freeCount;
+    private int nextSlot;
+    private long watermark;
+    private long maxEvent = Long.MIN_VALUE;
+    private final int[] hits = new int[MAX_HITS];
+    private EffectSink sink;
+
+    private GeofenceEngine(Builder b) {
+        fences = b.fences;
+        officers = b.officers;
+        store = b.store;
+        clock = b.clock;
+        latenessMs = b.lateness.toMillis();
+        legibleConfidence = b.legibleConfidence;
+        history = new EngineHistory(b.zone, store);
+        timers = TimerService.create(b.expectedSubjects);
+        watermark = store.watermark();
+        for (EpisodeState s : store.episodes()) {
+            Track t = trackFor(s.subject());
+            t.addEpisode(s);
+            long d = deadlineOf(s);
+            if (d < t.deadlineWake) {
+                t.deadlineWake = d;
+                timers.schedule(d, t.slot * 2 + 1);
+            }
+        }
+    }
+
+    /** Starts an engine over a live fence set and an officer directory. */
+    public static Builder builder(FenceRegistry fences, OfficerDirectory officers) {
+        return new Builder(fences, officers);
+    }
+
+    /** Submits one detection; effects decided meanwhile go to {@code sink}. Allocation-light hot path. */
+    public Intake submit(Detection d, EffectSink out) {
+        Objects.requireNonNull(d, "detection");
+        this.sink = Objects.requireNonNull(out, "sink");
+        String key = d.subjectKey;
+        if (key == null) {
+            return Intake.NO_SUBJECT;
+        }
+        long t = d.eventMillis();
+        if (t < watermark) {
+            return Intake.LATE;
+        }
+        Track track = trackFor(key);
+        if (!track.addPending(d)) {
+            return Intake.DUPLICATE;
+        }
+        wake(track, t);
+        if (t > maxEvent) {
+            maxEvent = t;
+            advance(t - latenessMs);
+        }
+        return Intake.ACCEPTED;
+    }
+
+    /** Submits one detection and returns what it caused. */
+    public EngineResult submit(Detection d) {
+        Collector c = new Collector();
+        Intake in = submit(d, c);
+        return new EngineResult(in, c.effects, c.problems);
+    }
+
+    /** Declares that event time has reached {@code now}: applies everything older than {@code now − lateness}. */
+    public EngineResult advanceTo(Instant now) {
+        Collector c = new Collector();
+        advanceTo(now, c);
+        return new EngineResult(Intake.ACCEPTED, c.effects, c.problems);
+    }
+
+    /** Like {@link #advanceTo(Instant)}, streaming into {@code out}. */
+    public void advanceTo(Instant now, EffectSink out) {
+        this.sink = Objects.requireNonNull(out, "sink");
+        long wm = now.toEpochMilli() - latenessMs;
+        advance(wm);
+    }
+
+    /** Advances event time to the supplied clock's instant (fires deadlines when no detections arrive). */
+    public EngineResult tick() {
+        return advanceTo(clock.instant());
+    }
+
+    /** Every detection before this event time (epoch ms) has been applied; older ones are late. */
+    public long watermark() {
+        return watermark;
+    }
+
+    /** Number of subjects with buffered detections or open states. */
+    public int trackedSubjects() {
+        return tracks.size();
+    }
+
+    /** Number of pending deadlines (for monitoring). */
+    public int pendingDeadlines() {
+        return timers.size();
+    }
+
+    /** A copy of every current episode state (tracking, active and done). */
+    public List<EpisodeState> episodes() {
+        List<EpisodeState> out = new ArrayList<>();
+        for (Track t : tracks.values()) {
+            for (int i = 0; i < t.episodeCount; i++) {
+                out.add(t.episodes[i]);
+            }
+        }
+        return out;
+    }
+
+    private void advance(long wm) {
+        if (wm <= watermark) {
+            return;
+        }
+        watermark = wm;
+        timers.pollDue(wm - 1, this::fire);
+        store.putWatermark(wm);
+    }
+
+    /** Timer keys: slot * 2 for a buffered-detection wake, slot * 2 + 1 for an episode-deadline wake. */
+    private void fire(long at, int key) {
+        Track t = slots[key >>> 1];
+        boolean deadlineWake = (key & 1) == 1;
+        if (t == null || (deadlineWake ? t.deadlineWake : t.pendingWake) != at) {
+            return;
+        }
+        if (deadlineWake) {
+            t.deadlineWake = Long.MAX_VALUE;
+        } else {
+            t.pendingWake = Long.MAX_VALUE;
+        }
+        FenceIndex index = fences.snapshot();
+        while (t.pendingCount > 0 && t.pending[0].eventMillis() <= at) {
+            apply(t, t.pollPending(), index);
+        }
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < t.episodeCount; i++) {
+            EpisodeState s = t.episodes[i];
+            int ord = t.ordinal(i, index);
+            Fence f = ord < 0 ? null : index.fence(ord);
+            if (f == null) {
+                i -= fenceGone(t, i, at) ? 1 : 0;
+                continue;
+            }
+            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            if (Ladder.nextDeadline(s, ctx) <= at) {
+                if (update(t, i, s, Ladder.tick(s, at, ctx), f)) {
+                    i--;
+                    continue;
+                }
+            }
+            next = Math.min(next, Ladder.nextDeadline(t.episodes[i], ctx));
+        }
+        if (t.isIdle()) {
+            release(t);
+            return;
+        }
+        if (t.pendingCount > 0) {
+            wake(t, t.pending[0].eventMillis());
+        }
+        // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
+        if (next != Long.MAX_VALUE && next < t.deadlineWake) {
+            t.deadlineWake = next;
+            timers.schedule(next, t.slot * 2 + 1);
+        }
+    }
+
+    private void apply(Track t, Detection d, FenceIndex index) {
+        int n;
+        boolean pixel = d.boxOrNull() != null;
+        double x;
+        double y;
+        int preset = -1;
+        if (pixel) {
+            PixelBox b = d.boxOrNull();
+            x = b.bottomCentreX();
+            y = b.bottomCentreY();
+            preset = b.preset();
+            n = index.containingPixel(d.camera().raw(), preset, x, y, hits);
+        } else {
+            x = d.lon;
+            y = d.lat;
+            n = index.containing(x, y, hits);
+        }
+        if (n > MAX_HITS) {
+            sink.problem("detection " + d + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
+            n = MAX_HITS;
+        }
+        PlateRead plate = d.plateOrNull();
+        boolean legible = plate != null && plate.confidence() >= legibleConfidence;
+        String cam = d.camera().raw();
+        for (int i = 0; i < t.episodeCount; i++) {
+            EpisodeState s = t.episodes[i];
+            int ord = t.ordinal(i, index);
+            if (ord < 0) {
+                i -= fenceGone(t, i, d.eventMillis()) ? 1 : 0;
+                continue;
+            }
+            Fence f = index.fence(ord);
+            if (f.isPixelFence() != pixel || (pixel && !samePreset(f, cam, preset))) {
+                continue;
+            }
+            boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
+            Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
+            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            if (update(t, i, s, Ladder.sight(s, sg, ctx), f)) {
+                i--;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (!index.appliesTo(hits[k], d.objectClass()) || hasEpisodeIn(t, hits[k], index)) {
+                continue;
+            }
+            Fence f = index.fence(hits[k]);
+            Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, true, cam, plate, legible, d.vehicleClass());
+            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            EpisodeState s = Ladder.start(f, t.subject, sg);
+            t.addEpisode(s);
+            update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
+        }
+    }
+
+    private static boolean hasEpisodeIn(Track t, int ordinal, FenceIndex index) {
+        for (int i = 0; i < t.episodeCount; i++) {
+            if (t.ordinal(i, index) == ordinal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean samePreset(Fence f, String cam, int preset) {
+        FenceShape.Pixels px = (FenceShape.Pixels) f.shape();
+        return px.preset() == preset && px.cameraId().equals(cam);
+    }
+
+    private static boolean contains(int[] a, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Applies a transition to episode i; returns true when the episode was removed. */
+    private boolean update(Track t, int i, EpisodeState old, Ladder.Transition tr, Fence f) {
+        EpisodeState s = tr.state();
+        List<EnforcementEffect> fx = tr.effects();
+        for (int k = 0; k < fx.size(); k++) {
+            sink.effect(fx.get(k));
+        }
+        List<String> problems = tr.problems();
+        for (int k = 0; k < problems.size(); k++) {
+            sink.problem(problems.get(k));
+        }
+        if (tr.warned()) {
+            history.recordWarned(f, s.subject(), s.startedAt());
+        }
+        if (tr.noticed()) {
+            history.recordNotice(s.subject(), s.lastSeen());
+        }
+        boolean wasStored = old.phase() == Phase.ACTIVE || old.phase() == Phase.DONE;
+        if (s.phase() == Phase.ENDED) {
+            t.removeEpisode(i);
+            if (wasStored) {
+                store.remove(s.fenceId(), s.subject());
+            }
+            return true;
+        }
+        t.episodes[i] = s;
+        if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
+            if (s != old) {
+                store.put(s);
+            }
+        } else if (wasStored) {
+            store.remove(s.fenceId(), s.subject());
+        }
+        return false;
+    }
+
+    private boolean fenceGone(Track t, int i, long at) {
+        EpisodeState s = t.episodes[i];
+        if (s.phase() == Phase.ACTIVE) {
+            sink.effect(new io.offsite.core.effect.EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(Math.max(at, s.lastSeen())),
+                    io.offsite.core.effect.EpisodeResolved.Outcome.FENCE_INACTIVE, "fence " + s.fenceId() + " was removed"));
+        }
+        if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
+            store.remove(s.fenceId(), s.subject());
+        }
+        t.removeEpisode(i);
+        return true;
+    }
+
+    private long deadlineOf(EpisodeState s) {
+        FenceIndex index = fences.snapshot();
+        Fence f = index.fence(s.fenceId()).orElse(null);
+        if (f == null) {
+            return s.lastSeen();
+        }
+        return Ladder.nextDeadline(s, new Ladder.Context(f, officers, history, index.metersPerDegreeLon()));
+    }
+
+    private void wake(Track t, long at) {
+        if (at < t.pendingWake) {
+            t.pendingWake = at;
+            timers.schedule(at, t.slot * 2);
+        }
+    }
+
+    private Track trackFor(String key) {
+        Track t = tracks.get(key);
+        if (t == null) {
+            int slot;
+            if (freeCount > 0) {
+                slot = freeSlots[--freeCount];
+            } else {
+                slot = nextSlot++;
+                if (slot == slots.length) {
+                    slots = java.util.Arrays.copyOf(slots, slots.length * 2);
+                }
+            }
+            t = new Track(key, slot);
+            slots[slot] = t;
+            tracks.put(key, t);
+        }
+        return t;
+    }
+
+    private void release(Track t) {
+        tracks.remove(t.subject);
+        slots[t.slot] = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = java.util.Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = t.slot;
+    }
+
+    /** Collects effects and problems for the list-returning calls. */
+    private static final class Collector implements EffectSink {
+        final List<EnforcementEffect> effects = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+
+        @Override
+        public void effect(EnforcementEffect e) {
+            effects.add(e);
+        }
+
+        @Override
+        public void problem(String message) {
+            problems.add(message);
+        }
+    }
+
+    /** Engine settings; each setter validates at once. */
+    public static final class Builder {
+        private final FenceRegistry fences;
+        private final OfficerDirectory officers;
+        private EpisodeStore store;
+        private Clock clock = Clock.systemUTC();
+        private Duration lateness = Duration.ofSeconds(5);
+        private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private double legibleConfidence = 0.8;
+        private int expectedSubjects = 1024;
+
+        private Builder(FenceRegistry fences, OfficerDirectory officers) {
+            this.fences = Objects.requireNonNull(fences, "fences");
+            this.officers = Objects.requireNonNull(officers, "officers");
+        }
+
+        /** Where episodes are persisted (default: a fresh {@link EpisodeStore#inMemory()}). */
+        public Builder store(EpisodeStore s) {
+            this.store = Objects.requireNonNull(s, "store");
+            return this;
+        }
+
+        /** The clock {@link #tick()} reads (default: system UTC). */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** How late (in event time) a detection may arrive and still be applied in order; 0–1 h. */
+        public Builder allowedLateness(Duration d) {
+            Objects.requireNonNull(d, "allowedLateness");
+            if (d.isNegative() || d.compareTo(Duration.ofHours(1)) > 0) {
+                throw new GeofenceException("allowedLateness must be within [0, 1 h], was " + d);
+            }
+            this.lateness = d;
+            return this;
+        }
+
+        /** Zone of the "per day" notice cap (default Asia/Shanghai). */
+        public Builder zone(ZoneId z) {
+            this.zone = Objects.requireNonNull(z, "zone");
+            return this;
+        }
+
+        /** Plate confidence at or above which a read counts as legible for evidence (default 0.8). */
+        public Builder legiblePlateConfidence(double c) {
+            if (!(c >= 0 && c <= 1)) {
+                throw new GeofenceException("legiblePlateConfidence must be within [0, 1], was " + c);
+            }
+            this.legibleConfidence = c;
+            return this;
+        }
+
+        /** Capacity hint for the number of concurrently tracked subjects. */
+        public Builder expectedSubjects(int n) {
+            if (n < 1) {
+                throw new GeofenceException("expectedSubjects must be >= 1, was " + n);
+            }
+            this.expectedSubjects = n;
+            return this;
+        }
+
+        /** The engine; restores started episodes, histories and the watermark from the store. */
+        public GeofenceEngine build() {
+            if (store == null) {
+                store = EpisodeStore.inMemory();
+            }
+            return new GeofenceEngine(this);
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package io.offsite.geofence;
+
+import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.effect.DispatchOfficer;
+import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.EpisodeResolved;
+import io.offsite.core.effect.FileCase;
+import io.offsite.core.effect.RequestOwnerMove;
+import io.offsite.core.effect.VoiceWarning;
+import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.grid.OfficerId;
+import io.offsite.geofence.EpisodeState.Phase;
+import io.offsite.geofence.spi.OfficerDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The escalation ladder as a pure, deterministic step function: {@code (state, sighting | tick) → (state,
+ * effects)}. Time comes only from the inputs (event time). Given the same state, input and context it always
+ * returns the same transition; it never mutates anything. {@link GeofenceEngine} feeds it in event-time
+ * order per subject and persists the returned states; hosts may also drive it directly.
+ *
+ * <p>Rules: a subject becomes "parked" (or "present" for vendors) once it has stayed within the jitter radius
+ * for the dwell time while the fence is active; rung 0 then fires on that sighting. Later rungs fire on the
+ * first sighting at or after their due time that is still inside the fence and within the radius — so no
+ * dispatch happens unless the subject was observed at or after the window end. Leaving the fence, moving
+ * beyond the radius, or a gap longer than the tolerance ends an active episode as {@code MOVED}; the fence's
+ * active period ending resolves it as {@code FENCE_INACTIVE}. Each rung fires at most once per episode.
+ */
+public final class Ladder {
+    private Ladder() {
+    }
+
+    /**
+     * One sighting of the subject.
+     *
+     * @param at           event time, epoch ms
+     * @param x            lon (or pixel x for pixel fences)
+     * @param y            lat (or pixel y)
+     * @param inside       whether the position is inside the fence
+     * @param cameraId     raw camera id
+     * @param plate        the plate read, or null for plate-less subjects
+     * @param plateLegible whether the read is legible enough for evidence
+     * @param vehicleClass special vehicle class (for exemptions)
+     */
+    public record Sighting(long at, double x, double y, boolean inside, String cameraId, PlateRead plate,
+            boolean plateLegible, VehicleClass vehicleClass) {
+        public Sighting {
+            Objects.requireNonNull(cameraId, "cameraId");
+            Objects.requireNonNull(vehicleClass, "vehicleClass");
+        }
+    }
+
+    /** Counts the ladder reads from the host's history; must be a pure function of its arguments. */
+    public interface History {
+        /** Warned episodes of this subject (or location, per policy) started in {@code [from, before)}. */
+        int priorWarned(Fence fence, String subject, long from, long before);
+
+        /** Notices (dispatch, case) issued to {@code subject} on the local day containing {@code at}. */
+        int noticesOnDay(String subject, long at);
+
+        /** A history with nothing in it. */
+        static History empty() {
+            return new History() {
+                @Override
+                public int priorWarned(Fence fence, String subject, long from, long before) {
+                    return 0;
+                }
+
+                @Override
+                public int noticesOnDay(String subject, long at) {
+                    return 0;
+                }
+            };
+        }
+    }
+
+    /**
+     * What the step function may consult besides the state.
+     *
+     * @param fence              the fence (policy, schedule, exemptions, cell)
+     * @param officers           cell → responsible officer
+     * @param history            repeat and daily-notice counts
+     * @param metersPerDegreeLon metres per degree of longitude near the fence (jitter distance)
+     */
+    public record Context(Fence fence, OfficerDirectory officers, History history, double metersPerDegreeLon) {
+        public Context {
+            Objects.requireNonNull(fence, "fence");
+            Objects.requireNonNull(officers, "officers");
+            Objects.requireNonNull(history, "history");
+        }
+    }
+
+    /**
+     * The result of one step.
+     *
+     * @param state    the next state ({@link Phase#ENDED} when nothing is left to track)
+     * @param effects  effects decided by this step, in order
+     * @param warned   whether this step started a warned episode (rung 0 fired, not exempt)
+     * @param noticed  whether this step issued a notice (dispatch or case)
+     * @param problems effects that could not be produced, e.g. no officer on duty for the cell
+     */
+    public record Transition(EpisodeState state, List<EnforcementEffect> effects, boolean warned, boolean noticed,
+            List<String> problems) {
+        public Transition {
+            Objects.requireNonNull(state, "state");
+            effects = List.copyOf(effects);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** A fresh tracking state for a first sighting inside the fence. */
+    public static EpisodeState start(Fence fence, String subject, Sighting s) {
+        String display = s.plate() != null ? s.plate().text() : subject;
+        double conf = s.plate() != null ? s.plate().confidence() : 0;
+        return new EpisodeState(fence.id(), subject, display, conf, Phase.TRACKING, s.at(), s.at(), s.x(), s.y(),
+                s.x(), s.y(), s.cameraId(), s.plateLegible(), 0, 0, Long.MAX_VALUE, Long.MAX_VALUE, 0);
+    }
+
+    /** The next event time at which {@link #tick} would change this state, or {@link Long#MAX_VALUE}. */
+    public static long nextDeadline(EpisodeState s, Context ctx) {
+        if (s.phase() == Phase.ENDED) {
+            return Long.MAX_VALUE;
+        }
+        long gap = s.lastSeen() + ctx.fence().policy().gapMs + 1;
+        return s.phase() == Phase.ACTIVE ? Math.min(gap, s.activeUntil()) : gap;
+    }
+
+    /** Advances time to {@code at} without a sighting: gap expiry and the end of the fence's active period. */
+    public static Transition tick(EpisodeState s, long at, Context ctx) {
+        Acc acc = new Acc();
+        EpisodeState next = deadlines(s, at, ctx, acc);
+        return acc.done(next);
+    }
+
+    /** Applies one sighting (callers feed sightings per subject in event-time order). */
+    public static Transition sight(EpisodeState s, Sighting sg, Context ctx) {
+        Acc acc = new Acc();
+        if (sg.at() < s.lastSeen() || s.phase() == Phase.ENDED) {
+            return acc.done(s);
+        }
+        LadderPolicy p = ctx.fence().policy();
+        EpisodeState cur = deadlines(s, sg.at(), ctx, acc);
+        if (cur.phase() == Phase.ENDED) {
+            if (!sg.inside()) {
+                return acc.done(cur);
+            }
+            cur = start(ctx.fence(), s.subject(), sg);
+        }
+        if (!sg.inside()) {
+            if (cur.phase() == Phase.ACTIVE) {
+                acc.resolve(cur, sg.at(), EpisodeResolved.Outcome.MOVED, "left the fence");
+            }
+            return acc.done(ended(cur, sg.at()));
+        }
+        if (distance(cur, sg, ctx) > (ctx.fence().isPixelFence() ? p.jitterRadiusPixels : p.jitterRadiusMeters)) {
+            if (cur.phase() == Phase.ACTIVE) {
+                acc.resolve(cur, sg.at(), EpisodeResolved.Outcome.MOVED, "moved beyond the jitter radius");
+            }
+            cur = start(ctx.fence(), s.subject(), sg);
+        } else {
+            // confidence-weighted majority vote (Boyer-Moore) over the reads: one misread never wins
+            String display = cur.display();
+            double weight = cur.displayConfidence();
+            if (sg.plate() != null) {
+                if (sg.plate().text().equals(display)) {
+                    weight += sg.plate().confidence();
+                } else {
+                    weight -= sg.plate().confidence();
+                    if (weight < 0) {
+                        display = sg.plate().text();
+                        weight = -weight;
+                    }
+                }
+            }
+            cur = cur.with(cur.phase(), cur.firstSeen(), sg.at(), cur.anchorX(), cur.anchorY(), sg.x(), sg.y(),
+                    sg.cameraId(), cur.plateLegible() || sg.plateLegible(), cur.stepsFired(), cur.startedAt(),
+                    cur.nextStepAt(), cur.activeUntil(), cur.repeatCount(), display, weight);
+        }
+        FenceSchedule schedule = ctx.fence().schedule();
+        if (!schedule.isActive(sg.at())) {
+            if (cur.phase() == Phase.ACTIVE) {
+                acc.resolve(cur, sg.at(), EpisodeResolved.Outcome.FENCE_INACTIVE, "fence not enforced now");
+                cur = backToTracking(cur);
+            }
+            return acc.done(cur);
+        }
+        if (cur.phase() == Phase.TRACKING) {
+            long dwellFrom = Math.max(cur.firstSeen(), schedule.activeSince(sg.at()));
+            if (sg.at() - dwellFrom >= p.dwellMs) {
+                cur = firstRung(cur, sg, ctx, acc);
+            }
+        }
+        while (cur.phase() == Phase.ACTIVE && sg.at() >= cur.nextStepAt()) {
+            cur = rung(cur, cur.stepsFired(), sg.at(), cur.repeatCount(), ctx, acc);
+        }
+        return acc.done(cur);
+    }
+
+    private static EpisodeState deadlines(EpisodeState s, long at, Context ctx, Acc acc) {
+        if (s.phase() == Phase.ENDED) {
+            return s;
+        }
+        long gapEnd = s.lastSeen() + ctx.fence().policy().gapMs;
+        EpisodeState cur = s;
+        if (cur.phase() == Phase.ACTIVE && cur.activeUntil() <= at && cur.activeUntil() <= gapEnd) {
+            acc.resolve(cur, cur.activeUntil(), EpisodeResolved.Outcome.FENCE_INACTIVE, "fence's active period ended");
+            cur = backToTracking(cur);
+        }
+        if (at > gapEnd) {
+            if (cur.phase() == Phase.ACTIVE) {
+                acc.resolve(cur, gapEnd, EpisodeResolved.Outcome.MOVED,
+                        "not seen for " + Duration.ofMillis(ctx.fence().policy().gapMs).toSeconds() + " s");
+            }
+            return ended(cur, cur.lastSeen());
+        }
+        return cur;
+    }
+
+    private static EpisodeState firstRung(EpisodeState cur, Sighting sg, Context ctx, Acc acc) {
+        Fence f = ctx.fence();
+        LadderPolicy p = f.policy();
+        EpisodeState started = cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(),
+                cur.lastX(), cur.lastY(), cur.cameraId(), cur.plateLegible(), 0, sg.at(), sg.at(),
+                f.schedule().activeUntil(sg.at()), 0, cur.display(), cur.displayConfidence());
+        String plate = sg.plate() != null ? cur.display() : "";
+        if (f.exemptions().exempts(plate, sg.vehicleClass(), sg.at())) {
+            acc.resolve(started, sg.at(), EpisodeResolved.Outcome.EXEMPT, "exempt: " + sg.vehicleClass()
+                    + (plate.isEmpty() ? "" : " " + plate));
+            return done(started, 0);
+        }
+        int prior = ctx.history().priorWarned(f, cur.subject(), sg.at() - p.repeatWindowMs, sg.at());
+        started = started.with(Phase.ACTIVE, started.firstSeen(), started.lastSeen(), started.anchorX(),
+                started.anchorY(), started.lastX(), started.lastY(), started.cameraId(), started.plateLegible(), 0,
+                started.startedAt(), started.nextStepAt(), started.activeUntil(), prior, started.display(),
+                started.displayConfidence());
+        acc.warned = true;
+        if (p.escalateAtOnceAfter > 0 && prior >= p.escalateAtOnceAfter && p.steps.size() > 1) {
+            return rung(started, p.steps.size() - 1, sg.at(), prior, ctx, acc);
+        }
+        return rung(started, 0, sg.at(), prior, ctx, acc);
+    }
+
+    private static EpisodeState rung(EpisodeState cur, int i, long at, int prior, Context ctx, Acc acc) {
+        Fence f = ctx.fence();
+        LadderPolicy p = f.policy();
+        LadderStep step = p.steps.get(i);
+        boolean last = i == p.steps.size() - 1;
+        String id = cur.episodeId();
+        GeoPoint loc = location(cur, f);
+        if (step.isNotice() && ctx.history().noticesOnDay(cur.subject(), at) >= p.maxNoticesPerDay) {
+            acc.resolve(cur, at, EpisodeResolved.Outcome.CAPPED,
+                    "daily notice cap of " + p.maxNoticesPerDay + " reached for " + cur.display());
+            return done(cur, i + 1);
+        }
+        for (LadderAction a : LadderAction.values()) {
+            if (!step.actions().contains(a)) {
+                continue;
+            }
+            switch (a) {
+                case REQUEST_OWNER_MOVE:
+                    long moveBy = last ? at : at + p.waitMs[i + 1];
+                    acc.add(new RequestOwnerMove(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.display(), loc,
+                            cur.cameraId(), Instant.ofEpochMilli(moveBy)));
+                    break;
+                case VOICE_WARNING:
+                    acc.add(new VoiceWarning(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.cameraId(), i + 1,
+                            cur.display(), loc));
+                    break;
+                case DISPATCH_OFFICER: {
+                    Optional<OfficerId> officer = ctx.officers().responsibleFor(f.cell(), Instant.ofEpochMilli(at));
+                    if (officer.isPresent()) {
+                        acc.add(new DispatchOfficer(id, Instant.ofEpochMilli(at), f.id(), f.cell(), officer.get(),
+                                cur.display(), loc, cur.cameraId(), reason(cur, at, prior)));
+                    } else {
+                        acc.problem("episode " + id + ": no officer on duty for cell " + f.cell()
+                                + " at " + Instant.ofEpochMilli(at) + "; dispatch could not be addressed");
+                    }
+                    break;
+                }
+                case FILE_CASE:
+                    acc.add(new FileCase(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), f.cell(), cur.display(),
+                            loc, prior));
+                    break;
+                default:
+                    acc.add(evidence(cur, at, id, f));
+            }
+        }
+        if (step.isNotice()) {
+            acc.noticed = true;
+        }
+        if (last) {
+            EpisodeResolved.Outcome outcome = step.actions().contains(LadderAction.FILE_CASE)
+                    ? EpisodeResolved.Outcome.CASE_FILED : EpisodeResolved.Outcome.ESCALATED;
+            acc.resolve(cur, at, outcome, "ladder completed after " + (i + 1) + " step(s)");
+            return done(cur, i + 1);
+        }
+        return cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(), cur.lastX(),
+                cur.lastY(), cur.cameraId(), cur.plateLegible(), i + 1, cur.startedAt(), at + p.waitMs[i + 1],
+                cur.activeUntil(), cur.repeatCount(), cur.display(), cur.displayConfidence());
+    }
+
+    private static CaptureEvidence evidence(EpisodeState cur, long at, String id, Fence f) {
+        LadderPolicy p = f.policy();
+        List<Instant> stills = new ArrayList<>(3);
+        long[] ts = {cur.firstSeen(), cur.startedAt(), at};
+        long prev = Long.MIN_VALUE;
+        for (long t : ts) {
+            if (t > prev) {
+                stills.add(Instant.ofEpochMilli(t));
+                prev = t;
+            }
+        }
+        long window = p.waitMs.length > 1 ? p.waitMs[p.waitMs.length - 1] : 0;
+        return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), cur.cameraId(), cur.display(),
+                stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip);
+    }
+
+    private static String reason(EpisodeState cur, long at, int prior) {
+        long minutes = (at - cur.startedAt()) / 60_000;
+        return "still there " + minutes + " min after the first warning" + (prior > 0 ? "; repeat #" + (prior + 1) : "");
+    }
+
+    private static GeoPoint location(EpisodeState s, Fence f) {
+        if (f.shape() instanceof FenceShape.Pixels px) {
+            return px.site();
+        }
+        return GeoPoint.of(s.lastX(), s.lastY());
+    }
+
+    private static double distance(EpisodeState s, Sighting sg, Context ctx) {
+        double dx = sg.x() - s.anchorX();
+        double dy = sg.y() - s.anchorY();
+        if (ctx.fence().isPixelFence()) {
+            return Math.sqrt(dx * dx + dy * dy);
+        }
+        dx *= ctx.metersPerDegreeLon();
+        dy *= 111_320.0;
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    private static EpisodeState done(EpisodeState s, int fired) {
+        return s.with(Phase.DONE, s.firstSeen(), s.lastSeen(), s.anchorX(), s.anchorY(), s.lastX(), s.lastY(),
+                s.cameraId(), s.plateLegible(), fired, s.startedAt(), Long.MAX_VALUE, s.activeUntil(), s.repeatCount(),
+                s.display(), s.displayConfidence());
+    }
+
+    private static EpisodeState backToTracking(EpisodeState s) {
+        return s.with(Phase.TRACKING, s.firstSeen(), s.lastSeen(), s.anchorX(), s.anchorY(), s.lastX(), s.lastY(),
+                s.cameraId(), s.plateLegible(), 0, 0, Long.MAX_VALUE, Long.MAX_VALUE, 0, s.display(),
+                s.displayConfidence());
+    }
+
+    private static EpisodeState ended(EpisodeState s, long at) {
+        return s.with(Phase.ENDED, s.firstSeen(), s.lastSeen(), s.anchorX(),
+                s.anchorY(), s.lastX(), s.lastY(), s.cameraId(), s.plateLegible(), s.stepsFired(), s.startedAt(),
+                Long.MAX_VALUE, s.activeUntil(), s.repeatCount(), s.display(), s.displayConfidence());
+    }
+
+    /** Collects one step's effects. */
+    private static final class Acc {
+        private List<EnforcementEffect> effects = List.of();
+        private List<String> problems = List.of();
+        boolean warned;
+        boolean noticed;
+
+        void add(EnforcementEffect e) {
+            if (effects.isEmpty()) {
+                effects = new ArrayList<>(4);
+            }
+            effects.add(e);
+        }
+
+        void problem(String p) {
+            if (problems.isEmpty()) {
+                problems = new ArrayList<>(1);
+            }
+            problems.add(p);
+        }
+
+        void resolve(EpisodeState s, long at, EpisodeResolved.Outcome o, String detail) {
+            add(new EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(at), o, detail));
+        }
+
+        Transition done(EpisodeState s) {
+            return new Transition(s, effects, warned, noticed, problems);
+        }
+    }
+}

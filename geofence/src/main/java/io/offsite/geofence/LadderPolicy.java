@@ -1,0 +1,300 @@
+package io.offsite.geofence;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The "warn, wait, escalate" rules of a fence. A subject (vehicle by plate, or tracked person/stall)
+ * that stays inside the fence within {@code jitterRadiusMeters} for {@code dwell} starts an episode and the
+ * first {@link LadderStep} fires; each later step fires when the subject is observed at or after its wait
+ * has passed. Missing detections for up to {@code gapTolerance} do not end an episode; leaving the fence,
+ * moving beyond the radius, or not being seen past the tolerance ends it as moved. Parking, vending and
+ * dumping are just three configurations ({@link #parking()}, {@link #vending()}, {@link #dumping()}).
+ *
+ * <p>Repeats: the subject's (or the location's, see {@link RepeatScope}) earlier warned episodes inside
+ * {@code repeatWindow} are counted; when {@code escalateAtOnceAfter > 0} and that count reaches it, the
+ * first rung directly performs the last rung's actions (e.g. the third warning in 30 days files a case).
+ * Notices (dispatch, case) are capped per subject per local day with {@code maxNoticesPerDay}.
+ * Immutable; build with {@link #builder()} or start from a preset with {@link #toBuilder()}.
+ */
+public final class LadderPolicy {
+    /** What repeat counts are kept per. */
+    public enum RepeatScope {
+        /** Per subject (plate or tracker), across fences. */
+        SUBJECT,
+        /** Per fence (location), whoever the subject is. */
+        LOCATION
+    }
+
+    final String violationCode;
+    final Set<ObjectClass> appliesTo;
+    final long dwellMs;
+    final double jitterRadiusMeters;
+    final double jitterRadiusPixels;
+    final long gapMs;
+    final List<LadderStep> steps;
+    final long[] waitMs;
+    final int maxNoticesPerDay;
+    final long repeatWindowMs;
+    final RepeatScope repeatScope;
+    final int escalateAtOnceAfter;
+    final int minStills;
+    final boolean plateLegibleRequired;
+    final boolean videoClip;
+
+    private LadderPolicy(Builder b) {
+        violationCode = b.violationCode;
+        appliesTo = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.appliesTo));
+        dwellMs = b.dwell.toMillis();
+        jitterRadiusMeters = b.jitterRadiusMeters;
+        jitterRadiusPixels = b.jitterRadiusPixels;
+        gapMs = b.gapTolerance.toMillis();
+        steps = List.copyOf(b.steps);
+        waitMs = new long[steps.size()];
+        for (int i = 0; i < waitMs.length; i++) {
+            waitMs[i] = steps.get(i).waitAfterPrevious().toMillis();
+        }
+        maxNoticesPerDay = b.maxNoticesPerDay;
+        repeatWindowMs = b.repeatWindow.toMillis();
+        repeatScope = b.repeatScope;
+        escalateAtOnceAfter = b.escalateAtOnceAfter;
+        minStills = b.minStills;
+        plateLegibleRequired = b.plateLegibleRequired;
+        videoClip = b.videoClip;
+    }
+
+    /** A builder with the parking defaults (see {@link #parking()}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Electronic-fence parking: vehicles, dwell 2 min within 5 m, gap tolerance 60 s; owner SMS, then after a
+     * 10-minute window dispatch the grid officer with evidence (3 stills, one with a legible plate, two
+     * further apart than the window); at most 1 notice per vehicle per day; repeats counted over 365 days.
+     */
+    public static LadderPolicy parking() {
+        return builder().build();
+    }
+
+    /**
+     * Street vending: persons/stalls, dwell 60 s within 15 m, gap 120 s; loudspeaker warning, 5 min, second
+     * warning, 5 min, file a case with evidence; the third warned episode at this location in 30 days files
+     * a case at once.
+     */
+    public static LadderPolicy vending() {
+        return builder().violationCode("VENDING").appliesTo(EnumSet.of(ObjectClass.PERSON, ObjectClass.VENDOR))
+                .dwell(Duration.ofSeconds(60)).jitterRadiusMeters(15).gapTolerance(Duration.ofSeconds(120))
+                .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.VOICE_WARNING),
+                        LadderStep.after(Duration.ofMinutes(5), LadderAction.VOICE_WARNING),
+                        LadderStep.after(Duration.ofMinutes(5), LadderAction.FILE_CASE, LadderAction.CAPTURE_EVIDENCE)))
+                .repeat(RepeatScope.LOCATION, Duration.ofDays(30), 2).plateLegibleRequired(false).videoClip(true)
+                .maxNoticesPerDay(Integer.MAX_VALUE).build();
+    }
+
+    /** Dumping: any object, dwell 30 s, one loudspeaker warning, after 3 min a case with evidence and video. */
+    public static LadderPolicy dumping() {
+        return builder().violationCode("DUMPING").appliesTo(EnumSet.allOf(ObjectClass.class))
+                .dwell(Duration.ofSeconds(30)).jitterRadiusMeters(20).gapTolerance(Duration.ofSeconds(120))
+                .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.VOICE_WARNING),
+                        LadderStep.after(Duration.ofMinutes(3), LadderAction.FILE_CASE, LadderAction.CAPTURE_EVIDENCE)))
+                .plateLegibleRequired(false).videoClip(true).maxNoticesPerDay(Integer.MAX_VALUE).build();
+    }
+
+    /** The default policy of a fence kind: parking, vending or dumping; others get a parking-like ladder. */
+    public static LadderPolicy defaultFor(FenceKind kind) {
+        switch (kind) {
+            case NO_VENDING: return vending();
+            case NO_DUMPING: return dumping();
+            default: return parking();
+        }
+    }
+
+    /** A builder pre-filled with this policy's settings. */
+    public Builder toBuilder() {
+        return new Builder().violationCode(violationCode).appliesTo(appliesTo).dwell(Duration.ofMillis(dwellMs))
+                .jitterRadiusMeters(jitterRadiusMeters).jitterRadiusPixels(jitterRadiusPixels)
+                .gapTolerance(Duration.ofMillis(gapMs)).steps(steps).maxNoticesPerDay(maxNoticesPerDay)
+                .repeat(repeatScope, Duration.ofMillis(repeatWindowMs), escalateAtOnceAfter).minStills(minStills)
+                .plateLegibleRequired(plateLegibleRequired).videoClip(videoClip);
+    }
+
+    /** Violation catalogue code, e.g. {@code PARKING}. */
+    public String violationCode() {
+        return violationCode;
+    }
+
+    /** The ladder's rungs, first rung first. */
+    public List<LadderStep> steps() {
+        return steps;
+    }
+
+    /** Whether repeats are counted per location (fence) rather than per subject. */
+    public boolean repeatScopeIsLocation() {
+        return repeatScope == RepeatScope.LOCATION;
+    }
+
+    /** Dwell time before the first rung. */
+    public Duration dwell() {
+        return Duration.ofMillis(dwellMs);
+    }
+
+    /** Gap tolerance (occlusion). */
+    public Duration gapTolerance() {
+        return Duration.ofMillis(gapMs);
+    }
+
+    /** Object classes the ladder applies to. */
+    public Set<ObjectClass> appliesTo() {
+        return appliesTo;
+    }
+
+    @Override
+    public String toString() {
+        return "LadderPolicy[" + violationCode + ", dwell=" + dwellMs + "ms, gap=" + gapMs + "ms, steps=" + steps + "]";
+    }
+
+    /** Validating builder; each setter rejects a bad value at once, naming it. */
+    public static final class Builder {
+        private String violationCode = "PARKING";
+        private Set<ObjectClass> appliesTo = EnumSet.of(ObjectClass.CAR, ObjectClass.TRUCK, ObjectClass.BUS, ObjectClass.MOTORCYCLE);
+        private Duration dwell = Duration.ofMinutes(2);
+        private double jitterRadiusMeters = 5;
+        private double jitterRadiusPixels = 40;
+        private Duration gapTolerance = Duration.ofSeconds(60);
+        private List<LadderStep> steps = List.of(LadderStep.after(Duration.ZERO, LadderAction.REQUEST_OWNER_MOVE),
+                LadderStep.after(Duration.ofMinutes(10), LadderAction.DISPATCH_OFFICER, LadderAction.CAPTURE_EVIDENCE));
+        private int maxNoticesPerDay = 1;
+        private Duration repeatWindow = Duration.ofDays(365);
+        private RepeatScope repeatScope = RepeatScope.SUBJECT;
+        private int escalateAtOnceAfter;
+        private int minStills = 3;
+        private boolean plateLegibleRequired = true;
+        private boolean videoClip;
+
+        private Builder() {
+        }
+
+        /** Catalogue code put into evidence requests and cases. */
+        public Builder violationCode(String code) {
+            if (code == null || code.isBlank()) {
+                throw new GeofenceException("violationCode must be non-blank, was " + code);
+            }
+            this.violationCode = code;
+            return this;
+        }
+
+        /** Object classes this ladder watches; others are ignored in the fence. */
+        public Builder appliesTo(Set<ObjectClass> classes) {
+            if (classes.isEmpty()) {
+                throw new GeofenceException("appliesTo needs at least one object class");
+            }
+            this.appliesTo = EnumSet.copyOf(classes);
+            return this;
+        }
+
+        /** How long the subject must stay before the first rung; ≥ 0. */
+        public Builder dwell(Duration d) {
+            this.dwell = nonNegative(d, "dwell");
+            return this;
+        }
+
+        /** Positions within this many metres of the episode's anchor count as "not moved"; &gt; 0. */
+        public Builder jitterRadiusMeters(double m) {
+            if (!(m > 0 && m <= 10_000)) {
+                throw new GeofenceException("jitterRadiusMeters must be within (0, 10000], was " + m);
+            }
+            this.jitterRadiusMeters = m;
+            return this;
+        }
+
+        /** Same as {@link #jitterRadiusMeters} for camera-pixel fences, in pixels; &gt; 0. */
+        public Builder jitterRadiusPixels(double px) {
+            if (!(px > 0 && px <= 100_000)) {
+                throw new GeofenceException("jitterRadiusPixels must be within (0, 100000], was " + px);
+            }
+            this.jitterRadiusPixels = px;
+            return this;
+        }
+
+        /** Longest run of missing detections that does not end the episode; &gt; 0. */
+        public Builder gapTolerance(Duration d) {
+            this.gapTolerance = nonNegative(d, "gapTolerance");
+            if (d.isZero()) {
+                throw new GeofenceException("gapTolerance must be > 0, was " + d);
+            }
+            return this;
+        }
+
+        /** The rungs, first rung first; at least one. */
+        public Builder steps(List<LadderStep> s) {
+            if (s.isEmpty()) {
+                throw new GeofenceException("a ladder needs at least one step");
+            }
+            this.steps = new ArrayList<>(s);
+            return this;
+        }
+
+        /** Most notices (dispatch/case) per subject per local day; ≥ 1 ({@code Integer.MAX_VALUE} = no cap). */
+        public Builder maxNoticesPerDay(int n) {
+            if (n < 1) {
+                throw new GeofenceException("maxNoticesPerDay must be >= 1, was " + n);
+            }
+            this.maxNoticesPerDay = n;
+            return this;
+        }
+
+        /** Repeat counting: scope, rolling window, and after how many earlier warned episodes to escalate at once (0 = never). */
+        public Builder repeat(RepeatScope scope, Duration window, int escalateAtOnceAfter) {
+            this.repeatScope = Objects.requireNonNull(scope, "scope");
+            this.repeatWindow = nonNegative(window, "repeatWindow");
+            if (escalateAtOnceAfter < 0) {
+                throw new GeofenceException("escalateAtOnceAfter must be >= 0, was " + escalateAtOnceAfter);
+            }
+            this.escalateAtOnceAfter = escalateAtOnceAfter;
+            return this;
+        }
+
+        /** Least number of stills the evidence rules need; ≥ 1. */
+        public Builder minStills(int n) {
+            if (n < 1) {
+                throw new GeofenceException("minStills must be >= 1, was " + n);
+            }
+            this.minStills = n;
+            return this;
+        }
+
+        /** Whether one still must show a legible plate. */
+        public Builder plateLegibleRequired(boolean b) {
+            this.plateLegibleRequired = b;
+            return this;
+        }
+
+        /** Whether a video clip of the episode is requested with the evidence. */
+        public Builder videoClip(boolean b) {
+            this.videoClip = b;
+            return this;
+        }
+
+        /** The immutable policy. */
+        public LadderPolicy build() {
+            if (!steps.get(0).waitAfterPrevious().isZero()) {
+                throw new GeofenceException("the first ladder step fires at dwell end; its waitAfterPrevious must be 0, was "
+                        + steps.get(0).waitAfterPrevious());
+            }
+            return new LadderPolicy(this);
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new GeofenceException(name + " must be >= 0, was " + d);
+            }
+            return d;
+        }
+    }
+}

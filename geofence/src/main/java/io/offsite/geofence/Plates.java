@@ -1,0 +1,83 @@
+package io.offsite.geofence;
+
+import java.util.Objects;
+
+/**
+ * Licence-plate text helpers: normalisation and OCR-confusion-tolerant matching so that one car is one
+ * episode even when single characters are misread (0/D/Q/O, 8/B, 1/I, 2/Z, 5/S, 6/G).
+ *
+ * <p>{@link #normalize} upper-cases, turns full-width forms into ASCII and drops spaces, dots, dashes and
+ * the middle dot ({@code 浙A·12345} → {@code 浙A12345}). {@link #matchKey} additionally maps each confusable
+ * character to one representative, so two reads of the same plate share a key; {@link #confusions} counts
+ * positions that differ only by such a confusion (−1 when the plates differ otherwise). Stateless.
+ */
+public final class Plates {
+    private Plates() {
+    }
+
+    /** The canonical written form of a plate read; empty when nothing is left. */
+    public static String normalize(String raw) {
+        Objects.requireNonNull(raw, "raw");
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (c == ' ' || c == '\u3000' || c == '.' || c == '-' || c == '\u00B7' || c == '\u30FB' || c == '\u2022') {
+                continue;
+            }
+            b.append(Character.toUpperCase(c));
+        }
+        return b.toString();
+    }
+
+    /** The confusion-collapsed key of a normalised plate: equal keys mean "same plate up to OCR confusions". */
+    public static String matchKey(String normalised) {
+        char[] cs = normalised.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            cs[i] = representative(cs[i]);
+        }
+        return new String(cs);
+    }
+
+    /**
+     * Number of positions where two normalised plates differ by an OCR confusion, or −1 when they differ in
+     * length or in any other character.
+     */
+    public static int confusions(String a, String b) {
+        if (a.length() != b.length()) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (representative(x) != representative(y)) {
+                    return -1;
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether two reads are the same plate allowing at most {@code maxConfusions} confused characters. */
+    public static boolean sameVehicle(String a, String b, int maxConfusions) {
+        int n = confusions(normalize(a), normalize(b));
+        return n >= 0 && n <= maxConfusions;
+    }
+
+    static char representative(char c) {
+        switch (c) {
+            case 'D': case 'Q': case 'O': return '0';
+            case 'B': return '8';
+            case 'I': return '1';
+            case 'Z': return '2';
+            case 'S': return '5';
+            case 'G': return '6';
+            default: return c;
+        }
+    }
+}

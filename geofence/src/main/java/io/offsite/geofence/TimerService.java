@@ -1,0 +1,202 @@
+package io.offsite.geofence;
+
+import java.util.Arrays;
+
+/**
+ * Deadlines by event time, in primitive arrays only (a million pending deadlines take about 12 MB and no
+ * objects). A deadline that is not earlier than the last one appended to one of a few FIFO "lanes" is appended
+ * there in O(1) — the common case, since the engine schedules a few interleaved, almost monotone streams
+ * (buffered detections at arrival time, gap deadlines at arrival time + tolerance); any other deadline goes to
+ * a binary min-heap. {@link #pollDue} merges lanes and heap, so deadlines fire in deadline order; equal
+ * deadlines fire in a deterministic order given the same sequence of calls. There is no cancel: owners re-check
+ * their state when a deadline fires and ignore stale ones. Not thread-safe; the engine confines it to its thread.
+ */
+public final class TimerService {
+    private static final int LANES = 4;
+    private long[] times;
+    private int[] keys;
+    private int size;
+    private final Lane[] lanes = new Lane[LANES];
+
+    /** A FIFO ring of non-decreasing deadlines. */
+    private static final class Lane {
+        long[] times;
+        int[] keys;
+        int head;
+        int size;
+        long last = Long.MIN_VALUE;
+
+        Lane(int capacity) {
+            times = new long[capacity];
+            keys = new int[capacity];
+        }
+
+        void add(long t, int k) {
+            if (size == times.length) {
+                int cap = times.length + (times.length >> 1) + 16;
+                long[] nt = new long[cap];
+                int[] nk = new int[cap];
+                for (int i = 0; i < size; i++) {
+                    int j = (head + i) % times.length;
+                    nt[i] = times[j];
+                    nk[i] = keys[j];
+                }
+                times = nt;
+                keys = nk;
+                head = 0;
+            }
+            int tail = head + size;
+            if (tail >= times.length) {
+                tail -= times.length;
+            }
+            times[tail] = t;
+            keys[tail] = k;
+            size++;
+            last = t;
+        }
+
+        long peek() {
+            return size == 0 ? Long.MAX_VALUE : times[head];
+        }
+    }
+
+    private TimerService(int capacity) {
+        times = new long[Math.max(16, capacity / 8)];
+        keys = new int[times.length];
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane(Math.max(16, capacity / LANES));
+        }
+    }
+
+    /** An empty timer service with room for about {@code initialCapacity} deadlines before it grows. */
+    public static TimerService create(int initialCapacity) {
+        if (initialCapacity < 1) {
+            throw new GeofenceException("initialCapacity must be >= 1, was " + initialCapacity);
+        }
+        return new TimerService(initialCapacity);
+    }
+
+    /** Receives fired deadlines. */
+    @FunctionalInterface
+    public interface Firing {
+        /** Called once per fired deadline, in deadline order. */
+        void fire(long deadline, int key);
+    }
+
+    /** Adds a deadline (epoch ms of event time) for {@code key} (≥ 0). */
+    public void schedule(long deadline, int key) {
+        if (key < 0) {
+            throw new GeofenceException("timer key must be >= 0, was " + key);
+        }
+        Lane best = null;
+        for (Lane lane : lanes) {
+            if (lane.size == 0) {
+                if (best == null) {
+                    best = lane;
+                }
+            } else if (deadline >= lane.last && (best == null || best.size == 0 || lane.last > best.last)) {
+                best = lane;
+            }
+        }
+        if (best != null && (best.size == 0 || deadline >= best.last)) {
+            best.add(deadline, key);
+            return;
+        }
+        if (size == times.length) {
+            int cap = size + (size >> 1) + 16;
+            times = Arrays.copyOf(times, cap);
+            keys = Arrays.copyOf(keys, cap);
+        }
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!less(deadline, key, times[parent], keys[parent])) {
+                break;
+            }
+            times[i] = times[parent];
+            keys[i] = keys[parent];
+            i = parent;
+        }
+        times[i] = deadline;
+        keys[i] = key;
+    }
+
+    /** Number of pending deadlines. */
+    public int size() {
+        int n = size;
+        for (Lane lane : lanes) {
+            n += lane.size;
+        }
+        return n;
+    }
+
+    /** The earliest pending deadline, or {@link Long#MAX_VALUE} when none. */
+    public long nextDeadline() {
+        long m = size == 0 ? Long.MAX_VALUE : times[0];
+        for (Lane lane : lanes) {
+            m = Math.min(m, lane.peek());
+        }
+        return m;
+    }
+
+    /**
+     * Fires, in order, every deadline ≤ {@code upTo}, including deadlines that {@code firing} schedules while
+     * this runs. Returns how many fired.
+     */
+    public int pollDue(long upTo, Firing firing) {
+        int n = 0;
+        while (true) {
+            long t = size == 0 ? Long.MAX_VALUE : times[0];
+            Lane from = null;
+            for (Lane lane : lanes) {
+                if (lane.size > 0 && lane.times[lane.head] < t) {
+                    t = lane.times[lane.head];
+                    from = lane;
+                }
+            }
+            if (t > upTo || (from == null && size == 0)) {
+                return n;
+            }
+            int k;
+            if (from != null) {
+                k = from.keys[from.head];
+                from.head = from.head + 1 == from.times.length ? 0 : from.head + 1;
+                from.size--;
+            } else {
+                k = keys[0];
+                removeTop();
+            }
+            n++;
+            firing.fire(t, k);
+        }
+    }
+
+    private void removeTop() {
+        int last = --size;
+        long t = times[last];
+        int k = keys[last];
+        int i = 0;
+        int half = size >>> 1;
+        while (i < half) {
+            int c = 2 * i + 1;
+            int r = c + 1;
+            if (r < size && less(times[r], keys[r], times[c], keys[c])) {
+                c = r;
+            }
+            if (!less(times[c], keys[c], t, k)) {
+                break;
+            }
+            times[i] = times[c];
+            keys[i] = keys[c];
+            i = c;
+        }
+        if (size > 0) {
+            times[i] = t;
+            keys[i] = k;
+        }
+    }
+
+    private static boolean less(long t1, int k1, long t2, int k2) {
+        return t1 < t2 || (t1 == t2 && k1 < k2);
+    }
+}

@@ -1,0 +1,135 @@
+package io.offsite.geofence;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/** One tracked subject: its buffered (not yet applied) detections and its per-fence episode states. */
+final class Track {
+    private static final Detection[] NO_DETECTIONS = new Detection[0];
+    private static final EpisodeState[] NO_EPISODES = new EpisodeState[0];
+    private static final int[] NO_ORDINALS = new int[0];
+    static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
+            .thenComparing(d -> d.camera().raw())
+            .thenComparingDouble(d -> d.locationOrNull() != null ? d.locationOrNull().lon() : d.boxOrNull().x())
+            .thenComparingDouble(d -> d.locationOrNull() != null ? d.locationOrNull().lat() : d.boxOrNull().y())
+            .thenComparing(d -> d.plateOrNull() == null ? "" : d.plateOrNull().text())
+            .thenComparingDouble(d -> d.plateOrNull() == null ? 0 : d.plateOrNull().confidence())
+            .thenComparing(d -> d.snapshotRef().orElse(""))
+            .thenComparing(d -> d.trackerId().orElse(""))
+            .thenComparing(d -> d.objectClass())
+            .thenComparing(d -> d.vehicleClass());
+
+    final String subject;
+    final int slot;
+    /** Time of the outstanding timer entry for the earliest buffered detection, or MAX. */
+    long pendingWake = Long.MAX_VALUE;
+    /** Time of the outstanding timer entry for episode deadlines, or MAX. */
+    long deadlineWake = Long.MAX_VALUE;
+    Detection[] pending = NO_DETECTIONS;
+    int pendingCount;
+    EpisodeState[] episodes = NO_EPISODES;
+    int episodeCount;
+    /** The index snapshot {@link #ordinals} refer to. */
+    FenceIndex ordinalsOf;
+    /** Fence ordinal of each episode in {@link #ordinalsOf}, or -1 when the fence is gone. */
+    int[] ordinals = NO_ORDINALS;
+
+    Track(String subject, int slot) {
+        this.subject = subject;
+        this.slot = slot;
+    }
+
+    /** Inserts in (time, content) order; false if an equal detection is already buffered. */
+    boolean addPending(Detection d) {
+        int i = pendingCount;
+        while (i > 0) {
+            int c = compare(pending[i - 1], d);
+            if (c == 0 && pending[i - 1].equals(d)) {
+                return false;
+            }
+            if (c <= 0) {
+                break;
+            }
+            i--;
+        }
+        for (int k = i - 1; k >= 0 && pending[k].eventMillis() == d.eventMillis(); k--) {
+            if (pending[k].equals(d)) {
+                return false;
+            }
+        }
+        if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(2, pendingCount * 2));
+        }
+        System.arraycopy(pending, i, pending, i + 1, pendingCount - i);
+        pending[i] = d;
+        pendingCount++;
+        return true;
+    }
+
+    private static int compare(Detection a, Detection b) {
+        if (a.eventMillis() != b.eventMillis()) {
+            return Long.compare(a.eventMillis(), b.eventMillis());
+        }
+        return ORDER.compare(a, b);
+    }
+
+    Detection pollPending() {
+        Detection d = pending[0];
+        pendingCount--;
+        if (pendingCount == 0) {
+            pending = NO_DETECTIONS;
+        } else {
+            System.arraycopy(pending, 1, pending, 0, pendingCount);
+            pending[pendingCount] = null;
+        }
+        return d;
+    }
+
+    int indexOf(String fenceId) {
+        for (int i = 0; i < episodeCount; i++) {
+            if (episodes[i].fenceId().equals(fenceId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void addEpisode(EpisodeState s) {
+        if (episodeCount == episodes.length) {
+            episodes = episodeCount == 0 ? new EpisodeState[1] : Arrays.copyOf(episodes, episodeCount + 1);
+        }
+        episodes[episodeCount++] = s;
+        ordinalsOf = null;
+    }
+
+    /** Fence ordinal of episode i in {@code index} (cached per snapshot), or -1 when the fence is gone. */
+    int ordinal(int i, FenceIndex index) {
+        if (ordinalsOf != index) {
+            if (ordinals.length < episodeCount) {
+                ordinals = new int[episodeCount];
+            }
+            for (int k = 0; k < episodeCount; k++) {
+                ordinals[k] = index.ordinalOf(episodes[k].fenceId());
+            }
+            ordinalsOf = index;
+        }
+        return ordinals[i];
+    }
+
+    void removeEpisode(int i) {
+        ordinalsOf = null;
+        episodeCount--;
+        if (episodeCount == 0) {
+            episodes = NO_EPISODES;
+            return;
+        }
+        EpisodeState[] next = new EpisodeState[episodeCount];
+        System.arraycopy(episodes, 0, next, 0, i);
+        System.arraycopy(episodes, i + 1, next, i, episodeCount - i);
+        episodes = next;
+    }
+
+    boolean isIdle() {
+        return pendingCount == 0 && episodeCount == 0;
+    }
+}

@@ -1,0 +1,44 @@
+package io.offsite.geofence.spi;
+
+import io.offsite.geofence.EpisodeState;
+import java.util.Collection;
+
+/**
+ * Where the engine persists what it must not forget across a restart: started episodes (every change of an
+ * episode that has fired at least one rung, so deadlines fire exactly once after a restore), repeat/notice
+ * histories, and the watermark (event time before which everything was processed). Pre-dwell tracking is
+ * not persisted: after a restart a vehicle re-accumulates dwell (which delays, never duplicates, a warning).
+ * Hosts replay their input from {@link #watermark()} onwards.
+ *
+ * <p>Calls come from the engine's thread, one at a time. A durable implementation should write an episode
+ * change and the effects of the same step in one transaction (outbox); effects carry idempotency keys so a
+ * re-delivery after a crash between the two is harmless.
+ */
+public interface EpisodeStore {
+
+    /** Inserts or replaces the episode keyed by (fenceId, subject). */
+    void put(EpisodeState state);
+
+    /** Deletes the episode keyed by (fenceId, subject); no-op when absent. */
+    void remove(String fenceId, String subject);
+
+    /** All stored episodes. */
+    Collection<EpisodeState> episodes();
+
+    /** Inserts or replaces a history by its key. */
+    void putHistory(SubjectHistory history);
+
+    /** All stored histories. */
+    Collection<SubjectHistory> histories();
+
+    /** Records the watermark (epoch ms). */
+    void putWatermark(long watermark);
+
+    /** The last recorded watermark, or {@link Long#MIN_VALUE} when none. */
+    long watermark();
+
+    /** A thread-safe in-memory store (for tests and hosts that persist elsewhere). */
+    static EpisodeStore inMemory() {
+        return new InMemoryEpisodeStore();
+    }
+}

@@ -1,0 +1,137 @@
+package io.offsite.geofence;
+
+import static io.offsite.geofence.Scenario.car;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.offsite.core.effect.DispatchOfficer;
+import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.RequestOwnerMove;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Properties of the parking ladder over random timelines (presence runs, occlusions, exits, two cars). */
+class EnginePropertyTest {
+    static final Duration LATENESS = Duration.ofSeconds(20);
+    static final String[] PLATES = {"浙A12345", "浙B8888D"};
+
+    @Test
+    void everyEpisode_hasExactlyOneOwnerRequest_andAtMostOneDispatch() {
+        qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            List<EnforcementEffect> fx = runInOrder(timeline(new Random(seed)));
+            Map<String, List<EnforcementEffect>> byEpisode = fx.stream().collect(Collectors.groupingBy(EnforcementEffect::episodeId));
+            byEpisode.forEach((id, effects) -> {
+                assertThat(effects).as("episode %s", id).filteredOn(e -> e instanceof RequestOwnerMove).hasSize(1);
+                assertThat(effects).as("episode %s", id).filteredOn(e -> e instanceof DispatchOfficer).hasSizeLessThanOrEqualTo(1);
+            });
+        });
+    }
+
+    @Test
+    void dispatch_onlyWhenObservedInsideAtOrAfterWindowEnd() {
+        qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            List<Detection> input = timeline(new Random(seed));
+            List<EnforcementEffect> fx = runInOrder(input);
+            Map<String, RequestOwnerMove> requests = new HashMap<>();
+            fx.stream().filter(e -> e instanceof RequestOwnerMove).forEach(e -> requests.put(e.episodeId(), (RequestOwnerMove) e));
+            for (EnforcementEffect e : fx) {
+                if (e instanceof DispatchOfficer d) {
+                    RequestOwnerMove r = requests.get(d.episodeId());
+                    assertThat(d.at()).isAfterOrEqualTo(r.moveBy());
+                    assertThat(input).anyMatch(x -> x.eventTime().equals(d.at()) && x.plate().orElseThrow().text().equals(d.subject())
+                            && isInside(x));
+                }
+            }
+        });
+    }
+
+    @Test
+    void duplicates_changeNothing() {
+        qt().withExamples(100).forAll(longs().all(), integers().between(0, 15)).checkAssert((seed, lag) -> {
+            List<Detection> input = timeline(new Random(seed));
+            List<Detection> doubled = new ArrayList<>();
+            for (int i = 0; i < input.size(); i++) {
+                doubled.add(input.get(i));
+                int j = i - lag;
+                if (j >= 0 && input.get(i).eventMillis() - input.get(j).eventMillis() < LATENESS.toMillis()) {
+                    doubled.add(input.get(j));
+                }
+            }
+            assertThat(sorted(runInOrder(doubled))).isEqualTo(sorted(runInOrder(input)));
+        });
+    }
+
+    @Test
+    void shufflingWithinAllowedLateness_yieldsTheSameEffects() {
+        qt().withExamples(100).forAll(longs().all()).checkAssert(seed -> {
+            List<Detection> input = timeline(new Random(seed));
+            Random r = new Random(~seed);
+            Map<Detection, Long> key = new HashMap<>();
+            for (Detection d : input) {
+                key.put(d, d.eventMillis() + (long) (r.nextDouble() * (LATENESS.toMillis() - 1)));
+            }
+            List<Detection> shuffled = new ArrayList<>(input);
+            shuffled.sort(Comparator.comparingLong(key::get));
+            assertThat(sorted(runInOrder(shuffled))).isEqualTo(sorted(runInOrder(input)));
+        });
+    }
+
+    static boolean isInside(Detection d) {
+        return Math.abs(d.location().orElseThrow().lon() - Scenario.LON) < 0.0005;
+    }
+
+    static List<EnforcementEffect> sorted(List<EnforcementEffect> fx) {
+        List<EnforcementEffect> s = new ArrayList<>(fx);
+        s.sort(Comparator.comparing(EnforcementEffect::at).thenComparing(EnforcementEffect::idempotencyKey));
+        return s;
+    }
+
+    static List<EnforcementEffect> runInOrder(List<Detection> input) {
+        GeofenceEngine e = Scenario.engine(io.offsite.geofence.spi.EpisodeStore.inMemory(), LATENESS,
+                Scenario.noParking("F1").policy(LadderPolicy.parking().toBuilder().maxNoticesPerDay(2).build()).build());
+        List<EnforcementEffect> fx = new ArrayList<>();
+        long last = 0;
+        for (Detection d : input) {
+            EngineResult r = e.submit(d);
+            assertThat(r.intake()).isIn(Intake.ACCEPTED, Intake.DUPLICATE);
+            fx.addAll(r.effects());
+            last = Math.max(last, d.eventMillis());
+        }
+        fx.addAll(e.advanceTo(java.time.Instant.ofEpochMilli(last).plusSeconds(3600)).effects());
+        return fx;
+    }
+
+    /** Random presence runs of up to two cars, with occlusions, jitter and exits, in event-time order. */
+    static List<Detection> timeline(Random r) {
+        List<Detection> out = new ArrayList<>();
+        for (String plate : PLATES) {
+            long t = r.nextInt(60);
+            int runs = 1 + r.nextInt(3);
+            for (int k = 0; k < runs; k++) {
+                long length = 60 + r.nextInt(1000);
+                long end = t + length;
+                int step = 1 + r.nextInt(8);
+                while (t <= end) {
+                    double jitter = (r.nextDouble() - 0.5) * 0.00003;
+                    out.add(car(plate, t, Scenario.LON + jitter, Scenario.LAT));
+                    t += r.nextInt(20) == 0 ? 20 + r.nextInt(80) : step;
+                }
+                if (r.nextBoolean()) {
+                    out.add(car(plate, t, Scenario.LON + 0.01, Scenario.LAT));
+                }
+                t += r.nextInt(400);
+            }
+        }
+        out.sort(Comparator.comparingLong(Detection::eventMillis).thenComparing(d -> d.plate().orElseThrow().text()));
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package io.offsite.geofence;
+
+import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.grid.CellId;
+import io.offsite.core.grid.OfficerId;
+import io.offsite.geofence.spi.EpisodeStore;
+import io.offsite.geofence.spi.OfficerDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+
+/** Shared fixtures for timeline tests: a ~110 m square no-parking fence, one camera, one officer. */
+final class Scenario {
+    static final GeometryFactory GF = new GeometryFactory();
+    static final String CAM = "33010600001320000001";
+    static final CellId CELL = CellId.of("street-7");
+    static final OfficerId OFFICER = OfficerId.of("officer-42");
+    static final OfficerDirectory OFFICERS = OfficerDirectory.of(Map.of(CELL, OFFICER));
+    static final double LON = 120.1550;
+    static final double LAT = 30.2740;
+    /** 2026-11-02T08:00:00+08:00, a Monday. */
+    static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+
+    private Scenario() {
+    }
+
+    static Polygon square(double lon, double lat, double halfDeg) {
+        return GF.createPolygon(new Coordinate[] {new Coordinate(lon - halfDeg, lat - halfDeg),
+            new Coordinate(lon + halfDeg, lat - halfDeg), new Coordinate(lon + halfDeg, lat + halfDeg),
+            new Coordinate(lon - halfDeg, lat + halfDeg), new Coordinate(lon - halfDeg, lat - halfDeg)});
+    }
+
+    static Fence.Builder noParking(String id) {
+        return Fence.builder(id, FenceKind.NO_PARKING, CELL).polygon(square(LON, LAT, 0.0005));
+    }
+
+    static GeofenceEngine engine(Fence... fences) {
+        return engine(EpisodeStore.inMemory(), Duration.ofSeconds(5), fences);
+    }
+
+    static GeofenceEngine engine(EpisodeStore store, Duration lateness, Fence... fences) {
+        return GeofenceEngine.builder(FenceRegistry.of(List.of(fences)), OFFICERS).store(store)
+                .allowedLateness(lateness).build();
+    }
+
+    static Detection car(String plate, long second) {
+        return car(plate, second, LON, LAT);
+    }
+
+    static Detection car(String plate, long second, double lon, double lat) {
+        return Detection.builder(CameraId.of(CAM), T0.plusSeconds(second)).objectClass(ObjectClass.CAR)
+                .plate(plate, 0.95).at(GeoPoint.of(lon, lat)).build();
+    }
+
+    /** Detections every {@code every} seconds from {@code from} to {@code to} inclusive. */
+    static List<Detection> parked(String plate, long from, long to, long every) {
+        List<Detection> out = new ArrayList<>();
+        for (long s = from; s <= to; s += every) {
+            out.add(car(plate, s));
+        }
+        return out;
+    }
+
+    /** Feeds detections in order, then advances event time to {@code endSecond}; returns every effect. */
+    static List<EnforcementEffect> run(GeofenceEngine engine, List<Detection> ds, long endSecond) {
+        List<EnforcementEffect> out = new ArrayList<>();
+        for (Detection d : ds) {
+            out.addAll(engine.submit(d).effects());
+        }
+        out.addAll(engine.advanceTo(T0.plusSeconds(endSecond)).effects());
+        return out;
+    }
+
+    static Instant at(long second) {
+        return T0.plusSeconds(second);
+    }
+
+    @SafeVarargs
+    static <T> List<T> concat(List<T>... parts) {
+        List<T> out = new ArrayList<>();
+        for (List<T> p : parts) {
+            out.addAll(p);
+        }
+        return out;
+    }
+}
