@@ -30,7 +30,7 @@ public final class GridDemo {
 
     /** Runs the grid part of the demo. */
     public static void run(PrintStream out) {
-        out.println("== Grid: sample district (12 cells, 4 levels) ==");
+        out.println("sample district: 12 cells on 4 levels");
         List<GridCell> cells = GridGeoJson.create().read(sample("/sample/xihu-district.geojson"));
         Grid grid = Grid.builder().cells(cells).build();
         double[][] points = {{120.105, 30.21}, {120.11, 30.23}, {120.135, 30.23}, {120.11, 30.21}, {120.2, 30.2}};
