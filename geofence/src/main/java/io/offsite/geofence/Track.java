@@ -85,15 +85,6 @@ final class Track {
         return d;
     }
 
-    int indexOf(String fenceId) {
-        for (int i = 0; i < episodeCount; i++) {
-            if (episodes[i].fenceId().equals(fenceId)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     void addEpisode(EpisodeState s) {
         if (episodeCount == episodes.length) {
             episodes = episodeCount == 0 ? new EpisodeState[1] : Arrays.copyOf(episodes, episodeCount + 1);
