@@ -139,7 +139,7 @@ public final class GeofenceEngine {
         List<EpisodeState> out = new ArrayList<>();
         for (Track t : tracks.all()) {
             for (int i = 0; i < t.episodeCount; i++) {
-                out.add(t.episodes[i]);
+                out.add(t.episode(i));
             }
         }
         return out;
@@ -172,7 +172,7 @@ public final class GeofenceEngine {
         }
         long next = Long.MAX_VALUE;
         for (int i = 0; i < t.episodeCount; i++) {
-            EpisodeState s = t.episodes[i];
+            EpisodeState s = t.episode(i);
             int ord = t.ordinal(i, index);
             Fence f = ord < 0 ? null : index.fence(ord);
             if (f == null) {
@@ -186,7 +186,7 @@ public final class GeofenceEngine {
                     continue;
                 }
             }
-            next = Math.min(next, Ladder.nextDeadline(t.episodes[i], ctx));
+            next = Math.min(next, Ladder.nextDeadline(t.episode(i), ctx));
         }
         if (t.isIdle()) {
             release(t);
@@ -227,7 +227,7 @@ public final class GeofenceEngine {
         boolean legible = plate != null && plate.confidence() >= legibleConfidence;
         String cam = d.camera().raw();
         for (int i = 0; i < t.episodeCount; i++) {
-            EpisodeState s = t.episodes[i];
+            EpisodeState s = t.episode(i);
             int ord = t.ordinal(i, index);
             if (ord < 0) {
                 i -= fenceGone(t, i, d.eventMillis()) ? 1 : 0;
@@ -305,7 +305,7 @@ public final class GeofenceEngine {
             }
             return true;
         }
-        t.episodes[i] = s;
+        t.setEpisode(i, s);
         if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
             if (s != old) {
                 store.put(s);
@@ -317,7 +317,7 @@ public final class GeofenceEngine {
     }
 
     private boolean fenceGone(Track t, int i, long at) {
-        EpisodeState s = t.episodes[i];
+        EpisodeState s = t.episode(i);
         if (s.phase() == Phase.ACTIVE) {
             sink.effect(new io.offsite.core.effect.EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(Math.max(at, s.lastSeen())),
                     io.offsite.core.effect.EpisodeResolved.Outcome.FENCE_INACTIVE, "fence " + s.fenceId() + " was removed"));
