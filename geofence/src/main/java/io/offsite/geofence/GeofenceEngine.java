@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,11 +36,7 @@ public final class GeofenceEngine {
     private final double legibleConfidence;
     private final EngineHistory history;
     private final TimerService timers;
-    private final Map<String, Track> tracks = new HashMap<>();
-    private Track[] slots = new Track[1024];
-    private int[] freeSlots = new int[64];
-    private int freeCount;
-    private int nextSlot;
+    private final TrackTable tracks;
     private long watermark;
     private long maxEvent = Long.MIN_VALUE;
     private final int[] hits = new int[MAX_HITS];
@@ -57,6 +51,7 @@ public final class GeofenceEngine {
         legibleConfidence = b.legibleConfidence;
         history = new EngineHistory(b.zone, store);
         timers = TimerService.create(b.expectedSubjects);
+        tracks = new TrackTable(b.expectedSubjects);
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             Track t = trackFor(s.subject());
@@ -100,14 +95,14 @@ public final class GeofenceEngine {
 
     /** Submits one detection and returns what it caused. */
     public EngineResult submit(Detection d) {
-        Collector c = new Collector();
+        CollectingSink c = new CollectingSink();
         Intake in = submit(d, c);
         return new EngineResult(in, c.effects, c.problems);
     }
 
     /** Declares that event time has reached {@code now}: applies everything older than {@code now − lateness}. */
     public EngineResult advanceTo(Instant now) {
-        Collector c = new Collector();
+        CollectingSink c = new CollectingSink();
         advanceTo(now, c);
         return new EngineResult(Intake.ACCEPTED, c.effects, c.problems);
     }
@@ -142,9 +137,9 @@ public final class GeofenceEngine {
     /** A copy of every current episode state (tracking, active and done). */
     public List<EpisodeState> episodes() {
         List<EpisodeState> out = new ArrayList<>();
-        for (Track t : tracks.values()) {
+        for (Track t : tracks.all()) {
             for (int i = 0; i < t.episodeCount; i++) {
-                out.add(t.episodes[i]);
+                out.add(t.episode(i));
             }
         }
         return out;
@@ -161,7 +156,7 @@ public final class GeofenceEngine {
 
     /** Timer keys: slot * 2 for a buffered-detection wake, slot * 2 + 1 for an episode-deadline wake. */
     private void fire(long at, int key) {
-        Track t = slots[key >>> 1];
+        Track t = tracks.bySlot(key >>> 1);
         boolean deadlineWake = (key & 1) == 1;
         if (t == null || (deadlineWake ? t.deadlineWake : t.pendingWake) != at) {
             return;
@@ -177,7 +172,7 @@ public final class GeofenceEngine {
         }
         long next = Long.MAX_VALUE;
         for (int i = 0; i < t.episodeCount; i++) {
-            EpisodeState s = t.episodes[i];
+            EpisodeState s = t.episode(i);
             int ord = t.ordinal(i, index);
             Fence f = ord < 0 ? null : index.fence(ord);
             if (f == null) {
@@ -191,7 +186,7 @@ public final class GeofenceEngine {
                     continue;
                 }
             }
-            next = Math.min(next, Ladder.nextDeadline(t.episodes[i], ctx));
+            next = Math.min(next, Ladder.nextDeadline(t.episode(i), ctx));
         }
         if (t.isIdle()) {
             release(t);
@@ -232,7 +227,7 @@ public final class GeofenceEngine {
         boolean legible = plate != null && plate.confidence() >= legibleConfidence;
         String cam = d.camera().raw();
         for (int i = 0; i < t.episodeCount; i++) {
-            EpisodeState s = t.episodes[i];
+            EpisodeState s = t.episode(i);
             int ord = t.ordinal(i, index);
             if (ord < 0) {
                 i -= fenceGone(t, i, d.eventMillis()) ? 1 : 0;
@@ -310,7 +305,7 @@ public final class GeofenceEngine {
             }
             return true;
         }
-        t.episodes[i] = s;
+        t.setEpisode(i, s);
         if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
             if (s != old) {
                 store.put(s);
@@ -322,7 +317,7 @@ public final class GeofenceEngine {
     }
 
     private boolean fenceGone(Track t, int i, long at) {
-        EpisodeState s = t.episodes[i];
+        EpisodeState s = t.episode(i);
         if (s.phase() == Phase.ACTIVE) {
             sink.effect(new io.offsite.core.effect.EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(Math.max(at, s.lastSeen())),
                     io.offsite.core.effect.EpisodeResolved.Outcome.FENCE_INACTIVE, "fence " + s.fenceId() + " was removed"));
@@ -351,47 +346,11 @@ public final class GeofenceEngine {
     }
 
     private Track trackFor(String key) {
-        Track t = tracks.get(key);
-        if (t == null) {
-            int slot;
-            if (freeCount > 0) {
-                slot = freeSlots[--freeCount];
-            } else {
-                slot = nextSlot++;
-                if (slot == slots.length) {
-                    slots = java.util.Arrays.copyOf(slots, slots.length * 2);
-                }
-            }
-            t = new Track(key, slot);
-            slots[slot] = t;
-            tracks.put(key, t);
-        }
-        return t;
+        return tracks.getOrCreate(key);
     }
 
     private void release(Track t) {
-        tracks.remove(t.subject);
-        slots[t.slot] = null;
-        if (freeCount == freeSlots.length) {
-            freeSlots = java.util.Arrays.copyOf(freeSlots, freeCount * 2);
-        }
-        freeSlots[freeCount++] = t.slot;
-    }
-
-    /** Collects effects and problems for the list-returning calls. */
-    private static final class Collector implements EffectSink {
-        final List<EnforcementEffect> effects = new ArrayList<>();
-        final List<String> problems = new ArrayList<>();
-
-        @Override
-        public void effect(EnforcementEffect e) {
-            effects.add(e);
-        }
-
-        @Override
-        public void problem(String message) {
-            problems.add(message);
-        }
+        tracks.release(t);
     }
 
     /** Engine settings; each setter validates at once. */

@@ -27,12 +27,15 @@ final class Track {
     long deadlineWake = Long.MAX_VALUE;
     Detection[] pending = NO_DETECTIONS;
     int pendingCount;
-    EpisodeState[] episodes = NO_EPISODES;
+    /** The first episode inline (most subjects are in one fence), the rest in {@link #more}. */
+    private EpisodeState first;
+    private EpisodeState[] more = NO_EPISODES;
     int episodeCount;
-    /** The index snapshot {@link #ordinals} refer to. */
-    FenceIndex ordinalsOf;
-    /** Fence ordinal of each episode in {@link #ordinalsOf}, or -1 when the fence is gone. */
-    int[] ordinals = NO_ORDINALS;
+    /** The index snapshot the cached ordinals refer to. */
+    private FenceIndex ordinalsOf;
+    /** Fence ordinal of the first episode in {@link #ordinalsOf}, or -1 when the fence is gone. */
+    private int firstOrdinal;
+    private int[] moreOrdinals = NO_ORDINALS;
 
     Track(String subject, int slot) {
         this.subject = subject;
@@ -85,48 +88,61 @@ final class Track {
         return d;
     }
 
-    int indexOf(String fenceId) {
-        for (int i = 0; i < episodeCount; i++) {
-            if (episodes[i].fenceId().equals(fenceId)) {
-                return i;
-            }
+    EpisodeState episode(int i) {
+        return i == 0 ? first : more[i - 1];
+    }
+
+    void setEpisode(int i, EpisodeState s) {
+        if (i == 0) {
+            first = s;
+        } else {
+            more[i - 1] = s;
         }
-        return -1;
     }
 
     void addEpisode(EpisodeState s) {
-        if (episodeCount == episodes.length) {
-            episodes = episodeCount == 0 ? new EpisodeState[1] : Arrays.copyOf(episodes, episodeCount + 1);
+        if (episodeCount == 0) {
+            first = s;
+        } else {
+            more = Arrays.copyOf(more, episodeCount);
+            more[episodeCount - 1] = s;
         }
-        episodes[episodeCount++] = s;
+        episodeCount++;
         ordinalsOf = null;
     }
 
     /** Fence ordinal of episode i in {@code index} (cached per snapshot), or -1 when the fence is gone. */
     int ordinal(int i, FenceIndex index) {
         if (ordinalsOf != index) {
-            if (ordinals.length < episodeCount) {
-                ordinals = new int[episodeCount];
+            firstOrdinal = episodeCount > 0 ? index.ordinalOf(first.fenceId()) : -1;
+            if (moreOrdinals.length < episodeCount - 1) {
+                moreOrdinals = new int[episodeCount - 1];
             }
-            for (int k = 0; k < episodeCount; k++) {
-                ordinals[k] = index.ordinalOf(episodes[k].fenceId());
+            for (int k = 1; k < episodeCount; k++) {
+                moreOrdinals[k - 1] = index.ordinalOf(more[k - 1].fenceId());
             }
             ordinalsOf = index;
         }
-        return ordinals[i];
+        return i == 0 ? firstOrdinal : moreOrdinals[i - 1];
     }
 
     void removeEpisode(int i) {
         ordinalsOf = null;
+        int drop = i;
+        if (i == 0) {
+            first = episodeCount > 1 ? more[0] : null;
+            drop = 1;
+        }
         episodeCount--;
-        if (episodeCount == 0) {
-            episodes = NO_EPISODES;
+        if (episodeCount <= 1) {
+            more = NO_EPISODES;
+            moreOrdinals = NO_ORDINALS;
             return;
         }
-        EpisodeState[] next = new EpisodeState[episodeCount];
-        System.arraycopy(episodes, 0, next, 0, i);
-        System.arraycopy(episodes, i + 1, next, i, episodeCount - i);
-        episodes = next;
+        EpisodeState[] next = new EpisodeState[episodeCount - 1];
+        System.arraycopy(more, 0, next, 0, drop - 1);
+        System.arraycopy(more, drop, next, drop - 1, episodeCount - drop);
+        more = next;
     }
 
     boolean isIdle() {

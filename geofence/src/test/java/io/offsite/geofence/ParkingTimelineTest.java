@@ -204,4 +204,29 @@ class ParkingTimelineTest {
         assertThat(problems).singleElement().asString().contains("orphan-cell").contains("no officer");
         assertThat(fx).anyMatch(x -> x instanceof CaptureEvidence).noneMatch(x -> x instanceof DispatchOfficer);
     }
+
+    @Test
+    void overlappingFences_runOneEpisodePerFence_andLeavingOneKeepsTheOther() {
+        Fence a = Fence.builder("A", FenceKind.NO_PARKING, Scenario.CELL)
+                .polygon(Scenario.square(Scenario.LON, Scenario.LAT, 0.0005)).build();
+        Fence b = Fence.builder("B", FenceKind.NO_PARKING, Scenario.CELL)
+                .polygon(Scenario.square(Scenario.LON + 0.0008, Scenario.LAT, 0.0005)).build();
+        Fence c = Fence.builder("C", FenceKind.NO_PARKING, Scenario.CELL)
+                .polygon(Scenario.square(Scenario.LON + 0.0004, Scenario.LAT, 0.0002)).build();
+        double overlapLon = Scenario.LON + 0.0004;
+        List<Detection> ds = new java.util.ArrayList<>();
+        for (int s = 0; s <= 300; s++) {
+            ds.add(car("浙A12345", s, overlapLon, Scenario.LAT));
+        }
+        for (int s = 301; s <= 1100; s++) {
+            ds.add(car("浙A12345", s, Scenario.LON + 0.0010, Scenario.LAT)); // only inside B now
+        }
+        List<EnforcementEffect> fx = run(engine(a, b, c), ds, 1150);
+
+        assertThat(fx.stream().filter(e -> e instanceof RequestOwnerMove).map(e -> ((RequestOwnerMove) e).fenceId()))
+                .containsExactlyInAnyOrder("A", "B", "C", "B");
+        assertThat(fx.stream().filter(e -> e instanceof EpisodeResolved r && r.outcome() == Outcome.MOVED).count()).isEqualTo(3);
+        assertThat(fx.stream().filter(e -> e instanceof DispatchOfficer).map(e -> ((DispatchOfficer) e).fenceId()))
+                .containsExactly("B");
+    }
 }
