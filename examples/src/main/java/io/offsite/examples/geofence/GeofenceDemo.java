@@ -4,6 +4,7 @@ import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.examples.ManualClock;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.EffectSink;
@@ -14,7 +15,6 @@ import io.offsite.geofence.GeofenceEngine;
 import io.offsite.geofence.spi.EpisodeStore;
 import io.offsite.geofence.spi.OfficerDirectory;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,7 +40,7 @@ public final class GeofenceDemo {
                 .polygon(gf.createPolygon(new Coordinate[] {new Coordinate(120.1540, 30.2735),
                     new Coordinate(120.1560, 30.2735), new Coordinate(120.1560, 30.2745),
                     new Coordinate(120.1540, 30.2745), new Coordinate(120.1540, 30.2735)})).build();
-        TestClock clock = new TestClock(Instant.parse("2026-11-02T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-02T00:00:00Z"));
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).build();
@@ -75,31 +75,4 @@ public final class GeofenceDemo {
         run(System.out);
     }
 
-    /** A settable clock for the demo. */
-    static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -7,6 +7,7 @@ import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.examples.ManualClock;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
 import io.offsite.notify.EffectOutcome;
@@ -24,11 +25,8 @@ import io.offsite.notify.spi.OfficerDirectory;
 import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.SendResult;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,7 @@ public final class NotifyDemo {
 
     /** Runs the demo against a simulated clock and gateway, printing to {@code out}. */
     public static void run(PrintStream out) {
-        DemoClock clock = new DemoClock(Instant.parse("2026-03-02T02:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-02T02:00:00Z"));
         SimulatedGateway sms = SimulatedGateway.builder().seed(7)
                 .latency(Duration.ofSeconds(2), Duration.ofSeconds(8)).build();
         SimulatedGateway speaker = SimulatedGateway.builder().seed(8)
@@ -134,31 +132,4 @@ public final class NotifyDemo {
         run(System.out);
     }
 
-    /** A clock the demo moves by hand, so the output is the same on every run. */
-    private static final class DemoClock extends Clock {
-        private Instant now;
-
-        DemoClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
