@@ -1,0 +1,61 @@
+package io.offsite.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offsite.examples.evidence.EvidenceDemo;
+import io.offsite.examples.geofence.GeofenceDemo;
+import io.offsite.examples.grid.GridDemo;
+import io.offsite.examples.notify.NotifyDemo;
+import io.offsite.examples.pipeline.EnforcementPipelineDemo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The demos the README's "see it work" command runs keep telling the story they claim to tell. */
+class DemoTest {
+
+    private static String run(Consumer<PrintStream> demo) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        demo.accept(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void gridDemo_locatesPointsAndShowsEveryValidationProblem() {
+        String out = run(GridDemo::run);
+        assertThat(out).contains("(120.105, 30.210) -> 保俶路 < 北山南片 < 北山中队 < 西湖区建成区 | officer ZF-1001")
+                .contains("(120.200, 30.200) -> outside the grid").contains("ERROR COVERAGE_GAP")
+                .contains("2 warning(s)");
+    }
+
+    @Test
+    void geofenceDemo_requestsMoveAtDwellAndDispatchesAtWindowEnd() {
+        String out = run(GeofenceDemo::run);
+        assertThat(out).containsSubsequence("08:02  RequestOwnerMove", "08:12  DispatchOfficer", "08:12  CaptureEvidence",
+                "outcome=ESCALATED");
+    }
+
+    @Test
+    void notifyDemo_deliversAllThreeMessagesAndRetriesTheFailedOne() {
+        String out = run(NotifyDemo::run);
+        assertThat(out).contains("ALREADY_QUEUED").contains("ep-41/request-owner-move     SMS   to 138****5678   DELIVERED attempts=2")
+                .contains("ep-42/voice-warning/1        VOICE to cam-3302      DELIVERED");
+    }
+
+    @Test
+    void evidenceDemo_verifiesTheBundleAndCatchesTheFlippedByte() {
+        String out = run(EvidenceDemo::run);
+        assertThat(out).contains("complete: true").contains("verify exported bundle: OK")
+                .contains("ITEM_CHANGED items/item-0002");
+    }
+
+    @Test
+    void pipelineDemo_goesFromDetectionToDeliveredSmsCompleteEvidenceAndAFiledCase() {
+        String out = run(EnforcementPipelineDemo::run);
+        assertThat(out).containsSubsequence("09:02  RequestOwnerMove", "outbox: QUEUED", "09:12  DispatchOfficer",
+                "owner SMS DELIVERED", "completeness: complete", "independent verifier says OK",
+                "case XH-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2026-06-01");
+    }
+}
