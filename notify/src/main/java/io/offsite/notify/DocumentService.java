@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.deadline.ServiceMethod;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.deadline.ServiceMethod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

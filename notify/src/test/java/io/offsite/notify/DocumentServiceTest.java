@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.deadline.ServiceMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

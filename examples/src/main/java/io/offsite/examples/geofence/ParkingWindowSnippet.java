@@ -30,7 +30,7 @@ public final class ParkingWindowSnippet {
                 .circle(GeoPoint.of(120.155, 30.274), 30).build();
         Instant t0 = Instant.parse("2026-11-02T00:00:00Z");
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                        OfficerDirectory.of(Map.of(street, OfficerId.of("officer-42"))))
+                        OfficerDirectory.of(Map.of(street, OfficerId.of("officer-42"))))   // or (cell, at) -> grid.responsibleOfficer(cell)
                 .clock(Clock.fixed(t0.plusSeconds(800), ZoneOffset.UTC)).build();
         List<EnforcementEffect> effects = new ArrayList<>();
         for (int s = 0; s <= 780; s += 5) { // the camera sees the car every 5 s for 13 minutes
@@ -38,6 +38,7 @@ public final class ParkingWindowSnippet {
                     .plate("浙A12345", 0.95).at(120.155, 30.274).build()).effects());
         }
         effects.addAll(engine.tick().effects()); // the test clock says 13:20 have passed
+        // -> RequestOwnerMove (00:02), DispatchOfficer + CaptureEvidence (00:12), EpisodeResolved
         return effects;
     }
 }
