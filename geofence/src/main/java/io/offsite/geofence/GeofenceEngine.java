@@ -40,6 +40,9 @@ public final class GeofenceEngine {
     private long watermark;
     private long maxEvent = Long.MIN_VALUE;
     private final int[] hits = new int[MAX_HITS];
+    private final StoreWriter writer;
+    private FenceIndex contextsOf;
+    private Ladder.Context[] contexts;
     private EffectSink sink;
 
     private GeofenceEngine(Builder b) {
@@ -52,6 +55,7 @@ public final class GeofenceEngine {
         history = new EngineHistory(b.zone, store);
         timers = TimerService.create(b.expectedSubjects);
         tracks = new TrackTable(b.expectedSubjects);
+        writer = new StoreWriter(store, b.checkpointInterval.toMillis());
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             Track t = trackFor(s.subject());
@@ -151,7 +155,16 @@ public final class GeofenceEngine {
         }
         watermark = wm;
         timers.pollDue(wm - 1, this::fire);
-        store.putWatermark(wm);
+        writer.advanced(wm);
+    }
+
+    /**
+     * Writes every pending "last seen" change and the watermark to the store now (call before a planned
+     * shutdown; between checkpoints the store lags by at most the checkpoint interval, see
+     * {@link Builder#checkpointInterval(Duration)}).
+     */
+    public void checkpoint() {
+        writer.checkpoint(watermark);
     }
 
     /** Timer keys: slot * 2 for a buffered-detection wake, slot * 2 + 1 for an episode-deadline wake. */
@@ -179,7 +192,7 @@ public final class GeofenceEngine {
                 i -= fenceGone(t, i, at) ? 1 : 0;
                 continue;
             }
-            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            Ladder.Context ctx = context(index, ord);
             if (Ladder.nextDeadline(s, ctx) <= at) {
                 if (update(t, i, s, Ladder.tick(s, at, ctx), f)) {
                     i--;
@@ -217,7 +230,13 @@ public final class GeofenceEngine {
         } else {
             x = d.lon;
             y = d.lat;
-            n = index.containing(x, y, hits);
+            n = t.cachedHits(index, x, y, hits);
+            if (n < 0) {
+                n = index.containing(x, y, hits);
+                if (n <= MAX_HITS) {
+                    t.cacheHits(index, x, y, hits, n);
+                }
+            }
         }
         if (n > MAX_HITS) {
             sink.problem("detection " + d + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
@@ -239,7 +258,7 @@ public final class GeofenceEngine {
             }
             boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
-            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            Ladder.Context ctx = context(index, ord);
             if (update(t, i, s, Ladder.sight(s, sg, ctx), f)) {
                 i--;
             }
@@ -250,7 +269,7 @@ public final class GeofenceEngine {
             }
             Fence f = index.fence(hits[k]);
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, true, cam, plate, legible, d.vehicleClass());
-            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            Ladder.Context ctx = context(index, hits[k]);
             EpisodeState s = Ladder.start(f, t.subject, sg);
             t.addEpisode(s);
             update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
@@ -297,21 +316,21 @@ public final class GeofenceEngine {
         if (tr.noticed()) {
             history.recordNotice(s.subject(), s.lastSeen());
         }
-        boolean wasStored = old.phase() == Phase.ACTIVE || old.phase() == Phase.DONE;
+        boolean wasStored = StoreWriter.stored(old);
         if (s.phase() == Phase.ENDED) {
             t.removeEpisode(i);
             if (wasStored) {
-                store.remove(s.fenceId(), s.subject());
+                writer.removed(s);
             }
             return true;
         }
         t.setEpisode(i, s);
-        if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
+        if (StoreWriter.stored(s)) {
             if (s != old) {
-                store.put(s);
+                writer.changed(t, old, s);
             }
         } else if (wasStored) {
-            store.remove(s.fenceId(), s.subject());
+            writer.removed(s);
         }
         return false;
     }
@@ -322,8 +341,8 @@ public final class GeofenceEngine {
             sink.effect(new io.offsite.core.effect.EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(Math.max(at, s.lastSeen())),
                     io.offsite.core.effect.EpisodeResolved.Outcome.FENCE_INACTIVE, "fence " + s.fenceId() + " was removed"));
         }
-        if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
-            store.remove(s.fenceId(), s.subject());
+        if (StoreWriter.stored(s)) {
+            writer.removed(s);
         }
         t.removeEpisode(i);
         return true;
@@ -331,11 +350,25 @@ public final class GeofenceEngine {
 
     private long deadlineOf(EpisodeState s) {
         FenceIndex index = fences.snapshot();
-        Fence f = index.fence(s.fenceId()).orElse(null);
-        if (f == null) {
+        int ord = index.ordinalOf(s.fenceId());
+        if (ord < 0) {
             return s.lastSeen();
         }
-        return Ladder.nextDeadline(s, new Ladder.Context(f, officers, history, index.metersPerDegreeLon()));
+        return Ladder.nextDeadline(s, context(index, ord));
+    }
+
+    /** The ladder context of fence {@code ord}, built once per index snapshot. */
+    private Ladder.Context context(FenceIndex index, int ord) {
+        if (contextsOf != index) {
+            contexts = new Ladder.Context[index.size()];
+            contextsOf = index;
+        }
+        Ladder.Context c = contexts[ord];
+        if (c == null) {
+            c = new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon());
+            contexts[ord] = c;
+        }
+        return c;
     }
 
     private void wake(Track t, long at) {
@@ -363,6 +396,7 @@ public final class GeofenceEngine {
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private double legibleConfidence = 0.8;
         private int expectedSubjects = 1024;
+        private Duration checkpointInterval = Duration.ofSeconds(10);
 
         private Builder(FenceRegistry fences, OfficerDirectory officers) {
             this.fences = Objects.requireNonNull(fences, "fences");
@@ -412,6 +446,21 @@ public final class GeofenceEngine {
                 throw new GeofenceException("expectedSubjects must be >= 1, was " + n);
             }
             this.expectedSubjects = n;
+            return this;
+        }
+
+        /**
+         * How often (in event time) "last seen" changes of started episodes are written to the store together
+         * with the watermark (default 10 s; 0 writes every change at once). Changes that decide what fires next
+         * are always written at once, so nothing fires twice after a restart; a host that replays its input from
+         * {@link EpisodeStore#watermark()} also gets the exact last-seen data back. 0–1 h.
+         */
+        public Builder checkpointInterval(Duration d) {
+            Objects.requireNonNull(d, "checkpointInterval");
+            if (d.isNegative() || d.compareTo(Duration.ofHours(1)) > 0) {
+                throw new GeofenceException("checkpointInterval must be within [0, 1 h], was " + d);
+            }
+            this.checkpointInterval = d;
             return this;
         }
 
