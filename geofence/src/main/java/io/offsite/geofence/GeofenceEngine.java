@@ -27,6 +27,10 @@ import java.util.Objects;
  */
 public final class GeofenceEngine {
     private static final int MAX_HITS = 32;
+    /** Timer streams: wakes at arrival, wakes re-armed after applying (≈ watermark), episode deadlines. */
+    private static final int ARRIVAL_STREAM = 0;
+    private static final int REARM_STREAM = 1;
+    private static final int DEADLINE_STREAM = 2;
 
     private final FenceRegistry fences;
     private final OfficerDirectory officers;
@@ -89,7 +93,7 @@ public final class GeofenceEngine {
         if (!track.addPending(d)) {
             return Intake.DUPLICATE;
         }
-        wake(track, t);
+        wake(track, t, ARRIVAL_STREAM);
         if (t > maxEvent) {
             maxEvent = t;
             advance(t - latenessMs);
@@ -206,12 +210,12 @@ public final class GeofenceEngine {
             return;
         }
         if (t.pendingCount > 0) {
-            wake(t, t.pending[0].eventMillis());
+            wake(t, t.pending[0].eventMillis(), REARM_STREAM);
         }
         // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
         if (next != Long.MAX_VALUE && next < t.deadlineWake) {
             t.deadlineWake = next;
-            timers.schedule(next, t.slot * 2 + 1);
+            timers.schedule(next, t.slot * 2 + 1, DEADLINE_STREAM);
         }
     }
 
@@ -371,10 +375,10 @@ public final class GeofenceEngine {
         return c;
     }
 
-    private void wake(Track t, long at) {
+    private void wake(Track t, long at, int stream) {
         if (at < t.pendingWake) {
             t.pendingWake = at;
-            timers.schedule(at, t.slot * 2);
+            timers.schedule(at, t.slot * 2, stream);
         }
     }
 
