@@ -20,6 +20,8 @@ final class Track {
             .thenComparing(d -> d.vehicleClass());
 
     final String subject;
+    /** Spread hash of {@link #subject} ({@link TrackTable}). */
+    final int hash;
     final int slot;
     /** Time of the outstanding timer entry for the earliest buffered detection, or MAX. */
     long pendingWake = Long.MAX_VALUE;
@@ -44,8 +46,9 @@ final class Track {
     private double hitY;
     private int[] hitOrdinals = NO_ORDINALS;
 
-    Track(String subject, int slot) {
+    Track(String subject, int hash, int slot) {
         this.subject = subject;
+        this.hash = hash;
         this.slot = slot;
     }
 
