@@ -31,6 +31,9 @@ public final class GeofenceEngine {
     private static final int ARRIVAL_STREAM = 0;
     private static final int REARM_STREAM = 1;
     private static final int DEADLINE_STREAM = 2;
+    private static final int IDLE_STREAM = 3;
+    /** How long (event time) an idle subject's track is kept before it is released. */
+    private static final long IDLE_RETENTION_MS = 30_000;
 
     private final FenceRegistry fences;
     private final OfficerDirectory officers;
@@ -132,7 +135,7 @@ public final class GeofenceEngine {
         return watermark;
     }
 
-    /** Number of subjects with buffered detections or open states. */
+    /** Number of subjects with buffered detections or open states, plus idle ones not yet released (an idle subject is released when still idle 30 s of event time after it went idle). */
     public int trackedSubjects() {
         return tracks.size();
     }
@@ -206,7 +209,14 @@ public final class GeofenceEngine {
             next = Math.min(next, Ladder.nextDeadline(t.episode(i), ctx));
         }
         if (t.isIdle()) {
-            release(t);
+            // keep an idle track (and its fence-hit cache) for IDLE_RETENTION_MS, so a subject seen again soon —
+            // a passing car seen every second — is not dropped and re-created on every detection
+            if (deadlineWake) {
+                release(t);
+            } else if (t.deadlineWake == Long.MAX_VALUE) {
+                t.deadlineWake = at + IDLE_RETENTION_MS;
+                timers.schedule(t.deadlineWake, t.slot * 2 + 1, IDLE_STREAM);
+            }
             return;
         }
         if (t.pendingCount > 0) {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public final class TimerService {
     /** Lanes reserved for callers that name their stream ({@link #schedule(long, int, int)}). */
-    public static final int STREAMS = 3;
+    public static final int STREAMS = 4;
     private static final int GENERAL_LANES = 4;
     private static final int LANES = STREAMS + GENERAL_LANES;
     private long[] times;
