@@ -135,7 +135,10 @@ public final class GeofenceEngine {
         return watermark;
     }
 
-    /** Number of subjects with buffered detections or open states, plus idle ones not yet released (an idle subject is released when still idle 30 s of event time after it went idle). */
+    /**
+     * Number of subjects with buffered detections or open states, plus idle ones not yet released (an idle
+     * subject is released when it is still idle 30 s of event time after it went idle).
+     */
     public int trackedSubjects() {
         return tracks.size();
     }
