@@ -48,6 +48,7 @@ public final class GeofenceEngine {
     private long maxEvent = Long.MIN_VALUE;
     private final int[] hits = new int[MAX_HITS];
     private final StoreWriter writer;
+    private final TimerService.Firing firing = this::fire;
     private FenceIndex contextsOf;
     private Ladder.Context[] contexts;
     private EffectSink sink;
@@ -164,7 +165,7 @@ public final class GeofenceEngine {
             return;
         }
         watermark = wm;
-        timers.pollDue(wm - 1, this::fire);
+        timers.pollDue(wm - 1, firing);
         writer.advanced(wm);
     }
 
