@@ -19,8 +19,9 @@ import java.util.Objects;
  * time − allowed lateness on {@link #tick()}) passes them; a detection older than the watermark is returned as
  * {@link Intake#LATE} and ignored; an exact duplicate is {@link Intake#DUPLICATE}. Deadlines (gap tolerance,
  * end of a fence's active period) fire by event time through a {@link TimerService}. Every change of a started
- * episode is written to the {@link EpisodeStore}; a new engine built on the same store resumes where the old
- * one stopped, and overdue deadlines then fire exactly once.
+ * episode that decides what fires next is written to the {@link EpisodeStore} at once, "last seen" changes at
+ * checkpoints ({@link Builder#checkpointInterval(Duration)}); a new engine built on the same store resumes where
+ * the old one stopped (hosts replay input from the store's watermark), and overdue deadlines fire exactly once.
  *
  * <p>Single-threaded: confine one engine to one thread (shard by subject for more). The fence set may change
  * concurrently through the {@link FenceRegistry}.
