@@ -1,5 +1,12 @@
 package io.offsite.geofence;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,6 +43,47 @@ public record CameraId(String raw) {
         }
         return Optional.of(new Parts(raw.substring(0, 8), raw.substring(8, 10), raw.substring(10, 13),
                 raw.charAt(13) - '0', raw.substring(14, 20)));
+    }
+
+    /**
+     * This camera's alarm time, sent as local wall-clock time with no zone, as an instant: {@code localTime}
+     * is read in {@code cameraZone} (the zone the camera's clock is set to, e.g. Asia/Shanghai). A time that
+     * occurs twice (clocks set back) takes the earlier offset; a time that does not exist (clocks set forward)
+     * is rejected, since no instant corresponds to it.
+     *
+     * @throws GeofenceException naming the camera, the time and the zone when the time does not exist there
+     */
+    public Instant alarmInstant(LocalDateTime localTime, ZoneId cameraZone) {
+        Objects.requireNonNull(localTime, "localTime");
+        Objects.requireNonNull(cameraZone, "cameraZone");
+        ZonedDateTime z = ZonedDateTime.ofLocal(localTime, cameraZone, null);
+        if (!z.toLocalDateTime().equals(localTime)) {
+            throw new GeofenceException("camera " + raw + ": alarm time " + localTime + " does not exist in "
+                    + cameraZone + " (clocks were set forward)");
+        }
+        return z.toInstant();
+    }
+
+    /**
+     * Like {@link #alarmInstant(LocalDateTime, ZoneId)} for the text form devices send: ISO local date-time
+     * ({@code 2026-11-02T08:00:00}, fractions allowed), also with a space instead of the {@code T}.
+     *
+     * @throws GeofenceException naming the camera and the text when it is not such a time, or does not exist
+     */
+    public Instant alarmInstant(String localTime, ZoneId cameraZone) {
+        Objects.requireNonNull(localTime, "localTime");
+        String text = localTime.strip();
+        if (text.length() > 10 && text.charAt(10) == ' ') {
+            text = text.substring(0, 10) + 'T' + text.substring(11);
+        }
+        LocalDateTime t;
+        try {
+            t = LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            throw new GeofenceException("camera " + raw + ": alarm time \"" + localTime
+                    + "\" is not a local date-time like 2026-11-02T08:00:00", e);
+        }
+        return alarmInstant(t, cameraZone);
     }
 
     @Override

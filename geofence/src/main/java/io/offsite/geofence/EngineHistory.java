@@ -24,11 +24,35 @@ final class EngineHistory implements Ladder.History {
     private final ZoneId zone;
     private final EpisodeStore store;
 
-    /** Mutable counts for one key. */
+    /** Mutable counts for one key; the common single warning is kept inline, more in a sorted array. */
     private static final class Hist {
-        long[] warnedAt;
+        private long warned0;
+        private long[] warnedAll;
+        private int warnedCount;
         long noticeDay = Long.MIN_VALUE;
         int notices;
+
+        int warnedCount() {
+            return warnedCount;
+        }
+
+        long warned(int i) {
+            return warnedAll == null ? warned0 : warnedAll[i];
+        }
+
+        void setWarned(long[] sorted) {
+            warnedCount = sorted.length;
+            warnedAll = sorted.length > 1 ? sorted : null;
+            warned0 = sorted.length == 1 ? sorted[0] : 0;
+        }
+
+        long[] warnedCopy() {
+            long[] w = new long[warnedCount];
+            for (int i = 0; i < warnedCount; i++) {
+                w[i] = warned(i);
+            }
+            return w;
+        }
     }
 
     EngineHistory(ZoneId zone, EpisodeStore store) {
@@ -36,7 +60,9 @@ final class EngineHistory implements Ladder.History {
         this.store = store;
         for (SubjectHistory h : store.histories()) {
             Hist x = new Hist();
-            x.warnedAt = h.warnedAt().stream().mapToLong(Long::longValue).toArray();
+            long[] w = h.warnedAt().stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(w);
+            x.setWarned(w);
             x.noticeDay = h.noticeEpochDay();
             x.notices = h.noticesThatDay();
             if (h.key().startsWith(LOCATION)) {
@@ -54,11 +80,12 @@ final class EngineHistory implements Ladder.History {
     @Override
     public int priorWarned(Fence fence, String subject, long from, long before) {
         Hist h = repeatHist(fence, subject);
-        if (h == null || h.warnedAt == null) {
+        if (h == null) {
             return 0;
         }
         int n = 0;
-        for (long t : h.warnedAt) {
+        for (int i = 0; i < h.warnedCount(); i++) {
+            long t = h.warned(i);
             if (t >= from && t < before) {
                 n++;
             }
@@ -77,13 +104,13 @@ final class EngineHistory implements Ladder.History {
         Map<String, Hist> map = location ? byFence : bySubject;
         String key = location ? fence.id() : subject;
         Hist h = map.computeIfAbsent(key, k -> new Hist());
-        long[] w = h.warnedAt == null ? new long[1] : Arrays.copyOf(h.warnedAt, h.warnedAt.length + 1);
+        long[] w = Arrays.copyOf(h.warnedCopy(), h.warnedCount() + 1);
         w[w.length - 1] = at;
         Arrays.sort(w);
         if (w.length > MAX_WARNINGS_KEPT) {
             w = Arrays.copyOfRange(w, w.length - MAX_WARNINGS_KEPT, w.length);
         }
-        h.warnedAt = w;
+        h.setWarned(w);
         write((location ? LOCATION : SUBJECT) + key, h);
     }
 
@@ -97,10 +124,8 @@ final class EngineHistory implements Ladder.History {
 
     private void write(String key, Hist h) {
         List<Long> w = new ArrayList<>();
-        if (h.warnedAt != null) {
-            for (long t : h.warnedAt) {
-                w.add(t);
-            }
+        for (int i = 0; i < h.warnedCount(); i++) {
+            w.add(h.warned(i));
         }
         store.putHistory(new SubjectHistory(key, w, h.noticeDay, h.notices));
     }

@@ -19,14 +19,22 @@ import java.util.Objects;
  * time − allowed lateness on {@link #tick()}) passes them; a detection older than the watermark is returned as
  * {@link Intake#LATE} and ignored; an exact duplicate is {@link Intake#DUPLICATE}. Deadlines (gap tolerance,
  * end of a fence's active period) fire by event time through a {@link TimerService}. Every change of a started
- * episode is written to the {@link EpisodeStore}; a new engine built on the same store resumes where the old
- * one stopped, and overdue deadlines then fire exactly once.
+ * episode that decides what fires next is written to the {@link EpisodeStore} at once, "last seen" changes at
+ * checkpoints ({@link Builder#checkpointInterval(Duration)}); a new engine built on the same store resumes where
+ * the old one stopped (hosts replay input from the store's watermark), and overdue deadlines fire exactly once.
  *
  * <p>Single-threaded: confine one engine to one thread (shard by subject for more). The fence set may change
  * concurrently through the {@link FenceRegistry}.
  */
 public final class GeofenceEngine {
     private static final int MAX_HITS = 32;
+    /** Timer streams: wakes at arrival, wakes re-armed after applying (≈ watermark), episode deadlines. */
+    private static final int ARRIVAL_STREAM = 0;
+    private static final int REARM_STREAM = 1;
+    private static final int DEADLINE_STREAM = 2;
+    private static final int IDLE_STREAM = 3;
+    /** How long (event time) an idle subject's track is kept before it is released. */
+    private static final long IDLE_RETENTION_MS = 30_000;
 
     private final FenceRegistry fences;
     private final OfficerDirectory officers;
@@ -40,6 +48,10 @@ public final class GeofenceEngine {
     private long watermark;
     private long maxEvent = Long.MIN_VALUE;
     private final int[] hits = new int[MAX_HITS];
+    private final StoreWriter writer;
+    private final TimerService.Firing firing = this::fire;
+    private FenceIndex contextsOf;
+    private Ladder.Context[] contexts;
     private EffectSink sink;
 
     private GeofenceEngine(Builder b) {
@@ -52,6 +64,7 @@ public final class GeofenceEngine {
         history = new EngineHistory(b.zone, store);
         timers = TimerService.create(b.expectedSubjects);
         tracks = new TrackTable(b.expectedSubjects);
+        writer = new StoreWriter(store, b.checkpointInterval.toMillis());
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             Track t = trackFor(s.subject());
@@ -85,7 +98,7 @@ public final class GeofenceEngine {
         if (!track.addPending(d)) {
             return Intake.DUPLICATE;
         }
-        wake(track, t);
+        wake(track, t, ARRIVAL_STREAM);
         if (t > maxEvent) {
             maxEvent = t;
             advance(t - latenessMs);
@@ -124,7 +137,10 @@ public final class GeofenceEngine {
         return watermark;
     }
 
-    /** Number of subjects with buffered detections or open states. */
+    /**
+     * Number of subjects with buffered detections or open states, plus idle ones not yet released (an idle
+     * subject is released when it is still idle 30 s of event time after it went idle).
+     */
     public int trackedSubjects() {
         return tracks.size();
     }
@@ -150,8 +166,17 @@ public final class GeofenceEngine {
             return;
         }
         watermark = wm;
-        timers.pollDue(wm - 1, this::fire);
-        store.putWatermark(wm);
+        timers.pollDue(wm - 1, firing);
+        writer.advanced(wm);
+    }
+
+    /**
+     * Writes every pending "last seen" change and the watermark to the store now (call before a planned
+     * shutdown; between checkpoints the store lags by at most the checkpoint interval, see
+     * {@link Builder#checkpointInterval(Duration)}).
+     */
+    public void checkpoint() {
+        writer.checkpoint(watermark);
     }
 
     /** Timer keys: slot * 2 for a buffered-detection wake, slot * 2 + 1 for an episode-deadline wake. */
@@ -179,7 +204,7 @@ public final class GeofenceEngine {
                 i -= fenceGone(t, i, at) ? 1 : 0;
                 continue;
             }
-            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            Ladder.Context ctx = context(index, ord);
             if (Ladder.nextDeadline(s, ctx) <= at) {
                 if (update(t, i, s, Ladder.tick(s, at, ctx), f)) {
                     i--;
@@ -189,16 +214,23 @@ public final class GeofenceEngine {
             next = Math.min(next, Ladder.nextDeadline(t.episode(i), ctx));
         }
         if (t.isIdle()) {
-            release(t);
+            // keep an idle track (and its fence-hit cache) for IDLE_RETENTION_MS, so a subject seen again soon —
+            // a passing car seen every second — is not dropped and re-created on every detection
+            if (deadlineWake) {
+                release(t);
+            } else if (t.deadlineWake == Long.MAX_VALUE) {
+                t.deadlineWake = at + IDLE_RETENTION_MS;
+                timers.schedule(t.deadlineWake, t.slot * 2 + 1, IDLE_STREAM);
+            }
             return;
         }
         if (t.pendingCount > 0) {
-            wake(t, t.pending[0].eventMillis());
+            wake(t, t.pending[0].eventMillis(), REARM_STREAM);
         }
         // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
         if (next != Long.MAX_VALUE && next < t.deadlineWake) {
             t.deadlineWake = next;
-            timers.schedule(next, t.slot * 2 + 1);
+            timers.schedule(next, t.slot * 2 + 1, DEADLINE_STREAM);
         }
     }
 
@@ -217,7 +249,13 @@ public final class GeofenceEngine {
         } else {
             x = d.lon;
             y = d.lat;
-            n = index.containing(x, y, hits);
+            n = t.cachedHits(index, x, y, hits);
+            if (n < 0) {
+                n = index.containing(x, y, hits);
+                if (n <= MAX_HITS) {
+                    t.cacheHits(index, x, y, hits, n);
+                }
+            }
         }
         if (n > MAX_HITS) {
             sink.problem("detection " + d + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
@@ -239,7 +277,7 @@ public final class GeofenceEngine {
             }
             boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
-            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            Ladder.Context ctx = context(index, ord);
             if (update(t, i, s, Ladder.sight(s, sg, ctx), f)) {
                 i--;
             }
@@ -250,7 +288,7 @@ public final class GeofenceEngine {
             }
             Fence f = index.fence(hits[k]);
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, true, cam, plate, legible, d.vehicleClass());
-            Ladder.Context ctx = new Ladder.Context(f, officers, history, index.metersPerDegreeLon());
+            Ladder.Context ctx = context(index, hits[k]);
             EpisodeState s = Ladder.start(f, t.subject, sg);
             t.addEpisode(s);
             update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
@@ -297,21 +335,21 @@ public final class GeofenceEngine {
         if (tr.noticed()) {
             history.recordNotice(s.subject(), s.lastSeen());
         }
-        boolean wasStored = old.phase() == Phase.ACTIVE || old.phase() == Phase.DONE;
+        boolean wasStored = StoreWriter.stored(old);
         if (s.phase() == Phase.ENDED) {
             t.removeEpisode(i);
             if (wasStored) {
-                store.remove(s.fenceId(), s.subject());
+                writer.removed(s);
             }
             return true;
         }
         t.setEpisode(i, s);
-        if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
+        if (StoreWriter.stored(s)) {
             if (s != old) {
-                store.put(s);
+                writer.changed(t, old, s);
             }
         } else if (wasStored) {
-            store.remove(s.fenceId(), s.subject());
+            writer.removed(s);
         }
         return false;
     }
@@ -322,8 +360,8 @@ public final class GeofenceEngine {
             sink.effect(new io.offsite.core.effect.EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(Math.max(at, s.lastSeen())),
                     io.offsite.core.effect.EpisodeResolved.Outcome.FENCE_INACTIVE, "fence " + s.fenceId() + " was removed"));
         }
-        if (s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE) {
-            store.remove(s.fenceId(), s.subject());
+        if (StoreWriter.stored(s)) {
+            writer.removed(s);
         }
         t.removeEpisode(i);
         return true;
@@ -331,17 +369,31 @@ public final class GeofenceEngine {
 
     private long deadlineOf(EpisodeState s) {
         FenceIndex index = fences.snapshot();
-        Fence f = index.fence(s.fenceId()).orElse(null);
-        if (f == null) {
+        int ord = index.ordinalOf(s.fenceId());
+        if (ord < 0) {
             return s.lastSeen();
         }
-        return Ladder.nextDeadline(s, new Ladder.Context(f, officers, history, index.metersPerDegreeLon()));
+        return Ladder.nextDeadline(s, context(index, ord));
     }
 
-    private void wake(Track t, long at) {
+    /** The ladder context of fence {@code ord}, built once per index snapshot. */
+    private Ladder.Context context(FenceIndex index, int ord) {
+        if (contextsOf != index) {
+            contexts = new Ladder.Context[index.size()];
+            contextsOf = index;
+        }
+        Ladder.Context c = contexts[ord];
+        if (c == null) {
+            c = new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon());
+            contexts[ord] = c;
+        }
+        return c;
+    }
+
+    private void wake(Track t, long at, int stream) {
         if (at < t.pendingWake) {
             t.pendingWake = at;
-            timers.schedule(at, t.slot * 2);
+            timers.schedule(at, t.slot * 2, stream);
         }
     }
 
@@ -363,6 +415,7 @@ public final class GeofenceEngine {
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private double legibleConfidence = 0.8;
         private int expectedSubjects = 1024;
+        private Duration checkpointInterval = Duration.ofSeconds(10);
 
         private Builder(FenceRegistry fences, OfficerDirectory officers) {
             this.fences = Objects.requireNonNull(fences, "fences");
@@ -412,6 +465,21 @@ public final class GeofenceEngine {
                 throw new GeofenceException("expectedSubjects must be >= 1, was " + n);
             }
             this.expectedSubjects = n;
+            return this;
+        }
+
+        /**
+         * How often (in event time) "last seen" changes of started episodes are written to the store together
+         * with the watermark (default 10 s; 0 writes every change at once). Changes that decide what fires next
+         * are always written at once, so nothing fires twice after a restart; a host that replays its input from
+         * {@link EpisodeStore#watermark()} also gets the exact last-seen data back. 0–1 h.
+         */
+        public Builder checkpointInterval(Duration d) {
+            Objects.requireNonNull(d, "checkpointInterval");
+            if (d.isNegative() || d.compareTo(Duration.ofHours(1)) > 0) {
+                throw new GeofenceException("checkpointInterval must be within [0, 1 h], was " + d);
+            }
+            this.checkpointInterval = d;
             return this;
         }
 

@@ -12,7 +12,10 @@ import java.util.Arrays;
  * their state when a deadline fires and ignore stale ones. Not thread-safe; the engine confines it to its thread.
  */
 public final class TimerService {
-    private static final int LANES = 4;
+    /** Lanes reserved for callers that name their stream ({@link #schedule(long, int, int)}). */
+    public static final int STREAMS = 4;
+    private static final int GENERAL_LANES = 4;
+    private static final int LANES = STREAMS + GENERAL_LANES;
     private long[] times;
     private int[] keys;
     private int size;
@@ -64,7 +67,7 @@ public final class TimerService {
         times = new long[Math.max(16, capacity / 8)];
         keys = new int[times.length];
         for (int i = 0; i < LANES; i++) {
-            lanes[i] = new Lane(Math.max(16, capacity / LANES));
+            lanes[i] = new Lane(Math.max(16, capacity / (i < STREAMS ? 2 : LANES)));
         }
     }
 
@@ -88,8 +91,34 @@ public final class TimerService {
         if (key < 0) {
             throw new GeofenceException("timer key must be >= 0, was " + key);
         }
+        scheduleGeneral(deadline, key);
+    }
+
+    /**
+     * Adds a deadline that belongs to the caller's nearly monotone {@code stream} (0 ≤ stream &lt; {@link #STREAMS}):
+     * it is appended to that stream's own lane in O(1) when not earlier than the stream's previous deadline, so
+     * interleaved streams with different offsets (e.g. "now" and "now + 60 s") never push each other into the heap.
+     * Fires exactly like {@link #schedule(long, int)}.
+     */
+    public void schedule(long deadline, int key, int stream) {
+        if (key < 0) {
+            throw new GeofenceException("timer key must be >= 0, was " + key);
+        }
+        if (stream < 0 || stream >= STREAMS) {
+            throw new GeofenceException("timer stream must be within [0, " + STREAMS + "), was " + stream);
+        }
+        Lane own = lanes[stream];
+        if (own.size == 0 || deadline >= own.last) {
+            own.add(deadline, key);
+            return;
+        }
+        scheduleGeneral(deadline, key);
+    }
+
+    private void scheduleGeneral(long deadline, int key) {
         Lane best = null;
-        for (Lane lane : lanes) {
+        for (int i = STREAMS; i < LANES; i++) {
+            Lane lane = lanes[i];
             if (lane.size == 0) {
                 if (best == null) {
                     best = lane;

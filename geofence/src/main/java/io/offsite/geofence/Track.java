@@ -20,6 +20,8 @@ final class Track {
             .thenComparing(d -> d.vehicleClass());
 
     final String subject;
+    /** Spread hash of {@link #subject} ({@link TrackTable}). */
+    final int hash;
     final int slot;
     /** Time of the outstanding timer entry for the earliest buffered detection, or MAX. */
     long pendingWake = Long.MAX_VALUE;
@@ -36,9 +38,17 @@ final class Track {
     /** Fence ordinal of the first episode in {@link #ordinalsOf}, or -1 when the fence is gone. */
     private int firstOrdinal;
     private int[] moreOrdinals = NO_ORDINALS;
+    /** Whether a "last seen" change waits for the next store checkpoint. */
+    boolean dirty;
+    /** Fence-index answer for the last geographic position looked up (parked subjects repeat it exactly). */
+    private FenceIndex hitsOf;
+    private double hitX;
+    private double hitY;
+    private int[] hitOrdinals = NO_ORDINALS;
 
-    Track(String subject, int slot) {
+    Track(String subject, int hash, int slot) {
         this.subject = subject;
+        this.hash = hash;
         this.slot = slot;
     }
 
@@ -86,6 +96,25 @@ final class Track {
             pending[pendingCount] = null;
         }
         return d;
+    }
+
+    /** Copies the cached index answer for exactly (x, y) in {@code index} into {@code out}; -1 when not cached. */
+    int cachedHits(FenceIndex index, double x, double y, int[] out) {
+        if (hitsOf != index || hitX != x || hitY != y) {
+            return -1;
+        }
+        System.arraycopy(hitOrdinals, 0, out, 0, hitOrdinals.length);
+        return hitOrdinals.length;
+    }
+
+    void cacheHits(FenceIndex index, double x, double y, int[] hits, int n) {
+        hitsOf = index;
+        hitX = x;
+        hitY = y;
+        if (hitOrdinals.length != n) {
+            hitOrdinals = n == 0 ? NO_ORDINALS : new int[n];
+        }
+        System.arraycopy(hits, 0, hitOrdinals, 0, n);
     }
 
     EpisodeState episode(int i) {

@@ -1,40 +1,75 @@
 package io.offsite.geofence;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
-/** The engine's tracked subjects: by subject key, and by a small reusable slot number used as timer key. */
+/**
+ * The engine's tracked subjects: an open-addressing (linear probing) table of tracks keyed by subject key —
+ * no per-entry node, the key's hash kept in the track — and a slot number per track, reused after release,
+ * that serves as the timer key.
+ */
 final class TrackTable {
-    private final Map<String, Track> byKey;
+    private Track[] table;
+    private int mask;
+    private int size;
     private Track[] slots = new Track[1024];
     private int[] freeSlots = new int[64];
     private int freeCount;
     private int nextSlot;
 
     TrackTable(int expected) {
-        byKey = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        int cap = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+        table = new Track[cap];
+        mask = cap - 1;
+    }
+
+    private static int hash(String key) {
+        int h = key.hashCode();
+        return h ^ (h >>> 16) ^ (h >>> 7);
     }
 
     /** The track of {@code key}, created when absent. */
     Track getOrCreate(String key) {
-        Track t = byKey.get(key);
-        if (t == null) {
-            int slot;
-            if (freeCount > 0) {
-                slot = freeSlots[--freeCount];
-            } else {
-                slot = nextSlot++;
-                if (slot == slots.length) {
-                    slots = Arrays.copyOf(slots, slots.length * 2);
-                }
+        int h = hash(key);
+        int i = h & mask;
+        for (Track t = table[i]; t != null; t = table[i]) {
+            if (t.hash == h && t.subject.equals(key)) {
+                return t;
             }
-            t = new Track(key, slot);
-            slots[slot] = t;
-            byKey.put(key, t);
+            i = (i + 1) & mask;
+        }
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            slot = nextSlot++;
+            if (slot == slots.length) {
+                slots = Arrays.copyOf(slots, slots.length * 2);
+            }
+        }
+        Track t = new Track(key, h, slot);
+        slots[slot] = t;
+        table[i] = t;
+        if (++size > table.length >>> 1) {
+            grow();
         }
         return t;
+    }
+
+    private void grow() {
+        Track[] old = table;
+        table = new Track[old.length * 2];
+        mask = table.length - 1;
+        for (Track t : old) {
+            if (t != null) {
+                int i = t.hash & mask;
+                while (table[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = t;
+            }
+        }
     }
 
     /** The track holding {@code slot}, or null. */
@@ -44,7 +79,27 @@ final class TrackTable {
 
     /** Forgets an idle track and frees its slot. */
     void release(Track t) {
-        byKey.remove(t.subject);
+        int i = t.hash & mask;
+        while (table[i] != t) {
+            i = (i + 1) & mask;
+        }
+        // backward-shift deletion keeps every remaining key reachable from its home position
+        int gap = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            Track u = table[j];
+            if (u == null) {
+                break;
+            }
+            int home = u.hash & mask;
+            if (((j - home) & mask) >= ((j - gap) & mask)) {
+                table[gap] = u;
+                gap = j;
+            }
+        }
+        table[gap] = null;
+        size--;
         slots[t.slot] = null;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
@@ -53,10 +108,16 @@ final class TrackTable {
     }
 
     int size() {
-        return byKey.size();
+        return size;
     }
 
-    Collection<Track> all() {
-        return byKey.values();
+    List<Track> all() {
+        List<Track> out = new ArrayList<>(size);
+        for (Track t : table) {
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 }

@@ -70,4 +70,38 @@ class TimerServiceTest {
     void negativeKey_isRejected() {
         assertThatThrownBy(() -> TimerService.create(1).schedule(1, -1)).hasMessageContaining("timer key");
     }
+
+    @Test
+    void interleavedStreamsAndOutOfOrderDeadlines_fireInDeadlineOrder_eachExactlyOnce() {
+        TimerService timers = TimerService.create(4);
+        Random r = new Random(3);
+        long now = 0;
+        for (int i = 0; i < 60_000; i++) {
+            now += r.nextInt(3);
+            int kind = r.nextInt(4);
+            if (kind == 3) {
+                timers.schedule(now - r.nextInt(5000), i);                   // general, often out of order
+            } else {
+                long offset = kind == 0 ? 0 : kind == 1 ? -4000 : 60_000;      // three offset streams
+                timers.schedule(now + offset + (r.nextInt(20) == 0 ? -r.nextInt(100) : 0), i, kind);
+            }
+        }
+        long[] last = {Long.MIN_VALUE};
+        boolean[] seen = new boolean[60_000];
+        int fired = timers.pollDue(Long.MAX_VALUE, (d, k) -> {
+            assertThat(d).isGreaterThanOrEqualTo(last[0]);
+            assertThat(seen[k]).as("key %d fired twice", k).isFalse();
+            seen[k] = true;
+            last[0] = d;
+        });
+        assertThat(fired).isEqualTo(60_000);
+        assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void streamOutOfRange_isRejectedWithValue() {
+        assertThatThrownBy(() -> TimerService.create(1).schedule(1, 1, TimerService.STREAMS))
+                .isInstanceOf(GeofenceException.class).hasMessageContaining("timer stream").hasMessageContaining("was " + TimerService.STREAMS);
+        assertThatThrownBy(() -> TimerService.create(1).schedule(1, 1, -1)).hasMessageContaining("was -1");
+    }
 }

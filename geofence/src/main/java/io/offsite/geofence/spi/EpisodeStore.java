@@ -4,11 +4,12 @@ import io.offsite.geofence.EpisodeState;
 import java.util.Collection;
 
 /**
- * Where the engine persists what it must not forget across a restart: started episodes (every change of an
- * episode that has fired at least one rung, so deadlines fire exactly once after a restore), repeat/notice
- * histories, and the watermark (event time before which everything was processed). Pre-dwell tracking is
- * not persisted: after a restart a vehicle re-accumulates dwell (which delays, never duplicates, a warning).
- * Hosts replay their input from {@link #watermark()} onwards.
+ * Where the engine persists what it must not forget across a restart: started episodes (an episode that has
+ * fired at least one rung; every change that decides what fires next is written at once, so deadlines fire
+ * exactly once after a restore, while "last seen" changes are written at the engine's checkpoints), repeat/notice
+ * histories, and the watermark (written at each checkpoint, after the episodes: everything applied before it is
+ * in the store). Pre-dwell tracking is not persisted: after a restart a vehicle re-accumulates dwell (which
+ * delays, never duplicates, a warning). Hosts replay their input from {@link #watermark()} onwards.
  *
  * <p>Calls come from the engine's thread, one at a time. A durable implementation should write an episode
  * change and the effects of the same step in one transaction (outbox); effects carry idempotency keys so a

@@ -1,0 +1,83 @@
+package io.offsite.geofence;
+
+import io.offsite.geofence.EpisodeState.Phase;
+import io.offsite.geofence.spi.EpisodeStore;
+import java.util.Arrays;
+
+/**
+ * Writes started episodes to the {@link EpisodeStore}. A change that matters for what fires next (phase, rungs,
+ * deadlines, anchor, plate shown) is written at once; a change of only the "last seen" data (time, position,
+ * camera, vote weight) marks the track dirty, and dirty tracks are written at the next checkpoint together
+ * with the watermark. So the store always holds every detection applied before its watermark, and a host that
+ * replays its input from {@link EpisodeStore#watermark()} after a crash rebuilds the exact state.
+ */
+final class StoreWriter {
+    private final EpisodeStore store;
+    private final long intervalMs;
+    private boolean checkpointed;
+    private long lastCheckpoint;
+    private Track[] dirty = new Track[64];
+    private int dirtyCount;
+
+    StoreWriter(EpisodeStore store, long intervalMs) {
+        this.store = store;
+        this.intervalMs = intervalMs;
+    }
+
+    static boolean stored(EpisodeState s) {
+        return s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE;
+    }
+
+    /** Episode {@code s} of track {@code t} replaced {@code old}; {@code s} is ACTIVE or DONE. */
+    void changed(Track t, EpisodeState old, EpisodeState s) {
+        if (intervalMs > 0 && stored(old) && onlyLastSeenDiffers(old, s)) {
+            if (!t.dirty) {
+                t.dirty = true;
+                if (dirtyCount == dirty.length) {
+                    dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+                }
+                dirty[dirtyCount++] = t;
+            }
+        } else {
+            store.put(s);
+        }
+    }
+
+    void removed(EpisodeState s) {
+        store.remove(s.fenceId(), s.subject());
+    }
+
+    /** Event time reached {@code watermark}: checkpoints when the interval has passed since the last one. */
+    void advanced(long watermark) {
+        if (!checkpointed || watermark - lastCheckpoint >= intervalMs) {
+            checkpoint(watermark);
+        }
+    }
+
+    /** Writes every dirty episode, then the watermark. */
+    void checkpoint(long watermark) {
+        for (int i = 0; i < dirtyCount; i++) {
+            Track t = dirty[i];
+            dirty[i] = null;
+            t.dirty = false;
+            for (int k = 0; k < t.episodeCount; k++) {
+                EpisodeState s = t.episode(k);
+                if (stored(s)) {
+                    store.put(s);
+                }
+            }
+        }
+        dirtyCount = 0;
+        store.putWatermark(watermark);
+        checkpointed = true;
+        lastCheckpoint = watermark;
+    }
+
+    private static boolean onlyLastSeenDiffers(EpisodeState a, EpisodeState b) {
+        return a.phase() == b.phase() && a.stepsFired() == b.stepsFired() && a.startedAt() == b.startedAt()
+                && a.nextStepAt() == b.nextStepAt() && a.activeUntil() == b.activeUntil()
+                && a.repeatCount() == b.repeatCount() && a.firstSeen() == b.firstSeen()
+                && a.plateLegible() == b.plateLegible() && a.display().equals(b.display())
+                && Double.compare(a.anchorX(), b.anchorX()) == 0 && Double.compare(a.anchorY(), b.anchorY()) == 0;
+    }
+}
