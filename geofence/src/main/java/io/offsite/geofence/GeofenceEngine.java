@@ -415,7 +415,7 @@ public final class GeofenceEngine {
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private double legibleConfidence = 0.8;
         private int expectedSubjects = 1024;
-        private Duration checkpointInterval = Duration.ofSeconds(10);
+        private Duration checkpointInterval = Duration.ZERO;
 
         private Builder(FenceRegistry fences, OfficerDirectory officers) {
             this.fences = Objects.requireNonNull(fences, "fences");
@@ -470,9 +470,11 @@ public final class GeofenceEngine {
 
         /**
          * How often (in event time) "last seen" changes of started episodes are written to the store together
-         * with the watermark (default 10 s; 0 writes every change at once). Changes that decide what fires next
-         * are always written at once, so nothing fires twice after a restart; a host that replays its input from
-         * {@link EpisodeStore#watermark()} also gets the exact last-seen data back. 0–1 h.
+         * with the watermark. Default 0: every change is written at once, so the store is exact after every
+         * detection. A positive interval (e.g. 10 s) trades that for throughput: changes that decide what fires
+         * next are still written at once, so nothing fires twice after a restart, but restored "last seen" data
+         * can be up to one interval old unless the host replays its input from {@link EpisodeStore#watermark()}
+         * or calls {@link GeofenceEngine#checkpoint()} before a planned shutdown. 0–1 h.
          */
         public Builder checkpointInterval(Duration d) {
             Objects.requireNonNull(d, "checkpointInterval");

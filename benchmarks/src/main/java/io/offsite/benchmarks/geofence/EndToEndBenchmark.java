@@ -41,6 +41,10 @@ public class EndToEndBenchmark {
     @Param({"5000", "0"})
     public long latenessMs;
 
+    /** Store writes of "last seen" data: 0 = every change at once (the library default), 10000 = every 10 s. */
+    @Param({"0", "10000"})
+    public long checkpointMs;
+
     private GeofenceEngine engine;
     private CityTraffic traffic;
     private final Detection[] batch = new Detection[VEHICLES];
@@ -53,7 +57,8 @@ public class EndToEndBenchmark {
         List<Fence> fences = FenceSets.polygons(10_000, 42);
         traffic = new CityTraffic(fences, VEHICLES, 3);
         engine = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS).store(EpisodeStore.inMemory())
-                .allowedLateness(Duration.ofMillis(latenessMs)).expectedSubjects(VEHICLES * 2).build();
+                .allowedLateness(Duration.ofMillis(latenessMs)).checkpointInterval(Duration.ofMillis(checkpointMs))
+                .expectedSubjects(VEHICLES * 2).build();
         sink = new Counter();
         // run the first PREWARM_SECONDS of traffic untimed, so the measured seconds see ACTIVE episodes
         // (owner requests fire at 120 s) rather than only the start-up tracking phase
