@@ -276,8 +276,17 @@ public final class GeofenceEngine {
                 continue;
             }
             boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
-            Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
             Ladder.Context ctx = context(index, ord);
+            EpisodeState quiet = Ladder.quietSight(s, d.eventMillis(), x, y, inside, cam, plate, legible, ctx);
+            if (quiet != null) {
+                // only last-seen data and the plate vote changed: no effects, no history, same phase
+                t.setEpisode(i, quiet);
+                if (StoreWriter.stored(quiet)) {
+                    writer.changed(t, s, quiet);
+                }
+                continue;
+            }
+            Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
             if (update(t, i, s, Ladder.sight(s, sg, ctx), f)) {
                 i--;
             }

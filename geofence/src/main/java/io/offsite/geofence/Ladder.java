@@ -163,23 +163,7 @@ public final class Ladder {
             }
             cur = start(ctx.fence(), s.subject(), sg);
         } else {
-            // confidence-weighted majority vote (Boyer-Moore) over the reads: one misread never wins
-            String display = cur.display();
-            double weight = cur.displayConfidence();
-            if (sg.plate() != null) {
-                if (sg.plate().text().equals(display)) {
-                    weight += sg.plate().confidence();
-                } else {
-                    weight -= sg.plate().confidence();
-                    if (weight < 0) {
-                        display = sg.plate().text();
-                        weight = -weight;
-                    }
-                }
-            }
-            cur = cur.with(cur.phase(), cur.firstSeen(), sg.at(), cur.anchorX(), cur.anchorY(), sg.x(), sg.y(),
-                    sg.cameraId(), cur.plateLegible() || sg.plateLegible(), cur.stepsFired(), cur.startedAt(),
-                    cur.nextStepAt(), cur.activeUntil(), cur.repeatCount(), display, weight);
+            cur = seen(cur, sg.at(), sg.x(), sg.y(), sg.cameraId(), sg.plate(), sg.plateLegible());
         }
         FenceSchedule schedule = ctx.fence().schedule();
         if (!schedule.isActive(sg.at())) {
@@ -199,6 +183,77 @@ public final class Ladder {
             cur = rung(cur, cur.stepsFired(), sg.at(), cur.repeatCount(), ctx, acc);
         }
         return acc.done(cur);
+    }
+
+    /**
+     * The state after a "quiet" sighting — one that only updates the last-seen data and the plate vote, exactly
+     * as {@link #sight} would, with no effects, no warning and no notice — or null when the sighting is not quiet
+     * (a deadline passed, the subject left or moved, the fence is inactive for an active episode, dwell ended or
+     * a rung is due): then the caller must use {@link #sight}. Lets the engine skip the sighting and transition
+     * objects for the common case; {@code LadderQuietSightTest} checks it against {@link #sight}.
+     */
+    static EpisodeState quietSight(EpisodeState s, long at, double x, double y, boolean inside, String cam,
+            PlateRead plate, boolean legible, Context ctx) {
+        Phase ph = s.phase();
+        if (!inside || at < s.lastSeen() || ph == Phase.ENDED) {
+            return null;
+        }
+        LadderPolicy p = ctx.fence().policy();
+        long gapEnd = s.lastSeen() + p.gapMs;
+        if (at > gapEnd || (ph == Phase.ACTIVE && s.activeUntil() <= at && s.activeUntil() <= gapEnd)) {
+            return null;
+        }
+        double dx = x - s.anchorX();
+        double dy = y - s.anchorY();
+        double dist;
+        if (ctx.fence().isPixelFence()) {
+            dist = Math.sqrt(dx * dx + dy * dy);
+            if (dist > p.jitterRadiusPixels) {
+                return null;
+            }
+        } else {
+            dx *= ctx.metersPerDegreeLon();
+            dy *= 111_320.0;
+            dist = Math.sqrt(dx * dx + dy * dy);
+            if (dist > p.jitterRadiusMeters) {
+                return null;
+            }
+        }
+        FenceSchedule schedule = ctx.fence().schedule();
+        if (!schedule.isActive(at)) {
+            if (ph == Phase.ACTIVE) {
+                return null;
+            }
+        } else if (ph == Phase.TRACKING) {
+            if (at - Math.max(s.firstSeen(), schedule.activeSince(at)) >= p.dwellMs) {
+                return null;
+            }
+        } else if (ph == Phase.ACTIVE && at >= s.nextStepAt()) {
+            return null;
+        }
+        return seen(s, at, x, y, cam, plate, legible);
+    }
+
+    /** {@code cur} re-seen at (at, x, y) within the radius: last-seen data and the plate vote updated. */
+    private static EpisodeState seen(EpisodeState cur, long at, double x, double y, String cam, PlateRead plate,
+            boolean legible) {
+        // confidence-weighted majority vote (Boyer-Moore) over the reads: one misread never wins
+        String display = cur.display();
+        double weight = cur.displayConfidence();
+        if (plate != null) {
+            if (plate.text().equals(display)) {
+                weight += plate.confidence();
+            } else {
+                weight -= plate.confidence();
+                if (weight < 0) {
+                    display = plate.text();
+                    weight = -weight;
+                }
+            }
+        }
+        return cur.with(cur.phase(), cur.firstSeen(), at, cur.anchorX(), cur.anchorY(), x, y, cam,
+                cur.plateLegible() || legible, cur.stepsFired(), cur.startedAt(), cur.nextStepAt(), cur.activeUntil(),
+                cur.repeatCount(), display, weight);
     }
 
     private static EpisodeState deadlines(EpisodeState s, long at, Context ctx, Acc acc) {
