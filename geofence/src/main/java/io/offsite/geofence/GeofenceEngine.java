@@ -197,7 +197,6 @@ public final class GeofenceEngine {
         }
         long next = Long.MAX_VALUE;
         for (int i = 0; i < t.episodeCount; i++) {
-            EpisodeState s = t.episode(i);
             int ord = t.ordinal(i, index);
             Fence f = ord < 0 ? null : index.fence(ord);
             if (f == null) {
@@ -205,13 +204,14 @@ public final class GeofenceEngine {
                 continue;
             }
             Ladder.Context ctx = context(index, ord);
-            if (Ladder.nextDeadline(s, ctx) <= at) {
+            if (cellDeadline(t.cell(i), f) <= at) {
+                EpisodeState s = t.episode(i);
                 if (update(t, i, s, Ladder.tick(s, at, ctx), f)) {
                     i--;
                     continue;
                 }
             }
-            next = Math.min(next, Ladder.nextDeadline(t.episode(i), ctx));
+            next = Math.min(next, cellDeadline(t.cell(i), f));
         }
         if (t.isIdle()) {
             // keep an idle track (and its fence-hit cache) for IDLE_RETENTION_MS, so a subject seen again soon —
@@ -265,7 +265,6 @@ public final class GeofenceEngine {
         boolean legible = plate != null && plate.confidence() >= legibleConfidence;
         String cam = d.camera().raw();
         for (int i = 0; i < t.episodeCount; i++) {
-            EpisodeState s = t.episode(i);
             int ord = t.ordinal(i, index);
             if (ord < 0) {
                 i -= fenceGone(t, i, d.eventMillis()) ? 1 : 0;
@@ -277,15 +276,17 @@ public final class GeofenceEngine {
             }
             boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
             Ladder.Context ctx = context(index, ord);
-            EpisodeState quiet = Ladder.quietSight(s, d.eventMillis(), x, y, inside, cam, plate, legible, ctx);
-            if (quiet != null) {
+            EpisodeCell cell = t.cell(i);
+            String shown = cell.display;
+            boolean wasLegible = cell.plateLegible;
+            if (cell.quietSight(d.eventMillis(), x, y, inside, cam, plate, legible, ctx)) {
                 // only last-seen data and the plate vote changed: no effects, no history, same phase
-                t.setEpisode(i, quiet);
-                if (StoreWriter.stored(quiet)) {
-                    writer.changed(t, s, quiet);
+                if (cell.stored()) {
+                    writer.touched(t, cell, !shown.equals(cell.display) || wasLegible != cell.plateLegible);
                 }
                 continue;
             }
+            EpisodeState s = t.episode(i);
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
             if (update(t, i, s, Ladder.sight(s, sg, ctx), f)) {
                 i--;
@@ -361,6 +362,16 @@ public final class GeofenceEngine {
             writer.removed(s);
         }
         return false;
+    }
+
+    /** {@link Ladder#nextDeadline} of a cell, without materialising its state. */
+    private static long cellDeadline(EpisodeCell c, Fence f) {
+        Phase ph = c.phase();
+        if (ph == Phase.ENDED) {
+            return Long.MAX_VALUE;
+        }
+        long gap = c.lastSeen + f.policy().gapMs + 1;
+        return ph == Phase.ACTIVE ? Math.min(gap, c.activeUntil) : gap;
     }
 
     private boolean fenceGone(Track t, int i, long at) {

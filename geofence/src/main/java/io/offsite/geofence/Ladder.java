@@ -194,61 +194,69 @@ public final class Ladder {
      */
     static EpisodeState quietSight(EpisodeState s, long at, double x, double y, boolean inside, String cam,
             PlateRead plate, boolean legible, Context ctx) {
-        Phase ph = s.phase();
-        if (!inside || at < s.lastSeen() || ph == Phase.ENDED) {
-            return null;
-        }
-        LadderPolicy p = ctx.fence().policy();
-        long gapEnd = s.lastSeen() + p.gapMs;
-        if (at > gapEnd || (ph == Phase.ACTIVE && s.activeUntil() <= at && s.activeUntil() <= gapEnd)) {
-            return null;
-        }
-        double dx = x - s.anchorX();
-        double dy = y - s.anchorY();
-        double dist;
-        if (ctx.fence().isPixelFence()) {
-            dist = Math.sqrt(dx * dx + dy * dy);
-            if (dist > p.jitterRadiusPixels) {
-                return null;
-            }
-        } else {
-            dx *= ctx.metersPerDegreeLon();
-            dy *= 111_320.0;
-            dist = Math.sqrt(dx * dx + dy * dy);
-            if (dist > p.jitterRadiusMeters) {
-                return null;
-            }
-        }
-        FenceSchedule schedule = ctx.fence().schedule();
-        if (!schedule.isActive(at)) {
-            if (ph == Phase.ACTIVE) {
-                return null;
-            }
-        } else if (ph == Phase.TRACKING) {
-            if (at - Math.max(s.firstSeen(), schedule.activeSince(at)) >= p.dwellMs) {
-                return null;
-            }
-        } else if (ph == Phase.ACTIVE && at >= s.nextStepAt()) {
+        if (!isQuiet(s.phase(), s.firstSeen(), s.lastSeen(), s.anchorX(), s.anchorY(), s.nextStepAt(), s.activeUntil(),
+                at, x, y, inside, ctx)) {
             return null;
         }
         return seen(s, at, x, y, cam, plate, legible);
     }
 
+    /** Whether a sighting at (at, x, y) of a state with these components is quiet (see {@link #quietSight}). */
+    static boolean isQuiet(Phase ph, long firstSeen, long lastSeen, double anchorX, double anchorY, long nextStepAt,
+            long activeUntil, long at, double x, double y, boolean inside, Context ctx) {
+        if (!inside || at < lastSeen || ph == Phase.ENDED) {
+            return false;
+        }
+        LadderPolicy p = ctx.fence().policy();
+        long gapEnd = lastSeen + p.gapMs;
+        if (at > gapEnd || (ph == Phase.ACTIVE && activeUntil <= at && activeUntil <= gapEnd)) {
+            return false;
+        }
+        double dx = x - anchorX;
+        double dy = y - anchorY;
+        if (ctx.fence().isPixelFence()) {
+            if (Math.sqrt(dx * dx + dy * dy) > p.jitterRadiusPixels) {
+                return false;
+            }
+        } else {
+            dx *= ctx.metersPerDegreeLon();
+            dy *= 111_320.0;
+            if (Math.sqrt(dx * dx + dy * dy) > p.jitterRadiusMeters) {
+                return false;
+            }
+        }
+        FenceSchedule schedule = ctx.fence().schedule();
+        if (!schedule.isActive(at)) {
+            return ph != Phase.ACTIVE;
+        }
+        if (ph == Phase.TRACKING) {
+            return at - Math.max(firstSeen, schedule.activeSince(at)) < p.dwellMs;
+        }
+        return ph != Phase.ACTIVE || at < nextStepAt;
+    }
+
+    /**
+     * The plate vote after one more read: a confidence-weighted majority vote (Boyer-Moore), so one misread
+     * never wins. Returns the new weight of {@code display}, or the negated weight of {@code plate}'s text when
+     * that text takes over.
+     */
+    static double vote(String display, double weight, PlateRead plate) {
+        if (plate.text().equals(display)) {
+            return weight + plate.confidence();
+        }
+        return weight - plate.confidence();
+    }
+
     /** {@code cur} re-seen at (at, x, y) within the radius: last-seen data and the plate vote updated. */
     private static EpisodeState seen(EpisodeState cur, long at, double x, double y, String cam, PlateRead plate,
             boolean legible) {
-        // confidence-weighted majority vote (Boyer-Moore) over the reads: one misread never wins
         String display = cur.display();
         double weight = cur.displayConfidence();
         if (plate != null) {
-            if (plate.text().equals(display)) {
-                weight += plate.confidence();
-            } else {
-                weight -= plate.confidence();
-                if (weight < 0) {
-                    display = plate.text();
-                    weight = -weight;
-                }
+            weight = vote(display, weight, plate);
+            if (weight < 0) {
+                display = plate.text();
+                weight = -weight;
             }
         }
         return cur.with(cur.phase(), cur.firstSeen(), at, cur.anchorX(), cur.anchorY(), x, y, cam,

@@ -31,15 +31,31 @@ final class StoreWriter {
     /** Episode {@code s} of track {@code t} replaced {@code old}; {@code s} is ACTIVE or DONE. */
     void changed(Track t, EpisodeState old, EpisodeState s) {
         if (intervalMs > 0 && stored(old) && onlyLastSeenDiffers(old, s)) {
-            if (!t.dirty) {
-                t.dirty = true;
-                if (dirtyCount == dirty.length) {
-                    dirty = Arrays.copyOf(dirty, dirtyCount * 2);
-                }
-                dirty[dirtyCount++] = t;
-            }
+            markDirty(t);
         } else {
             store.put(s);
+        }
+    }
+
+    /**
+     * Stored episode {@code c} of track {@code t} took a quiet sighting; {@code shownChanged} when the plate shown
+     * or its legibility changed too (written at once), otherwise only "last seen" data changed.
+     */
+    void touched(Track t, EpisodeCell c, boolean shownChanged) {
+        if (intervalMs > 0 && !shownChanged) {
+            markDirty(t);
+        } else {
+            store.put(c.toState(t.subject));
+        }
+    }
+
+    private void markDirty(Track t) {
+        if (!t.dirty) {
+            t.dirty = true;
+            if (dirtyCount == dirty.length) {
+                dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+            }
+            dirty[dirtyCount++] = t;
         }
     }
 
@@ -61,9 +77,9 @@ final class StoreWriter {
             dirty[i] = null;
             t.dirty = false;
             for (int k = 0; k < t.episodeCount; k++) {
-                EpisodeState s = t.episode(k);
-                if (stored(s)) {
-                    store.put(s);
+                EpisodeCell c = t.cell(k);
+                if (c.stored()) {
+                    store.put(c.toState(t.subject));
                 }
             }
         }

@@ -3,10 +3,13 @@ package io.offsite.geofence;
 import java.util.Arrays;
 import java.util.Comparator;
 
-/** One tracked subject: its buffered (not yet applied) detections and its per-fence episode states. */
-final class Track {
+/**
+ * One tracked subject: its buffered (not yet applied) detections and its per-fence episodes. The first episode
+ * lives in the track's own fields (inherited from {@link EpisodeCell}); further ones in {@link #more}.
+ */
+final class Track extends EpisodeCell {
     private static final Detection[] NO_DETECTIONS = new Detection[0];
-    private static final EpisodeState[] NO_EPISODES = new EpisodeState[0];
+    private static final EpisodeCell[] NO_CELLS = new EpisodeCell[0];
     private static final int[] NO_ORDINALS = new int[0];
     static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
             .thenComparing(d -> d.camera().raw())
@@ -29,15 +32,11 @@ final class Track {
     long deadlineWake = Long.MAX_VALUE;
     Detection[] pending = NO_DETECTIONS;
     int pendingCount;
-    /** The first episode inline (most subjects are in one fence), the rest in {@link #more}. */
-    private EpisodeState first;
-    private EpisodeState[] more = NO_EPISODES;
+    /** Episodes after the first (most subjects are in one fence). */
+    private EpisodeCell[] more = NO_CELLS;
     int episodeCount;
-    /** The index snapshot the cached ordinals refer to. */
+    /** The index snapshot the cells' cached ordinals refer to. */
     private FenceIndex ordinalsOf;
-    /** Fence ordinal of the first episode in {@link #ordinalsOf}, or -1 when the fence is gone. */
-    private int firstOrdinal;
-    private int[] moreOrdinals = NO_ORDINALS;
     /** Whether a "last seen" change waits for the next store checkpoint. */
     boolean dirty;
     /** Fence-index answer for the last geographic position looked up (parked subjects repeat it exactly). */
@@ -117,25 +116,28 @@ final class Track {
         System.arraycopy(hits, 0, hitOrdinals, 0, n);
     }
 
+    /** Episode {@code i} (0 is this track's own cell). */
+    EpisodeCell cell(int i) {
+        return i == 0 ? this : more[i - 1];
+    }
+
+    /** Episode {@code i} as an immutable state. */
     EpisodeState episode(int i) {
-        return i == 0 ? first : more[i - 1];
+        return cell(i).toState(subject);
     }
 
     void setEpisode(int i, EpisodeState s) {
-        if (i == 0) {
-            first = s;
-        } else {
-            more[i - 1] = s;
-        }
+        cell(i).load(s);
     }
 
     void addEpisode(EpisodeState s) {
-        if (episodeCount == 0) {
-            first = s;
-        } else {
+        EpisodeCell c = this;
+        if (episodeCount > 0) {
+            c = new EpisodeCell();
             more = Arrays.copyOf(more, episodeCount);
-            more[episodeCount - 1] = s;
+            more[episodeCount - 1] = c;
         }
+        c.load(s);
         episodeCount++;
         ordinalsOf = null;
     }
@@ -143,35 +145,34 @@ final class Track {
     /** Fence ordinal of episode i in {@code index} (cached per snapshot), or -1 when the fence is gone. */
     int ordinal(int i, FenceIndex index) {
         if (ordinalsOf != index) {
-            firstOrdinal = episodeCount > 0 ? index.ordinalOf(first.fenceId()) : -1;
-            if (moreOrdinals.length < episodeCount - 1) {
-                moreOrdinals = new int[episodeCount - 1];
-            }
-            for (int k = 1; k < episodeCount; k++) {
-                moreOrdinals[k - 1] = index.ordinalOf(more[k - 1].fenceId());
+            for (int k = 0; k < episodeCount; k++) {
+                EpisodeCell c = cell(k);
+                c.ordinal = index.ordinalOf(c.fenceId);
             }
             ordinalsOf = index;
         }
-        return i == 0 ? firstOrdinal : moreOrdinals[i - 1];
+        return cell(i).ordinal;
     }
 
     void removeEpisode(int i) {
-        ordinalsOf = null;
-        int drop = i;
-        if (i == 0) {
-            first = episodeCount > 1 ? more[0] : null;
-            drop = 1;
+        if (i == 0 && episodeCount > 1) {
+            copyFrom(more[0]);
+            i = 1;
         }
         episodeCount--;
         if (episodeCount <= 1) {
-            more = NO_EPISODES;
-            moreOrdinals = NO_ORDINALS;
-            return;
+            more = NO_CELLS;
+        } else {
+            EpisodeCell[] next = new EpisodeCell[episodeCount - 1];
+            System.arraycopy(more, 0, next, 0, i - 1);
+            System.arraycopy(more, i, next, i - 1, episodeCount - i);
+            more = next;
         }
-        EpisodeState[] next = new EpisodeState[episodeCount - 1];
-        System.arraycopy(more, 0, next, 0, drop - 1);
-        System.arraycopy(more, drop, next, drop - 1, episodeCount - drop);
-        more = next;
+        if (episodeCount == 0) {
+            fenceId = null;
+            display = null;
+            cameraId = null;
+        }
     }
 
     boolean isIdle() {

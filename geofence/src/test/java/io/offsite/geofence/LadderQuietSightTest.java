@@ -58,6 +58,11 @@ class LadderQuietSightTest {
             Ladder.Transition full = Ladder.sight(s,
                     new Ladder.Sighting(at, x, y, inside, Scenario.CAM, plate, legible, VehicleClass.ORDINARY), ctx);
             EpisodeState q = Ladder.quietSight(s, at, x, y, inside, Scenario.CAM, plate, legible, ctx);
+            // the engine's in-place variant agrees, and leaves the cell untouched when the sighting is not quiet
+            EpisodeCell cell = new EpisodeCell();
+            cell.load(s);
+            assertThat(cell.quietSight(at, x, y, inside, Scenario.CAM, plate, legible, ctx)).isEqualTo(q != null);
+            assertThat(cell.toState(s.subject())).isEqualTo(q != null ? q : s);
             if (q != null) {
                 quiet[0]++;
                 assertThat(q).isEqualTo(full.state());

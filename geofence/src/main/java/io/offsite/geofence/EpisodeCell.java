@@ -1,0 +1,120 @@
+package io.offsite.geofence;
+
+import io.offsite.geofence.EpisodeState.Phase;
+
+/**
+ * The engine's mutable, allocation-free copy of one {@link EpisodeState} (minus the subject, which the owning
+ * {@link Track} holds). A quiet sighting — the common case of a parked car seen again — updates it in place;
+ * anything else is decided by the pure {@link Ladder} on a materialised {@link EpisodeState} and loaded back.
+ * {@link Track} extends this class, so a subject's first episode costs no object of its own.
+ */
+class EpisodeCell {
+    private static final Phase[] PHASES = Phase.values();
+
+    String fenceId;
+    /** Fence ordinal in the owning track's cached index snapshot, or -1 when the fence is gone. */
+    int ordinal;
+    String display;
+    double displayConfidence;
+    byte phase;
+    boolean plateLegible;
+    int stepsFired;
+    int repeatCount;
+    long firstSeen;
+    long lastSeen;
+    long startedAt;
+    long nextStepAt;
+    long activeUntil;
+    double anchorX;
+    double anchorY;
+    double lastX;
+    double lastY;
+    String cameraId;
+
+    final Phase phase() {
+        return PHASES[phase];
+    }
+
+    /** Copies every component of {@code s} except its subject. */
+    final void load(EpisodeState s) {
+        fenceId = s.fenceId();
+        display = s.display();
+        displayConfidence = s.displayConfidence();
+        phase = (byte) s.phase().ordinal();
+        plateLegible = s.plateLegible();
+        stepsFired = s.stepsFired();
+        repeatCount = s.repeatCount();
+        firstSeen = s.firstSeen();
+        lastSeen = s.lastSeen();
+        startedAt = s.startedAt();
+        nextStepAt = s.nextStepAt();
+        activeUntil = s.activeUntil();
+        anchorX = s.anchorX();
+        anchorY = s.anchorY();
+        lastX = s.lastX();
+        lastY = s.lastY();
+        cameraId = s.cameraId();
+    }
+
+    /** Copies another cell (used when a track's inline episode is removed and the next one moves in). */
+    final void copyFrom(EpisodeCell c) {
+        fenceId = c.fenceId;
+        ordinal = c.ordinal;
+        display = c.display;
+        displayConfidence = c.displayConfidence;
+        phase = c.phase;
+        plateLegible = c.plateLegible;
+        stepsFired = c.stepsFired;
+        repeatCount = c.repeatCount;
+        firstSeen = c.firstSeen;
+        lastSeen = c.lastSeen;
+        startedAt = c.startedAt;
+        nextStepAt = c.nextStepAt;
+        activeUntil = c.activeUntil;
+        anchorX = c.anchorX;
+        anchorY = c.anchorY;
+        lastX = c.lastX;
+        lastY = c.lastY;
+        cameraId = c.cameraId;
+    }
+
+    /** The immutable state of this cell for {@code subject}. */
+    final EpisodeState toState(String subject) {
+        return new EpisodeState(fenceId, subject, display, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
+                anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
+                repeatCount);
+    }
+
+    /** Whether the episode is persisted (it fired a rung): ACTIVE or DONE. */
+    final boolean stored() {
+        return phase == Phase.ACTIVE.ordinal() || phase == Phase.DONE.ordinal();
+    }
+
+    /**
+     * Applies a quiet sighting in place — exactly what {@link Ladder#sight} would do to the materialised state —
+     * and returns true; returns false without changing anything when the sighting is not quiet
+     * ({@link Ladder#isQuiet}).
+     */
+    final boolean quietSight(long at, double x, double y, boolean inside, String cam, PlateRead plate,
+            boolean legible, Ladder.Context ctx) {
+        if (!Ladder.isQuiet(phase(), firstSeen, lastSeen, anchorX, anchorY, nextStepAt, activeUntil, at, x, y, inside,
+                ctx)) {
+            return false;
+        }
+        if (plate != null) {
+            double w = Ladder.vote(display, displayConfidence, plate);
+            if (w < 0) {
+                display = plate.text();
+                displayConfidence = -w;
+            } else {
+                displayConfidence = w;
+            }
+        }
+        lastSeen = at;
+        lastX = x;
+        lastY = y;
+        cameraId = cam;
+        plateLegible |= legible;
+        return true;
+    }
+}
