@@ -23,6 +23,10 @@ public final class Detection {
     private final PixelBox box;
     private final String snapshotRef;
     final String subjectKey;
+    /** {@link #subjectKey} packed by {@link PackedPlate}, or 0 (tracker keys, unusual plates). */
+    final long subjectBits;
+    /** The plate text packed by {@link PackedPlate}, or 0. */
+    final long plateBits;
     /** Longitude/latitude copied out of {@link #location} (NaN for pixel detections) for the hot path. */
     final double lon;
     final double lat;
@@ -47,6 +51,8 @@ public final class Detection {
         } else {
             subjectKey = null;
         }
+        subjectBits = plate != null ? PackedPlate.pack(subjectKey) : 0;
+        plateBits = plate == null ? 0 : subjectKey == plate.text() ? subjectBits : PackedPlate.pack(plate.text());
     }
 
     /** Starts a detection from {@code camera} at event time {@code eventTime}. */

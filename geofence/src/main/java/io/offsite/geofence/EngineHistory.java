@@ -12,46 +12,66 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Repeat and daily-notice counts, kept compactly in memory (keyed by the subject string the tracks already
- * hold, or by fence id) and written through to the store as {@link SubjectHistory} records.
+ * Repeat and daily-notice counts, written through to the store as {@link SubjectHistory} records. A tracked
+ * subject's counts hang off its {@link Track} (no map entry while it is tracked); they move to a map when the
+ * track is released and back when the subject is seen again. Location-scoped counts are kept per fence id.
  */
 final class EngineHistory implements Ladder.History {
     private static final int MAX_WARNINGS_KEPT = 128;
     private static final String SUBJECT = "s:";
     private static final String LOCATION = "f:";
-    private final Map<String, Hist> bySubject = new HashMap<>();
-    private final Map<String, Hist> byFence = new HashMap<>();
+    /** Counts of subjects that have no track right now. */
+    private final Map<String, Counts> released = new HashMap<>();
+    private final Map<String, Counts> byFence = new HashMap<>();
     private final ZoneId zone;
     private final EpisodeStore store;
+    /** The track the engine is stepping; the ladder asks about its subject. */
+    private Track current;
 
-    /** Mutable counts for one key; the common single warning is kept inline, more in a sorted array. */
-    private static final class Hist {
+    /** Warning start times (ascending, the single common one inline) and one day's notice count. */
+    static final class Counts {
         private long warned0;
         private long[] warnedAll;
         private int warnedCount;
-        long noticeDay = Long.MIN_VALUE;
-        int notices;
-
-        int warnedCount() {
-            return warnedCount;
-        }
+        private long noticeDay = Long.MIN_VALUE;
+        private int notices;
 
         long warned(int i) {
             return warnedAll == null ? warned0 : warnedAll[i];
         }
 
-        void setWarned(long[] sorted) {
+        boolean isEmpty() {
+            return warnedCount == 0 && notices == 0;
+        }
+
+        private void setWarned(long[] sorted) {
             warnedCount = sorted.length;
             warnedAll = sorted.length > 1 ? sorted : null;
             warned0 = sorted.length == 1 ? sorted[0] : 0;
         }
 
-        long[] warnedCopy() {
-            long[] w = new long[warnedCount];
+        private void addWarned(long at) {
+            long[] w = new long[warnedCount + 1];
             for (int i = 0; i < warnedCount; i++) {
                 w[i] = warned(i);
             }
-            return w;
+            w[warnedCount] = at;
+            Arrays.sort(w);
+            if (w.length > MAX_WARNINGS_KEPT) {
+                w = Arrays.copyOfRange(w, w.length - MAX_WARNINGS_KEPT, w.length);
+            }
+            setWarned(w);
+        }
+
+        private int warnedIn(long from, long before) {
+            int n = 0;
+            for (int i = 0; i < warnedCount; i++) {
+                long t = warned(i);
+                if (t >= from && t < before) {
+                    n++;
+                }
+            }
+            return n;
         }
     }
 
@@ -59,7 +79,7 @@ final class EngineHistory implements Ladder.History {
         this.zone = zone;
         this.store = store;
         for (SubjectHistory h : store.histories()) {
-            Hist x = new Hist();
+            Counts x = new Counts();
             long[] w = h.warnedAt().stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(w);
             x.setWarned(w);
@@ -68,63 +88,81 @@ final class EngineHistory implements Ladder.History {
             if (h.key().startsWith(LOCATION)) {
                 byFence.put(h.key().substring(2), x);
             } else {
-                bySubject.put(h.key().startsWith(SUBJECT) ? h.key().substring(2) : h.key(), x);
+                released.put(h.key().startsWith(SUBJECT) ? h.key().substring(2) : h.key(), x);
             }
         }
     }
 
-    private Hist repeatHist(Fence fence, String subject) {
-        return fence.policy().repeatScopeIsLocation() ? byFence.get(fence.id()) : bySubject.get(subject);
+    /** A track was created for its subject: its counts move in. */
+    void attach(Track t) {
+        t.counts = released.isEmpty() ? null : released.remove(t.subject());
+    }
+
+    /** A track is being released: its counts move out. */
+    void detach(Track t) {
+        if (current == t) {
+            current = null;
+        }
+        if (t.counts != null && !t.counts.isEmpty()) {
+            released.put(t.subject(), t.counts);
+        }
+        t.counts = null;
+    }
+
+    /** The engine is about to step {@code t}'s episodes. */
+    void stepping(Track t) {
+        current = t;
+    }
+
+    private Counts subject(String subject) {
+        Track t = current;
+        if (t != null && t.is(subject)) {
+            return t.counts;
+        }
+        return released.get(subject);
     }
 
     @Override
     public int priorWarned(Fence fence, String subject, long from, long before) {
-        Hist h = repeatHist(fence, subject);
-        if (h == null) {
-            return 0;
-        }
-        int n = 0;
-        for (int i = 0; i < h.warnedCount(); i++) {
-            long t = h.warned(i);
-            if (t >= from && t < before) {
-                n++;
-            }
-        }
-        return n;
+        Counts h = fence.policy().repeatScopeIsLocation() ? byFence.get(fence.id()) : subject(subject);
+        return h == null ? 0 : h.warnedIn(from, before);
     }
 
     @Override
     public int noticesOnDay(String subject, long at) {
-        Hist h = bySubject.get(subject);
+        Counts h = subject(subject);
         return h != null && h.noticeDay == day(at) ? h.notices : 0;
     }
 
     void recordWarned(Fence fence, String subject, long at) {
         boolean location = fence.policy().repeatScopeIsLocation();
-        Map<String, Hist> map = location ? byFence : bySubject;
-        String key = location ? fence.id() : subject;
-        Hist h = map.computeIfAbsent(key, k -> new Hist());
-        long[] w = Arrays.copyOf(h.warnedCopy(), h.warnedCount() + 1);
-        w[w.length - 1] = at;
-        Arrays.sort(w);
-        if (w.length > MAX_WARNINGS_KEPT) {
-            w = Arrays.copyOfRange(w, w.length - MAX_WARNINGS_KEPT, w.length);
-        }
-        h.setWarned(w);
-        write((location ? LOCATION : SUBJECT) + key, h);
+        Counts h = location ? byFence.computeIfAbsent(fence.id(), k -> new Counts()) : subjectForUpdate(subject);
+        h.addWarned(at);
+        write((location ? LOCATION + fence.id() : SUBJECT + subject), h);
     }
 
     void recordNotice(String subject, long at) {
-        Hist h = bySubject.computeIfAbsent(subject, k -> new Hist());
+        Counts h = subjectForUpdate(subject);
         long d = day(at);
         h.notices = h.noticeDay == d ? h.notices + 1 : 1;
         h.noticeDay = d;
         write(SUBJECT + subject, h);
     }
 
-    private void write(String key, Hist h) {
-        List<Long> w = new ArrayList<>();
-        for (int i = 0; i < h.warnedCount(); i++) {
+    private Counts subjectForUpdate(String subject) {
+        Track t = current;
+        if (t != null && t.is(subject)) {
+            if (t.counts == null) {
+                t.counts = new Counts();
+            }
+            return t.counts;
+        }
+        return released.computeIfAbsent(subject, k -> new Counts());
+    }
+
+    private void write(String key, Counts h) {
+        List<Long> w = new ArrayList<>(h.warnedCount);
+        for (int i = 0; i < h.warnedCount; i++) {
             w.add(h.warned(i));
         }
         store.putHistory(new SubjectHistory(key, w, h.noticeDay, h.notices));

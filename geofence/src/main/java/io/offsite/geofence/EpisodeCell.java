@@ -14,6 +14,9 @@ class EpisodeCell {
     String fenceId;
     /** Fence ordinal in the owning track's cached index snapshot, or -1 when the fence is gone. */
     int ordinal;
+    /** The plate shown, packed by {@link PackedPlate}; 0 when {@link #display} holds it as a string. */
+    long displayBits;
+    /** The plate shown when it does not pack, else null. */
     String display;
     double displayConfidence;
     byte phase;
@@ -38,7 +41,8 @@ class EpisodeCell {
     /** Copies every component of {@code s} except its subject. */
     final void load(EpisodeState s) {
         fenceId = s.fenceId();
-        display = s.display();
+        displayBits = PackedPlate.pack(s.display());
+        display = displayBits == 0 ? s.display() : null;
         displayConfidence = s.displayConfidence();
         phase = (byte) s.phase().ordinal();
         plateLegible = s.plateLegible();
@@ -60,6 +64,7 @@ class EpisodeCell {
     final void copyFrom(EpisodeCell c) {
         fenceId = c.fenceId;
         ordinal = c.ordinal;
+        displayBits = c.displayBits;
         display = c.display;
         displayConfidence = c.displayConfidence;
         phase = c.phase;
@@ -80,9 +85,14 @@ class EpisodeCell {
 
     /** The immutable state of this cell for {@code subject}. */
     final EpisodeState toState(String subject) {
-        return new EpisodeState(fenceId, subject, display, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
+        return new EpisodeState(fenceId, subject, displayString(), displayConfidence, phase(), firstSeen, lastSeen, anchorX,
                 anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
                 repeatCount);
+    }
+
+    /** The plate shown (or the tracker key). */
+    final String displayString() {
+        return displayBits != 0 ? PackedPlate.unpack(displayBits) : display;
     }
 
     /** Whether the episode is persisted (it fired a rung): ACTIVE or DONE. */
@@ -96,15 +106,17 @@ class EpisodeCell {
      * ({@link Ladder#isQuiet}).
      */
     final boolean quietSight(long at, double x, double y, boolean inside, String cam, PlateRead plate,
-            boolean legible, Ladder.Context ctx) {
+            long plateBits, boolean legible, FenceRule rule) {
         if (!Ladder.isQuiet(phase(), firstSeen, lastSeen, anchorX, anchorY, nextStepAt, activeUntil, at, x, y, inside,
-                ctx)) {
+                rule)) {
             return false;
         }
         if (plate != null) {
-            double w = Ladder.vote(display, displayConfidence, plate);
+            boolean same = plateBits != 0 || displayBits != 0 ? plateBits == displayBits : plate.text().equals(display);
+            double w = same ? displayConfidence + plate.confidence() : displayConfidence - plate.confidence();
             if (w < 0) {
-                display = plate.text();
+                displayBits = plateBits;
+                display = plateBits == 0 ? plate.text() : null;
                 displayConfidence = -w;
             } else {
                 displayConfidence = w;

@@ -50,8 +50,8 @@ public final class GeofenceEngine {
     private final int[] hits = new int[MAX_HITS];
     private final StoreWriter writer;
     private final TimerService.Firing firing = this::fire;
-    private FenceIndex contextsOf;
-    private Ladder.Context[] contexts;
+    private FenceIndex rulesOf;
+    private FenceRule[] rules;
     private EffectSink sink;
 
     private GeofenceEngine(Builder b) {
@@ -67,7 +67,8 @@ public final class GeofenceEngine {
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
-            Track t = trackFor(s.subject());
+            String key = s.subject();
+            Track t = trackFor(PackedPlate.pack(key), key);
             t.addEpisode(s);
             long d = deadlineOf(s);
             if (d < t.deadlineWake) {
@@ -94,7 +95,7 @@ public final class GeofenceEngine {
         if (t < watermark) {
             return Intake.LATE;
         }
-        Track track = trackFor(key);
+        Track track = trackFor(d.subjectBits, key);
         if (!track.addPending(d)) {
             return Intake.DUPLICATE;
         }
@@ -191,6 +192,7 @@ public final class GeofenceEngine {
         } else {
             t.pendingWake = Long.MAX_VALUE;
         }
+        history.stepping(t);
         FenceIndex index = fences.snapshot();
         while (t.pendingCount > 0 && t.pending[0].eventMillis() <= at) {
             apply(t, t.pollPending(), index);
@@ -198,20 +200,19 @@ public final class GeofenceEngine {
         long next = Long.MAX_VALUE;
         for (int i = 0; i < t.episodeCount; i++) {
             int ord = t.ordinal(i, index);
-            Fence f = ord < 0 ? null : index.fence(ord);
-            if (f == null) {
+            if (ord < 0) {
                 i -= fenceGone(t, i, at) ? 1 : 0;
                 continue;
             }
-            Ladder.Context ctx = context(index, ord);
-            if (cellDeadline(t.cell(i), f) <= at) {
+            FenceRule r = rule(index, ord);
+            if (cellDeadline(t.cell(i), r) <= at) {
                 EpisodeState s = t.episode(i);
-                if (update(t, i, s, Ladder.tick(s, at, ctx), f)) {
+                if (update(t, i, s, Ladder.tick(s, at, r.context), r.fence())) {
                     i--;
                     continue;
                 }
             }
-            next = Math.min(next, cellDeadline(t.cell(i), f));
+            next = Math.min(next, cellDeadline(t.cell(i), r));
         }
         if (t.isIdle()) {
             // keep an idle track (and its fence-hit cache) for IDLE_RETENTION_MS, so a subject seen again soon —
@@ -270,25 +271,26 @@ public final class GeofenceEngine {
                 i -= fenceGone(t, i, d.eventMillis()) ? 1 : 0;
                 continue;
             }
-            Fence f = index.fence(ord);
-            if (f.isPixelFence() != pixel || (pixel && !samePreset(f, cam, preset))) {
+            FenceRule r = rule(index, ord);
+            if (r.pixel != pixel || (pixel && !samePreset(r.fence(), cam, preset))) {
                 continue;
             }
             boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
-            Ladder.Context ctx = context(index, ord);
             EpisodeCell cell = t.cell(i);
+            long shownBits = cell.displayBits;
             String shown = cell.display;
             boolean wasLegible = cell.plateLegible;
-            if (cell.quietSight(d.eventMillis(), x, y, inside, cam, plate, legible, ctx)) {
+            if (cell.quietSight(d.eventMillis(), x, y, inside, cam, plate, d.plateBits, legible, r)) {
                 // only last-seen data and the plate vote changed: no effects, no history, same phase
                 if (cell.stored()) {
-                    writer.touched(t, cell, !shown.equals(cell.display) || wasLegible != cell.plateLegible);
+                    writer.touched(t, cell,
+                            shownBits != cell.displayBits || shown != cell.display || wasLegible != cell.plateLegible);
                 }
                 continue;
             }
             EpisodeState s = t.episode(i);
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
-            if (update(t, i, s, Ladder.sight(s, sg, ctx), f)) {
+            if (update(t, i, s, Ladder.sight(s, sg, r.context), r.fence())) {
                 i--;
             }
         }
@@ -298,8 +300,8 @@ public final class GeofenceEngine {
             }
             Fence f = index.fence(hits[k]);
             Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, true, cam, plate, legible, d.vehicleClass());
-            Ladder.Context ctx = context(index, hits[k]);
-            EpisodeState s = Ladder.start(f, t.subject, sg);
+            Ladder.Context ctx = rule(index, hits[k]).context;
+            EpisodeState s = Ladder.start(f, t.subject(), sg);
             t.addEpisode(s);
             update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
         }
@@ -365,12 +367,12 @@ public final class GeofenceEngine {
     }
 
     /** {@link Ladder#nextDeadline} of a cell, without materialising its state. */
-    private static long cellDeadline(EpisodeCell c, Fence f) {
+    private static long cellDeadline(EpisodeCell c, FenceRule r) {
         Phase ph = c.phase();
         if (ph == Phase.ENDED) {
             return Long.MAX_VALUE;
         }
-        long gap = c.lastSeen + f.policy().gapMs + 1;
+        long gap = c.lastSeen + r.gapMs + 1;
         return ph == Phase.ACTIVE ? Math.min(gap, c.activeUntil) : gap;
     }
 
@@ -393,21 +395,21 @@ public final class GeofenceEngine {
         if (ord < 0) {
             return s.lastSeen();
         }
-        return Ladder.nextDeadline(s, context(index, ord));
+        return Ladder.nextDeadline(s, rule(index, ord).context);
     }
 
-    /** The ladder context of fence {@code ord}, built once per index snapshot. */
-    private Ladder.Context context(FenceIndex index, int ord) {
-        if (contextsOf != index) {
-            contexts = new Ladder.Context[index.size()];
-            contextsOf = index;
+    /** The rule (and ladder context) of fence {@code ord}, built once per index snapshot. */
+    private FenceRule rule(FenceIndex index, int ord) {
+        if (rulesOf != index) {
+            rules = new FenceRule[index.size()];
+            rulesOf = index;
         }
-        Ladder.Context c = contexts[ord];
-        if (c == null) {
-            c = new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon());
-            contexts[ord] = c;
+        FenceRule r = rules[ord];
+        if (r == null) {
+            r = new FenceRule(new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon()));
+            rules[ord] = r;
         }
-        return c;
+        return r;
     }
 
     private void wake(Track t, long at, int stream) {
@@ -417,11 +419,17 @@ public final class GeofenceEngine {
         }
     }
 
-    private Track trackFor(String key) {
-        return tracks.getOrCreate(key);
+    private Track trackFor(long bits, String key) {
+        Track t = tracks.get(bits, key);
+        if (t == null) {
+            t = tracks.create(bits, key);
+            history.attach(t);
+        }
+        return t;
     }
 
     private void release(Track t) {
+        history.detach(t);
         tracks.release(t);
     }
 

@@ -195,7 +195,7 @@ public final class Ladder {
     static EpisodeState quietSight(EpisodeState s, long at, double x, double y, boolean inside, String cam,
             PlateRead plate, boolean legible, Context ctx) {
         if (!isQuiet(s.phase(), s.firstSeen(), s.lastSeen(), s.anchorX(), s.anchorY(), s.nextStepAt(), s.activeUntil(),
-                at, x, y, inside, ctx)) {
+                at, x, y, inside, new FenceRule(ctx))) {
             return null;
         }
         return seen(s, at, x, y, cam, plate, legible);
@@ -203,34 +203,22 @@ public final class Ladder {
 
     /** Whether a sighting at (at, x, y) of a state with these components is quiet (see {@link #quietSight}). */
     static boolean isQuiet(Phase ph, long firstSeen, long lastSeen, double anchorX, double anchorY, long nextStepAt,
-            long activeUntil, long at, double x, double y, boolean inside, Context ctx) {
+            long activeUntil, long at, double x, double y, boolean inside, FenceRule r) {
         if (!inside || at < lastSeen || ph == Phase.ENDED) {
             return false;
         }
-        LadderPolicy p = ctx.fence().policy();
-        long gapEnd = lastSeen + p.gapMs;
+        long gapEnd = lastSeen + r.gapMs;
         if (at > gapEnd || (ph == Phase.ACTIVE && activeUntil <= at && activeUntil <= gapEnd)) {
             return false;
         }
-        double dx = x - anchorX;
-        double dy = y - anchorY;
-        if (ctx.fence().isPixelFence()) {
-            if (Math.sqrt(dx * dx + dy * dy) > p.jitterRadiusPixels) {
-                return false;
-            }
-        } else {
-            dx *= ctx.metersPerDegreeLon();
-            dy *= 111_320.0;
-            if (Math.sqrt(dx * dx + dy * dy) > p.jitterRadiusMeters) {
-                return false;
-            }
+        if (r.distance(anchorX, anchorY, x, y) > r.jitterRadius) {
+            return false;
         }
-        FenceSchedule schedule = ctx.fence().schedule();
-        if (!schedule.isActive(at)) {
+        if (!r.isActive(at)) {
             return ph != Phase.ACTIVE;
         }
         if (ph == Phase.TRACKING) {
-            return at - Math.max(firstSeen, schedule.activeSince(at)) < p.dwellMs;
+            return at - Math.max(firstSeen, r.activeSince(at)) < r.dwellMs;
         }
         return ph != Phase.ACTIVE || at < nextStepAt;
     }

@@ -22,8 +22,11 @@ final class Track extends EpisodeCell {
             .thenComparing(d -> d.objectClass())
             .thenComparing(d -> d.vehicleClass());
 
-    final String subject;
-    /** Spread hash of {@link #subject} ({@link TrackTable}). */
+    /** The subject key packed by {@link PackedPlate}, or 0 when {@link #keyString} holds it. */
+    final long key;
+    /** The subject key when it does not pack, else null (a packed key is not kept as a string: memory). */
+    final String keyString;
+    /** Spread hash of the key ({@link TrackTable}). */
     final int hash;
     final int slot;
     /** Time of the outstanding timer entry for the earliest buffered detection, or MAX. */
@@ -37,6 +40,8 @@ final class Track extends EpisodeCell {
     int episodeCount;
     /** The index snapshot the cells' cached ordinals refer to. */
     private FenceIndex ordinalsOf;
+    /** Repeat and daily-notice counts of this subject, or null when it has none ({@link EngineHistory}). */
+    EngineHistory.Counts counts;
     /** Whether a "last seen" change waits for the next store checkpoint. */
     boolean dirty;
     /** Fence-index answer for the last geographic position looked up (parked subjects repeat it exactly). */
@@ -45,8 +50,9 @@ final class Track extends EpisodeCell {
     private double hitY;
     private int[] hitOrdinals = NO_ORDINALS;
 
-    Track(String subject, int hash, int slot) {
-        this.subject = subject;
+    Track(long key, String keyString, int hash, int slot) {
+        this.key = key;
+        this.keyString = key == 0 ? keyString : null;
         this.hash = hash;
         this.slot = slot;
     }
@@ -116,6 +122,16 @@ final class Track extends EpisodeCell {
         System.arraycopy(hits, 0, hitOrdinals, 0, n);
     }
 
+    /** The subject key (tracking key) as a string. */
+    String subject() {
+        return key != 0 ? PackedPlate.unpack(key) : keyString;
+    }
+
+    /** Whether this track is the subject {@code subject}. */
+    boolean is(String subject) {
+        return key != 0 ? key == PackedPlate.pack(subject) : keyString.equals(subject);
+    }
+
     /** Episode {@code i} (0 is this track's own cell). */
     EpisodeCell cell(int i) {
         return i == 0 ? this : more[i - 1];
@@ -123,7 +139,7 @@ final class Track extends EpisodeCell {
 
     /** Episode {@code i} as an immutable state. */
     EpisodeState episode(int i) {
-        return cell(i).toState(subject);
+        return cell(i).toState(subject());
     }
 
     void setEpisode(int i, EpisodeState s) {

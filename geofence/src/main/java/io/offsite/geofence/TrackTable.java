@@ -24,19 +24,40 @@ final class TrackTable {
         mask = cap - 1;
     }
 
-    private static int hash(String key) {
+    private static int hash(long bits, String key) {
+        if (bits != 0) {
+            return PackedPlate.hash(bits);
+        }
         int h = key.hashCode();
         return h ^ (h >>> 16) ^ (h >>> 7);
     }
 
-    /** The track of {@code key}, created when absent. */
-    Track getOrCreate(String key) {
-        int h = hash(key);
-        int i = h & mask;
-        for (Track t = table[i]; t != null; t = table[i]) {
-            if (t.hash == h && t.subject.equals(key)) {
+    /** The track of {@code key} (packed as {@code bits}, or 0 when it does not pack), or null. */
+    Track get(long bits, String key) {
+        int h = hash(bits, key);
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            Track t = table[i];
+            if (t == null) {
+                return null;
+            }
+            if (t.hash == h && (bits != 0 ? t.key == bits : t.key == 0 && t.keyString.equals(key))) {
                 return t;
             }
+        }
+    }
+
+    /** The track of {@code key}, created when absent. */
+    Track getOrCreate(String key) {
+        long bits = PackedPlate.pack(key);
+        Track t = get(bits, key);
+        return t != null ? t : create(bits, key);
+    }
+
+    /** A new track for {@code key} (packed as {@code bits}, or 0), which must be absent. */
+    Track create(long bits, String key) {
+        int h = hash(bits, key);
+        int i = h & mask;
+        while (table[i] != null) {
             i = (i + 1) & mask;
         }
         int slot;
@@ -48,7 +69,7 @@ final class TrackTable {
                 slots = Arrays.copyOf(slots, slots.length * 2);
             }
         }
-        Track t = new Track(key, h, slot);
+        Track t = new Track(bits, key, h, slot);
         slots[slot] = t;
         table[i] = t;
         if (++size > table.length >>> 1) {
