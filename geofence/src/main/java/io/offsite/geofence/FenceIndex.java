@@ -320,6 +320,42 @@ public final class FenceIndex {
         return n;
     }
 
+    /**
+     * A radius (in degrees, measured as plain Euclidean distance in lon/lat) around (lon, lat) within which
+     * {@link #containing(double, double, int[])} gives the same answer: no fence boundary and no border of the
+     * index cell lies closer. 0 when the point is outside the index's extent or (within rounding) on a boundary.
+     * Lets a caller that sees a stationary subject again — a parked car whose reported position jitters by a
+     * few decimetres — reuse its previous answer without a geometry test.
+     */
+    public double clearance(double lon, double lat) {
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return 0;
+        }
+        int cx = (int) fx;
+        int cy = (int) fy;
+        double r = Math.min(Math.min(fx - cx, cx + 1 - fx) / invW, Math.min(fy - cy, cy + 1 - fy) / invH);
+        int c = cy * nx + cx;
+        if ((occupied[c >>> 6] & (1L << c)) != 0) {
+            int info = cellInfo[c];
+            if (info < 0) {
+                r = boundaryClearance(-info - 1, lon, lat, r);
+            } else {
+                for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+                    r = boundaryClearance(entries[k], lon, lat, r);
+                }
+            }
+        }
+        // rounding in the cell arithmetic and the distances is far below 1e-12 degrees (0.1 micrometre)
+        return Math.max(0, r - 1e-12);
+    }
+
+    private double boundaryClearance(int entry, double lon, double lat, double r) {
+        // an "inside" entry's fence contains the whole cell: none of its boundary is nearer than the cell border
+        return (entry & 1) == 0 ? r : Math.min(r, FlatPolygon.boundaryDistance(shapes[entry >>> 1], lon, lat));
+    }
+
     /** The fences whose interior contains {@code p}, regardless of schedule. */
     public List<Fence> containing(GeoPoint p) {
         List<Fence> out = new ArrayList<>(2);

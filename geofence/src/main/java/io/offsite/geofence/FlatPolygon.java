@@ -99,6 +99,38 @@ final class FlatPolygon {
         return false;
     }
 
+    /** Euclidean distance (in the coordinates' own units) from (x, y) to the nearest edge of any ring. */
+    static double boundaryDistance(double[] d, double x, double y) {
+        int parts = (int) d[0];
+        int o = 1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < parts; p++) {
+            int partLength = (int) d[o + 5];
+            int rings = (int) d[o + 4];
+            int r = o + 6;
+            for (int h = 0; h < rings; h++) {
+                int end = r + 1 + 2 * (int) d[r];
+                for (int i = r + 3; i < end; i += 2) {
+                    best = Math.min(best, segmentDistanceSq(d[i - 2], d[i - 1], d[i], d[i + 1], x, y));
+                }
+                r = end;
+            }
+            o += partLength;
+        }
+        return Math.sqrt(best);
+    }
+
+    private static double segmentDistanceSq(double x1, double y1, double x2, double y2, double px, double py) {
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double len = dx * dx + dy * dy;
+        double t = len == 0 ? 0 : ((px - x1) * dx + (py - y1) * dy) / len;
+        t = t < 0 ? 0 : Math.min(t, 1);
+        double ex = x1 + t * dx - px;
+        double ey = y1 + t * dy - py;
+        return ex * ex + ey * ey;
+    }
+
     /** JTS RayCrossingCounter.locatePointInRing on the ring starting at {@code r}. */
     private static int locateInRing(double[] d, int r, double px, double py) {
         int crossings = 0;

@@ -28,6 +28,8 @@ import java.util.Objects;
  */
 public final class GeofenceEngine {
     private static final int MAX_HITS = 32;
+    /** Moves of less than this (about 2 m) between two sightings make a subject look stationary. */
+    private static final double STATIONARY_DEGREES = 2e-5;
     /** Timer streams: wakes at arrival, wakes re-armed after applying (≈ watermark), episode deadlines. */
     private static final int ARRIVAL_STREAM = 0;
     private static final int REARM_STREAM = 1;
@@ -215,7 +217,7 @@ public final class GeofenceEngine {
             next = Math.min(next, cellDeadline(t.cell(i), r));
         }
         if (t.isIdle()) {
-            // keep an idle track (and its fence-hit cache) for IDLE_RETENTION_MS, so a subject seen again soon —
+            // keep an idle track for IDLE_RETENTION_MS, so a subject seen again soon —
             // a passing car seen every second — is not dropped and re-created on every detection
             if (deadlineWake) {
                 release(t);
@@ -250,11 +252,14 @@ public final class GeofenceEngine {
         } else {
             x = d.lon;
             y = d.lat;
-            n = t.cachedHits(index, x, y, hits);
+            n = t.memoHits(index, x, y, hits);
             if (n < 0) {
                 n = index.containing(x, y, hits);
                 if (n <= MAX_HITS) {
-                    t.cacheHits(index, x, y, hits, n);
+                    // a subject seen again close to its last position is probably stationary: find how far it may
+                    // drift before the answer can change, so its next sightings need no geometry test
+                    double r = t.nearMemo(index, x, y, STATIONARY_DEGREES) ? index.clearance(x, y) : 0;
+                    t.memo(index, x, y, r, hits, n);
                 }
             }
         }

@@ -10,7 +10,6 @@ import java.util.Comparator;
 final class Track extends EpisodeCell {
     private static final Detection[] NO_DETECTIONS = new Detection[0];
     private static final EpisodeCell[] NO_CELLS = new EpisodeCell[0];
-    private static final int[] NO_ORDINALS = new int[0];
     static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
             .thenComparing(d -> d.camera().raw())
             .thenComparingDouble(d -> d.locationOrNull() != null ? d.locationOrNull().lon() : d.boxOrNull().x())
@@ -44,11 +43,18 @@ final class Track extends EpisodeCell {
     EngineHistory.Counts counts;
     /** Whether a "last seen" change waits for the next store checkpoint. */
     boolean dirty;
-    /** Fence-index answer for the last geographic position looked up (parked subjects repeat it exactly). */
-    private FenceIndex hitsOf;
-    private double hitX;
-    private double hitY;
-    private int[] hitOrdinals = NO_ORDINALS;
+    /**
+     * The last fence-index answer: at (memoX, memoY) in {@link #memoOf} the subject was in {@link #memoCount}
+     * fences ({@link #memoHit0}, then {@link #memoMore}), and the answer holds anywhere closer than
+     * sqrt({@link #memoR2}) degrees ({@link FenceIndex#clearance}; 0 when not computed).
+     */
+    private FenceIndex memoOf;
+    private double memoX;
+    private double memoY;
+    private double memoR2;
+    private int memoCount;
+    private int memoHit0;
+    private int[] memoMore;
 
     Track(long key, String keyString, int hash, int slot) {
         this.key = key;
@@ -103,23 +109,45 @@ final class Track extends EpisodeCell {
         return d;
     }
 
-    /** Copies the cached index answer for exactly (x, y) in {@code index} into {@code out}; -1 when not cached. */
-    int cachedHits(FenceIndex index, double x, double y, int[] out) {
-        if (hitsOf != index || hitX != x || hitY != y) {
+    /** Copies the remembered index answer into {@code out} when it holds at (x, y); else returns -1. */
+    int memoHits(FenceIndex index, double x, double y, int[] out) {
+        double dx = x - memoX;
+        double dy = y - memoY;
+        if (memoOf != index || !(dx * dx + dy * dy < memoR2)) {
             return -1;
         }
-        System.arraycopy(hitOrdinals, 0, out, 0, hitOrdinals.length);
-        return hitOrdinals.length;
+        if (memoCount > 0) {
+            out[0] = memoHit0;
+            for (int i = 1; i < memoCount; i++) {
+                out[i] = memoMore[i - 1];
+            }
+        }
+        return memoCount;
     }
 
-    void cacheHits(FenceIndex index, double x, double y, int[] hits, int n) {
-        hitsOf = index;
-        hitX = x;
-        hitY = y;
-        if (hitOrdinals.length != n) {
-            hitOrdinals = n == 0 ? NO_ORDINALS : new int[n];
+    /** Whether (x, y) lies within {@code radius} degrees of the last looked-up position in {@code index}. */
+    boolean nearMemo(FenceIndex index, double x, double y, double radius) {
+        double dx = x - memoX;
+        double dy = y - memoY;
+        return memoOf == index && dx * dx + dy * dy < radius * radius;
+    }
+
+    /** Remembers the index answer {@code hits[0..n)} at (x, y), valid within {@code clearance} degrees. */
+    void memo(FenceIndex index, double x, double y, double clearance, int[] hits, int n) {
+        memoOf = index;
+        memoX = x;
+        memoY = y;
+        memoR2 = clearance * clearance;
+        memoCount = n;
+        memoHit0 = n > 0 ? hits[0] : 0;
+        if (n > 1) {
+            if (memoMore == null || memoMore.length != n - 1) {
+                memoMore = new int[n - 1];
+            }
+            System.arraycopy(hits, 1, memoMore, 0, n - 1);
+        } else {
+            memoMore = null;
         }
-        System.arraycopy(hits, 0, hitOrdinals, 0, n);
     }
 
     /** The subject key (tracking key) as a string. */

@@ -31,6 +31,50 @@ class FenceIndexPropertyTest {
     }
 
     @Test
+    void clearance_isARadiusWithinWhichTheJtsAnswerDoesNotChange() {
+        int[] positive = new int[1];
+        qt().withExamples(40).forAll(longs().all(), integers().between(1, 25), integers().between(5, 80))
+                .checkAssert((seed, n, cellMeters) -> {
+                    Random r = new Random(seed);
+                    List<Fence> fences = TestFences.randomFences(r, n, 120.15, 30.25, 0.01, 0.0008);
+                    FenceIndex index = FenceIndex.of(fences, cellMeters);
+                    List<Coordinate> points = queryPoints(r, fences);
+                    for (int i = 0; i < points.size(); i += 3) {
+                        Coordinate q = points.get(i);
+                        double radius = index.clearance(q.x, q.y);
+                        assertThat(radius).isGreaterThanOrEqualTo(0);
+                        if (radius == 0) {
+                            continue;
+                        }
+                        positive[0]++;
+                        TreeSet<String> at = jtsAnswer(fences, q);
+                        for (int k = 0; k < 8; k++) {
+                            // anywhere in the open disc, including just inside its rim
+                            double a = r.nextDouble() * 2 * Math.PI;
+                            double d = radius * (k < 4 ? r.nextDouble() : 1 - 1e-9);
+                            Coordinate p = new Coordinate(q.x + d * Math.cos(a), q.y + d * Math.sin(a));
+                            assertThat(jtsAnswer(fences, p)).as("%s near %s (r=%s, seed %s)", p, q, radius, seed)
+                                    .isEqualTo(at);
+                        }
+                    }
+                });
+        assertThat(positive[0]).isGreaterThan(1000);
+    }
+
+    @Test
+    void clearance_isZeroOnBoundariesAndOutsideTheIndex() {
+        Random r = new Random(3);
+        List<Fence> fences = TestFences.randomFences(r, 10, 120.15, 30.25, 0.01, 0.0008);
+        FenceIndex index = FenceIndex.of(fences, 20);
+        for (Fence f : fences) {
+            for (Coordinate c : f.area().getCoordinates()) {
+                assertThat(index.clearance(c.x, c.y)).as("vertex %s of %s", c, f.id()).isZero();
+            }
+        }
+        assertThat(index.clearance(0, 0)).isZero();
+    }
+
+    @Test
     void visitorAndListLookups_agreeWithBufferLookup() {
         qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
             Random r = new Random(seed);

@@ -66,6 +66,26 @@ class ParkingTimelineTest {
     }
 
     @Test
+    void jitteringJustInsideTheEdge_staysParked_andHalfAMetreAcrossTheEdgeIsLeaving() {
+        // the east edge of F1 is at LON + 0.0005; one metre of longitude here is about 1.04e-5 degrees
+        double metre = 1.04e-5;
+        double edge = Scenario.LON + 0.0005;
+        java.util.Random r = new java.util.Random(5);
+        List<Detection> ds = new java.util.ArrayList<>();
+        for (int s = 0; s <= 300; s++) {
+            // 0.3 m inside the edge, ± 0.1 m of jitter: the engine reuses its index answer for most of these
+            ds.add(car("浙A12345", s, edge - 0.3 * metre + (r.nextDouble() - 0.5) * 0.2 * metre,
+                    Scenario.LAT + (r.nextDouble() - 0.5) * 0.2 * metre));
+        }
+        ds.add(car("浙A12345", 301, edge + 0.2 * metre, Scenario.LAT));
+        List<EnforcementEffect> fx = run(engine(noParking("F1").build()), ds, 400);
+
+        assertThat(fx).extracting(e -> e.getClass().getSimpleName()).containsExactly("RequestOwnerMove", "EpisodeResolved");
+        assertThat(((EpisodeResolved) fx.get(1)).outcome()).isEqualTo(Outcome.MOVED);
+        assertThat(fx.get(1).at()).isEqualTo(at(301));
+    }
+
+    @Test
     void occlusionShorterThanGapTolerance_keepsEpisodeAndDispatches() {
         List<Detection> ds = concat(parked("浙A12345", 0, 300, 1), parked("浙A12345", 345, 800, 1));
         List<EnforcementEffect> fx = run(engine(noParking("F1").build()), ds, 900);

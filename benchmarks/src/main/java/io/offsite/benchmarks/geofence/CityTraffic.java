@@ -17,11 +17,15 @@ import org.locationtech.jts.geom.Point;
  * Synthetic traffic for end-to-end benchmarks: {@code vehicles} cars, each seen once per virtual second by one of
  * 2,000 cameras; half stand inside a random no-parking fence (they become episodes), half stand at random points
  * (mostly outside every fence). Each car is absent 90 s out of every 700 s (longer than the 60 s gap tolerance),
- * so episodes end as moved and restart on re-entry.
+ * so episodes end as moved and restart on re-entry. Every reported position carries up to ±0.5 m of noise, as a
+ * camera's position estimate of a parked car jitters from frame to frame (so no two sightings repeat a position).
  */
 final class CityTraffic {
     static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
     static final OfficerDirectory OFFICERS = (cell, at) -> Optional.of(OfficerId.of("officer-" + cell.value()));
+
+    /** ±0.5 m of position noise, in degrees (about 9e-6° of latitude per metre). */
+    static final double NOISE_DEG = 1.0 / 111_320.0;
 
     final int vehicles;
     final String[] plates;
@@ -63,13 +67,15 @@ final class CityTraffic {
     /** Fills {@code out} with the detections of virtual second {@code sec}; returns how many. */
     int second(long sec, Detection[] out) {
         int n = 0;
+        Random noise = new Random(sec * 31 + 7);
         for (int i = 0; i < vehicles; i++) {
             if ((sec + phase[i]) % 700 >= 610) {
                 continue;
             }
             long ms = sec * 1000 + (long) i * 1000 / vehicles;
             out[n++] = Detection.builder(cameras[i % cameras.length], START.plusMillis(ms)).objectClass(ObjectClass.CAR)
-                    .plate(plates[i], 0.93).at(lon[i], lat[i]).build();
+                    .plate(plates[i], 0.93).at(lon[i] + (noise.nextDouble() - 0.5) * NOISE_DEG, lat[i] + (noise.nextDouble() - 0.5) * NOISE_DEG)
+                    .build();
         }
         return n;
     }
