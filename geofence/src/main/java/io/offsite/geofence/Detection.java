@@ -127,6 +127,14 @@ public final class Detection {
         return box;
     }
 
+    String trackerIdOrNull() {
+        return trackerId;
+    }
+
+    String snapshotOrNull() {
+        return snapshotRef;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

@@ -105,15 +105,16 @@ class EpisodeCell {
      * and returns true; returns false without changing anything when the sighting is not quiet
      * ({@link Ladder#isQuiet}).
      */
-    final boolean quietSight(long at, double x, double y, boolean inside, String cam, PlateRead plate,
-            long plateBits, boolean legible, FenceRule rule) {
+    final boolean quietSight(long at, double x, double y, boolean inside, String cam, boolean hasPlate,
+            long plateBits, double plateConfidence, PlateRead plate, boolean legible, FenceRule rule) {
         if (!Ladder.isQuiet(phase(), firstSeen, lastSeen, anchorX, anchorY, nextStepAt, activeUntil, at, x, y, inside,
                 rule)) {
             return false;
         }
-        if (plate != null) {
+        if (hasPlate) {
+            // the read's text is its packed bits, or (when it does not pack) plate.text()
             boolean same = plateBits != 0 || displayBits != 0 ? plateBits == displayBits : plate.text().equals(display);
-            double w = same ? displayConfidence + plate.confidence() : displayConfidence - plate.confidence();
+            double w = same ? displayConfidence + plateConfidence : displayConfidence - plateConfidence;
             if (w < 0) {
                 displayBits = plateBits;
                 display = plateBits == 0 ? plate.text() : null;

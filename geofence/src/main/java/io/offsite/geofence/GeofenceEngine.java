@@ -30,9 +30,8 @@ public final class GeofenceEngine {
     private static final int MAX_HITS = 32;
     /** Moves of less than this (about 2 m) between two sightings make a subject look stationary. */
     private static final double STATIONARY_DEGREES = 2e-5;
-    /** Timer streams: wakes at arrival, wakes re-armed after applying (≈ watermark), episode deadlines. */
+    /** Timer streams: pending detections (at their event time), episode deadlines, idle-track release. */
     private static final int ARRIVAL_STREAM = 0;
-    private static final int REARM_STREAM = 1;
     private static final int DEADLINE_STREAM = 2;
     private static final int IDLE_STREAM = 3;
     /** How long (event time) an idle subject's track is kept before it is released. */
@@ -52,6 +51,7 @@ public final class GeofenceEngine {
     private final int[] hits = new int[MAX_HITS];
     private final StoreWriter writer;
     private final TimerService.Firing firing = this::fire;
+    private final PendingRing pending;
     private FenceIndex rulesOf;
     private FenceRule[] rules;
     private EffectSink sink;
@@ -66,6 +66,7 @@ public final class GeofenceEngine {
         history = new EngineHistory(b.zone, store);
         timers = TimerService.create(b.expectedSubjects);
         tracks = new TrackTable(b.expectedSubjects);
+        pending = new PendingRing(b.expectedSubjects);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
@@ -98,10 +99,23 @@ public final class GeofenceEngine {
             return Intake.LATE;
         }
         Track track = trackFor(d.subjectBits, key);
-        if (!track.addPending(d)) {
-            return Intake.DUPLICATE;
+        if (track.pendingCount > 0 && t <= track.maxPendingTime) {
+            // not newer than everything this subject has pending: a duplicate, or a same-time detection that
+            // must be ordered by content (rare: the common detection is its subject's newest)
+            int same = pendingAt(track, t);
+            if (same >= 0) {
+                if (pending.holds(same, d)) {
+                    return Intake.DUPLICATE;
+                }
+                pending.join(same, d);
+                return Intake.ACCEPTED;
+            }
         }
-        wake(track, t, ARRIVAL_STREAM);
+        long seq = pending.add(d, track, track.pendingCount > 0 ? track.newestSeq : -1);
+        track.maxPendingTime = track.pendingCount > 0 ? Math.max(track.maxPendingTime, t) : t;
+        track.newestSeq = seq;
+        track.pendingCount++;
+        timers.schedule(t, PendingRing.key(seq), ARRIVAL_STREAM);
         if (t > maxEvent) {
             maxEvent = t;
             advance(t - latenessMs);
@@ -182,22 +196,62 @@ public final class GeofenceEngine {
         writer.checkpoint(watermark);
     }
 
-    /** Timer keys: slot * 2 for a buffered-detection wake, slot * 2 + 1 for an episode-deadline wake. */
+    /** The ring slot of {@code t}'s pending entry with event time {@code at}, or -1. */
+    private int pendingAt(Track t, long at) {
+        int live = t.pendingCount;
+        for (long q = t.newestSeq; q >= 0 && live > 0; ) {
+            int s = pending.slotOf(q);
+            if (s < 0) {
+                break;
+            }
+            if (!pending.consumed(s)) {
+                if (pending.time(s) == at) {
+                    return s;
+                }
+                live--;
+            }
+            q = pending.prev(s);
+        }
+        return -1;
+    }
+
+    /**
+     * Timer keys: even = a pending detection's ring entry ({@link PendingRing#key}), odd = slot * 2 + 1 for a
+     * track's episode-deadline wake.
+     */
     private void fire(long at, int key) {
-        Track t = tracks.bySlot(key >>> 1);
-        boolean deadlineWake = (key & 1) == 1;
-        if (t == null || (deadlineWake ? t.deadlineWake : t.pendingWake) != at) {
-            return;
-        }
-        if (deadlineWake) {
-            t.deadlineWake = Long.MAX_VALUE;
-        } else {
-            t.pendingWake = Long.MAX_VALUE;
-        }
-        history.stepping(t);
         FenceIndex index = fences.snapshot();
-        while (t.pendingCount > 0 && t.pending[0].eventMillis() <= at) {
-            apply(t, t.pollPending(), index);
+        Track t;
+        boolean deadlineWake = (key & 1) == 1;
+        if (deadlineWake) {
+            t = tracks.bySlot(key >>> 1);
+            if (t == null || t.deadlineWake != at) {
+                return;
+            }
+            t.deadlineWake = Long.MAX_VALUE;
+            history.stepping(t);
+        } else {
+            int s = pending.slotOfKey(key);
+            if (s < 0) {
+                return;
+            }
+            t = pending.track(s);
+            history.stepping(t);
+            Detection[] ds = pending.detections(s);
+            if (ds == null) {
+                double conf = pending.confidence(s);
+                long bits = pending.plateBits(s);
+                apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s), bits, conf, null,
+                        pending.objectClass(s), pending.vehicleClass(s), index);
+            } else {
+                for (Detection d : ds) {
+                    PlateRead p = d.plateOrNull();
+                    apply(t, at, d.lon, d.lat, d.boxOrNull(), d.camera().raw(), d.plateBits,
+                            p == null ? Double.NaN : p.confidence(), p, d.objectClass(), d.vehicleClass(), index);
+                }
+            }
+            pending.consume(s);
+            t.pendingCount--;
         }
         long next = Long.MAX_VALUE;
         for (int i = 0; i < t.episodeCount; i++) {
@@ -227,9 +281,6 @@ public final class GeofenceEngine {
             }
             return;
         }
-        if (t.pendingCount > 0) {
-            wake(t, t.pending[0].eventMillis(), REARM_STREAM);
-        }
         // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
         if (next != Long.MAX_VALUE && next < t.deadlineWake) {
             t.deadlineWake = next;
@@ -237,21 +288,26 @@ public final class GeofenceEngine {
         }
     }
 
-    private void apply(Track t, Detection d, FenceIndex index) {
+    /**
+     * Applies one detection of {@code t} at event time {@code at}: a geographic position (lon, lat) or a pixel
+     * box; the plate as packed bits and confidence (NaN: no plate), with its {@link PlateRead} when at hand.
+     */
+    private void apply(Track t, long at, double lon, double lat, PixelBox box, String cam, long plateBits,
+            double plateConfidence, PlateRead plateRead, ObjectClass objectClass, VehicleClass vehicleClass,
+            FenceIndex index) {
         int n;
-        boolean pixel = d.boxOrNull() != null;
+        boolean pixel = box != null;
         double x;
         double y;
         int preset = -1;
         if (pixel) {
-            PixelBox b = d.boxOrNull();
-            x = b.bottomCentreX();
-            y = b.bottomCentreY();
-            preset = b.preset();
-            n = index.containingPixel(d.camera().raw(), preset, x, y, hits);
+            x = box.bottomCentreX();
+            y = box.bottomCentreY();
+            preset = box.preset();
+            n = index.containingPixel(cam, preset, x, y, hits);
         } else {
-            x = d.lon;
-            y = d.lat;
+            x = lon;
+            y = lat;
             n = t.memoHits(index, x, y, hits);
             if (n < 0) {
                 n = index.containing(x, y, hits);
@@ -264,28 +320,29 @@ public final class GeofenceEngine {
             }
         }
         if (n > MAX_HITS) {
-            sink.problem("detection " + d + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
+            sink.problem("detection of " + t.subject() + " at " + Instant.ofEpochMilli(at) + " from camera " + cam
+                    + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
             n = MAX_HITS;
         }
-        PlateRead plate = d.plateOrNull();
-        boolean legible = plate != null && plate.confidence() >= legibleConfidence;
-        String cam = d.camera().raw();
+        boolean hasPlate = !Double.isNaN(plateConfidence);
+        boolean legible = hasPlate && plateConfidence >= legibleConfidence;
+        PlateRead plate = plateRead;
         for (int i = 0; i < t.episodeCount; i++) {
             int ord = t.ordinal(i, index);
             if (ord < 0) {
-                i -= fenceGone(t, i, d.eventMillis()) ? 1 : 0;
+                i -= fenceGone(t, i, at) ? 1 : 0;
                 continue;
             }
             FenceRule r = rule(index, ord);
             if (r.pixel != pixel || (pixel && !samePreset(r.fence(), cam, preset))) {
                 continue;
             }
-            boolean inside = contains(hits, n, ord) && index.appliesTo(ord, d.objectClass());
+            boolean inside = contains(hits, n, ord) && index.appliesTo(ord, objectClass);
             EpisodeCell cell = t.cell(i);
             long shownBits = cell.displayBits;
             String shown = cell.display;
             boolean wasLegible = cell.plateLegible;
-            if (cell.quietSight(d.eventMillis(), x, y, inside, cam, plate, d.plateBits, legible, r)) {
+            if (cell.quietSight(at, x, y, inside, cam, hasPlate, plateBits, plateConfidence, plate, legible, r)) {
                 // only last-seen data and the plate vote changed: no effects, no history, same phase
                 if (cell.stored()) {
                     writer.touched(t, cell,
@@ -293,18 +350,24 @@ public final class GeofenceEngine {
                 }
                 continue;
             }
+            if (hasPlate && plate == null) {
+                plate = new PlateRead(PackedPlate.unpack(plateBits), plateConfidence);
+            }
             EpisodeState s = t.episode(i);
-            Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, inside, cam, plate, legible, d.vehicleClass());
+            Ladder.Sighting sg = new Ladder.Sighting(at, x, y, inside, cam, plate, legible, vehicleClass);
             if (update(t, i, s, Ladder.sight(s, sg, r.context), r.fence())) {
                 i--;
             }
         }
         for (int k = 0; k < n; k++) {
-            if (!index.appliesTo(hits[k], d.objectClass()) || hasEpisodeIn(t, hits[k], index)) {
+            if (!index.appliesTo(hits[k], objectClass) || hasEpisodeIn(t, hits[k], index)) {
                 continue;
             }
+            if (hasPlate && plate == null) {
+                plate = new PlateRead(PackedPlate.unpack(plateBits), plateConfidence);
+            }
             Fence f = index.fence(hits[k]);
-            Ladder.Sighting sg = new Ladder.Sighting(d.eventMillis(), x, y, true, cam, plate, legible, d.vehicleClass());
+            Ladder.Sighting sg = new Ladder.Sighting(at, x, y, true, cam, plate, legible, vehicleClass);
             Ladder.Context ctx = rule(index, hits[k]).context;
             EpisodeState s = Ladder.start(f, t.subject(), sg);
             t.addEpisode(s);
@@ -415,13 +478,6 @@ public final class GeofenceEngine {
             rules[ord] = r;
         }
         return r;
-    }
-
-    private void wake(Track t, long at, int stream) {
-        if (at < t.pendingWake) {
-            t.pendingWake = at;
-            timers.schedule(at, t.slot * 2, stream);
-        }
     }
 
     private Track trackFor(long bits, String key) {

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * One tracked subject: its buffered (not yet applied) detections and its per-fence episodes. The first episode
+ * One tracked subject: the count of its pending detections (in the {@link PendingRing}), its per-fence episodes,
+ * its last fence-index answer and its repeat/notice counts. The first episode
  * lives in the track's own fields (inherited from {@link EpisodeCell}); further ones in {@link #more}.
  */
 final class Track extends EpisodeCell {
-    private static final Detection[] NO_DETECTIONS = new Detection[0];
     private static final EpisodeCell[] NO_CELLS = new EpisodeCell[0];
     static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
             .thenComparing(d -> d.camera().raw())
@@ -28,12 +28,14 @@ final class Track extends EpisodeCell {
     /** Spread hash of the key ({@link TrackTable}). */
     final int hash;
     final int slot;
-    /** Time of the outstanding timer entry for the earliest buffered detection, or MAX. */
-    long pendingWake = Long.MAX_VALUE;
     /** Time of the outstanding timer entry for episode deadlines, or MAX. */
     long deadlineWake = Long.MAX_VALUE;
-    Detection[] pending = NO_DETECTIONS;
+    /** Detections of this subject waiting in the {@link PendingRing}. */
     int pendingCount;
+    /** Sequence number of this subject's newest ring entry (valid while {@link #pendingCount} > 0). */
+    long newestSeq = -1;
+    /** Latest event time among this subject's pending detections (valid while {@link #pendingCount} > 0). */
+    long maxPendingTime;
     /** Episodes after the first (most subjects are in one fence). */
     private EpisodeCell[] more = NO_CELLS;
     int episodeCount;
@@ -61,52 +63,6 @@ final class Track extends EpisodeCell {
         this.keyString = key == 0 ? keyString : null;
         this.hash = hash;
         this.slot = slot;
-    }
-
-    /** Inserts in (time, content) order; false if an equal detection is already buffered. */
-    boolean addPending(Detection d) {
-        int i = pendingCount;
-        while (i > 0) {
-            int c = compare(pending[i - 1], d);
-            if (c == 0 && pending[i - 1].equals(d)) {
-                return false;
-            }
-            if (c <= 0) {
-                break;
-            }
-            i--;
-        }
-        for (int k = i - 1; k >= 0 && pending[k].eventMillis() == d.eventMillis(); k--) {
-            if (pending[k].equals(d)) {
-                return false;
-            }
-        }
-        if (pendingCount == pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(2, pendingCount * 2));
-        }
-        System.arraycopy(pending, i, pending, i + 1, pendingCount - i);
-        pending[i] = d;
-        pendingCount++;
-        return true;
-    }
-
-    private static int compare(Detection a, Detection b) {
-        if (a.eventMillis() != b.eventMillis()) {
-            return Long.compare(a.eventMillis(), b.eventMillis());
-        }
-        return ORDER.compare(a, b);
-    }
-
-    Detection pollPending() {
-        Detection d = pending[0];
-        pendingCount--;
-        if (pendingCount == 0) {
-            pending = NO_DETECTIONS;
-        } else {
-            System.arraycopy(pending, 1, pending, 0, pendingCount);
-            pending[pendingCount] = null;
-        }
-        return d;
     }
 
     /** Copies the remembered index answer into {@code out} when it holds at (x, y); else returns -1. */

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What happens to late, duplicate and subject-less detections, and to bad engine settings. */
@@ -27,6 +29,65 @@ class IntakeTest {
         GeofenceEngine e = engine(noParking("F1").build());
         assertThat(e.submit(car("浙A12345", 100)).intake()).isEqualTo(Intake.ACCEPTED);
         assertThat(e.submit(car("浙A12345", 100)).intake()).isEqualTo(Intake.DUPLICATE);
+    }
+
+    @Test
+    void duplicateOfAnOlderPendingDetection_isReportedDuplicate() {
+        GeofenceEngine e = engine(noParking("F1").build());
+        for (int s = 100; s <= 103; s++) {
+            assertThat(e.submit(car("浙A12345", s)).intake()).isEqualTo(Intake.ACCEPTED);
+        }
+        assertThat(e.submit(car("浙A12345", 101)).intake()).isEqualTo(Intake.DUPLICATE);
+        assertThat(e.submit(car("浙A12345", 100)).intake()).isEqualTo(Intake.DUPLICATE);
+    }
+
+    @Test
+    void sameTimeFromTwoCameras_isAppliedInContentOrder_whateverTheArrivalOrder() {
+        Detection a = Detection.builder(CameraId.of("33010600001320000001"), at(130)).plate("浙A12345", 0.9)
+                .at(Scenario.LON, Scenario.LAT).build();
+        Detection b = Detection.builder(CameraId.of("33010600001320000002"), at(130)).plate("浙A12345", 0.7)
+                .at(Scenario.LON + 0.00001, Scenario.LAT).build();
+        List<EpisodeState> states = new ArrayList<>();
+        for (List<Detection> last : List.of(List.of(a, b), List.of(b, a))) {
+            GeofenceEngine e = engine(noParking("F1").build());
+            List<Detection> ds = new ArrayList<>(Scenario.parked("浙A12345", 0, 129, 1));
+            ds.addAll(last);
+            assertThat(e.submit(ds.get(0)).intake()).isEqualTo(Intake.ACCEPTED);
+            for (Detection d : ds.subList(1, ds.size())) {
+                assertThat(e.submit(d).intake()).isEqualTo(Intake.ACCEPTED);
+            }
+            // a third copy of either is a duplicate, also once the two share a ring entry
+            assertThat(e.submit(a).intake()).isEqualTo(Intake.DUPLICATE);
+            assertThat(e.submit(b).intake()).isEqualTo(Intake.DUPLICATE);
+            e.advanceTo(at(150));
+            states.add(e.episodes().get(0));
+        }
+        assertThat(states.get(0)).isEqualTo(states.get(1));
+        assertThat(states.get(0).lastSeen()).isEqualTo(at(130).toEpochMilli());
+    }
+
+    @Test
+    void trackerKeyedDetections_areBufferedWhole_andDeduplicated() {
+        Detection v = Detection.builder(CameraId.of(Scenario.CAM), at(10)).objectClass(ObjectClass.PERSON)
+                .tracker("t-17").snapshot("s3://snap/1.jpg").at(Scenario.LON, Scenario.LAT).build();
+        Detection same = Detection.builder(CameraId.of(Scenario.CAM), at(10)).objectClass(ObjectClass.PERSON)
+                .tracker("t-17").snapshot("s3://snap/1.jpg").at(Scenario.LON, Scenario.LAT).build();
+        GeofenceEngine e = engine(noParking("F1").build());
+        assertThat(e.submit(v).intake()).isEqualTo(Intake.ACCEPTED);
+        assertThat(e.submit(same).intake()).isEqualTo(Intake.DUPLICATE);
+    }
+
+    @Test
+    void moreDetectionsPendingThanTheRingFirstHolds_areAllApplied() {
+        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
+                .expectedSubjects(1).allowedLateness(Duration.ofSeconds(60)).build();
+        for (int i = 0; i < 5_000; i++) {
+            // 5,000 cars within 50 s, all pending at once (the ring starts with room for 64)
+            assertThat(e.submit(car(String.format("浙B%05d", i), i / 100)).intake()).isEqualTo(Intake.ACCEPTED);
+        }
+        e.advanceTo(at(120));
+        assertThat(e.trackedSubjects()).isEqualTo(5_000);
+        assertThat(e.episodes()).hasSize(5_000).allMatch(s -> s.phase() == EpisodeState.Phase.TRACKING);
     }
 
     @Test

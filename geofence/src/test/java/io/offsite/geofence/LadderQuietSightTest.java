@@ -61,8 +61,9 @@ class LadderQuietSightTest {
             // the engine's in-place variant agrees, and leaves the cell untouched when the sighting is not quiet
             EpisodeCell cell = new EpisodeCell();
             cell.load(s);
-            assertThat(cell.quietSight(at, x, y, inside, Scenario.CAM, plate,
-                    plate == null ? 0 : PackedPlate.pack(plate.text()), legible, new FenceRule(ctx))).isEqualTo(q != null);
+            assertThat(cell.quietSight(at, x, y, inside, Scenario.CAM, plate != null,
+                    plate == null ? 0 : PackedPlate.pack(plate.text()), plate == null ? Double.NaN : plate.confidence(),
+                    plate, legible, new FenceRule(ctx))).isEqualTo(q != null);
             assertThat(cell.toState(s.subject())).isEqualTo(q != null ? q : s);
             if (q != null) {
                 quiet[0]++;

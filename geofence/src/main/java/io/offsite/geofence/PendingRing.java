@@ -1,0 +1,253 @@
+package io.offsite.geofence;
+
+import java.util.Arrays;
+
+/**
+ * Detections accepted but not yet applied (they wait for the watermark), in arrival order, as columns of
+ * primitives: a plain geographic plate read keeps only its time, position, packed plate, confidence, classes,
+ * camera and snapshot strings, so the {@link Detection} object itself dies young and the engine reads its
+ * pending input sequentially, not through a chain of objects. Anything else (pixel boxes, tracker ids, plates
+ * that do not pack) keeps the detection; several detections of one subject with the same event time share
+ * one entry, kept in content order ({@link Track#ORDER}), so the order they are applied in never depends on
+ * the order they arrived in.
+ *
+ * <p>Entries are numbered by a growing sequence; an entry's slot is {@code seq & mask}. Each entry links to the
+ * previous entry of its track, so the rare detection that is not newer than everything its subject has
+ * pending can be checked against them. Entries are consumed in event-time order, reclaimed in arrival order.
+ */
+final class PendingRing {
+    /** Sequence bits that fit a timer key (see {@link #key}). */
+    private static final long KEY_BITS = 0x3FFF_FFFFL;
+    private static final int CONSUMED = 1 << 16;
+    private static final ObjectClass[] OBJECT_CLASSES = ObjectClass.values();
+    private static final VehicleClass[] VEHICLE_CLASSES = VehicleClass.values();
+
+    private long[] seqs;
+    private long[] times;
+    private double[] xs;
+    private double[] ys;
+    private long[] plateBits;
+    /** Plate confidence, NaN when the detection has no plate. */
+    private double[] confs;
+    /** objectClass ordinal | vehicleClass ordinal << 8 | {@link #CONSUMED}. */
+    private int[] flags;
+    private String[] cameras;
+    private String[] snapshots;
+    /** null for a compact entry, else the {@link Detection} or a {@code Detection[]} group. */
+    private Object[] details;
+    private Track[] tracks;
+    private long[] prevs;
+    private int mask;
+    private long head;
+    private long tail;
+
+    PendingRing(int capacity) {
+        allocate(Integer.highestOneBit(Math.max(64, capacity) - 1) << 1);
+    }
+
+    private void allocate(int cap) {
+        seqs = new long[cap];
+        times = new long[cap];
+        xs = new double[cap];
+        ys = new double[cap];
+        plateBits = new long[cap];
+        confs = new double[cap];
+        flags = new int[cap];
+        cameras = new String[cap];
+        snapshots = new String[cap];
+        details = new Object[cap];
+        tracks = new Track[cap];
+        prevs = new long[cap];
+        mask = cap - 1;
+    }
+
+    /** Number of entries not yet reclaimed (pending or consumed behind an older pending one). */
+    int size() {
+        return (int) (tail - head);
+    }
+
+    /** Appends {@code d} for track {@code t}, linked to the track's previous entry; returns its sequence number. */
+    long add(Detection d, Track t, long prev) {
+        if (tail - head == seqs.length) {
+            grow();
+        }
+        long seq = tail++;
+        int s = (int) (seq & mask);
+        seqs[s] = seq;
+        times[s] = d.eventMillis();
+        PlateRead plate = d.plateOrNull();
+        boolean compact = d.boxOrNull() == null && d.trackerIdOrNull() == null && (plate == null || d.plateBits != 0);
+        xs[s] = d.lon;
+        ys[s] = d.lat;
+        plateBits[s] = d.plateBits;
+        confs[s] = plate == null ? Double.NaN : plate.confidence();
+        flags[s] = d.objectClass().ordinal() | d.vehicleClass().ordinal() << 8;
+        cameras[s] = d.camera().raw();
+        snapshots[s] = d.snapshotOrNull();
+        details[s] = compact ? null : d;
+        tracks[s] = t;
+        prevs[s] = prev;
+        return seq;
+    }
+
+    private void grow() {
+        long[] oSeqs = seqs;
+        long[] oTimes = times;
+        double[] oXs = xs;
+        double[] oYs = ys;
+        long[] oPlates = plateBits;
+        double[] oConfs = confs;
+        int[] oFlags = flags;
+        String[] oCams = cameras;
+        String[] oSnaps = snapshots;
+        Object[] oDetails = details;
+        Track[] oTracks = tracks;
+        long[] oPrevs = prevs;
+        int oMask = mask;
+        if (oSeqs.length > (int) KEY_BITS) {
+            throw new GeofenceException("more than " + oSeqs.length + " detections wait for the watermark");
+        }
+        allocate(oSeqs.length * 2);
+        for (long q = head; q < tail; q++) {
+            int o = (int) (q & oMask);
+            int s = (int) (q & mask);
+            seqs[s] = oSeqs[o];
+            times[s] = oTimes[o];
+            xs[s] = oXs[o];
+            ys[s] = oYs[o];
+            plateBits[s] = oPlates[o];
+            confs[s] = oConfs[o];
+            flags[s] = oFlags[o];
+            cameras[s] = oCams[o];
+            snapshots[s] = oSnaps[o];
+            details[s] = oDetails[o];
+            tracks[s] = oTracks[o];
+            prevs[s] = oPrevs[o];
+        }
+    }
+
+    /** The timer key of entry {@code seq}: even, non-negative. */
+    static int key(long seq) {
+        return (int) (seq & KEY_BITS) << 1;
+    }
+
+    /** The slot of the live (pending) entry a timer key names, or -1 when it is gone. */
+    int slotOfKey(int key) {
+        long low = (key >>> 1) & KEY_BITS;
+        int s = (int) (low & mask);
+        long seq = seqs[s];
+        return seq >= head && seq < tail && (seq & KEY_BITS) == low && (flags[s] & CONSUMED) == 0 ? s : -1;
+    }
+
+    /** The slot of entry {@code seq} while it is not reclaimed, else -1. */
+    int slotOf(long seq) {
+        return seq >= head && seq < tail ? (int) (seq & mask) : -1;
+    }
+
+    long time(int s) {
+        return times[s];
+    }
+
+    Track track(int s) {
+        return tracks[s];
+    }
+
+    long prev(int s) {
+        return prevs[s];
+    }
+
+    boolean consumed(int s) {
+        return (flags[s] & CONSUMED) != 0;
+    }
+
+    /** The detections of a non-compact entry (one, or a same-time group in content order), else null. */
+    Detection[] detections(int s) {
+        Object o = details[s];
+        if (o == null) {
+            return null;
+        }
+        return o instanceof Detection d ? new Detection[] {d} : (Detection[]) o;
+    }
+
+    double x(int s) {
+        return xs[s];
+    }
+
+    double y(int s) {
+        return ys[s];
+    }
+
+    long plateBits(int s) {
+        return plateBits[s];
+    }
+
+    /** Plate confidence, NaN without a plate. */
+    double confidence(int s) {
+        return confs[s];
+    }
+
+    String camera(int s) {
+        return cameras[s];
+    }
+
+    ObjectClass objectClass(int s) {
+        return OBJECT_CLASSES[flags[s] & 0xFF];
+    }
+
+    VehicleClass vehicleClass(int s) {
+        return VEHICLE_CLASSES[(flags[s] >>> 8) & 0xFF];
+    }
+
+    /** Whether entry {@code s} (a single detection or a group) already holds a detection equal to {@code d}. */
+    boolean holds(int s, Detection d) {
+        Object o = details[s];
+        if (o instanceof Detection[] group) {
+            for (Detection g : group) {
+                if (g.equals(d)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return d.equals(o != null ? (Detection) o : materialise(s));
+    }
+
+    /** Adds {@code d} (same track, same event time, not a duplicate) to entry {@code s}, keeping content order. */
+    void join(int s, Detection d) {
+        Object o = details[s];
+        Detection[] group = o instanceof Detection[] g ? g : new Detection[] {o != null ? (Detection) o : materialise(s)};
+        Detection[] next = Arrays.copyOf(group, group.length + 1);
+        next[group.length] = d;
+        Arrays.sort(next, Track.ORDER);
+        details[s] = next;
+    }
+
+    /** Marks entry {@code s} applied and reclaims every leading applied entry. */
+    void consume(int s) {
+        flags[s] |= CONSUMED;
+        while (head < tail) {
+            int h = (int) (head & mask);
+            if ((flags[h] & CONSUMED) == 0) {
+                break;
+            }
+            cameras[h] = null;
+            snapshots[h] = null;
+            details[h] = null;
+            tracks[h] = null;
+            head++;
+        }
+    }
+
+    /** The detection a compact entry was made from (equal to it). */
+    private Detection materialise(int s) {
+        Detection.Builder b = Detection.builder(CameraId.of(cameras[s]), java.time.Instant.ofEpochMilli(times[s]))
+                .objectClass(objectClass(s)).vehicleClass(vehicleClass(s)).at(xs[s], ys[s]);
+        if (!Double.isNaN(confs[s])) {
+            b.plate(PackedPlate.unpack(plateBits[s]), confs[s]);
+        }
+        if (snapshots[s] != null) {
+            b.snapshot(snapshots[s]);
+        }
+        return b.build();
+    }
+}
