@@ -28,6 +28,8 @@ import java.util.Objects;
  */
 public final class GeofenceEngine {
     private static final int MAX_HITS = 32;
+    /** How many detections {@link #submitAll} looks up ahead, and how far ahead a pending detection's track is. */
+    private static final int LOOK_AHEAD = 16;
     /** Moves of less than this (about 2 m) between two sightings make a subject look stationary. */
     private static final double STATIONARY_DEGREES = 2e-5;
     /** Timer streams: pending detections (at their event time), episode deadlines, idle-track release. */
@@ -52,6 +54,9 @@ public final class GeofenceEngine {
     private final StoreWriter writer;
     private final TimerService.Firing firing = this::fire;
     private final PendingRing pending;
+    /** Subjects looked up ahead by {@link #submitAll}, and a sink for those loads so they are not optimised away. */
+    private final Track[] lookAhead = new Track[LOOK_AHEAD];
+    private int touches;
     private FenceIndex rulesOf;
     private FenceRule[] rules;
     private EffectSink sink;
@@ -121,6 +126,43 @@ public final class GeofenceEngine {
             advance(t - latenessMs);
         }
         return Intake.ACCEPTED;
+    }
+
+    /**
+     * Submits {@code batch[from..to)} in order, exactly like calling {@link #submit(Detection, EffectSink)} for
+     * each, and writes each one's {@link Intake} to {@code intakes} (same indices; may be null). Faster for a batch
+     * (as a message consumer receives them): the subjects of the next few detections are looked up ahead, so
+     * their memory loads overlap instead of waiting one after another.
+     */
+    public void submitAll(Detection[] batch, int from, int to, Intake[] intakes, EffectSink out) {
+        Objects.checkFromToIndex(from, to, batch.length);
+        if (intakes != null) {
+            Objects.checkFromToIndex(from, to, intakes.length);
+        }
+        Objects.requireNonNull(out, "sink");
+        Track[] ahead = lookAhead;
+        for (int base = from; base < to; base += LOOK_AHEAD) {
+            int end = Math.min(base + LOOK_AHEAD, to);
+            for (int i = base; i < end; i++) {
+                Detection d = batch[i];
+                ahead[i - base] = d == null || d.subjectKey == null ? null : tracks.home(d.subjectBits, d.subjectKey);
+            }
+            int touched = 0;
+            for (int i = 0; i < end - base; i++) {
+                Track t = ahead[i];
+                if (t != null) {
+                    touched += t.episodeCount;
+                    ahead[i] = null;
+                }
+            }
+            touches += touched;
+            for (int i = base; i < end; i++) {
+                Intake in = submit(Objects.requireNonNull(batch[i], "detection"), out);
+                if (intakes != null) {
+                    intakes[i] = in;
+                }
+            }
+        }
     }
 
     /** Submits one detection and returns what it caused. */
@@ -236,6 +278,11 @@ public final class GeofenceEngine {
                 return;
             }
             t = pending.track(s);
+            // pending entries fire in about arrival order: bring a later entry's track into cache meanwhile
+            Track later = pending.trackAhead(s, LOOK_AHEAD);
+            if (later != null) {
+                touches += later.episodeCount;
+            }
             history.stepping(t);
             Detection[] ds = pending.detections(s);
             if (ds == null) {
@@ -504,7 +551,7 @@ public final class GeofenceEngine {
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private double legibleConfidence = 0.8;
         private int expectedSubjects = 1024;
-        private Duration checkpointInterval = Duration.ZERO;
+        private Duration checkpointInterval = Duration.ofSeconds(10);
 
         private Builder(FenceRegistry fences, OfficerDirectory officers) {
             this.fences = Objects.requireNonNull(fences, "fences");
@@ -558,12 +605,16 @@ public final class GeofenceEngine {
         }
 
         /**
-         * How often (in event time) "last seen" changes of started episodes are written to the store together
-         * with the watermark. Default 0: every change is written at once, so the store is exact after every
-         * detection. A positive interval (e.g. 10 s) trades that for throughput: changes that decide what fires
-         * next are still written at once, so nothing fires twice after a restart, but restored "last seen" data
-         * can be up to one interval old unless the host replays its input from {@link EpisodeStore#watermark()}
-         * or calls {@link GeofenceEngine#checkpoint()} before a planned shutdown. 0–1 h.
+         * How often (in event time) "last seen" changes of started episodes (time, position, camera, plate vote
+         * weight) are written to the store together with the watermark. Changes that decide what fires next
+         * (phase, rungs, deadlines, anchor, plate shown) are always written at once, so nothing fires twice after a
+         * restart. Default 10 s, like a stream processor's commit interval: a parked car seen every second costs
+         * one store write per interval, not one per sighting (a database-backed store could not take a write per
+         * detection). Restored "last seen" data can then be up to one interval old, unless the host replays its
+         * input from {@link EpisodeStore#watermark()} (which makes the restored state exact) or calls
+         * {@link GeofenceEngine#checkpoint()} before a planned shutdown. 0 writes every change at once, so the
+         * store is exact after every detection without replay, at the cost of a store write per sighting
+         * (BENCHMARKS.md has both figures). 0–1 h.
          */
         public Builder checkpointInterval(Duration d) {
             Objects.requireNonNull(d, "checkpointInterval");

@@ -152,6 +152,11 @@ final class PendingRing {
         return tracks[s];
     }
 
+    /** The track of the entry {@code n} slots after {@code s}, or null (a look-ahead hint; may be stale). */
+    Track trackAhead(int s, int n) {
+        return tracks[(s + n) & mask];
+    }
+
     long prev(int s) {
         return prevs[s];
     }

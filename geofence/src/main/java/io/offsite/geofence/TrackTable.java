@@ -46,6 +46,11 @@ final class TrackTable {
         }
     }
 
+    /** The track in {@code key}'s home slot, or null: a cheap look-ahead load that brings it into cache. */
+    Track home(long bits, String key) {
+        return table[hash(bits, key) & mask];
+    }
+
     /** The track of {@code key}, created when absent. */
     Track getOrCreate(String key) {
         long bits = PackedPlate.pack(key);

@@ -84,6 +84,19 @@ class CheckpointTest {
     }
 
     @Test
+    void byDefault_lastSeenIsWrittenEveryTenSecondsOfEventTime() {
+        EpisodeStore store = EpisodeStore.inMemory();
+        GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
+                .build();
+        Scenario.run(engine, parked("浙A12345", 0, 200, 1), 200);
+        EpisodeState live = engine.episodes().get(0);
+        EpisodeState stored = store.episodes().iterator().next();
+        assertThat(live.lastSeen() - stored.lastSeen()).isPositive().isLessThanOrEqualTo(10_000 + 5_000);
+        engine.checkpoint();
+        assertThat(store.episodes()).containsExactly(live);
+    }
+
+    @Test
     void zeroInterval_writesEveryChangeAtOnce() {
         EpisodeStore store = EpisodeStore.inMemory();
         GeofenceEngine engine = engine(store, Duration.ZERO);
