@@ -96,6 +96,7 @@ final class EngineHistory implements Ladder.History {
     /** A track was created for its subject: its counts move in. */
     void attach(Track t) {
         t.counts = released.isEmpty() ? null : released.remove(t.subject());
+        t.warnedOnce = Long.MIN_VALUE;
     }
 
     /** A track is being released: its counts move out. */
@@ -103,10 +104,12 @@ final class EngineHistory implements Ladder.History {
         if (current == t) {
             current = null;
         }
-        if (t.counts != null && !t.counts.isEmpty()) {
-            released.put(t.subject(), t.counts);
+        Counts c = full(t);
+        if (c != null && !c.isEmpty()) {
+            released.put(t.subject(), c);
         }
         t.counts = null;
+        t.warnedOnce = Long.MIN_VALUE;
     }
 
     /** The engine is about to step {@code t}'s episodes. */
@@ -117,14 +120,33 @@ final class EngineHistory implements Ladder.History {
     private Counts subject(String subject) {
         Track t = current;
         if (t != null && t.is(subject)) {
-            return t.counts;
+            return full(t);
         }
         return released.get(subject);
     }
 
+    /** The track's counts as a {@link Counts} (moving a single inline warning into one), or null when none. */
+    private static Counts full(Track t) {
+        if (t.counts == null && t.warnedOnce != Long.MIN_VALUE) {
+            t.counts = new Counts();
+            t.counts.addWarned(t.warnedOnce);
+            t.warnedOnce = Long.MIN_VALUE;
+        }
+        return t.counts;
+    }
+
     @Override
     public int priorWarned(Fence fence, String subject, long from, long before) {
-        Counts h = fence.policy().repeatScopeIsLocation() ? byFence.get(fence.id()) : subject(subject);
+        if (fence.policy().repeatScopeIsLocation()) {
+            Counts h = byFence.get(fence.id());
+            return h == null ? 0 : h.warnedIn(from, before);
+        }
+        Track t = current;
+        if (t != null && t.counts == null && t.is(subject)) {
+            long w = t.warnedOnce;
+            return w != Long.MIN_VALUE && w >= from && w < before ? 1 : 0;
+        }
+        Counts h = subject(subject);
         return h == null ? 0 : h.warnedIn(from, before);
     }
 
@@ -136,6 +158,13 @@ final class EngineHistory implements Ladder.History {
 
     void recordWarned(Fence fence, String subject, long at) {
         boolean location = fence.policy().repeatScopeIsLocation();
+        Track t = current;
+        if (!location && t != null && t.counts == null && t.warnedOnce == Long.MIN_VALUE && t.is(subject)) {
+            // the common first warning stays inline in the track (no object)
+            t.warnedOnce = at;
+            store.putHistory(new SubjectHistory(SUBJECT + subject, List.of(at), Long.MIN_VALUE, 0));
+            return;
+        }
         Counts h = location ? byFence.computeIfAbsent(fence.id(), k -> new Counts()) : subjectForUpdate(subject);
         h.addWarned(at);
         write((location ? LOCATION + fence.id() : SUBJECT + subject), h);
@@ -152,7 +181,7 @@ final class EngineHistory implements Ladder.History {
     private Counts subjectForUpdate(String subject) {
         Track t = current;
         if (t != null && t.is(subject)) {
-            if (t.counts == null) {
+            if (full(t) == null) {
                 t.counts = new Counts();
             }
             return t.counts;

@@ -25,8 +25,6 @@ final class Track extends EpisodeCell {
     final long key;
     /** The subject key when it does not pack, else null (a packed key is not kept as a string: memory). */
     final String keyString;
-    /** Spread hash of the key ({@link TrackTable}). */
-    final int hash;
     final int slot;
     /** Time of the outstanding timer entry for episode deadlines, or MAX. */
     long deadlineWake = Long.MAX_VALUE;
@@ -41,8 +39,13 @@ final class Track extends EpisodeCell {
     int episodeCount;
     /** The index snapshot the cells' cached ordinals refer to. */
     private FenceIndex ordinalsOf;
-    /** Repeat and daily-notice counts of this subject, or null when it has none ({@link EngineHistory}). */
+    /**
+     * Repeat and daily-notice counts of this subject ({@link EngineHistory}): null when it has none or only
+     * the one warning in {@link #warnedOnce}.
+     */
     EngineHistory.Counts counts;
+    /** Start of this subject's only warned episode when {@link #counts} is null, else {@link Long#MIN_VALUE}. */
+    long warnedOnce = Long.MIN_VALUE;
     /** Whether a "last seen" change waits for the next store checkpoint. */
     boolean dirty;
     /**
@@ -58,10 +61,9 @@ final class Track extends EpisodeCell {
     private int memoHit0;
     private int[] memoMore;
 
-    Track(long key, String keyString, int hash, int slot) {
+    Track(long key, String keyString, int slot) {
         this.key = key;
         this.keyString = key == 0 ? keyString : null;
-        this.hash = hash;
         this.slot = slot;
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The engine's tracked subjects: an open-addressing (linear probing) table of tracks keyed by subject key —
- * no per-entry node, the key's hash kept in the track — and a slot number per track, reused after release,
+ * no per-entry node; the hash is recomputed from the packed key when needed — and a slot number per track, reused after release,
  * that serves as the timer key.
  */
 final class TrackTable {
@@ -22,6 +22,10 @@ final class TrackTable {
         int cap = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
         table = new Track[cap];
         mask = cap - 1;
+    }
+
+    private static int hash(Track t) {
+        return hash(t.key, t.keyString);
     }
 
     private static int hash(long bits, String key) {
@@ -40,7 +44,7 @@ final class TrackTable {
             if (t == null) {
                 return null;
             }
-            if (t.hash == h && (bits != 0 ? t.key == bits : t.key == 0 && t.keyString.equals(key))) {
+            if (bits != 0 ? t.key == bits : t.key == 0 && t.keyString.equals(key)) {
                 return t;
             }
         }
@@ -74,7 +78,7 @@ final class TrackTable {
                 slots = Arrays.copyOf(slots, slots.length * 2);
             }
         }
-        Track t = new Track(bits, key, h, slot);
+        Track t = new Track(bits, key, slot);
         slots[slot] = t;
         table[i] = t;
         if (++size > table.length >>> 1) {
@@ -89,7 +93,7 @@ final class TrackTable {
         mask = table.length - 1;
         for (Track t : old) {
             if (t != null) {
-                int i = t.hash & mask;
+                int i = hash(t) & mask;
                 while (table[i] != null) {
                     i = (i + 1) & mask;
                 }
@@ -105,7 +109,7 @@ final class TrackTable {
 
     /** Forgets an idle track and frees its slot. */
     void release(Track t) {
-        int i = t.hash & mask;
+        int i = hash(t) & mask;
         while (table[i] != t) {
             i = (i + 1) & mask;
         }
@@ -118,7 +122,7 @@ final class TrackTable {
             if (u == null) {
                 break;
             }
-            int home = u.hash & mask;
+            int home = hash(u) & mask;
             if (((j - home) & mask) >= ((j - gap) & mask)) {
                 table[gap] = u;
                 gap = j;
