@@ -56,7 +56,7 @@ public final class GeofenceEngine {
     private final PendingRing pending;
     /** Subjects looked up ahead by {@link #submitAll}, and a sink for those loads so they are not optimised away. */
     private final Track[] lookAhead = new Track[LOOK_AHEAD];
-    private int touches;
+    private long touches;
     private FenceIndex rulesOf;
     private FenceRule[] rules;
     private EffectSink sink;
@@ -147,11 +147,11 @@ public final class GeofenceEngine {
                 Detection d = batch[i];
                 ahead[i - base] = d == null || d.subjectKey == null ? null : tracks.home(d.subjectBits, d.subjectKey);
             }
-            int touched = 0;
+            long touched = 0;
             for (int i = 0; i < end - base; i++) {
                 Track t = ahead[i];
                 if (t != null) {
-                    touched += t.episodeCount;
+                    touched += t.key;
                     ahead[i] = null;
                 }
             }
@@ -278,10 +278,18 @@ public final class GeofenceEngine {
                 return;
             }
             t = pending.track(s);
-            // pending entries fire in about arrival order: bring a later entry's track into cache meanwhile
+            // pending entries fire in about arrival order: bring the track of an entry further on into cache, and
+            // the fence rule of one halfway there (whose track is in cache by now)
             Track later = pending.trackAhead(s, LOOK_AHEAD);
             if (later != null) {
-                touches += later.episodeCount;
+                touches += later.key;
+            }
+            Track nearer = pending.trackAhead(s, LOOK_AHEAD / 2);
+            if (nearer != null && nearer.episodeCount > 0 && rulesOf == index) {
+                int o = nearer.ordinal;
+                if (o >= 0 && o < rules.length && rules[o] != null) {
+                    touches += rules[o].gapMs;
+                }
             }
             history.stepping(t);
             Detection[] ds = pending.detections(s);
