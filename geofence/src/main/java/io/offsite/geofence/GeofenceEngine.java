@@ -151,7 +151,7 @@ public final class GeofenceEngine {
             for (int i = 0; i < end - base; i++) {
                 Track t = ahead[i];
                 if (t != null) {
-                    touched += t.key;
+                    touched += t.touchSubmit();
                     ahead[i] = null;
                 }
             }
@@ -282,7 +282,7 @@ public final class GeofenceEngine {
             // the fence rule of one halfway there (whose track is in cache by now)
             Track later = pending.trackAhead(s, LOOK_AHEAD);
             if (later != null) {
-                touches += later.key;
+                touches += later.touchAll();
             }
             Track nearer = pending.trackAhead(s, LOOK_AHEAD / 2);
             if (nearer != null && nearer.episodeCount > 0 && rulesOf == index) {

@@ -67,6 +67,19 @@ final class Track extends EpisodeCell {
         this.slot = slot;
     }
 
+    /**
+     * Reads the fields {@link GeofenceEngine#submit} needs (the key and the pending bookkeeping), so a look-ahead
+     * brings them into cache; returns something to consume so the loads are not optimised away.
+     */
+    long touchSubmit() {
+        return key + pendingCount;
+    }
+
+    /** Like {@link #touchSubmit()}, also for the episode fields: a track object spans about four cache lines. */
+    long touchAll() {
+        return key + pendingCount + lastSeen + ordinal;
+    }
+
     /** Copies the remembered index answer into {@code out} when it holds at (x, y); else returns -1. */
     int memoHits(FenceIndex index, double x, double y, int[] out) {
         double dx = x - memoX;
