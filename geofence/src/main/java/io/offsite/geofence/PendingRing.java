@@ -91,38 +91,22 @@ final class PendingRing {
     }
 
     private void grow() {
-        long[] oSeqs = seqs;
-        long[] oTimes = times;
-        double[] oXs = xs;
-        double[] oYs = ys;
-        long[] oPlates = plateBits;
-        double[] oConfs = confs;
-        int[] oFlags = flags;
-        String[] oCams = cameras;
-        String[] oSnaps = snapshots;
-        Object[] oDetails = details;
-        Track[] oTracks = tracks;
-        long[] oPrevs = prevs;
-        int oMask = mask;
-        if (oSeqs.length > (int) KEY_BITS) {
-            throw new GeofenceException("more than " + oSeqs.length + " detections wait for the watermark");
+        if (seqs.length > (int) KEY_BITS) {
+            throw new GeofenceException("more than " + seqs.length + " detections wait for the watermark");
         }
-        allocate(oSeqs.length * 2);
-        for (long q = head; q < tail; q++) {
-            int o = (int) (q & oMask);
-            int s = (int) (q & mask);
-            seqs[s] = oSeqs[o];
-            times[s] = oTimes[o];
-            xs[s] = oXs[o];
-            ys[s] = oYs[o];
-            plateBits[s] = oPlates[o];
-            confs[s] = oConfs[o];
-            flags[s] = oFlags[o];
-            cameras[s] = oCams[o];
-            snapshots[s] = oSnaps[o];
-            details[s] = oDetails[o];
-            tracks[s] = oTracks[o];
-            prevs[s] = oPrevs[o];
+        Object[] old = {seqs, times, xs, ys, plateBits, confs, flags, cameras, snapshots, details, tracks, prevs};
+        int oldCap = seqs.length;
+        allocate(oldCap * 2);
+        Object[] fresh = {seqs, times, xs, ys, plateBits, confs, flags, cameras, snapshots, details, tracks, prevs};
+        for (int c = 0; c < old.length; c++) {
+            // entries keep their sequence numbers; each lands at seq & the new mask, copied in contiguous runs
+            for (long q = head; q < tail; ) {
+                int from = (int) (q & (oldCap - 1));
+                int to = (int) (q & mask);
+                int n = (int) Math.min(tail - q, Math.min(oldCap - from, mask + 1 - to));
+                System.arraycopy(old[c], from, fresh[c], to, n);
+                q += n;
+            }
         }
     }
 

@@ -91,6 +91,26 @@ class IntakeTest {
     }
 
     @Test
+    void ringGrowingAfterItWrapped_keepsEveryPendingDetection() {
+        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
+                .expectedSubjects(1).allowedLateness(Duration.ofSeconds(10)).build();
+        for (int i = 0; i < 100; i++) {
+            // one car a second: applied as the watermark passes, so the ring's start moves round
+            e.submit(car(String.format("浙C%05d", i), i));
+        }
+        for (int i = 0; i < 500; i++) {
+            // then a burst in one second: the ring must grow while its live entries wrap around its end
+            assertThat(e.submit(car(String.format("浙E%05d", i), 100)).intake()).isEqualTo(Intake.ACCEPTED);
+        }
+        e.advanceTo(at(111));
+        // cars seen once more than the 60 s gap tolerance ago have ended; everything else is there
+        assertThat(e.episodes()).filteredOn(s -> s.subject().startsWith("浙E")).hasSize(500)
+                .allMatch(s -> s.lastSeen() == at(100).toEpochMilli());
+        assertThat(e.episodes()).filteredOn(s -> s.subject().startsWith("浙C")).extracting(EpisodeState::subject)
+                .hasSize(50).contains("浙C00050", "浙C00099");
+    }
+
+    @Test
     void noPlateAndNoTracker_isNoSubject() {
         Detection d = Detection.builder(CameraId.of(Scenario.CAM), at(0)).at(Scenario.LON, Scenario.LAT).build();
         assertThat(engine(noParking("F1").build()).submit(d).intake()).isEqualTo(Intake.NO_SUBJECT);
