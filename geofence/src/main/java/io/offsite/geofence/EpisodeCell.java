@@ -85,7 +85,16 @@ class EpisodeCell {
 
     /** The immutable state of this cell for {@code subject}. */
     final EpisodeState toState(String subject) {
-        return new EpisodeState(fenceId, subject, displayString(), displayConfidence, phase(), firstSeen, lastSeen, anchorX,
+        return toState(subject, 0);
+    }
+
+    /**
+     * The immutable state of this cell for {@code subject}, packed as {@code subjectBits} (or 0): when the plate
+     * shown is the subject key itself (the common case) both share one string.
+     */
+    final EpisodeState toState(String subject, long subjectBits) {
+        String shown = subjectBits != 0 && displayBits == subjectBits ? subject : displayString();
+        return new EpisodeState(fenceId, subject, shown, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
                 anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
                 repeatCount);
     }

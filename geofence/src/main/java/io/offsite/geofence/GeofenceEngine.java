@@ -204,7 +204,7 @@ public final class GeofenceEngine {
         return tracks.size();
     }
 
-    /** Number of pending deadlines (for monitoring). */
+    /** Number of pending timer entries: episode deadlines and detections waiting for the watermark (monitoring). */
     public int pendingDeadlines() {
         return timers.size();
     }

@@ -45,7 +45,7 @@ final class StoreWriter {
         if (intervalMs > 0 && !shownChanged) {
             markDirty(t);
         } else {
-            store.put(c.toState(t.subject()));
+            store.put(c.toState(t.subject(), t.key));
         }
     }
 
@@ -79,7 +79,7 @@ final class StoreWriter {
             for (int k = 0; k < t.episodeCount; k++) {
                 EpisodeCell c = t.cell(k);
                 if (c.stored()) {
-                    store.put(c.toState(t.subject()));
+                    store.put(c.toState(t.subject(), t.key));
                 }
             }
         }

@@ -138,7 +138,7 @@ final class Track extends EpisodeCell {
 
     /** Episode {@code i} as an immutable state. */
     EpisodeState episode(int i) {
-        return cell(i).toState(subject());
+        return cell(i).toState(subject(), key);
     }
 
     void setEpisode(int i, EpisodeState s) {
