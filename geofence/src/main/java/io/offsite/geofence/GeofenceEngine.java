@@ -132,7 +132,8 @@ public final class GeofenceEngine {
      * Submits {@code batch[from..to)} in order, exactly like calling {@link #submit(Detection, EffectSink)} for
      * each, and writes each one's {@link Intake} to {@code intakes} (same indices; may be null). Faster for a batch
      * (as a message consumer receives them): the subjects of the next few detections are looked up ahead, so
-     * their memory loads overlap instead of waiting one after another.
+     * their memory loads overlap instead of waiting one after another. A null element is refused before anything
+     * is submitted.
      */
     public void submitAll(Detection[] batch, int from, int to, Intake[] intakes, EffectSink out) {
         Objects.checkFromToIndex(from, to, batch.length);
@@ -140,12 +141,18 @@ public final class GeofenceEngine {
             Objects.checkFromToIndex(from, to, intakes.length);
         }
         Objects.requireNonNull(out, "sink");
+        for (int i = from; i < to; i++) {
+            if (batch[i] == null) {
+                throw new GeofenceException("batch[" + i + "] is null; nothing of batch[" + from + ".." + to
+                        + ") was submitted");
+            }
+        }
         Track[] ahead = lookAhead;
         for (int base = from; base < to; base += LOOK_AHEAD) {
             int end = Math.min(base + LOOK_AHEAD, to);
             for (int i = base; i < end; i++) {
                 Detection d = batch[i];
-                ahead[i - base] = d == null || d.subjectKey == null ? null : tracks.home(d.subjectBits, d.subjectKey);
+                ahead[i - base] = d.subjectKey == null ? null : tracks.home(d.subjectBits, d.subjectKey);
             }
             long touched = 0;
             for (int i = 0; i < end - base; i++) {
@@ -157,7 +164,7 @@ public final class GeofenceEngine {
             }
             touches += touched;
             for (int i = base; i < end; i++) {
-                Intake in = submit(Objects.requireNonNull(batch[i], "detection"), out);
+                Intake in = submit(batch[i], out);
                 if (intakes != null) {
                     intakes[i] = in;
                 }

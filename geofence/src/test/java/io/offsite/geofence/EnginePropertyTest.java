@@ -2,6 +2,7 @@ package io.offsite.geofence;
 
 import static io.offsite.geofence.Scenario.car;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -83,6 +84,57 @@ class EnginePropertyTest {
             shuffled.sort(Comparator.comparingLong(key::get));
             assertThat(sorted(runInOrder(shuffled))).isEqualTo(sorted(runInOrder(input)));
         });
+    }
+
+    @Test
+    void submitAll_givesTheIntakesAndEffectsOfSubmittingOneByOne_inTheSameOrder() {
+        qt().withExamples(60).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            List<Detection> input = new ArrayList<>(timeline(r));
+            // duplicates, shuffling within the lateness and a few detections far too late
+            for (int i = 0, n = input.size(); i < n; i += 1 + r.nextInt(10)) {
+                input.add(input.get(i));
+            }
+            Map<Detection, Long> key = new HashMap<>();
+            for (Detection d : input) {
+                long late = r.nextInt(40) == 0 ? 3 * LATENESS.toMillis() : (long) (r.nextDouble() * (LATENESS.toMillis() - 1));
+                key.putIfAbsent(d, d.eventMillis() + late);
+            }
+            input.sort(Comparator.comparingLong(key::get));
+            Detection[] batch = input.toArray(new Detection[0]);
+
+            GeofenceEngine one = engineForProperties();
+            CollectingSink oneSink = new CollectingSink();
+            Intake[] oneIntakes = new Intake[batch.length];
+            for (int i = 0; i < batch.length; i++) {
+                oneIntakes[i] = one.submit(batch[i], oneSink);
+            }
+            GeofenceEngine all = engineForProperties();
+            CollectingSink allSink = new CollectingSink();
+            Intake[] allIntakes = new Intake[batch.length];
+            for (int from = 0; from < batch.length; ) {
+                int to = Math.min(batch.length, from + 1 + r.nextInt(50));
+                all.submitAll(batch, from, to, allIntakes, allSink);
+                from = to;
+            }
+            assertThat(allIntakes).containsExactly(oneIntakes);
+            assertThat(allSink.effects).containsExactlyElementsOf(oneSink.effects);
+            assertThat(all.episodes()).containsExactlyInAnyOrderElementsOf(one.episodes());
+        });
+    }
+
+    @Test
+    void submitAll_refusesANullDetection_beforeSubmittingAnything() {
+        GeofenceEngine e = engineForProperties();
+        Detection[] batch = {car(PLATES[0], 10, Scenario.LON, Scenario.LAT), null};
+        assertThatThrownBy(() -> e.submitAll(batch, 0, 2, null, new CollectingSink()))
+                .isInstanceOf(GeofenceException.class).hasMessageContaining("batch[1] is null");
+        assertThat(e.trackedSubjects()).isZero();
+    }
+
+    static GeofenceEngine engineForProperties() {
+        return Scenario.engine(io.offsite.geofence.spi.EpisodeStore.inMemory(), LATENESS,
+                Scenario.noParking("F1").policy(LadderPolicy.parking().toBuilder().maxNoticesPerDay(2).build()).build());
     }
 
     static boolean isInside(Detection d) {
