@@ -1,0 +1,268 @@
+package io.offsite.geofence;
+
+import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.EpisodeResolved;
+import io.offsite.geofence.EpisodeState.Phase;
+import io.offsite.geofence.spi.OfficerDirectory;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One subject's step in the {@link GeofenceEngine}: applies a detection to its track's episodes (the fence
+ * lookup with the clearance memo, the in-place quiet sighting, otherwise the pure {@link Ladder}), fires due
+ * episode deadlines, and keeps the store and the histories in step with the results. Holds the per-snapshot
+ * {@link FenceRule}s. Confined to the engine's thread.
+ */
+final class SubjectStep {
+    private static final int MAX_HITS = 32;
+    /** Moves of less than this (about 2 m) between two sightings make a subject look stationary. */
+    private static final double STATIONARY_DEGREES = 2e-5;
+
+    private final OfficerDirectory officers;
+    private final EngineHistory history;
+    private final StoreWriter writer;
+    private final double legibleConfidence;
+    private final int[] hits = new int[MAX_HITS];
+    private FenceIndex rulesOf;
+    private FenceRule[] rules;
+    private EffectSink sink;
+
+    SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, double legibleConfidence) {
+        this.officers = officers;
+        this.history = history;
+        this.writer = writer;
+        this.legibleConfidence = legibleConfidence;
+    }
+
+    /** Where the effects and problems of the next steps go. */
+    void sink(EffectSink out) {
+        this.sink = out;
+    }
+
+    /**
+     * Fires every episode deadline of {@code t} due at {@code at} and returns the earliest one still ahead
+     * ({@link Long#MAX_VALUE} when none).
+     */
+    long deadlines(Track t, long at, FenceIndex index) {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < t.episodeCount; i++) {
+            int ord = t.ordinal(i, index);
+            if (ord < 0) {
+                i -= fenceGone(t, i, at) ? 1 : 0;
+                continue;
+            }
+            FenceRule r = rule(index, ord);
+            if (cellDeadline(t.cell(i), r) <= at) {
+                EpisodeState s = t.episode(i);
+                if (update(t, i, s, Ladder.tick(s, at, r.context), r.fence())) {
+                    i--;
+                    continue;
+                }
+            }
+            next = Math.min(next, cellDeadline(t.cell(i), r));
+        }
+        return next;
+    }
+
+    /** Reads the fence rule of {@code t}'s first episode (a look-ahead load; may be stale); returns a value to consume. */
+    long touchRule(Track t, FenceIndex index) {
+        if (t == null || t.episodeCount == 0 || rulesOf != index) {
+            return 0;
+        }
+        int o = t.ordinal;
+        return o >= 0 && o < rules.length && rules[o] != null ? rules[o].gapMs : 0;
+    }
+
+    /**
+     * Applies one detection of {@code t} at event time {@code at}: a geographic position (lon, lat) or a pixel
+     * box; the plate as packed bits and confidence (NaN: no plate), with its {@link PlateRead} when at hand.
+     */
+    void apply(Track t, long at, double lon, double lat, PixelBox box, String cam, long plateBits,
+            double plateConfidence, PlateRead plateRead, ObjectClass objectClass, VehicleClass vehicleClass,
+            FenceIndex index) {
+        int n;
+        boolean pixel = box != null;
+        double x;
+        double y;
+        int preset = -1;
+        if (pixel) {
+            x = box.bottomCentreX();
+            y = box.bottomCentreY();
+            preset = box.preset();
+            n = index.containingPixel(cam, preset, x, y, hits);
+        } else {
+            x = lon;
+            y = lat;
+            n = t.memoHits(index, x, y, hits);
+            if (n < 0) {
+                n = index.containing(x, y, hits);
+                if (n <= MAX_HITS) {
+                    // a subject seen again close to its last position is probably stationary: find how far it may
+                    // drift before the answer can change, so its next sightings need no geometry test
+                    double r = t.nearMemo(index, x, y, STATIONARY_DEGREES) ? index.clearance(x, y) : 0;
+                    t.memo(index, x, y, r, hits, n);
+                }
+            }
+        }
+        if (n > MAX_HITS) {
+            sink.problem("detection of " + t.subject() + " at " + Instant.ofEpochMilli(at) + " from camera " + cam
+                    + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
+            n = MAX_HITS;
+        }
+        boolean hasPlate = !Double.isNaN(plateConfidence);
+        boolean legible = hasPlate && plateConfidence >= legibleConfidence;
+        PlateRead plate = plateRead;
+        for (int i = 0; i < t.episodeCount; i++) {
+            int ord = t.ordinal(i, index);
+            if (ord < 0) {
+                i -= fenceGone(t, i, at) ? 1 : 0;
+                continue;
+            }
+            FenceRule r = rule(index, ord);
+            if (r.pixel != pixel || (pixel && !samePreset(r.fence(), cam, preset))) {
+                continue;
+            }
+            boolean inside = contains(hits, n, ord) && index.appliesTo(ord, objectClass);
+            EpisodeCell cell = t.cell(i);
+            long shownBits = cell.displayBits;
+            String shown = cell.display;
+            boolean wasLegible = cell.plateLegible;
+            if (cell.quietSight(at, x, y, inside, cam, hasPlate, plateBits, plateConfidence, plate, legible, r)) {
+                // only last-seen data and the plate vote changed: no effects, no history, same phase
+                if (cell.stored()) {
+                    writer.touched(t, cell,
+                            shownBits != cell.displayBits || shown != cell.display || wasLegible != cell.plateLegible);
+                }
+                continue;
+            }
+            if (hasPlate && plate == null) {
+                plate = new PlateRead(PackedPlate.unpack(plateBits), plateConfidence);
+            }
+            EpisodeState s = t.episode(i);
+            Ladder.Sighting sg = new Ladder.Sighting(at, x, y, inside, cam, plate, legible, vehicleClass);
+            if (update(t, i, s, Ladder.sight(s, sg, r.context), r.fence())) {
+                i--;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (!index.appliesTo(hits[k], objectClass) || hasEpisodeIn(t, hits[k], index)) {
+                continue;
+            }
+            if (hasPlate && plate == null) {
+                plate = new PlateRead(PackedPlate.unpack(plateBits), plateConfidence);
+            }
+            Fence f = index.fence(hits[k]);
+            Ladder.Sighting sg = new Ladder.Sighting(at, x, y, true, cam, plate, legible, vehicleClass);
+            Ladder.Context ctx = rule(index, hits[k]).context;
+            EpisodeState s = Ladder.start(f, t.subject(), sg);
+            t.addEpisode(s);
+            update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
+        }
+    }
+
+    private static boolean hasEpisodeIn(Track t, int ordinal, FenceIndex index) {
+        for (int i = 0; i < t.episodeCount; i++) {
+            if (t.ordinal(i, index) == ordinal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean samePreset(Fence f, String cam, int preset) {
+        FenceShape.Pixels px = (FenceShape.Pixels) f.shape();
+        return px.preset() == preset && px.cameraId().equals(cam);
+    }
+
+    private static boolean contains(int[] a, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Applies a transition to episode i; returns true when the episode was removed. */
+    private boolean update(Track t, int i, EpisodeState old, Ladder.Transition tr, Fence f) {
+        EpisodeState s = tr.state();
+        List<EnforcementEffect> fx = tr.effects();
+        for (int k = 0; k < fx.size(); k++) {
+            sink.effect(fx.get(k));
+        }
+        List<String> problems = tr.problems();
+        for (int k = 0; k < problems.size(); k++) {
+            sink.problem(problems.get(k));
+        }
+        if (tr.warned()) {
+            history.recordWarned(f, s.subject(), s.startedAt());
+        }
+        if (tr.noticed()) {
+            history.recordNotice(s.subject(), s.lastSeen());
+        }
+        boolean wasStored = StoreWriter.stored(old);
+        if (s.phase() == Phase.ENDED) {
+            t.removeEpisode(i);
+            if (wasStored) {
+                writer.removed(s);
+            }
+            return true;
+        }
+        t.setEpisode(i, s);
+        if (StoreWriter.stored(s)) {
+            if (s != old) {
+                writer.changed(t, old, s);
+            }
+        } else if (wasStored) {
+            writer.removed(s);
+        }
+        return false;
+    }
+
+    /** {@link Ladder#nextDeadline} of a cell, without materialising its state. */
+    private static long cellDeadline(EpisodeCell c, FenceRule r) {
+        Phase ph = c.phase();
+        if (ph == Phase.ENDED) {
+            return Long.MAX_VALUE;
+        }
+        long gap = c.lastSeen + r.gapMs + 1;
+        return ph == Phase.ACTIVE ? Math.min(gap, c.activeUntil) : gap;
+    }
+
+    private boolean fenceGone(Track t, int i, long at) {
+        EpisodeState s = t.episode(i);
+        if (s.phase() == Phase.ACTIVE) {
+            sink.effect(new EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(Math.max(at, s.lastSeen())),
+                    EpisodeResolved.Outcome.FENCE_INACTIVE, "fence " + s.fenceId() + " was removed"));
+        }
+        if (StoreWriter.stored(s)) {
+            writer.removed(s);
+        }
+        t.removeEpisode(i);
+        return true;
+    }
+
+    /** The next deadline of a restored episode in {@code index}. */
+    long restoredDeadline(EpisodeState s, FenceIndex index) {
+        int ord = index.ordinalOf(s.fenceId());
+        if (ord < 0) {
+            return s.lastSeen();
+        }
+        return Ladder.nextDeadline(s, rule(index, ord).context);
+    }
+
+    /** The rule (and ladder context) of fence {@code ord}, built once per index snapshot. */
+    private FenceRule rule(FenceIndex index, int ord) {
+        if (rulesOf != index) {
+            rules = new FenceRule[index.size()];
+            rulesOf = index;
+        }
+        FenceRule r = rules[ord];
+        if (r == null) {
+            r = new FenceRule(new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon()));
+            rules[ord] = r;
+        }
+        return r;
+    }
+
+}
