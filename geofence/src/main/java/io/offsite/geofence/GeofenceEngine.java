@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * Runs detections through the fence index, the per-subject {@link Ladder} and the timers, and reports
- * effects. Order-independent within the allowed lateness: detections are buffered per subject and applied in
- * event-time order once the watermark ({@code latest event time − allowed lateness}, or the supplied clock's
+ * effects. Order-independent within the allowed lateness: detections wait in a reorder ring and are applied in
+ * event-time order (same-time detections of one subject in content order) once the watermark ({@code latest event time − allowed lateness}, or the supplied clock's
  * time − allowed lateness on {@link #tick()}) passes them; a detection older than the watermark is returned as
  * {@link Intake#LATE} and ignored; an exact duplicate is {@link Intake#DUPLICATE}. Deadlines (gap tolerance,
  * end of a fence's active period) fire by event time through a {@link TimerService}. Every change of a started
