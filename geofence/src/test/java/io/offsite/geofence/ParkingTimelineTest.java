@@ -86,6 +86,28 @@ class ParkingTimelineTest {
     }
 
     @Test
+    void fenceAddedWhereACarAlreadyStands_startsItsEpisode_despiteTheRememberedLookup() {
+        double lon = Scenario.LON + 0.01;
+        // F1 and a far fence F3 make the index span the car's spot, so its empty-cell answer is remembered
+        FenceRegistry registry = FenceRegistry.of(List.of(noParking("F1").build(), Fence.builder("F3",
+                FenceKind.NO_PARKING, Scenario.CELL).polygon(Scenario.square(lon + 0.01, Scenario.LAT, 0.0005)).build()));
+        GeofenceEngine e = GeofenceEngine.builder(registry, Scenario.OFFICERS).build();
+        List<EnforcementEffect> fx = new java.util.ArrayList<>();
+        for (int s = 0; s <= 400; s++) {
+            if (s == 60) {
+                // the car has been looked up (outside every fence) and its answer remembered; now a fence appears
+                registry.put(Fence.builder("F2", FenceKind.NO_PARKING, Scenario.CELL)
+                        .polygon(Scenario.square(lon, Scenario.LAT, 0.0005)).build());
+            }
+            fx.addAll(e.submit(car("浙A12345", s, lon + (s % 3) * 1e-7, Scenario.LAT)).effects());
+        }
+        fx.addAll(e.advanceTo(at(400)).effects());
+
+        assertThat(fx).singleElement().isInstanceOfSatisfying(RequestOwnerMove.class,
+                r -> assertThat(r.fenceId()).isEqualTo("F2"));
+    }
+
+    @Test
     void occlusionShorterThanGapTolerance_keepsEpisodeAndDispatches() {
         List<Detection> ds = concat(parked("浙A12345", 0, 300, 1), parked("浙A12345", 345, 800, 1));
         List<EnforcementEffect> fx = run(engine(noParking("F1").build()), ds, 900);
