@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +22,8 @@ final class EngineHistory implements Ladder.History {
     private static final int MAX_WARNINGS_KEPT = 128;
     private static final String SUBJECT = "s:";
     private static final String LOCATION = "f:";
-    /** Counts of subjects that have no track right now. */
-    private final Map<String, Counts> released = new HashMap<>();
+    /** Counts of subjects that have no track right now, oldest release first (pruned from the head). */
+    private final Map<String, Counts> released = new LinkedHashMap<>();
     private final Map<String, Counts> byFence = new HashMap<>();
     private final ZoneId zone;
     private final EpisodeStore store;
@@ -42,6 +44,11 @@ final class EngineHistory implements Ladder.History {
 
         boolean isEmpty() {
             return warnedCount == 0 && notices == 0;
+        }
+
+        /** Whether nothing here can count any more: every warning before {@code warnedBefore}, no notice today. */
+        boolean expired(long warnedBefore, long today) {
+            return (warnedCount == 0 || warned(warnedCount - 1) < warnedBefore) && (notices == 0 || noticeDay < today);
         }
 
         private void setWarned(long[] sorted) {
@@ -110,6 +117,29 @@ final class EngineHistory implements Ladder.History {
         }
         t.counts = null;
         t.warnedOnce = Long.MIN_VALUE;
+    }
+
+    /**
+     * Forgets released subjects whose counts can no longer matter at event time {@code now}: every warning older
+     * than the longest repeat window of any fence and no notice on today's date. Walks from the subject released
+     * longest ago and stops at the first that still matters, or after {@code budget} entries (so a call is
+     * bounded). The store keeps its records; a restored engine prunes them the same way.
+     */
+    void prune(long now, long longestRepeatWindowMs, int budget) {
+        long before = now - longestRepeatWindowMs;
+        long today = day(now);
+        Iterator<Counts> it = released.values().iterator();
+        for (int n = 0; n < budget && it.hasNext(); n++) {
+            if (!it.next().expired(before, today)) {
+                return;
+            }
+            it.remove();
+        }
+    }
+
+    /** Number of released subjects whose counts are kept (for tests and monitoring). */
+    int releasedSubjects() {
+        return released.size();
     }
 
     /** The engine is about to step {@code t}'s episodes. */

@@ -31,6 +31,9 @@ public final class GeofenceEngine {
     private static final int ARRIVAL_STREAM = 0;
     private static final int DEADLINE_STREAM = 2;
     private static final int IDLE_STREAM = 3;
+    /** How often (event time) released subjects' histories are pruned, and how many are checked each time. */
+    private static final long PRUNE_EVERY_MS = 1_000;
+    private static final int PRUNE_BUDGET = 1_000;
     /** How long (event time) an idle subject's track is kept before it is released. */
     private static final long IDLE_RETENTION_MS = 30_000;
 
@@ -45,6 +48,9 @@ public final class GeofenceEngine {
     private final TrackTable tracks;
     private long watermark;
     private long maxEvent = Long.MIN_VALUE;
+    private long lastPrune = Long.MIN_VALUE / 2;
+    private FenceIndex windowOf;
+    private long longestWindow;
     private final StoreWriter writer;
     private final TimerService.Firing firing = this::fire;
     private final PendingRing pending;
@@ -209,6 +215,11 @@ public final class GeofenceEngine {
         return timers.size();
     }
 
+    /** Number of subjects without a track whose repeat/notice counts are still kept (monitoring). */
+    public int rememberedSubjects() {
+        return history.releasedSubjects();
+    }
+
     /** A copy of every current episode state (tracking, active and done). */
     public List<EpisodeState> episodes() {
         List<EpisodeState> out = new ArrayList<>();
@@ -227,6 +238,23 @@ public final class GeofenceEngine {
         watermark = wm;
         timers.pollDue(wm - 1, firing);
         writer.advanced(wm);
+        if (wm - lastPrune >= PRUNE_EVERY_MS) {
+            lastPrune = wm;
+            history.prune(wm, longestRepeatWindow(fences.snapshot()), PRUNE_BUDGET);
+        }
+    }
+
+    /** The longest repeat window of any fence in {@code index} (cached per snapshot). */
+    private long longestRepeatWindow(FenceIndex index) {
+        if (windowOf != index) {
+            long w = 0;
+            for (int i = 0; i < index.size(); i++) {
+                w = Math.max(w, index.fence(i).policy().repeatWindowMs);
+            }
+            longestWindow = w;
+            windowOf = index;
+        }
+        return longestWindow;
     }
 
     /**

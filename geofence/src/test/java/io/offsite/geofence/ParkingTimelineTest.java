@@ -108,6 +108,21 @@ class ParkingTimelineTest {
     }
 
     @Test
+    void releasedSubjectsHistory_isKeptForTheRepeatWindow_thenForgotten() {
+        GeofenceEngine e = engine(noParking("F1").policy(LadderPolicy.parking().toBuilder()
+                .repeat(LadderPolicy.RepeatScope.SUBJECT, Duration.ofDays(30), 0).build()).build());
+        run(e, parked("浙A12345", 0, 300, 1), 400);
+        // warned at 120 s, gone since 300 s: its track is released, its warning kept for repeat counting
+        e.advanceTo(at(3_600));
+        assertThat(e.trackedSubjects()).isZero();
+        assertThat(e.rememberedSubjects()).isEqualTo(1);
+        e.advanceTo(at(29 * 86_400L));
+        assertThat(e.rememberedSubjects()).isEqualTo(1);
+        e.advanceTo(at(31 * 86_400L));
+        assertThat(e.rememberedSubjects()).isZero();
+    }
+
+    @Test
     void occlusionShorterThanGapTolerance_keepsEpisodeAndDispatches() {
         List<Detection> ds = concat(parked("浙A12345", 0, 300, 1), parked("浙A12345", 345, 800, 1));
         List<EnforcementEffect> fx = run(engine(noParking("F1").build()), ds, 900);
