@@ -57,6 +57,7 @@ public final class GeofenceEngine {
     /** Subjects looked up ahead by {@link #submitAll}, and a sink for those loads so they are not optimised away. */
     private final Track[] lookAhead = new Track[LOOK_AHEAD];
     private long touches;
+    private int fired;
     private final SubjectStep step;
 
     private GeofenceEngine(Builder b) {
@@ -306,13 +307,22 @@ public final class GeofenceEngine {
                 return;
             }
             t = pending.track(s);
-            // pending entries fire in about arrival order: bring the track of an entry further on into cache, and
-            // the fence rule of one halfway there (whose track is in cache by now)
-            Track later = pending.trackAhead(s, LOOK_AHEAD);
-            if (later != null) {
-                touches += later.touchAll();
+            if ((++fired & (LOOK_AHEAD - 1)) == 0) {
+                // pending entries fire in about arrival order: every LOOK_AHEAD entries, bring the tracks of the
+                // next group into cache together (their loads overlap), and the fence rules of this group (whose
+                // tracks were brought in one group ago)
+                long sum = 0;
+                for (int k = 0; k < LOOK_AHEAD; k++) {
+                    Track later = pending.trackAhead(s, LOOK_AHEAD + k);
+                    if (later != null) {
+                        sum += later.touchAll();
+                    }
+                }
+                for (int k = 0; k < LOOK_AHEAD; k++) {
+                    sum += step.touchRule(pending.trackAhead(s, k), index);
+                }
+                touches += sum;
             }
-            touches += step.touchRule(pending.trackAhead(s, LOOK_AHEAD / 2), index);
             history.stepping(t);
             Detection[] ds = pending.detections(s);
             if (ds == null) {
