@@ -83,11 +83,6 @@ class EpisodeCell {
         cameraId = c.cameraId;
     }
 
-    /** The immutable state of this cell for {@code subject}. */
-    final EpisodeState toState(String subject) {
-        return toState(subject, 0);
-    }
-
     /**
      * The immutable state of this cell for {@code subject}, packed as {@code subjectBits} (or 0): when the plate
      * shown is the subject key itself (the common case) both share one string.
@@ -123,7 +118,7 @@ class EpisodeCell {
         if (hasPlate) {
             // the read's text is its packed bits, or (when it does not pack) plate.text()
             boolean same = plateBits != 0 || displayBits != 0 ? plateBits == displayBits : plate.text().equals(display);
-            double w = same ? displayConfidence + plateConfidence : displayConfidence - plateConfidence;
+            double w = Ladder.vote(same, displayConfidence, plateConfidence);
             if (w < 0) {
                 displayBits = plateBits;
                 display = plateBits == 0 ? plate.text() : null;

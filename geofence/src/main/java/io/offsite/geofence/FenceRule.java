@@ -61,12 +61,6 @@ final class FenceRule {
 
     /** Distance from the anchor, in metres (geographic) or pixels. */
     double distance(double anchorX, double anchorY, double x, double y) {
-        double dx = x - anchorX;
-        double dy = y - anchorY;
-        if (!pixel) {
-            dx *= metersPerDegreeLon;
-            dy *= 111_320.0;
-        }
-        return Math.sqrt(dx * dx + dy * dy);
+        return Ladder.jitterDistance(pixel, metersPerDegreeLon, anchorX, anchorY, x, y);
     }
 }

@@ -38,11 +38,9 @@ public final class GeofenceEngine {
     private static final long IDLE_RETENTION_MS = 30_000;
 
     private final FenceRegistry fences;
-    private final OfficerDirectory officers;
     private final EpisodeStore store;
     private final Clock clock;
     private final long latenessMs;
-    private final double legibleConfidence;
     private final EngineHistory history;
     private final TimerService timers;
     private final TrackTable tracks;
@@ -62,17 +60,15 @@ public final class GeofenceEngine {
 
     private GeofenceEngine(Builder b) {
         fences = b.fences;
-        officers = b.officers;
         store = b.store;
         clock = b.clock;
         latenessMs = b.lateness.toMillis();
-        legibleConfidence = b.legibleConfidence;
         history = new EngineHistory(b.zone, store);
         timers = TimerService.create(b.expectedSubjects);
         tracks = new TrackTable(b.expectedSubjects);
         pending = new PendingRing(b.expectedSubjects);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
-        step = new SubjectStep(officers, history, writer, legibleConfidence);
+        step = new SubjectStep(b.officers, history, writer, b.legibleConfidence);
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             String key = s.subject();
@@ -324,17 +320,15 @@ public final class GeofenceEngine {
                 touches += sum;
             }
             history.stepping(t);
-            Detection[] ds = pending.detections(s);
-            if (ds == null) {
-                double conf = pending.confidence(s);
-                long bits = pending.plateBits(s);
-                step.apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s), bits, conf, null,
-                        pending.objectClass(s), pending.vehicleClass(s), index);
+            Object details = pending.details(s);
+            if (details == null) {
+                step.apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s), pending.plateBits(s),
+                        pending.confidence(s), null, pending.objectClass(s), pending.vehicleClass(s), index);
+            } else if (details instanceof Detection d) {
+                step.apply(t, d, index);
             } else {
-                for (Detection d : ds) {
-                    PlateRead p = d.plateOrNull();
-                    step.apply(t, at, d.lon, d.lat, d.boxOrNull(), d.camera().raw(), d.plateBits,
-                            p == null ? Double.NaN : p.confidence(), p, d.objectClass(), d.vehicleClass(), index);
+                for (Detection d : (Detection[]) details) {
+                    step.apply(t, d, index);
                 }
             }
             pending.consume(s);

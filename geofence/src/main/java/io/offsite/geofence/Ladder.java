@@ -225,14 +225,11 @@ public final class Ladder {
 
     /**
      * The plate vote after one more read: a confidence-weighted majority vote (Boyer-Moore), so one misread
-     * never wins. Returns the new weight of {@code display}, or the negated weight of {@code plate}'s text when
-     * that text takes over.
+     * never wins. Given whether the read's text is the one shown, returns the new weight of the text shown, or
+     * (negative) the negated weight of the read's text when that text takes over.
      */
-    static double vote(String display, double weight, PlateRead plate) {
-        if (plate.text().equals(display)) {
-            return weight + plate.confidence();
-        }
-        return weight - plate.confidence();
+    static double vote(boolean sameText, double weight, double confidence) {
+        return sameText ? weight + confidence : weight - confidence;
     }
 
     /** {@code cur} re-seen at (at, x, y) within the radius: last-seen data and the plate vote updated. */
@@ -241,7 +238,7 @@ public final class Ladder {
         String display = cur.display();
         double weight = cur.displayConfidence();
         if (plate != null) {
-            weight = vote(display, weight, plate);
+            weight = vote(plate.text().equals(display), weight, plate.confidence());
             if (weight < 0) {
                 display = plate.text();
                 weight = -weight;
@@ -384,13 +381,19 @@ public final class Ladder {
     }
 
     private static double distance(EpisodeState s, Sighting sg, Context ctx) {
-        double dx = sg.x() - s.anchorX();
-        double dy = sg.y() - s.anchorY();
-        if (ctx.fence().isPixelFence()) {
-            return Math.sqrt(dx * dx + dy * dy);
+        return jitterDistance(ctx.fence().isPixelFence(), ctx.metersPerDegreeLon(), s.anchorX(), s.anchorY(), sg.x(),
+                sg.y());
+    }
+
+    /** Distance from the anchor to (x, y): pixels for a pixel fence, else metres (lon/lat in degrees). */
+    static double jitterDistance(boolean pixel, double metersPerDegreeLon, double anchorX, double anchorY, double x,
+            double y) {
+        double dx = x - anchorX;
+        double dy = y - anchorY;
+        if (!pixel) {
+            dx *= metersPerDegreeLon;
+            dy *= 111_320.0;
         }
-        dx *= ctx.metersPerDegreeLon();
-        dy *= 111_320.0;
         return Math.sqrt(dx * dx + dy * dy);
     }
 

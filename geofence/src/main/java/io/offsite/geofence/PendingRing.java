@@ -149,13 +149,12 @@ final class PendingRing {
         return (flags[s] & CONSUMED) != 0;
     }
 
-    /** The detections of a non-compact entry (one, or a same-time group in content order), else null. */
-    Detection[] detections(int s) {
-        Object o = details[s];
-        if (o == null) {
-            return null;
-        }
-        return o instanceof Detection d ? new Detection[] {d} : (Detection[]) o;
+    /**
+     * null for a compact entry (read its columns), else the {@link Detection} or the {@code Detection[]} group of
+     * same-time detections in content order.
+     */
+    Object details(int s) {
+        return details[s];
     }
 
     double x(int s) {

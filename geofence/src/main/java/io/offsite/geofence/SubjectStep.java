@@ -73,6 +73,13 @@ final class SubjectStep {
         return o >= 0 && o < rules.length && rules[o] != null ? rules[o].gapMs : 0;
     }
 
+    /** Applies detection {@code d} of {@code t}. */
+    void apply(Track t, Detection d, FenceIndex index) {
+        PlateRead p = d.plateOrNull();
+        apply(t, d.eventMillis(), d.lon, d.lat, d.boxOrNull(), d.camera().raw(), d.plateBits,
+                p == null ? Double.NaN : p.confidence(), p, d.objectClass(), d.vehicleClass(), index);
+    }
+
     /**
      * Applies one detection of {@code t} at event time {@code at}: a geographic position (lon, lat) or a pixel
      * box; the plate as packed bits and confidence (NaN: no plate), with its {@link PlateRead} when at hand.

@@ -55,13 +55,6 @@ final class TrackTable {
         return table[hash(bits, key) & mask];
     }
 
-    /** The track of {@code key}, created when absent. */
-    Track getOrCreate(String key) {
-        long bits = PackedPlate.pack(key);
-        Track t = get(bits, key);
-        return t != null ? t : create(bits, key);
-    }
-
     /** A new track for {@code key} (packed as {@code bits}, or 0), which must be absent. */
     Track create(long bits, String key) {
         int h = hash(bits, key);

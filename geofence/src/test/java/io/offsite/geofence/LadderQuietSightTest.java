@@ -64,7 +64,7 @@ class LadderQuietSightTest {
             assertThat(cell.quietSight(at, x, y, inside, Scenario.CAM, plate != null,
                     plate == null ? 0 : PackedPlate.pack(plate.text()), plate == null ? Double.NaN : plate.confidence(),
                     plate, legible, new FenceRule(ctx))).isEqualTo(q != null);
-            assertThat(cell.toState(s.subject())).isEqualTo(q != null ? q : s);
+            assertThat(cell.toState(s.subject(), 0)).isEqualTo(q != null ? q : s);
             if (q != null) {
                 quiet[0]++;
                 assertThat(q).isEqualTo(full.state());
