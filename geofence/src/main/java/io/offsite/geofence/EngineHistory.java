@@ -147,12 +147,10 @@ final class EngineHistory implements Ladder.History {
         current = t;
     }
 
-    private Counts subject(String subject) {
+    /** The track being stepped when it is {@code subject}'s, else null (the subject's counts are in the map). */
+    private Track tracked(String subject) {
         Track t = current;
-        if (t != null && t.is(subject)) {
-            return full(t);
-        }
-        return released.get(subject);
+        return t != null && t.is(subject) ? t : null;
     }
 
     /** The track's counts as a {@link Counts} (moving a single inline warning into one), or null when none. */
@@ -171,52 +169,58 @@ final class EngineHistory implements Ladder.History {
             Counts h = byFence.get(fence.id());
             return h == null ? 0 : h.warnedIn(from, before);
         }
-        Track t = current;
-        if (t != null && t.counts == null && t.is(subject)) {
+        Track t = tracked(subject);
+        if (t != null && t.counts == null) {
             long w = t.warnedOnce;
             return w != Long.MIN_VALUE && w >= from && w < before ? 1 : 0;
         }
-        Counts h = subject(subject);
+        Counts h = t != null ? t.counts : released.get(subject);
         return h == null ? 0 : h.warnedIn(from, before);
     }
 
     @Override
     public int noticesOnDay(String subject, long at) {
-        Counts h = subject(subject);
+        Track t = tracked(subject);
+        Counts h = t != null ? t.counts : released.get(subject);
         return h != null && h.noticeDay == day(at) ? h.notices : 0;
     }
 
     void recordWarned(Fence fence, String subject, long at) {
-        boolean location = fence.policy().repeatScopeIsLocation();
-        Track t = current;
-        if (!location && t != null && t.counts == null && t.warnedOnce == Long.MIN_VALUE && t.is(subject)) {
+        if (fence.policy().repeatScopeIsLocation()) {
+            Counts h = byFence.computeIfAbsent(fence.id(), k -> new Counts());
+            h.addWarned(at);
+            write(LOCATION + fence.id(), h);
+            return;
+        }
+        Track t = tracked(subject);
+        if (t != null && t.counts == null && t.warnedOnce == Long.MIN_VALUE) {
             // the common first warning stays inline in the track (no object)
             t.warnedOnce = at;
             store.putHistory(new SubjectHistory(SUBJECT + subject, List.of(at), Long.MIN_VALUE, 0));
             return;
         }
-        Counts h = location ? byFence.computeIfAbsent(fence.id(), k -> new Counts()) : subjectForUpdate(subject);
+        Counts h = countsForUpdate(t, subject);
         h.addWarned(at);
-        write((location ? LOCATION + fence.id() : SUBJECT + subject), h);
+        write(SUBJECT + subject, h);
     }
 
     void recordNotice(String subject, long at) {
-        Counts h = subjectForUpdate(subject);
+        Counts h = countsForUpdate(tracked(subject), subject);
         long d = day(at);
         h.notices = h.noticeDay == d ? h.notices + 1 : 1;
         h.noticeDay = d;
         write(SUBJECT + subject, h);
     }
 
-    private Counts subjectForUpdate(String subject) {
-        Track t = current;
-        if (t != null && t.is(subject)) {
-            if (full(t) == null) {
-                t.counts = new Counts();
-            }
-            return t.counts;
+    /** {@code subject}'s counts, created when absent: on its track {@code t} when it has one, else in the map. */
+    private Counts countsForUpdate(Track t, String subject) {
+        if (t == null) {
+            return released.computeIfAbsent(subject, k -> new Counts());
         }
-        return released.computeIfAbsent(subject, k -> new Counts());
+        if (full(t) == null) {
+            t.counts = new Counts();
+        }
+        return t.counts;
     }
 
     private void write(String key, Counts h) {
