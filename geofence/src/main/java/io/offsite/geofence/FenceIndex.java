@@ -249,31 +249,23 @@ public final class FenceIndex {
      * ordinal order, regardless of schedule. Returns the number of fences visited. Does not allocate.
      */
     public int forEachContaining(double lon, double lat, IntConsumer visitor) {
-        double fx = (lon - minX) * invW;
-        double fy = (lat - minY) * invH;
-        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
-            return 0;
-        }
-        int c = (int) fy * nx + (int) fx;
-        if ((occupied[c >>> 6] & (1L << c)) == 0) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
             return 0;
         }
         int info = cellInfo[c];
         if (info < 0) {
             int e = -info - 1;
-            int ord = e >>> 1;
-            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
-                visitor.accept(ord);
+            if (hit(e, lon, lat)) {
+                visitor.accept(e >>> 1);
                 return 1;
             }
             return 0;
         }
         int n = 0;
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            int e = entries[k];
-            int ord = e >>> 1;
-            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
-                visitor.accept(ord);
+            if (hit(entries[k], lon, lat)) {
+                visitor.accept(entries[k] >>> 1);
                 n++;
             }
         }
@@ -285,22 +277,16 @@ public final class FenceIndex {
      * if more than {@code out.length}, only the first {@code out.length} are written. Does not allocate.
      */
     public int containing(double lon, double lat, int[] out) {
-        double fx = (lon - minX) * invW;
-        double fy = (lat - minY) * invH;
-        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
-            return 0;
-        }
-        int c = (int) fy * nx + (int) fx;
-        if ((occupied[c >>> 6] & (1L << c)) == 0) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
             return 0;
         }
         int info = cellInfo[c];
         if (info < 0) {
             int e = -info - 1;
-            int ord = e >>> 1;
-            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
+            if (hit(e, lon, lat)) {
                 if (out.length > 0) {
-                    out[0] = ord;
+                    out[0] = e >>> 1;
                 }
                 return 1;
             }
@@ -308,16 +294,30 @@ public final class FenceIndex {
         }
         int n = 0;
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            int e = entries[k];
-            int ord = e >>> 1;
-            if ((e & 1) == 0 || FlatPolygon.containsProperly(shapes[ord], lon, lat)) {
+            if (hit(entries[k], lon, lat)) {
                 if (n < out.length) {
-                    out[n] = ord;
+                    out[n] = entries[k] >>> 1;
                 }
                 n++;
             }
         }
         return n;
+    }
+
+    /** The grid cell containing (lon, lat) when it has entries, else -1 (empty, or outside the extent). */
+    private int occupiedCell(double lon, double lat) {
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return -1;
+        }
+        int c = (int) fy * nx + (int) fx;
+        return (occupied[c >>> 6] & (1L << c)) == 0 ? -1 : c;
+    }
+
+    /** Whether cell entry {@code e} (ordinal << 1 | boundary bit) contains (lon, lat). */
+    private boolean hit(int e, double lon, double lat) {
+        return (e & 1) == 0 || FlatPolygon.containsProperly(shapes[e >>> 1], lon, lat);
     }
 
     /**
