@@ -48,7 +48,8 @@ final class SubjectStep {
         for (int i = 0; i < t.episodeCount; i++) {
             int ord = t.ordinal(i, index);
             if (ord < 0) {
-                i -= fenceGone(t, i, at) ? 1 : 0;
+                fenceGone(t, i, at);
+                i--;
                 continue;
             }
             FenceRule r = rule(index, ord);
@@ -122,7 +123,8 @@ final class SubjectStep {
         for (int i = 0; i < t.episodeCount; i++) {
             int ord = t.ordinal(i, index);
             if (ord < 0) {
-                i -= fenceGone(t, i, at) ? 1 : 0;
+                fenceGone(t, i, at);
+                i--;
                 continue;
             }
             FenceRule r = rule(index, ord);
@@ -236,7 +238,8 @@ final class SubjectStep {
         return ph == Phase.ACTIVE ? Math.min(gap, c.activeUntil) : gap;
     }
 
-    private boolean fenceGone(Track t, int i, long at) {
+    /** Episode i's fence was removed from the fence set: resolves an active episode and drops it. */
+    private void fenceGone(Track t, int i, long at) {
         EpisodeState s = t.episode(i);
         if (s.phase() == Phase.ACTIVE) {
             sink.effect(new EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(Math.max(at, s.lastSeen())),
@@ -246,7 +249,6 @@ final class SubjectStep {
             writer.removed(s);
         }
         t.removeEpisode(i);
-        return true;
     }
 
     /** The next deadline of a restored episode in {@code index}. */
