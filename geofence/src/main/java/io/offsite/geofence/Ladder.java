@@ -123,11 +123,16 @@ public final class Ladder {
 
     /** The next event time at which {@link #tick} would change this state, or {@link Long#MAX_VALUE}. */
     public static long nextDeadline(EpisodeState s, Context ctx) {
-        if (s.phase() == Phase.ENDED) {
+        return nextDeadline(s.phase(), s.lastSeen(), s.activeUntil(), ctx.fence().policy().gapMs);
+    }
+
+    /** {@link #nextDeadline(EpisodeState, Context)} from the components it reads. */
+    static long nextDeadline(Phase phase, long lastSeen, long activeUntil, long gapMs) {
+        if (phase == Phase.ENDED) {
             return Long.MAX_VALUE;
         }
-        long gap = s.lastSeen() + ctx.fence().policy().gapMs + 1;
-        return s.phase() == Phase.ACTIVE ? Math.min(gap, s.activeUntil()) : gap;
+        long gap = lastSeen + gapMs + 1;
+        return phase == Phase.ACTIVE ? Math.min(gap, activeUntil) : gap;
     }
 
     /** Advances time to {@code at} without a sighting: gap expiry and the end of the fence's active period. */

@@ -230,12 +230,7 @@ final class SubjectStep {
 
     /** {@link Ladder#nextDeadline} of a cell, without materialising its state. */
     private static long cellDeadline(EpisodeCell c, FenceRule r) {
-        Phase ph = c.phase();
-        if (ph == Phase.ENDED) {
-            return Long.MAX_VALUE;
-        }
-        long gap = c.lastSeen + r.gapMs + 1;
-        return ph == Phase.ACTIVE ? Math.min(gap, c.activeUntil) : gap;
+        return Ladder.nextDeadline(c.phase(), c.lastSeen, c.activeUntil, r.gapMs);
     }
 
     /** Episode i's fence was removed from the fence set: resolves an active episode and drops it. */
