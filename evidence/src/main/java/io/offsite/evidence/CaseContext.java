@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.Geometry;
  * @param asOf              when the check is made; items captured later are inconsistent
  * @param fence             the no-parking fence or site polygon in WGS-84 lon/lat
  * @param moveWindow        the time the party had to move (e.g. 10 minutes)
- * @param windowEnd         when that window ended
+ * @param windowEnd         when the window was judged over: the dispatch (recheck) capture; the SMS rule requires
+ *                          delivery at least {@code moveWindow} before it
  * @param warningsRequired  the warning ladder's count (vendors)
  * @param zone              local zone for calendar dates (default Asia/Shanghai)
  */
@@ -73,7 +74,10 @@ public record CaseContext(String violationCode, Instant asOf, Optional<Geometry>
             return this;
         }
 
-        /** When the move window ended. */
+        /**
+         * When the move window was judged over: the time of the dispatch capture (e.g. {@code CaptureEvidence.at()}).
+         * The parking SMS rule requires the SMS to be delivered at least the full move window before it.
+         */
         public Builder windowEnd(Instant end) {
             this.windowEnd = Objects.requireNonNull(end, "end");
             return this;

@@ -1,6 +1,7 @@
 package io.offsite.evidence;
 
 import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.effect.OwnerNotice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What to collect for an episode, derived from the geofence engine's {@link CaptureEvidence} effect: a
- * still per requested instant, a clip of the episode when required, and the SMS record for parking. The
+ * still per requested instant, a clip of the episode when required, and the SMS record for parking (for an
+ * owner who could not be told, a record of the failed text, and {@link #offSiteCaseMayRestOnText()} is false). The
  * host fulfils the requests (fetching from camera recordings) and adds the items to the case's
  * {@link EvidenceChain}; {@link #outstanding(List, Duration)} tells it what is still missing.
  *
@@ -21,15 +23,33 @@ import java.util.Optional;
  * @param minStills     least number of stills the rules need
  * @param plateLegibleRequired whether a still must show a legible plate
  * @param minSpan       stills must span more than this (the move window)
+ * @param ownerNotice   whether the owner was told before the escalation; {@link OwnerNotice#NOT_DELIVERED}: the
+ *                      officer handles it on site and no off-site case may rest on the text
  */
 public record EvidencePlan(String episodeId, String violationCode, String subject, List<EvidenceRequest> requests,
-        int minStills, boolean plateLegibleRequired, Duration minSpan) {
+        int minStills, boolean plateLegibleRequired, Duration minSpan, OwnerNotice ownerNotice) {
     public EvidencePlan {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(violationCode, "violationCode");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(minSpan, "minSpan");
+        Objects.requireNonNull(ownerNotice, "ownerNotice");
         requests = List.copyOf(requests);
+    }
+
+    /** A plan with no owner text behind it ({@link OwnerNotice#NOT_REQUIRED}). */
+    public EvidencePlan(String episodeId, String violationCode, String subject, List<EvidenceRequest> requests,
+            int minStills, boolean plateLegibleRequired, Duration minSpan) {
+        this(episodeId, violationCode, subject, requests, minStills, plateLegibleRequired, minSpan,
+                OwnerNotice.NOT_REQUIRED);
+    }
+
+    /**
+     * Whether an off-site case may rest on the owner text: false when the owner could not be told (the officer
+     * handles the vehicle on site; the plan then collects the failed text only as a record of the attempt).
+     */
+    public boolean offSiteCaseMayRestOnText() {
+        return ownerNotice.offSiteCaseMayRestOnText();
     }
 
     /** The plan answering a {@link CaptureEvidence} effect. */
@@ -48,12 +68,17 @@ public record EvidencePlan(String episodeId, String violationCode, String subjec
             r.add(new EvidenceRequest(ItemKind.VIDEO_CLIP, Optional.of(effect.at()), Optional.empty(),
                     effect.cameraId(), "clip of the episode"));
         }
-        if ("PARKING".equals(effect.violationCode())) {
+        if (effect.ownerNotice() == OwnerNotice.NOT_DELIVERED) {
             r.add(new EvidenceRequest(ItemKind.SMS_RECORD, Optional.empty(), Optional.empty(), "sms-gateway",
-                    "send time and delivery receipt of the order-to-move SMS for episode " + effect.episodeId()));
+                    "record of the undelivered order-to-move SMS for episode " + effect.episodeId() + ": the owner "
+                            + "could not be told, the officer handles it on site and no off-site case may rest on the text"));
+        } else if ("PARKING".equals(effect.violationCode()) || effect.ownerNotice() != OwnerNotice.NOT_REQUIRED) {
+            r.add(new EvidenceRequest(ItemKind.SMS_RECORD, Optional.empty(), Optional.empty(), "sms-gateway",
+                    "send time and delivery receipt of the order-to-move SMS for episode " + effect.episodeId()
+                            + " (delivered at least the full move window before the dispatch)"));
         }
         return new EvidencePlan(effect.episodeId(), effect.violationCode(), effect.subject(), r, effect.minStills(),
-                effect.plateLegibleRequired(), effect.minSpan());
+                effect.plateLegibleRequired(), effect.minSpan(), effect.ownerNotice());
     }
 
     /**

@@ -38,9 +38,14 @@ class CompletenessRulesTest {
                 Optional.empty(), Optional.empty());
     }
 
+    /** The dispatch capture 10 min after the SMS delivery at T0 + 25 s. */
     CaseContext parkingContext() {
+        return parkingContext(T0.plusSeconds(25 + 600));
+    }
+
+    CaseContext parkingContext(java.time.Instant dispatchCapture) {
         return CaseContext.builder("PARKING", T0.plusSeconds(3600)).fence(FENCE).moveWindow(Duration.ofMinutes(10))
-                .windowEnd(T0.plusSeconds(20 + 600)).build();
+                .windowEnd(dispatchCapture).build();
     }
 
     List<EvidenceItem> parkingItems() {
@@ -108,6 +113,32 @@ class CompletenessRulesTest {
                 .isEqualTo(Finding.Status.FAILED);
         items.remove(1);
         assertThat(finding(RULES.check(items, parkingContext()), "parking.sms").detail()).isEqualTo("no SMS record");
+    }
+
+    @Test
+    void parking_smsDelivered30sBeforeTheWindowEnd_isIncomplete_theWindowRunsFromDelivery() {
+        // texted at +20 s, delivered at +590 s: before the decision-based window end (+620 s), but the owner had
+        // only 30 s before the dispatch capture at +620 s
+        List<EvidenceItem> items = parkingItems();
+        items.set(1, item(Fixtures.sms(T0.plusSeconds(20), T0.plusSeconds(590))));
+        CompletenessReport r = RULES.check(items, parkingContext(T0.plusSeconds(620)));
+        assertThat(r.complete()).isFalse();
+        Finding f = finding(r, "parking.sms");
+        assertThat(f.status()).isEqualTo(Finding.Status.FAILED);
+        assertThat(f.detail()).contains("only 30 s before the dispatch capture")
+                .contains("the full 600 s window from delivery");
+        assertThat(f.reason()).contains("at least the full move window before the dispatch capture");
+    }
+
+    @Test
+    void parking_smsDeliveredTheFullWindowBeforeTheDispatchCapture_isComplete() {
+        List<EvidenceItem> items = parkingItems();
+        items.set(1, item(Fixtures.sms(T0.plusSeconds(20), T0.plusSeconds(20))));
+        CompletenessReport exactly = RULES.check(items, parkingContext(T0.plusSeconds(620)));
+        assertThat(finding(exactly, "parking.sms").status()).isEqualTo(Finding.Status.PASSED);
+        assertThat(exactly.complete()).isTrue();
+        assertThat(finding(RULES.check(items, parkingContext(T0.plusSeconds(619))), "parking.sms").status())
+                .isEqualTo(Finding.Status.FAILED);
     }
 
     @Test

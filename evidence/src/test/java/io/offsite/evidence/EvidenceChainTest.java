@@ -142,6 +142,24 @@ class EvidenceChainTest {
     }
 
     @Test
+    void planForAnOwnerWhoCouldNotBeTold_saysNoOffSiteCaseMayRestOnTheText() {
+        Instant t = Fixtures.T0;
+        CaptureEvidence told = new CaptureEvidence("ep-1", t.plusSeconds(720), "PARKING", "fence-1", Fixtures.CAMERA,
+                "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(720)), 3, true, Duration.ofMinutes(10), false,
+                io.offsite.core.effect.OwnerNotice.DELIVERED);
+        CaptureEvidence notTold = new CaptureEvidence("ep-2", t.plusSeconds(420), "PARKING", "fence-1",
+                Fixtures.CAMERA, "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(420)), 3, true,
+                Duration.ofMinutes(10), false, io.offsite.core.effect.OwnerNotice.NOT_DELIVERED);
+
+        assertThat(EvidencePlan.from(told).offSiteCaseMayRestOnText()).isTrue();
+        EvidencePlan plan = EvidencePlan.from(notTold);
+        assertThat(plan.offSiteCaseMayRestOnText()).isFalse();
+        assertThat(plan.requests()).filteredOn(r -> r.kind() == ItemKind.SMS_RECORD).singleElement()
+                .satisfies(r -> assertThat(r.purpose()).contains("could not be told")
+                        .contains("no off-site case may rest on the text"));
+    }
+
+    @Test
     void hostClockSteppingBack_keepsTheLogInOrder_insteadOfFailing() {
         java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
                 Fixtures.T0.plusSeconds(100));

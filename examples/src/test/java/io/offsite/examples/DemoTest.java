@@ -31,9 +31,10 @@ class DemoTest {
     }
 
     @Test
-    void geofenceDemo_requestsMoveAtDwellAndDispatchesAtWindowEnd() {
+    void geofenceDemo_requestsMoveAtDwell_startsTheWindowAtDelivery_andDispatchesTenMinutesAfterIt() {
         String out = run(GeofenceDemo::run);
-        assertThat(out).containsSubsequence("08:02  RequestOwnerMove", "08:12  DispatchOfficer", "08:12  CaptureEvidence",
+        assertThat(out).containsSubsequence("08:02  RequestOwnerMove", "08:02:15  SMS delivered -> APPLIED",
+                "08:02:15  MoveWindowStarted", "08:12:15  DispatchOfficer", "08:12:15  CaptureEvidence",
                 "outcome=ESCALATED");
     }
 

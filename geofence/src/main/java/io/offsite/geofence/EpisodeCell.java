@@ -10,6 +10,7 @@ import io.offsite.geofence.EpisodeState.Phase;
  */
 class EpisodeCell {
     private static final Phase[] PHASES = Phase.values();
+    private static final EpisodeState.Notice[] NOTICES = EpisodeState.Notice.values();
 
     String fenceId;
     /** Fence ordinal in the owning track's cached index snapshot, or -1 when the fence is gone. */
@@ -33,6 +34,11 @@ class EpisodeCell {
     double lastX;
     double lastY;
     String cameraId;
+    /** {@link EpisodeState.Notice} ordinal. */
+    byte notice;
+    long noticeAt;
+    /** Why the owner could not be told, or null when empty. */
+    String noticeDetail;
 
     final Phase phase() {
         return PHASES[phase];
@@ -58,6 +64,9 @@ class EpisodeCell {
         lastX = s.lastX();
         lastY = s.lastY();
         cameraId = s.cameraId();
+        notice = (byte) s.notice().ordinal();
+        noticeAt = s.noticeAt();
+        noticeDetail = s.noticeDetail().isEmpty() ? null : s.noticeDetail();
     }
 
     /** Copies another cell (used when a track's inline episode is removed and the next one moves in). */
@@ -81,6 +90,9 @@ class EpisodeCell {
         lastX = c.lastX;
         lastY = c.lastY;
         cameraId = c.cameraId;
+        notice = c.notice;
+        noticeAt = c.noticeAt;
+        noticeDetail = c.noticeDetail;
     }
 
     /**
@@ -91,12 +103,17 @@ class EpisodeCell {
         String shown = subjectBits != 0 && displayBits == subjectBits ? subject : displayString();
         return new EpisodeState(fenceId, subject, shown, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
                 anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
-                repeatCount);
+                repeatCount, NOTICES[notice], noticeAt, noticeDetail == null ? "" : noticeDetail);
     }
 
     /** The plate shown (or the tracker key). */
     final String displayString() {
         return displayBits != 0 ? PackedPlate.unpack(displayBits) : display;
+    }
+
+    /** Whether the episode's owner text waits for the host's delivery signal. */
+    final boolean awaitingDelivery() {
+        return notice == EpisodeState.Notice.AWAITING.ordinal();
     }
 
     /** Whether the episode is persisted (it fired a rung): ACTIVE or DONE. */

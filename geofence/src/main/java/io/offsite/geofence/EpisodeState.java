@@ -25,10 +25,15 @@ import java.util.Objects;
  * @param nextStepAt  when the next rung becomes due (fires on the first sighting at or after it)
  * @param activeUntil end of the fence's active period at episode start ({@link Long#MAX_VALUE} if none)
  * @param repeatCount earlier warned episodes counted when this episode started
+ * @param notice      where the owner text stands (see {@link Notice}); {@link Notice#NONE} without one
+ * @param noticeAt    the time that goes with {@code notice}: request time while {@link Notice#AWAITING}, delivery
+ *                    time when {@link Notice#DELIVERED}, when the owner was judged unreachable, or 0 for none
+ * @param noticeDetail why the owner could not be told ({@link Notice#UNREACHABLE}), else empty
  */
 public record EpisodeState(String fenceId, String subject, String display, double displayConfidence, Phase phase,
         long firstSeen, long lastSeen, double anchorX, double anchorY, double lastX, double lastY, String cameraId,
-        boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount) {
+        boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount,
+        Notice notice, long noticeAt, String noticeDetail) {
 
     /** Lifecycle phase of a subject in a fence. */
     public enum Phase {
@@ -42,12 +47,42 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
         ENDED
     }
 
+    /**
+     * Where an owner text stands. The move window runs from the delivery ({@link LadderPolicy.WindowStart}); the
+     * state is persisted with the episode, so a restart resumes the wait or the window where it was.
+     */
+    public enum Notice {
+        /** No owner text in this episode (yet), or the ladder has none. */
+        NONE,
+        /** Text requested at {@code noticeAt}; waiting for the delivery signal until {@code nextStepAt}. */
+        AWAITING,
+        /** Owner told at {@code noticeAt}; the next rung is due at {@code nextStepAt} (delivery + window). */
+        DELIVERED,
+        /**
+         * Owner could not be told ({@code noticeDetail}): the officer is sent on the first sighting at or after
+         * {@code nextStepAt}; no off-site case rests on the text.
+         */
+        UNREACHABLE,
+        /** Window from the decision to text ({@link LadderPolicy.WindowStart#DECISION}), requested at {@code noticeAt}. */
+        ASSUMED
+    }
+
+    /** A state with no owner text ({@link Notice#NONE}). */
+    public EpisodeState(String fenceId, String subject, String display, double displayConfidence, Phase phase,
+            long firstSeen, long lastSeen, double anchorX, double anchorY, double lastX, double lastY, String cameraId,
+            boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount) {
+        this(fenceId, subject, display, displayConfidence, phase, firstSeen, lastSeen, anchorX, anchorY, lastX, lastY,
+                cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil, repeatCount, Notice.NONE, 0, "");
+    }
+
     public EpisodeState {
         Objects.requireNonNull(fenceId, "fenceId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(display, "display");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(notice, "notice");
+        Objects.requireNonNull(noticeDetail, "noticeDetail");
         if (lastSeen < firstSeen) {
             throw new GeofenceException("episode " + fenceId + "/" + subject + ": lastSeen " + lastSeen
                     + " before firstSeen " + firstSeen);
@@ -65,6 +100,13 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
     EpisodeState with(Phase p, long first, long last, double ax, double ay, double lx, double ly, String cam,
             boolean legible, int fired, long started, long next, long until, int repeats, String disp, double conf) {
         return new EpisodeState(fenceId, subject, disp, conf, p, first, last, ax, ay, lx, ly, cam, legible, fired,
-                started, next, until, repeats);
+                started, next, until, repeats, notice, noticeAt, noticeDetail);
+    }
+
+    /** A copy with another owner-notice state and next-step time. */
+    EpisodeState withNotice(Notice n, long at, String detail, long next) {
+        return new EpisodeState(fenceId, subject, display, displayConfidence, phase, firstSeen, lastSeen, anchorX,
+                anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, next, activeUntil, repeatCount, n,
+                at, detail);
     }
 }

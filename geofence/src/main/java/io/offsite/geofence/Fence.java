@@ -2,6 +2,7 @@ package io.offsite.geofence;
 
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -26,6 +27,18 @@ public final class Fence {
     private final Exemptions exemptions;
     private final LadderPolicy policy;
     private final Geometry area;
+
+    /** A copy of {@code f} with another schedule and nothing re-validated. */
+    private Fence(Fence f, FenceSchedule schedule) {
+        this.id = f.id;
+        this.kind = f.kind;
+        this.cell = f.cell;
+        this.shape = f.shape;
+        this.schedule = schedule;
+        this.exemptions = f.exemptions;
+        this.policy = f.policy;
+        this.area = f.area;
+    }
 
     private Fence(Builder b, Geometry area) {
         this.id = b.id;
@@ -91,6 +104,15 @@ public final class Fence {
     /** A copy with another schedule. */
     public Fence withSchedule(FenceSchedule s) {
         return toBuilder().schedule(s).build();
+    }
+
+    /**
+     * This fence with its schedule read in {@code engineZone} when the schedule names no zone of its own (see
+     * {@link FenceSchedule#builder()}); else this fence. The engine binds its fences so.
+     */
+    Fence inZone(ZoneId engineZone) {
+        FenceSchedule bound = schedule.inZone(engineZone);
+        return bound == schedule ? this : new Fence(this, bound);
     }
 
     /** A builder pre-filled with this fence. */

@@ -19,20 +19,27 @@ import java.util.TreeMap;
  * When a fence is enforced: weekly time windows in a zone (e.g. Monday–Friday 07:00–09:00 in
  * Asia/Shanghai) plus dated exceptions that replace a day's windows (a holiday off, or special hours).
  * A window is half-open {@code [from, to)}; {@code to = 00:00} means the end of the day, so windows that
- * touch across midnight form one continuous active period. Immutable and thread-safe.
+ * touch across midnight form one continuous active period. A schedule built without a zone
+ * ({@link #builder()}) is read in the zone of the engine that enforces it ({@code GeofenceEngine.Builder.zone},
+ * default Asia/Shanghai) — the same default as GeoJSON import without a {@code zone}. Immutable and thread-safe.
  */
 public final class FenceSchedule {
     private static final int DAY = 86_400;
     private static final int MAX_SCAN_DAYS = 400;
-    private static final FenceSchedule ALWAYS = new FenceSchedule(ZoneId.of("UTC"), null, Map.of());
+    /** The zone a schedule without its own is read in outside an engine (the engine's default zone). */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final FenceSchedule ALWAYS = new FenceSchedule(DEFAULT_ZONE, false, null, Map.of());
 
     private final ZoneId zone;
+    /** Whether {@link #zone} was named by the builder (else it is the engine's, {@link #DEFAULT_ZONE} until bound). */
+    private final boolean ownZone;
     /** Seconds-of-day pairs per weekday (index 0 = Monday); null means always active. */
     private final int[][] weekly;
     private final Map<LocalDate, int[]> exceptions;
 
-    private FenceSchedule(ZoneId zone, int[][] weekly, Map<LocalDate, int[]> exceptions) {
+    private FenceSchedule(ZoneId zone, boolean ownZone, int[][] weekly, Map<LocalDate, int[]> exceptions) {
         this.zone = zone;
+        this.ownZone = ownZone;
         this.weekly = weekly;
         this.exceptions = exceptions;
     }
@@ -44,7 +51,15 @@ public final class FenceSchedule {
 
     /** Starts a schedule in the given zone; with no windows added it is never active. */
     public static Builder builder(ZoneId zone) {
-        return new Builder(Objects.requireNonNull(zone, "zone"));
+        return new Builder(Objects.requireNonNull(zone, "zone"), true);
+    }
+
+    /**
+     * Starts a schedule read in the zone of the engine that enforces it (so one fence file serves any city);
+     * outside an engine it is read in {@link #DEFAULT_ZONE}, the engine's default.
+     */
+    public static Builder builder() {
+        return new Builder(DEFAULT_ZONE, false);
     }
 
     /** True when the fence is enforced at all times. */
@@ -52,9 +67,22 @@ public final class FenceSchedule {
         return weekly == null;
     }
 
-    /** The zone the windows are read in. */
+    /** The zone the windows are read in (for a schedule without its own: the engine's, or {@link #DEFAULT_ZONE}). */
     public ZoneId zone() {
         return zone;
+    }
+
+    /** Whether the schedule names its own zone; false when it follows the engine's. */
+    public boolean hasOwnZone() {
+        return ownZone;
+    }
+
+    /** This schedule read in {@code engineZone} if it names no zone of its own; else this schedule. */
+    FenceSchedule inZone(ZoneId engineZone) {
+        if (ownZone || weekly == null || zone.equals(engineZone)) {
+            return this;
+        }
+        return new FenceSchedule(engineZone, false, weekly, exceptions);
     }
 
     /** Whether the fence is enforced at {@code t}. */
@@ -156,17 +184,20 @@ public final class FenceSchedule {
 
     @Override
     public String toString() {
-        return weekly == null ? "FenceSchedule[always]" : "FenceSchedule[" + zone + ", exceptions=" + exceptions.keySet() + "]";
+        return weekly == null ? "FenceSchedule[always]" : "FenceSchedule[" + zone + (ownZone ? "" : " (engine's)")
+                + ", exceptions=" + exceptions.keySet() + "]";
     }
 
     /** Collects weekly windows and dated exceptions; every setter validates its input at once. */
     public static final class Builder {
         private final ZoneId zone;
+        private final boolean ownZone;
         private final Map<DayOfWeek, List<int[]>> weekly = new EnumMap<>(DayOfWeek.class);
         private final TreeMap<LocalDate, List<int[]>> exceptions = new TreeMap<>();
 
-        private Builder(ZoneId zone) {
+        private Builder(ZoneId zone, boolean ownZone) {
             this.zone = zone;
+            this.ownZone = ownZone;
         }
 
         /** Active on each of {@code days} from {@code from} (inclusive) to {@code to} (exclusive; 00:00 = end of day). */
@@ -207,7 +238,7 @@ public final class FenceSchedule {
             }
             Map<LocalDate, int[]> ex = new TreeMap<>();
             exceptions.forEach((d, ws) -> ex.put(d, merge(ws, "exception " + d)));
-            return new FenceSchedule(zone, week, Collections.unmodifiableMap(ex));
+            return new FenceSchedule(zone, ownZone, week, Collections.unmodifiableMap(ex));
         }
 
         private static int[] window(LocalTime from, LocalTime to, String where) {

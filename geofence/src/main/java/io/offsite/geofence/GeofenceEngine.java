@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs detections through the fence index, the per-subject {@link Ladder} and the timers, and reports
@@ -25,6 +27,7 @@ import java.util.Objects;
  * concurrently through the {@link FenceRegistry}.
  */
 public final class GeofenceEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(GeofenceEngine.class);
     /** How many detections {@link #submitAll} looks up ahead, and how far ahead a pending detection's track is. */
     private static final int LOOK_AHEAD = 16;
     /** Timer streams: pending detections (at their event time), episode deadlines, idle-track release. */
@@ -57,6 +60,10 @@ public final class GeofenceEngine {
     private long touches;
     private int fired;
     private final SubjectStep step;
+    private final NoticeDesk notices;
+    private final LateWarning lateWarning = new LateWarning(LOG::warn);
+    /** The clock time of the last {@link #advanceTo}/{@link #tick}, or {@link Long#MIN_VALUE}. */
+    private long clockAt = Long.MIN_VALUE;
 
     private GeofenceEngine(Builder b) {
         fences = b.fences;
@@ -68,12 +75,15 @@ public final class GeofenceEngine {
         tracks = new TrackTable(b.expectedSubjects);
         pending = new PendingRing(b.expectedSubjects);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
-        step = new SubjectStep(b.officers, history, writer, b.legibleConfidence);
+        NoticeIndex awaiting = new NoticeIndex();
+        step = new SubjectStep(b.officers, history, writer, awaiting, b.legibleConfidence, b.zone);
+        notices = new NoticeDesk(awaiting, tracks, step);
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             String key = s.subject();
             Track t = trackFor(PackedPlate.pack(key), key);
             t.addEpisode(s);
+            step.restored(t, s);
             long d = step.restoredDeadline(s, fences.snapshot());
             if (d < t.deadlineWake) {
                 t.deadlineWake = d;
@@ -97,6 +107,10 @@ public final class GeofenceEngine {
         }
         long t = d.eventMillis();
         if (t < watermark) {
+            if (clockAt != Long.MIN_VALUE && (maxEvent == Long.MIN_VALUE || t >= maxEvent - latenessMs)) {
+                // late only because the clock moved the watermark past the detections' event time
+                lateWarning.late(t, watermark, clockAt, maxEvent);
+            }
             return Intake.LATE;
         }
         Track track = trackFor(d.subjectBits, key);
@@ -186,7 +200,42 @@ public final class GeofenceEngine {
     public void advanceTo(Instant now, EffectSink out) {
         step.sink(Objects.requireNonNull(out, "sink"));
         long wm = now.toEpochMilli() - latenessMs;
+        if (wm > watermark) {
+            clockAt = now.toEpochMilli();
+        }
         advance(wm);
+    }
+
+    /**
+     * The host's signal that the owner was told: the owner text of {@code episodeId} was delivered at
+     * {@code deliveredAt} (the gateway's delivery receipt, e.g. from the outbox's {@code onDelivered}). The move
+     * window runs from this time: the next rung (the officer dispatch) falls due at {@code deliveredAt} + the
+     * window and fires on the first sighting at or after it; {@link io.offsite.core.effect.MoveWindowStarted} is
+     * returned. Written to the store at once. Races are outcomes: {@link NoticeOutcome#UNKNOWN_EPISODE},
+     * {@link NoticeOutcome#DUPLICATE}, {@link NoticeOutcome#TOO_LATE} (after the delivery wait or after the owner
+     * was judged unreachable), {@link NoticeOutcome#BEFORE_REQUEST}.
+     */
+    public NoticeResult ownerNotified(String episodeId, Instant deliveredAt) {
+        Objects.requireNonNull(episodeId, "episodeId");
+        Objects.requireNonNull(deliveredAt, "deliveredAt");
+        return notices.signal(episodeId, true, deliveredAt.toEpochMilli(), null, fences.snapshot(),
+                new CollectingSink());
+    }
+
+    /**
+     * The host's signal that the owner could not be told at {@code at} (the text was dead-lettered, or there is
+     * no recipient): the officer is sent on the first sighting at or after {@code at} with the reason "owner could
+     * not be told ({@code reason})" for on-site handling, and the evidence request says no off-site case may rest on
+     * the text. Outcomes as for {@link #ownerNotified}; a blank reason is refused.
+     */
+    public NoticeResult ownerUnreachable(String episodeId, Instant at, String reason) {
+        Objects.requireNonNull(episodeId, "episodeId");
+        Objects.requireNonNull(at, "at");
+        if (reason == null || reason.isBlank()) {
+            throw new GeofenceException("ownerUnreachable(" + episodeId + "): reason must be non-blank, was "
+                    + (reason == null ? "null" : "\"" + reason + "\""));
+        }
+        return notices.signal(episodeId, false, at.toEpochMilli(), reason, fences.snapshot(), new CollectingSink());
     }
 
     /** Advances event time to the supplied clock's instant (fires deadlines when no detections arrive). */
@@ -406,7 +455,10 @@ public final class GeofenceEngine {
             return this;
         }
 
-        /** Zone of the "per day" notice cap (default Asia/Shanghai). */
+        /**
+         * Zone of the "per day" notice cap and of fence schedules that name no zone of their own (default
+         * Asia/Shanghai, {@link FenceSchedule#DEFAULT_ZONE}).
+         */
         public Builder zone(ZoneId z) {
             this.zone = Objects.requireNonNull(z, "zone");
             return this;

@@ -2,21 +2,26 @@ package io.offsite.geofence;
 
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.DispatchOfficer;
+import io.offsite.core.effect.DispatchUnaddressed;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.core.effect.FileCase;
+import io.offsite.core.effect.MoveWindowStarted;
+import io.offsite.core.effect.OwnerNotice;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
-import io.offsite.core.grid.OfficerId;
+import io.offsite.geofence.EpisodeState.Notice;
 import io.offsite.geofence.EpisodeState.Phase;
 import io.offsite.geofence.spi.OfficerDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The escalation ladder as a pure, deterministic step function: {@code (state, sighting | tick) → (state,
@@ -30,6 +35,13 @@ import java.util.Optional;
  * dispatch happens unless the subject was observed at or after the window end. Leaving the fence, moving
  * beyond the radius, or a gap longer than the tolerance ends an active episode as {@code MOVED}; the fence's
  * active period ending resolves it as {@code FENCE_INACTIVE}. Each rung fires at most once per episode.
+ *
+ * <p>Owner texts ({@link LadderPolicy.WindowStart#DELIVERY}, the default): after a rung that texts the owner the
+ * episode waits for the host's delivery signal ({@link #notified}); the move window runs from the delivery time.
+ * Without a delivery within the policy's delivery wait, or after an {@link #unreachable} signal, the next rung
+ * fires on the first sighting at or after the wait's end (or the signal) as an on-site dispatch — the car must
+ * still be there for a dispatch to make sense — whose evidence says no off-site case may rest on the text;
+ * the episode then ends as escalated.
  */
 public final class Ladder {
     private Ladder() {
@@ -111,6 +123,40 @@ public final class Ladder {
             effects = List.copyOf(effects);
             problems = List.copyOf(problems);
         }
+    }
+
+    /**
+     * The outcome of an owner-notice signal.
+     *
+     * @param outcome    applied, or why not
+     * @param detail     one line with the times behind the outcome
+     * @param transition the next state (unchanged unless applied) and its effects
+     */
+    public record Noticed(NoticeOutcome outcome, String detail, Transition transition) {
+        public Noticed {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(transition, "transition");
+        }
+    }
+
+    /**
+     * The owner was told at {@code deliveredAt} (the SMS delivery receipt): an episode whose owner text awaits
+     * delivery starts its move window there — the next rung is due at {@code deliveredAt} + the window — and
+     * emits {@link MoveWindowStarted}. A delivery before the request is {@link NoticeOutcome#BEFORE_REQUEST}; one
+     * after the delivery wait, or after the owner was judged unreachable, is {@link NoticeOutcome#TOO_LATE}.
+     */
+    public static Noticed notified(EpisodeState s, long deliveredAt, Context ctx) {
+        return NoticeStep.notified(s, deliveredAt, ctx);
+    }
+
+    /**
+     * The owner could not be told ({@code reason}: dead letter, no recipient): the next rung falls due at
+     * {@code at} (or the end of the delivery wait, if earlier) and fires on the first sighting at or after it as an
+     * on-site dispatch with the reason "owner could not be told".
+     */
+    public static Noticed unreachable(EpisodeState s, long at, String reason, Context ctx) {
+        return NoticeStep.unreachable(s, at, reason, ctx);
     }
 
     /** A fresh tracking state for a first sighting inside the fence. */
@@ -303,64 +349,107 @@ public final class Ladder {
         LadderPolicy p = f.policy();
         LadderStep step = p.steps.get(i);
         boolean last = i == p.steps.size() - 1;
+        // the rung after an owner text whose delivery never came (or was reported impossible): the owner was not told
+        boolean notTold = i > 0 && (cur.notice() == Notice.AWAITING || cur.notice() == Notice.UNREACHABLE);
+        if (notTold && cur.notice() == Notice.AWAITING) {
+            cur = cur.withNotice(Notice.UNREACHABLE, cur.nextStepAt(), "no delivery receipt within "
+                    + p.deliveryWaitMs / 1000 + " s of the request", cur.nextStepAt());
+        }
         String id = cur.episodeId();
         GeoPoint loc = location(cur, f);
-        if (step.isNotice() && ctx.history().noticesOnDay(cur.subject(), at) >= p.maxNoticesPerDay) {
+        boolean notice = step.isNotice() || notTold;
+        if (notice && ctx.history().noticesOnDay(cur.subject(), at) >= p.maxNoticesPerDay) {
             acc.resolve(cur, at, EpisodeResolved.Outcome.CAPPED,
                     "daily notice cap of " + p.maxNoticesPerDay + " reached for " + cur.display());
             return done(cur, i + 1);
         }
+        Set<LadderAction> actions = step.actions();
+        if (notTold && !actions.contains(LadderAction.DISPATCH_OFFICER)) {
+            actions = EnumSet.copyOf(actions);
+            actions.add(LadderAction.DISPATCH_OFFICER);
+        }
+        boolean texted = false;
+        boolean waits = !last && p.windowStart == LadderPolicy.WindowStart.DELIVERY;
         for (LadderAction a : LadderAction.values()) {
-            if (!step.actions().contains(a)) {
+            if (!actions.contains(a)) {
                 continue;
             }
             switch (a) {
-                case REQUEST_OWNER_MOVE:
-                    long moveBy = last ? at : at + p.waitMs[i + 1];
+                case REQUEST_OWNER_MOVE: {
+                    long window = last ? 0 : p.waitMs[i + 1];
                     acc.add(new RequestOwnerMove(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.display(), loc,
-                            cur.cameraId(), Instant.ofEpochMilli(moveBy)));
+                            cur.cameraId(), Duration.ofMillis(window), Instant.ofEpochMilli(waits ? at + p.deliveryWaitMs : at)));
+                    if (!last && !waits) {
+                        acc.add(new MoveWindowStarted(id, Instant.ofEpochMilli(at), Instant.ofEpochMilli(at + window),
+                                OwnerNotice.UNCONFIRMED));
+                    }
+                    texted = !last;
                     break;
+                }
                 case VOICE_WARNING:
                     acc.add(new VoiceWarning(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.cameraId(), i + 1,
                             cur.display(), loc));
                     break;
-                case DISPATCH_OFFICER: {
-                    Optional<OfficerId> officer = ctx.officers().responsibleFor(f.cell(), Instant.ofEpochMilli(at));
-                    if (officer.isPresent()) {
-                        acc.add(new DispatchOfficer(id, Instant.ofEpochMilli(at), f.id(), f.cell(), officer.get(),
-                                cur.display(), loc, cur.cameraId(), reason(cur, at, prior)));
-                    } else {
-                        acc.problem("episode " + id + ": no officer on duty for cell " + f.cell()
-                                + " at " + Instant.ofEpochMilli(at) + "; dispatch could not be addressed");
-                    }
+                case DISPATCH_OFFICER:
+                    dispatch(cur, at, prior, notTold, loc, ctx, acc);
                     break;
-                }
                 case FILE_CASE:
                     acc.add(new FileCase(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), f.cell(), cur.display(),
                             loc, prior));
                     break;
                 default:
-                    acc.add(evidence(cur, at, id, f));
+                    acc.add(evidence(cur, at, id, f, notTold));
             }
         }
-        if (step.isNotice()) {
+        if (notice) {
             acc.noticed = true;
         }
-        if (last) {
-            EpisodeResolved.Outcome outcome = step.actions().contains(LadderAction.FILE_CASE)
+        if (last || notTold) {
+            EpisodeResolved.Outcome outcome = actions.contains(LadderAction.FILE_CASE)
                     ? EpisodeResolved.Outcome.CASE_FILED : EpisodeResolved.Outcome.ESCALATED;
-            acc.resolve(cur, at, outcome, "ladder completed after " + (i + 1) + " step(s)");
+            acc.resolve(cur, at, outcome, notTold ? "owner could not be told (" + cur.noticeDetail()
+                    + "); officer sent for on-site handling" : "ladder completed after " + (i + 1) + " step(s)");
             return done(cur, i + 1);
         }
-        return cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(), cur.lastX(),
-                cur.lastY(), cur.cameraId(), cur.plateLegible(), i + 1, cur.startedAt(), at + p.waitMs[i + 1],
+        EpisodeState next = cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(),
+                cur.lastX(), cur.lastY(), cur.cameraId(), cur.plateLegible(), i + 1, cur.startedAt(), at + p.waitMs[i + 1],
                 cur.activeUntil(), cur.repeatCount(), cur.display(), cur.displayConfidence());
+        if (texted) {
+            next = waits ? next.withNotice(Notice.AWAITING, at, "", at + p.deliveryWaitMs)
+                    : next.withNotice(Notice.ASSUMED, at, "", next.nextStepAt());
+        }
+        return next;
     }
 
-    private static CaptureEvidence evidence(EpisodeState cur, long at, String id, Fence f) {
+    /**
+     * The officer dispatch: the cell's officer, else the nearest cell above it with one on duty
+     * ({@link OfficerDirectory#assign}); with nobody anywhere an explicit {@link DispatchUnaddressed}.
+     */
+    private static void dispatch(EpisodeState cur, long at, int prior, boolean notTold, GeoPoint loc, Context ctx,
+            Acc acc) {
+        Fence f = ctx.fence();
+        String why = notTold ? "owner could not be told (" + cur.noticeDetail() + "); handle on site"
+                : reason(cur, at, prior);
+        Instant when = Instant.ofEpochMilli(at);
+        Optional<OfficerDirectory.Assignment> a = ctx.officers().assign(f.cell(), when);
+        if (a.isPresent()) {
+            if (!a.get().cell().equals(f.cell())) {
+                why += "; no officer on duty in cell " + f.cell() + ", sent the officer of " + a.get().cell();
+            }
+            acc.add(new DispatchOfficer(cur.episodeId(), when, f.id(), f.cell(), a.get().officer(), cur.display(), loc,
+                    cur.cameraId(), why));
+        } else {
+            acc.add(new DispatchUnaddressed(cur.episodeId(), when, f.id(), f.cell(), cur.display(), loc, cur.cameraId(),
+                    why + "; no officer on duty in cell " + f.cell() + " or any cell above it"));
+        }
+    }
+
+    private static CaptureEvidence evidence(EpisodeState cur, long at, String id, Fence f, boolean notTold) {
         LadderPolicy p = f.policy();
-        List<Instant> stills = new ArrayList<>(3);
-        long[] ts = {cur.firstSeen(), cur.startedAt(), at};
+        boolean delivered = cur.notice() == Notice.DELIVERED;
+        long[] ts = {cur.firstSeen(), cur.startedAt(), delivered ? cur.noticeAt() : cur.startedAt(), at};
+        java.util.Arrays.sort(ts);
+        List<Instant> stills = new ArrayList<>(4);
         long prev = Long.MIN_VALUE;
         for (long t : ts) {
             if (t > prev) {
@@ -369,13 +458,17 @@ public final class Ladder {
             }
         }
         long window = p.waitMs.length > 1 ? p.waitMs[p.waitMs.length - 1] : 0;
+        OwnerNotice notice = notTold ? OwnerNotice.NOT_DELIVERED : delivered ? OwnerNotice.DELIVERED
+                : cur.notice() == Notice.ASSUMED ? OwnerNotice.UNCONFIRMED : OwnerNotice.NOT_REQUIRED;
         return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), cur.cameraId(), cur.display(),
-                stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip);
+                stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip, notice);
     }
 
     private static String reason(EpisodeState cur, long at, int prior) {
-        long minutes = (at - cur.startedAt()) / 60_000;
-        return "still there " + minutes + " min after the first warning" + (prior > 0 ? "; repeat #" + (prior + 1) : "");
+        String since = cur.notice() == Notice.DELIVERED
+                ? (at - cur.noticeAt()) / 60_000 + " min after the owner was told (SMS delivered)"
+                : (at - cur.startedAt()) / 60_000 + " min after the first warning";
+        return "still there " + since + (prior > 0 ? "; repeat #" + (prior + 1) : "");
     }
 
     private static GeoPoint location(EpisodeState s, Fence f) {
@@ -411,7 +504,7 @@ public final class Ladder {
     private static EpisodeState backToTracking(EpisodeState s) {
         return s.with(Phase.TRACKING, s.firstSeen(), s.lastSeen(), s.anchorX(), s.anchorY(), s.lastX(), s.lastY(),
                 s.cameraId(), s.plateLegible(), 0, 0, Long.MAX_VALUE, Long.MAX_VALUE, 0, s.display(),
-                s.displayConfidence());
+                s.displayConfidence()).withNotice(Notice.NONE, 0, "", Long.MAX_VALUE);
     }
 
     private static EpisodeState ended(EpisodeState s, long at) {

@@ -19,6 +19,13 @@ import java.util.Set;
  * {@code repeatWindow} are counted; when {@code escalateAtOnceAfter > 0} and that count reaches it, the
  * first rung directly performs the last rung's actions (e.g. the third warning in 30 days files a case).
  * Notices (dispatch, case) are capped per subject per local day with {@code maxNoticesPerDay}.
+ *
+ * <p>Owner texts: the wait after a {@link LadderAction#REQUEST_OWNER_MOVE} rung is the owner's move window, and
+ * it runs from when the owner is <em>told</em> ({@link WindowStart#DELIVERY}, the default): the rung waits for the
+ * host's delivery signal ({@link GeofenceEngine#ownerNotified}); the next rung becomes due the window after the
+ * delivery time. With no delivery within {@code deliveryWait} (default 5 min), or on an "unreachable" signal, the
+ * next sighting sends the officer with the reason "owner could not be told" (on-site handling). Hosts without
+ * delivery receipts choose {@link WindowStart#DECISION}: the window runs from the decision to text.
  * Immutable; build with {@link #builder()} or start from a preset with {@link #toBuilder()}.
  */
 public final class LadderPolicy {
@@ -28,6 +35,20 @@ public final class LadderPolicy {
         SUBJECT,
         /** Per fence (location), whoever the subject is. */
         LOCATION
+    }
+
+    /** When the owner's move window starts. */
+    public enum WindowStart {
+        /**
+         * When the text is delivered (the host reports the receipt): the lawful default — the ten minutes run from
+         * when the owner is told.
+         */
+        DELIVERY,
+        /**
+         * When the engine decides to text (the request): only for hosts whose gateway gives no delivery receipts;
+         * the SMS record must then still prove delivery in time for an off-site case.
+         */
+        DECISION
     }
 
     final String violationCode;
@@ -45,6 +66,8 @@ public final class LadderPolicy {
     final int minStills;
     final boolean plateLegibleRequired;
     final boolean videoClip;
+    final WindowStart windowStart;
+    final long deliveryWaitMs;
 
     private LadderPolicy(Builder b) {
         violationCode = b.violationCode;
@@ -65,6 +88,8 @@ public final class LadderPolicy {
         minStills = b.minStills;
         plateLegibleRequired = b.plateLegibleRequired;
         videoClip = b.videoClip;
+        windowStart = b.windowStart;
+        deliveryWaitMs = b.deliveryWait.toMillis();
     }
 
     /** A builder with the parking defaults (see {@link #parking()}). */
@@ -73,9 +98,10 @@ public final class LadderPolicy {
     }
 
     /**
-     * Electronic-fence parking: vehicles, dwell 2 min within 5 m, gap tolerance 60 s; owner SMS, then after a
-     * 10-minute window dispatch the grid officer with evidence (3 stills, one with a legible plate, two
-     * further apart than the window); at most 1 notice per vehicle per day; repeats counted over 365 days.
+     * Electronic-fence parking: vehicles, dwell 2 min within 5 m, gap tolerance 60 s; owner SMS, then 10 minutes
+     * after the SMS is delivered (waiting at most 5 min for the receipt, else the officer is sent at once) dispatch
+     * the grid officer with evidence (3 stills, one with a legible plate, two further apart than the window); at
+     * most 1 notice per vehicle per day; repeats counted over 365 days.
      */
     public static LadderPolicy parking() {
         return builder().build();
@@ -120,7 +146,8 @@ public final class LadderPolicy {
                 .jitterRadiusMeters(jitterRadiusMeters).jitterRadiusPixels(jitterRadiusPixels)
                 .gapTolerance(Duration.ofMillis(gapMs)).steps(steps).maxNoticesPerDay(maxNoticesPerDay)
                 .repeat(repeatScope, Duration.ofMillis(repeatWindowMs), escalateAtOnceAfter).minStills(minStills)
-                .plateLegibleRequired(plateLegibleRequired).videoClip(videoClip);
+                .plateLegibleRequired(plateLegibleRequired).videoClip(videoClip).windowFrom(windowStart)
+                .deliveryWait(Duration.ofMillis(deliveryWaitMs));
     }
 
     /** Violation catalogue code, e.g. {@code PARKING}. */
@@ -148,6 +175,16 @@ public final class LadderPolicy {
         return Duration.ofMillis(gapMs);
     }
 
+    /** When the owner's move window starts (default {@link WindowStart#DELIVERY}). */
+    public WindowStart windowFrom() {
+        return windowStart;
+    }
+
+    /** How long an owner-text rung waits for the delivery signal before the owner counts as not told. */
+    public Duration deliveryWait() {
+        return Duration.ofMillis(deliveryWaitMs);
+    }
+
     /** Object classes the ladder applies to. */
     public Set<ObjectClass> appliesTo() {
         return appliesTo;
@@ -155,7 +192,8 @@ public final class LadderPolicy {
 
     @Override
     public String toString() {
-        return "LadderPolicy[" + violationCode + ", dwell=" + dwellMs + "ms, gap=" + gapMs + "ms, steps=" + steps + "]";
+        return "LadderPolicy[" + violationCode + ", dwell=" + dwellMs + "ms, gap=" + gapMs + "ms, steps=" + steps + ", window from "
+                + windowStart + (windowStart == WindowStart.DELIVERY ? " (wait " + deliveryWaitMs + "ms)" : "") + "]";
     }
 
     /** Validating builder; each setter rejects a bad value at once, naming it. */
@@ -175,6 +213,8 @@ public final class LadderPolicy {
         private int minStills = 3;
         private boolean plateLegibleRequired = true;
         private boolean videoClip;
+        private WindowStart windowStart = WindowStart.DELIVERY;
+        private Duration deliveryWait = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -277,6 +317,28 @@ public final class LadderPolicy {
         /** Whether a video clip of the episode is requested with the evidence. */
         public Builder videoClip(boolean b) {
             this.videoClip = b;
+            return this;
+        }
+
+        /**
+         * When the owner's move window starts: {@link WindowStart#DELIVERY} (default; the host reports delivery
+         * receipts to the engine) or {@link WindowStart#DECISION} (hosts without receipts: from the decision to text).
+         */
+        public Builder windowFrom(WindowStart start) {
+            this.windowStart = Objects.requireNonNull(start, "windowFrom");
+            return this;
+        }
+
+        /**
+         * How long an owner-text rung waits for the delivery signal (default 5 min); past it the owner counts as
+         * not told and the next sighting sends the officer. Within (0, 1 h].
+         */
+        public Builder deliveryWait(Duration d) {
+            nonNegative(d, "deliveryWait");
+            if (d.isZero() || d.compareTo(Duration.ofHours(1)) > 0) {
+                throw new GeofenceException("deliveryWait must be within (0, 1 h], was " + d);
+            }
+            this.deliveryWait = d;
             return this;
         }
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * Writes started episodes to the {@link EpisodeStore}. A change that matters for what fires next (phase, rungs,
- * deadlines, anchor, plate shown) is written at once; a change of only the "last seen" data (time, position,
+ * deadlines, anchor, plate shown, the owner notice: awaiting delivery, delivery time, unreachable) is written at once; a change of only the "last seen" data (time, position,
  * camera, vote weight) marks the track dirty, and dirty tracks are written at the next checkpoint together
  * with the watermark. So the store always holds every detection applied before its watermark, and a host that
  * replays its input from {@link EpisodeStore#watermark()} after a crash rebuilds the exact state.
@@ -94,6 +94,7 @@ final class StoreWriter {
                 && a.nextStepAt() == b.nextStepAt() && a.activeUntil() == b.activeUntil()
                 && a.repeatCount() == b.repeatCount() && a.firstSeen() == b.firstSeen()
                 && a.plateLegible() == b.plateLegible() && a.display().equals(b.display())
+                && a.notice() == b.notice() && a.noticeAt() == b.noticeAt() && a.noticeDetail().equals(b.noticeDetail())
                 && Double.compare(a.anchorX(), b.anchorX()) == 0 && Double.compare(a.anchorY(), b.anchorY()) == 0;
     }
 }

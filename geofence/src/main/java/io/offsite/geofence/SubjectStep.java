@@ -2,9 +2,11 @@ package io.offsite.geofence;
 
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
+import io.offsite.geofence.EpisodeState.Notice;
 import io.offsite.geofence.EpisodeState.Phase;
 import io.offsite.geofence.spi.OfficerDirectory;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -21,16 +23,22 @@ final class SubjectStep {
     private final OfficerDirectory officers;
     private final EngineHistory history;
     private final StoreWriter writer;
+    private final NoticeIndex notices;
     private final double legibleConfidence;
     private final int[] hits = new int[MAX_HITS];
     private FenceIndex rulesOf;
     private FenceRule[] rules;
     private EffectSink sink;
+    /** The engine's zone: schedules that name none are read in it. */
+    private final ZoneId zone;
 
-    SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, double legibleConfidence) {
+    SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, NoticeIndex notices,
+            double legibleConfidence, ZoneId zone) {
         this.officers = officers;
         this.history = history;
         this.writer = writer;
+        this.notices = notices;
+        this.zone = zone;
         this.legibleConfidence = legibleConfidence;
     }
 
@@ -160,9 +168,9 @@ final class SubjectStep {
             if (hasPlate && plate == null) {
                 plate = new PlateRead(PackedPlate.unpack(plateBits), plateConfidence);
             }
-            Fence f = index.fence(hits[k]);
-            Ladder.Sighting sg = new Ladder.Sighting(at, x, y, true, cam, plate, legible, vehicleClass);
             Ladder.Context ctx = rule(index, hits[k]).context;
+            Fence f = ctx.fence();
+            Ladder.Sighting sg = new Ladder.Sighting(at, x, y, true, cam, plate, legible, vehicleClass);
             EpisodeState s = Ladder.start(f, t.subject(), sg);
             t.addEpisode(s);
             update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
@@ -210,6 +218,9 @@ final class SubjectStep {
             history.recordNotice(s.subject(), s.lastSeen());
         }
         boolean wasStored = StoreWriter.stored(old);
+        if (old.notice() == Notice.AWAITING || s.notice() == Notice.AWAITING) {
+            awaiting(t, old, wasStored, s);
+        }
         if (s.phase() == Phase.ENDED) {
             t.removeEpisode(i);
             if (wasStored) {
@@ -228,6 +239,50 @@ final class SubjectStep {
         return false;
     }
 
+    /** Keeps the {@link NoticeIndex} in step when episode {@code old} of {@code t} becomes {@code s}. */
+    private void awaiting(Track t, EpisodeState old, boolean wasStored, EpisodeState s) {
+        boolean was = wasStored && old.notice() == Notice.AWAITING;
+        boolean is = s.phase() == Phase.ACTIVE && s.notice() == Notice.AWAITING;
+        boolean same = was && is && old.startedAt() == s.startedAt();
+        if (was && !same) {
+            byte how = s.phase() == Phase.ENDED || s.startedAt() != old.startedAt() ? NoticeIndex.ENDED
+                    : s.notice() == Notice.DELIVERED ? NoticeIndex.TOLD
+                    : s.notice() == Notice.UNREACHABLE ? NoticeIndex.UNREACHABLE : NoticeIndex.ENDED;
+            notices.settle(NoticeIndex.hash(old.episodeId()), t.slot, how);
+        }
+        if (is && !same) {
+            notices.add(NoticeIndex.hash(s.episodeId()), t.slot);
+        }
+    }
+
+    /** Registers a restored episode of track {@code t} that awaits delivery. */
+    void restored(Track t, EpisodeState s) {
+        if (s.phase() == Phase.ACTIVE && s.notice() == Notice.AWAITING) {
+            notices.add(NoticeIndex.hash(s.episodeId()), t.slot);
+        }
+    }
+
+    /**
+     * Applies an owner-notice signal to episode i of {@code t} (which awaits delivery): the pure
+     * {@link Ladder#notified}/{@link Ladder#unreachable} step, then the store and the index as for any transition.
+     */
+    Ladder.Noticed notice(Track t, int i, boolean delivered, long at, String reason, FenceIndex index) {
+        EpisodeState s = t.episode(i);
+        int ord = t.ordinal(i, index);
+        if (ord < 0) {
+            fenceGone(t, i, at);
+            return new Ladder.Noticed(NoticeOutcome.UNKNOWN_EPISODE, "episode " + s.episodeId() + ": fence "
+                    + s.fenceId() + " was removed", new Ladder.Transition(s, List.of(), false, false, List.of()));
+        }
+        FenceRule r = rule(index, ord);
+        Ladder.Noticed n = delivered ? Ladder.notified(s, at, r.context) : Ladder.unreachable(s, at, reason, r.context);
+        if (n.outcome() == NoticeOutcome.APPLIED) {
+            history.stepping(t);
+            update(t, i, s, n.transition(), r.fence());
+        }
+        return n;
+    }
+
     /** {@link Ladder#nextDeadline} of a cell, without materialising its state. */
     private static long cellDeadline(EpisodeCell c, FenceRule r) {
         return Ladder.nextDeadline(c.phase(), c.lastSeen, c.activeUntil, r.gapMs);
@@ -242,6 +297,9 @@ final class SubjectStep {
         }
         if (StoreWriter.stored(s)) {
             writer.removed(s);
+            if (s.notice() == Notice.AWAITING) {
+                notices.settle(NoticeIndex.hash(s.episodeId()), t.slot, NoticeIndex.ENDED);
+            }
         }
         t.removeEpisode(i);
     }
@@ -263,7 +321,8 @@ final class SubjectStep {
         }
         FenceRule r = rules[ord];
         if (r == null) {
-            r = new FenceRule(new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon()));
+            r = new FenceRule(new Ladder.Context(index.fence(ord).inZone(zone), officers, history,
+                    index.metersPerDegreeLon()));
             rules[ord] = r;
         }
         return r;

@@ -57,7 +57,7 @@ class CheckpointTest {
             if (d.eventMillis() > at(crashSecond).toEpochMilli()) {
                 break;                                          // crash: no checkpoint, buffered input lost
             }
-            got.addAll(first.submit(d).effects());
+            Scenario.deliverAtOnce(first, first.submit(d).effects(), got);
         }
         long replayFrom = store.watermark();
         assertThat(replayFrom).isLessThanOrEqualTo(first.watermark());

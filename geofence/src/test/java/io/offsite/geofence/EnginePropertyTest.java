@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.MoveWindowStarted;
 import io.offsite.core.effect.RequestOwnerMove;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,11 +44,22 @@ class EnginePropertyTest {
             List<Detection> input = timeline(new Random(seed));
             List<EnforcementEffect> fx = runInOrder(input);
             Map<String, RequestOwnerMove> requests = new HashMap<>();
+            Map<String, MoveWindowStarted> windows = new HashMap<>();
             fx.stream().filter(e -> e instanceof RequestOwnerMove).forEach(e -> requests.put(e.episodeId(), (RequestOwnerMove) e));
+            fx.stream().filter(e -> e instanceof MoveWindowStarted).forEach(e -> windows.put(e.episodeId(), (MoveWindowStarted) e));
             for (EnforcementEffect e : fx) {
                 if (e instanceof DispatchOfficer d) {
                     RequestOwnerMove r = requests.get(d.episodeId());
-                    assertThat(d.at()).isAfterOrEqualTo(r.moveBy());
+                    MoveWindowStarted w = windows.get(d.episodeId());
+                    if (w != null) {
+                        // told: the full window after the delivery
+                        assertThat(d.at()).isAfterOrEqualTo(w.moveBy());
+                        assertThat(w.at()).isAfterOrEqualTo(r.at());
+                    } else {
+                        // never told: on-site handling, not before the wait ended or the dead letter came
+                        assertThat(d.reason()).startsWith("owner could not be told");
+                        assertThat(d.at()).isAfterOrEqualTo(r.at().plusSeconds(30));
+                    }
                     assertThat(input).anyMatch(x -> x.eventTime().equals(d.at()) && x.plate().orElseThrow().text().equals(d.subject())
                             && isInside(x));
                 }
@@ -67,7 +79,7 @@ class EnginePropertyTest {
                     doubled.add(input.get(j));
                 }
             }
-            assertThat(sorted(runInOrder(doubled))).isEqualTo(sorted(runInOrder(input)));
+            assertThat(sorted(runInOrder(doubled, false))).isEqualTo(sorted(runInOrder(input, false)));
         });
     }
 
@@ -82,7 +94,7 @@ class EnginePropertyTest {
             }
             List<Detection> shuffled = new ArrayList<>(input);
             shuffled.sort(Comparator.comparingLong(key::get));
-            assertThat(sorted(runInOrder(shuffled))).isEqualTo(sorted(runInOrder(input)));
+            assertThat(sorted(runInOrder(shuffled, false))).isEqualTo(sorted(runInOrder(input, false)));
         });
     }
 
@@ -148,6 +160,15 @@ class EnginePropertyTest {
     }
 
     static List<EnforcementEffect> runInOrder(List<Detection> input) {
+        return runInOrder(input, true);
+    }
+
+    /**
+     * Runs {@code input} through a fresh engine; with {@code signals}, answers owner texts as {@link #signal} does.
+     * Without, no text is ever delivered (every window waits out the delivery wait): the order-independence
+     * properties compare runs without host signals, whose timing is the host's, not the detections'.
+     */
+    static List<EnforcementEffect> runInOrder(List<Detection> input, boolean signals) {
         GeofenceEngine e = Scenario.engine(io.offsite.geofence.spi.EpisodeStore.inMemory(), LATENESS,
                 Scenario.noParking("F1").policy(LadderPolicy.parking().toBuilder().maxNoticesPerDay(2).build()).build());
         List<EnforcementEffect> fx = new ArrayList<>();
@@ -155,11 +176,49 @@ class EnginePropertyTest {
         for (Detection d : input) {
             EngineResult r = e.submit(d);
             assertThat(r.intake()).isIn(Intake.ACCEPTED, Intake.DUPLICATE);
-            fx.addAll(r.effects());
+            if (signals) {
+                signal(e, r.effects(), fx);
+            } else {
+                fx.addAll(r.effects());
+            }
             last = Math.max(last, d.eventMillis());
         }
-        fx.addAll(e.advanceTo(java.time.Instant.ofEpochMilli(last).plusSeconds(3600)).effects());
+        List<EnforcementEffect> end = e.advanceTo(java.time.Instant.ofEpochMilli(last).plusSeconds(3600)).effects();
+        if (signals) {
+            signal(e, end, fx);
+        } else {
+            fx.addAll(end);
+        }
         return fx;
+    }
+
+    /**
+     * Adds {@code effects} to {@code out} and answers each owner text as a gateway might, chosen by the episode
+     * id: delivered after 2 s, 60 s or 290 s (just inside the 5-minute wait), dead-lettered after 30 s, or never
+     * answered (the wait expires).
+     */
+    static void signal(GeofenceEngine e, List<EnforcementEffect> effects, List<EnforcementEffect> out) {
+        for (EnforcementEffect x : effects) {
+            out.add(x);
+            if (x instanceof RequestOwnerMove r) {
+                NoticeResult n;
+                switch (Math.floorMod(r.episodeId().hashCode(), 5)) {
+                    case 0 -> n = e.ownerNotified(r.episodeId(), r.at().plusSeconds(2));
+                    case 1 -> n = e.ownerNotified(r.episodeId(), r.at().plusSeconds(60));
+                    case 2 -> n = e.ownerNotified(r.episodeId(), r.at().plusSeconds(290));
+                    case 3 -> n = e.ownerUnreachable(r.episodeId(), r.at().plusSeconds(30), "dead-lettered");
+                    default -> n = null;
+                }
+                if (n != null) {
+                    // applied, unless the episode already ended in this same batch of effects
+                    boolean ended = effects.stream().anyMatch(y -> y instanceof io.offsite.core.effect.EpisodeResolved
+                            && y.episodeId().equals(r.episodeId()));
+                    assertThat(n.outcome()).as(n.detail())
+                            .isEqualTo(ended ? NoticeOutcome.UNKNOWN_EPISODE : NoticeOutcome.APPLIED);
+                    out.addAll(n.effects());
+                }
+            }
+        }
     }
 
     /** Random presence runs of up to two cars, with occlusions, jitter and exits, in event-time order. */

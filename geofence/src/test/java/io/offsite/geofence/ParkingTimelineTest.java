@@ -29,7 +29,8 @@ class ParkingTimelineTest {
         assertThat(fx).hasSize(4);
         RequestOwnerMove sms = (RequestOwnerMove) fx.get(0);
         assertThat(sms.at()).isEqualTo(at(120));
-        assertThat(sms.moveBy()).isEqualTo(at(720));
+        assertThat(sms.moveWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(sms.deliverBy()).isEqualTo(at(420));
         assertThat(sms.plate()).isEqualTo("浙A12345");
         assertThat(sms.cellId()).isEqualTo(Scenario.CELL);
         DispatchOfficer dispatch = (DispatchOfficer) fx.get(1);
@@ -243,7 +244,7 @@ class ParkingTimelineTest {
     }
 
     @Test
-    void noOfficerForCell_reportsProblem_butStillRequestsEvidence() {
+    void noOfficerAnywhere_emitsDispatchUnaddressed_notOnlyAProblem_andStillRequestsEvidence() {
         Fence f = Fence.builder("F9", FenceKind.NO_PARKING, io.offsite.core.grid.CellId.of("orphan-cell"))
                 .polygon(Scenario.square(Scenario.LON, Scenario.LAT, 0.0005)).build();
         GeofenceEngine e = engine(f);
@@ -251,15 +252,21 @@ class ParkingTimelineTest {
         java.util.List<EnforcementEffect> fx = new java.util.ArrayList<>();
         for (Detection d : parked("浙A12345", 0, 800, 1)) {
             EngineResult r = e.submit(d);
-            fx.addAll(r.effects());
+            Scenario.deliverAtOnce(e, r.effects(), fx);
             problems.addAll(r.problems());
         }
         EngineResult last = e.advanceTo(at(900));
         fx.addAll(last.effects());
         problems.addAll(last.problems());
 
-        assertThat(problems).singleElement().asString().contains("orphan-cell").contains("no officer");
+        assertThat(problems).isEmpty();
         assertThat(fx).anyMatch(x -> x instanceof CaptureEvidence).noneMatch(x -> x instanceof DispatchOfficer);
+        assertThat(fx).filteredOn(x -> x instanceof io.offsite.core.effect.DispatchUnaddressed).singleElement()
+                .satisfies(x -> {
+                    io.offsite.core.effect.DispatchUnaddressed u = (io.offsite.core.effect.DispatchUnaddressed) x;
+                    assertThat(u.cellId().value()).isEqualTo("orphan-cell");
+                    assertThat(u.reason()).contains("no officer on duty in cell orphan-cell or any cell above it");
+                });
     }
 
     @Test

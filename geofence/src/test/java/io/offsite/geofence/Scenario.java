@@ -1,6 +1,7 @@
 package io.offsite.geofence;
 
 import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
@@ -67,14 +68,28 @@ final class Scenario {
         return out;
     }
 
-    /** Feeds detections in order, then advances event time to {@code endSecond}; returns every effect. */
+    /**
+     * Feeds detections in order, then advances event time to {@code endSecond}; returns every effect. Each owner
+     * text is reported delivered at its request time (a gateway that delivers at once), as a host would from its
+     * outbox's receipts; the {@code MoveWindowStarted} this returns is left out, so timelines read as the ladder's.
+     */
     static List<EnforcementEffect> run(GeofenceEngine engine, List<Detection> ds, long endSecond) {
         List<EnforcementEffect> out = new ArrayList<>();
         for (Detection d : ds) {
-            out.addAll(engine.submit(d).effects());
+            deliverAtOnce(engine, engine.submit(d).effects(), out);
         }
-        out.addAll(engine.advanceTo(T0.plusSeconds(endSecond)).effects());
+        deliverAtOnce(engine, engine.advanceTo(T0.plusSeconds(endSecond)).effects(), out);
         return out;
+    }
+
+    /** Adds {@code fx} to {@code out}, reporting each owner text delivered at its request time. */
+    static void deliverAtOnce(GeofenceEngine engine, List<EnforcementEffect> fx, List<EnforcementEffect> out) {
+        for (EnforcementEffect e : fx) {
+            out.add(e);
+            if (e instanceof RequestOwnerMove r && r.deliverBy().isAfter(r.at())) {
+                engine.ownerNotified(r.episodeId(), r.at());
+            }
+        }
     }
 
     static Instant at(long second) {

@@ -46,7 +46,7 @@ public final class EffectNotifier {
         this.officerChannel = b.officerChannel;
         this.deadlineFormat = DateTimeFormatter.ofPattern("HH:mm").withZone(b.zone);
         this.ownerMove = b.ownerMove != null ? b.ownerMove : MessageTemplate.sms("owner-move", b.sign,
-                "您的车辆{plate}停放在{place}禁停区域，请于{deadline}前驶离，逾期将依法处理。", 1);
+                "您的车辆{plate}停放在{place}禁停区域，请在收到本短信后{deadline}内驶离，逾期将依法处理。", 1);
         this.ownerUnknown = b.ownerUnknown != null ? b.ownerUnknown : MessageTemplate.sms("owner-unknown", b.sign,
                 "车辆{plate}在{place}违停，车主无法联系，请直接到场处理（{caseNo}）。", 2);
         this.officerDispatch = b.officerDispatch != null ? b.officerDispatch : MessageTemplate.sms("officer-dispatch",
@@ -105,7 +105,7 @@ public final class EffectNotifier {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.PLATE, e.plate());
         values.put(Placeholder.PLACE, places.name(e.fenceId(), e.location()));
-        values.put(Placeholder.DEADLINE, deadlineFormat.format(e.moveBy()));
+        values.put(Placeholder.DEADLINE, windowText(e.moveWindow()));
         values.put(Placeholder.CASE_NO, e.episodeId());
         Resolution<String> owner = recipients.ownerPhone(e.plate());
         if (owner.isFound()) {
@@ -124,6 +124,15 @@ public final class EffectNotifier {
         values.put(Placeholder.OFFICER, officer.get()[0]);
         return enqueue(kind, e.idempotencyKey(), officerChannel, officer.get()[1], ownerUnknown.renderWith(values),
                 "owner not reachable (" + owner.detail() + ") → officer " + officer.get()[0] + " dispatched directly");
+    }
+
+    /**
+     * The move window as the owner reads it ("10分钟"): the window runs from delivery, so the text names its
+     * length, not a clock time the sender cannot know.
+     */
+    private static String windowText(java.time.Duration window) {
+        long s = window.toSeconds();
+        return s % 60 == 0 ? s / 60 + "分钟" : s + "秒";
     }
 
     private EffectOutcome dispatch(DispatchOfficer e) {

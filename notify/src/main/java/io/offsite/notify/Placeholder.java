@@ -9,7 +9,7 @@ public enum Placeholder {
     PLATE("plate"),
     /** A place name (地点), e.g. the fence's road section. */
     PLACE("place"),
-    /** A deadline time (期限), e.g. the end of the move window. */
+    /** A deadline (期限): for the owner SMS the move window's length ("10分钟"), which runs from delivery. */
     DEADLINE("deadline"),
     /** The officer's name or badge (执法人员). */
     OFFICER("officer"),

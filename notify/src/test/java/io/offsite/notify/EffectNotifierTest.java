@@ -55,7 +55,8 @@ class EffectNotifierTest {
     }
 
     private static RequestOwnerMove move(String episode, String plate, String cell) {
-        return new RequestOwnerMove(episode, T, "f-1", CellId.of(cell), plate, P, "cam-1", T.plus(Duration.ofMinutes(10)));
+        return new RequestOwnerMove(episode, T, "f-1", CellId.of(cell), plate, P, "cam-1", Duration.ofMinutes(10),
+                T.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -65,7 +66,7 @@ class EffectNotifierTest {
         OutgoingMessage m = o.message().orElseThrow().message();
         assertThat(m.key()).isEqualTo("ep-1/request-owner-move");
         assertThat(m.to()).isEqualTo("13812345678");
-        assertThat(m.text()).isEqualTo("【杭州城管】您的车辆浙A12345停放在延安路禁停区域，请于10:10前驶离，逾期将依法处理。");
+        assertThat(m.text()).isEqualTo("【杭州城管】您的车辆浙A12345停放在延安路禁停区域，请在收到本短信后10分钟内驶离，逾期将依法处理。");
         assertThat(o.warning()).isEmpty();
     }
 

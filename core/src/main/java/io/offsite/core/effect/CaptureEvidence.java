@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param plateLegibleRequired whether at least one still must show a legible plate
  * @param minSpan          at least two stills must be further apart than this (the move window)
  * @param videoClip        whether a video clip of the whole episode is needed
+ * @param ownerNotice      whether the owner was told before the escalation; {@link OwnerNotice#NOT_DELIVERED}
+ *                         means on-site handling only: no off-site case may rest on the text
  */
 public record CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
         String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
-        boolean videoClip) implements EnforcementEffect {
+        boolean videoClip, OwnerNotice ownerNotice) implements EnforcementEffect {
     public CaptureEvidence {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
@@ -32,6 +34,7 @@ public record CaptureEvidence(String episodeId, Instant at, String violationCode
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(minSpan, "minSpan");
+        Objects.requireNonNull(ownerNotice, "ownerNotice");
         stillsAt = List.copyOf(stillsAt);
         for (int i = 1; i < stillsAt.size(); i++) {
             if (stillsAt.get(i).isBefore(stillsAt.get(i - 1))) {
@@ -41,6 +44,14 @@ public record CaptureEvidence(String episodeId, Instant at, String violationCode
         if (minStills < 0) {
             throw new IllegalArgumentException("minStills must be >= 0, was " + minStills);
         }
+    }
+
+    /** A request with no owner text behind it ({@link OwnerNotice#NOT_REQUIRED}), as before owner notices existed. */
+    public CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
+            String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
+            boolean videoClip) {
+        this(episodeId, at, violationCode, fenceId, cameraId, subject, stillsAt, minStills, plateLegibleRequired,
+                minSpan, videoClip, OwnerNotice.NOT_REQUIRED);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.offsite.core.effect;
 
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,6 +11,12 @@ import java.util.Objects;
  * Art. 93. The host resolves the owner's phone from the plate and sends the SMS; the send time and
  * delivery receipt become evidence.
  *
+ * <p>The move window runs from when the owner is <em>told</em>, not from this request: the host reports the
+ * delivery receipt back to the geofence engine, which then emits {@link MoveWindowStarted} with the window's end.
+ * If no receipt arrives by {@code deliverBy} (or the text is dead-lettered), the owner could not be told and the
+ * officer handles the vehicle on site. A host without delivery receipts may configure the window to run from
+ * this request instead; then {@code deliverBy} equals {@code at} and {@link MoveWindowStarted} follows at once.
+ *
  * @param episodeId    the parking episode
  * @param at           when the vehicle was judged parked
  * @param fenceId      the no-parking fence
@@ -17,10 +24,11 @@ import java.util.Objects;
  * @param plate        the normalised plate
  * @param location     where the vehicle stands (WGS-84)
  * @param cameraId     the camera that saw it (raw device id)
- * @param moveBy       end of the move window
+ * @param moveWindow   how long the owner has to move once told (e.g. 10 minutes; zero for a last-rung text)
+ * @param deliverBy    latest delivery receipt that still starts the window; later, the officer is sent instead
  */
 public record RequestOwnerMove(String episodeId, Instant at, String fenceId, CellId cellId, String plate,
-        GeoPoint location, String cameraId, Instant moveBy) implements EnforcementEffect {
+        GeoPoint location, String cameraId, Duration moveWindow, Instant deliverBy) implements EnforcementEffect {
     public RequestOwnerMove {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
@@ -29,9 +37,13 @@ public record RequestOwnerMove(String episodeId, Instant at, String fenceId, Cel
         Objects.requireNonNull(plate, "plate");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(cameraId, "cameraId");
-        Objects.requireNonNull(moveBy, "moveBy");
-        if (moveBy.isBefore(at)) {
-            throw new IllegalArgumentException("moveBy " + moveBy + " is before at " + at);
+        Objects.requireNonNull(moveWindow, "moveWindow");
+        Objects.requireNonNull(deliverBy, "deliverBy");
+        if (moveWindow.isNegative()) {
+            throw new IllegalArgumentException("moveWindow must be >= 0, was " + moveWindow);
+        }
+        if (deliverBy.isBefore(at)) {
+            throw new IllegalArgumentException("deliverBy " + deliverBy + " is before at " + at);
         }
     }
 

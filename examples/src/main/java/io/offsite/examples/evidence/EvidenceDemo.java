@@ -85,7 +85,7 @@ public final class EvidenceDemo {
             new Coordinate(120.1553, 30.2740), new Coordinate(120.1553, 30.2743), new Coordinate(120.1550, 30.2743),
             new Coordinate(120.1550, 30.2740)});
         CaseContext ctx = CaseContext.builder("PARKING", clock.instant()).fence(fence)
-                .moveWindow(Duration.ofMinutes(10)).windowEnd(firstSeen.plusSeconds(20 + 600)).build();
+                .moveWindow(Duration.ofMinutes(10)).windowEnd(firstSeen.plusSeconds(24 + 600)).build(); // dispatch 10 min after delivery
         CompletenessReport report = CompletenessRules.defaults().check(chain, ctx);
         out.println("complete: " + report.complete() + " (" + report.findings().size() + " checks)");
         report.findings().forEach(f -> out.println("  " + f.status() + " " + f.ruleId() + " — " + f.detail()));

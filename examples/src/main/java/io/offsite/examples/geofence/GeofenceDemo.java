@@ -1,6 +1,7 @@
 package io.offsite.examples.geofence;
 
 import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
@@ -12,12 +13,14 @@ import io.offsite.geofence.Fence;
 import io.offsite.geofence.FenceKind;
 import io.offsite.geofence.FenceRegistry;
 import io.offsite.geofence.GeofenceEngine;
+import io.offsite.geofence.NoticeResult;
 import io.offsite.geofence.spi.EpisodeStore;
 import io.offsite.geofence.spi.OfficerDirectory;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
@@ -25,8 +28,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * A parking window on a test clock: a car stops in a no-parking fence at 08:00 (Asia/Shanghai); at the 2-minute
- * dwell the owner is asked to move it; it is still there when the 10-minute window ends, so the grid officer
- * is dispatched and evidence is requested. Every effect is printed as it is decided.
+ * dwell the owner is asked to move it; the SMS is delivered 15 s later (the host reports the receipt), so the
+ * 10-minute window runs from 08:02:15; the car is still there when it ends, so the grid officer is dispatched
+ * and evidence is requested. Every effect is printed as it is decided.
  */
 public final class GeofenceDemo {
     private GeofenceDemo() {
@@ -44,7 +48,13 @@ public final class GeofenceDemo {
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).build();
-        EffectSink printer = EffectSink.of(e -> out.println(describe(e)), p -> out.println("PROBLEM " + p));
+        List<RequestOwnerMove> texts = new ArrayList<>();
+        EffectSink printer = EffectSink.of(e -> {
+            out.println(describe(e));
+            if (e instanceof RequestOwnerMove r) {
+                texts.add(r);
+            }
+        }, p -> out.println("PROBLEM " + p));
         CameraId camera = CameraId.of("33010600001320000001");
         Instant start = clock.instant();
         out.println("car 浙A12345 stops in fence " + fence.id() + " at " + local(start));
@@ -56,6 +66,14 @@ public final class GeofenceDemo {
                         printer);
             }
             engine.advanceTo(clock.instant(), printer);
+            for (RequestOwnerMove r : texts) {
+                if (!clock.instant().isBefore(r.at().plusSeconds(15))) { // the gateway's delivery receipt arrives
+                    NoticeResult n = engine.ownerNotified(r.episodeId(), clock.instant());
+                    out.println(local(clock.instant()) + "  SMS delivered -> " + n.outcome() + ": " + n.detail());
+                    n.effects().forEach(printer::effect);
+                }
+            }
+            texts.removeIf(r -> !clock.instant().isBefore(r.at().plusSeconds(15)));
         }
         clock.set(start.plusSeconds(15 * 60));
         engine.advanceTo(clock.instant(), printer);

@@ -1,6 +1,7 @@
 package io.offsite.examples.geofence;
 
 import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
@@ -23,7 +24,10 @@ public final class ParkingWindowSnippet {
     private ParkingWindowSnippet() {
     }
 
-    /** Returns RequestOwnerMove (at 2 min), DispatchOfficer + CaptureEvidence (at 12 min), EpisodeResolved. */
+    /**
+     * Returns RequestOwnerMove (at 2 min), MoveWindowStarted (the SMS delivered 20 s later), DispatchOfficer +
+     * CaptureEvidence (10 min after the delivery), EpisodeResolved.
+     */
     public static List<EnforcementEffect> run() {
         CellId street = CellId.of("street-7");
         Fence fence = Fence.builder("no-parking-1", FenceKind.NO_PARKING, street)
@@ -31,14 +35,20 @@ public final class ParkingWindowSnippet {
         Instant t0 = Instant.parse("2026-11-02T00:00:00Z");
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-42"))))   // or (cell, at) -> grid.responsibleOfficer(cell)
-                .clock(Clock.fixed(t0.plusSeconds(800), ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(t0.plusSeconds(920), ZoneOffset.UTC)).build();
         List<EnforcementEffect> effects = new ArrayList<>();
-        for (int s = 0; s <= 780; s += 5) { // the camera sees the car every 5 s for 13 minutes
-            effects.addAll(engine.submit(Detection.builder(CameraId.of("33010600001320000001"), t0.plusSeconds(s))
-                    .plate("浙A12345", 0.95).at(120.155, 30.274).build()).effects());
+        for (int s = 0; s <= 900; s += 5) { // the camera sees the car every 5 s for 15 minutes
+            for (EnforcementEffect e : engine.submit(Detection.builder(CameraId.of("33010600001320000001"),
+                    t0.plusSeconds(s)).plate("浙A12345", 0.95).at(120.155, 30.274).build()).effects()) {
+                effects.add(e);
+                if (e instanceof RequestOwnerMove r) { // a host reports the SMS delivery receipt (outbox onDelivered)
+                    effects.addAll(engine.ownerNotified(r.episodeId(), r.at().plusSeconds(20)).effects());
+                }
+            }
         }
-        effects.addAll(engine.tick().effects()); // the test clock says 13:20 have passed
-        // -> RequestOwnerMove (00:02), DispatchOfficer + CaptureEvidence (00:12), EpisodeResolved
+        effects.addAll(engine.tick().effects()); // the test clock says 15:20 have passed
+        // -> RequestOwnerMove (00:02), MoveWindowStarted (00:02:20, move by 00:12:20),
+        //    DispatchOfficer + CaptureEvidence (00:12:20), EpisodeResolved
         return effects;
     }
 }

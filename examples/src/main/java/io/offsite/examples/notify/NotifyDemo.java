@@ -91,7 +91,7 @@ public final class NotifyDemo {
         GeoPoint here = GeoPoint.of(120.1634, 30.2741);
         List<EnforcementEffect> effects = List.of(
                 new RequestOwnerMove("ep-41", t, "fence-yanan", CellId.of("XH-03-07"), "浙A12345", here, "cam-3301",
-                        t.plus(Duration.ofMinutes(10))),
+                        Duration.ofMinutes(10), t.plus(Duration.ofMinutes(5))),
                 new DispatchOfficer("ep-40", t, "fence-yanan", CellId.of("XH-03-07"), OfficerId.of("ZJ-0457"),
                         "浙A77777", here, "cam-3301", "still parked 10 min after owner SMS"),
                 new VoiceWarning("ep-42", t, "fence-market", CellId.of("XH-03-07"), "cam-3302", 1, "trk-9", here));

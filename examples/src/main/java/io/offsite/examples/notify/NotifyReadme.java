@@ -29,7 +29,7 @@ public final class NotifyReadme {
                 .vehicleRegistry(plate -> Optional.of("13812345678")).build();
         EffectNotifier notifier = EffectNotifier.builder(outbox, recipients).sign("杭州城管").build();
         EffectOutcome outcome = notifier.handle(new RequestOwnerMove("ep-1", now, "fence-7", CellId.of("c-1"),
-                "浙A12345", GeoPoint.of(120.16, 30.27), "cam-1", now.plusSeconds(600)));
+                "浙A12345", GeoPoint.of(120.16, 30.27), "cam-1", java.time.Duration.ofMinutes(10), now.plusSeconds(300)));
         outbox.dispatchDue(); // sends; feed delivery receipts to outbox.onReceipt(receipt)
         // --- end of snippet ---
         return outcome;

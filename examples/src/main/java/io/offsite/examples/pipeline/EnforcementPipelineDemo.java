@@ -6,8 +6,10 @@ import io.offsite.core.cases.CaseLifecycle;
 import io.offsite.core.cases.PenaltyCase;
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.DispatchOfficer;
+import io.offsite.core.effect.DispatchUnaddressed;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
+import io.offsite.core.effect.MoveWindowStarted;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
@@ -40,6 +42,7 @@ import io.offsite.geofence.Fence;
 import io.offsite.geofence.FenceKind;
 import io.offsite.geofence.FenceRegistry;
 import io.offsite.geofence.GeofenceEngine;
+import io.offsite.geofence.NoticeResult;
 import io.offsite.geofence.spi.EpisodeStore;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
@@ -50,7 +53,10 @@ import io.offsite.notify.OutboxStores;
 import io.offsite.notify.Receipt;
 import io.offsite.notify.Recipients;
 import io.offsite.notify.SimulatedGateway;
+import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.OfficerDirectory;
+import io.offsite.notify.spi.OutboxListener;
+import io.offsite.notify.spi.SendResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +70,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,18 +80,24 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * The whole off-site flow for one illegally parked car, with every module wired by this host class (the
- * modules never call each other): a dome camera's detections go through the geofence engine; its effects go
- * to the notify outbox (owner SMS, then the grid officer) and to the evidence module (stills + SMS record);
- * the completed evidence chain is sealed, exported and verified; the officer's parking notice opens a case
- * whose fine comes from the discretion table and whose next deadline comes from the holiday calendar.
- * Runs on a manual clock with a simulated camera and SMS gateway: no external services.
+ * The whole off-site flow for illegally parked cars, with every module wired by this host class (the modules
+ * never call each other): a dome camera's detections go through the geofence engine; its effects go to the
+ * notify outbox (owner SMS, then the grid officer) and to the evidence module (stills + SMS record); the outbox's
+ * delivery receipts and dead letters go back to the engine ({@code ownerNotified}/{@code ownerUnreachable}),
+ * because the owner's ten minutes run from when the owner is told. Car A's text is delivered, so the officer is
+ * sent ten minutes after the delivery and the completed evidence chain is sealed, exported and verified; the
+ * officer's parking notice opens a case whose fine comes from the discretion table and whose next deadline comes
+ * from the holiday calendar. Car B's text is dead-lettered (the number is out of service), so the officer is sent
+ * at once for on-site handling and the evidence plan says no off-site case may rest on the text. Runs on a manual
+ * clock with a simulated camera and SMS gateway: no external services.
  */
 public final class EnforcementPipelineDemo {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String PLATE = "浙A12345";
+    private static final String PLATE_B = "浙A67890";
+    private static final String OUT_OF_SERVICE = "13900000000";
     private static final CameraId CAMERA = CameraId.of("33010600001320000001");
-    private static final Map<String, String> OWNER_PHONES = Map.of(PLATE, "13812345678");
+    private static final Map<String, String> OWNER_PHONES = Map.of(PLATE, "13812345678", PLATE_B, OUT_OF_SERVICE);
     private static final Map<OfficerId, String> OFFICER_PHONES = Map.of(OfficerId.of("ZF-1001"), "13511112222");
 
     private EnforcementPipelineDemo() {
@@ -97,7 +110,8 @@ public final class EnforcementPipelineDemo {
         Grid grid = GridGeoJson.create().readGrid(new InputStreamReader(
                 EnforcementPipelineDemo.class.getResourceAsStream("/sample/xihu-district.geojson"), StandardCharsets.UTF_8));
 
-        // 1. A no-parking fence on 保俶路, owned by the street cell the grid resolves it to.
+        // 1. A no-parking fence on 保俶路, owned by the street cell the grid resolves it to; dispatches go to the
+        //    cell's officer, or up the grid when nobody is on duty there.
         GeometryFactory gf = new GeometryFactory();
         Polygon area = gf.createPolygon(new Coordinate[] {new Coordinate(120.1040, 30.2100),
             new Coordinate(120.1050, 30.2100), new Coordinate(120.1050, 30.2106), new Coordinate(120.1040, 30.2106),
@@ -105,14 +119,46 @@ public final class EnforcementPipelineDemo {
         GridLocation street = grid.locateOrThrow(GeoPoint.of(120.1045, 30.2103));
         Fence fence = Fence.builder("no-parking-baochu-rd", FenceKind.NO_PARKING, street.cell().id()).polygon(area).build();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                        (cell, at) -> grid.responsibleOfficer(cell))
+                        io.offsite.geofence.spi.OfficerDirectory.ofGrid(grid))
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).build();
         out.println("fence " + fence.id() + " on " + street.cell().name() + ", officer " + street.responsibleOfficer());
+        out.println("car A " + PLATE + " parks at 09:00 and stays; car B " + PLATE_B
+                + " parks at 09:01 (its owner's number is out of service)");
 
-        // 2. The outbox that sends the owner SMS and the officer SMS, over a simulated gateway.
+        // 2. The outbox that sends the owner SMS and the officer SMS, over a simulated gateway that rejects the
+        //    out-of-service number. Its listener reports delivery receipts and dead letters back to the engine.
+        Map<String, String> episodeOfText = new HashMap<>(); // owner SMS key -> episode id
+        List<EnforcementEffect> fromReceipts = new ArrayList<>();
+        OutboxListener toEngine = new OutboxListener() {
+            @Override
+            public void onDelivered(OutboxMessage m) {
+                String episode = episodeOfText.get(m.key());
+                if (episode != null) {
+                    Instant at = m.deliveredAt().orElseThrow();
+                    NoticeResult n = engine.ownerNotified(episode, at);
+                    out.println(local(at) + "  owner SMS delivered -> engine: " + n.outcome());
+                    fromReceipts.addAll(n.effects());
+                }
+            }
+
+            @Override
+            public void onDeadLettered(OutboxMessage m) {
+                String episode = episodeOfText.get(m.key());
+                if (episode != null) {
+                    Instant at = m.deadLetteredAt().orElseThrow();
+                    String why = "SMS dead-lettered: " + m.deadLetterReason().orElseThrow();
+                    NoticeResult n = engine.ownerUnreachable(episode, at, why);
+                    out.println(local(at) + "  owner SMS dead-lettered (" + m.deadLetterReason().orElseThrow()
+                            + ") -> engine: " + n.outcome());
+                    fromReceipts.addAll(n.effects());
+                }
+            }
+        };
         SimulatedGateway sms = SimulatedGateway.builder().seed(3).latency(Duration.ofSeconds(1), Duration.ofSeconds(4)).build();
+        Gateway gateway = req -> req.to().equals(OUT_OF_SERVICE) ? SendResult.rejected("number out of service (空号)")
+                : sms.send(req);
         Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(clock).random(new SplittableRandom(1))
-                .gateway(Channel.SMS, sms).build();
+                .gateway(Channel.SMS, gateway).listener(toEngine).build();
         Recipients recipients = Recipients.builder().clock(clock)
                 .vehicleRegistry(plate -> Optional.ofNullable(OWNER_PHONES.get(plate)))
                 .officerDirectory(new OfficerDirectory() {
@@ -131,40 +177,67 @@ public final class EnforcementPipelineDemo {
 
         // 3. The host routes effects: messages to the outbox, evidence requests to the evidence module.
         List<EnforcementEffect> effects = new ArrayList<>();
-        List<EvidencePlan> plans = new ArrayList<>();
+        Map<String, EvidencePlan> plans = new HashMap<>();
+        Map<String, String> carOf = new HashMap<>(); // episode id -> "car A" / "car B"
         EffectSink router = EffectSink.of(e -> {
             effects.add(e);
-            out.println(local(e.at()) + "  " + e.getClass().getSimpleName() + " " + e.idempotencyKey());
+            if (e instanceof RequestOwnerMove r) {
+                carOf.put(r.episodeId(), r.plate().equals(PLATE) ? "car A" : "car B");
+                episodeOfText.put(r.idempotencyKey(), r.episodeId());
+            }
+            out.println(local(e.at()) + "  " + e.getClass().getSimpleName() + " " + carOf.get(e.episodeId())
+                    + describe(e));
             if (e instanceof CaptureEvidence ce) {
-                plans.add(EvidencePlan.from(ce));
-            } else if (!(e instanceof EpisodeResolved)) {
+                plans.put(ce.episodeId(), EvidencePlan.from(ce));
+            } else if (e instanceof DispatchUnaddressed u) {
+                out.println("           nobody on duty anywhere up the grid: route to the duty desk — " + u.reason());
+            } else if (!(e instanceof EpisodeResolved) && !(e instanceof MoveWindowStarted)) {
                 EffectOutcome o = notifier.handle(e);
                 out.println("           outbox: " + o.kind() + " — " + o.detail());
             }
         }, problem -> out.println("           geofence problem: " + problem));
 
-        // 4. The camera sees the car every second for 13 minutes; the outbox is pumped as time passes.
-        for (int s = 0; s <= 13 * 60; s++) {
+        // 4. The camera sees car A every second for 15 minutes and car B for 5; the outbox is pumped as time passes
+        //    and its receipts go back to the engine.
+        for (int s = 0; s <= 15 * 60; s++) {
             clock.set(start.plusSeconds(s));
             engine.submit(Detection.builder(CAMERA, clock.instant()).plate(PLATE, 0.94)
                     .at(GeoPoint.of(120.10451, 30.21031)).snapshot("rec/" + s + ".jpg").build(), router);
+            if (s >= 60 && s <= 6 * 60) {
+                engine.submit(Detection.builder(CAMERA, clock.instant()).plate(PLATE_B, 0.92)
+                        .at(GeoPoint.of(120.10421, 30.21011)).snapshot("rec/" + s + "b.jpg").build(), router);
+            }
             engine.advanceTo(clock.instant(), router);
             outbox.dispatchDue();
             for (Receipt r : sms.takeReceipts(clock.instant())) {
                 outbox.onReceipt(r);
             }
+            fromReceipts.forEach(router::effect);
+            fromReceipts.clear();
         }
-        RequestOwnerMove order = find(effects, RequestOwnerMove.class);
-        DispatchOfficer dispatch = find(effects, DispatchOfficer.class);
+        String episodeA = carOf.entrySet().stream().filter(x -> x.getValue().equals("car A")).findFirst().orElseThrow()
+                .getKey();
+        String episodeB = carOf.entrySet().stream().filter(x -> x.getValue().equals("car B")).findFirst().orElseThrow()
+                .getKey();
+        RequestOwnerMove order = find(effects, RequestOwnerMove.class, episodeA);
+        MoveWindowStarted window = find(effects, MoveWindowStarted.class, episodeA);
+        DispatchOfficer dispatch = find(effects, DispatchOfficer.class, episodeA);
         OutboxMessage ownerSms = outbox.find(order.idempotencyKey()).orElseThrow();
-        out.println("owner SMS " + ownerSms.status() + ": sent " + local(ownerSms.sentAt().orElseThrow())
+        out.println("car A: owner SMS " + ownerSms.status() + ": sent " + local(ownerSms.sentAt().orElseThrow())
                 + ", delivered " + local(ownerSms.deliveredAt().orElseThrow()) + " — " + ownerSms.message().text());
+        out.println("car A: window " + local(window.at()) + "–" + local(window.moveBy()) + "; officer sent "
+                + local(dispatch.at()) + ", " + Duration.between(window.at(), dispatch.at()).toSeconds()
+                + " s after the owner was told");
+        EvidencePlan planB = plans.get(episodeB);
+        out.println("car B: officer " + find(effects, DispatchOfficer.class, episodeB).officerId().value()
+                + " handles it on site; evidence plan: " + (planB.offSiteCaseMayRestOnText()
+                        ? "off-site case allowed" : "no off-site case may rest on the text (owner could not be told)"));
 
         // 5. Fulfil the evidence plan from the camera recording and the outbox record.
         String caseId = "XH-2026-000042";
         EvidenceChain chain = EvidenceChain.builder(caseId, "PARKING").blobStore(InMemoryBlobStore.create())
                 .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026")).clock(clock).build();
-        EvidencePlan plan = plans.get(0);
+        EvidencePlan plan = plans.get(episodeA);
         for (EvidenceRequest req : plan.requests()) {
             if (req.kind() == ItemKind.STILL) {
                 Instant at = req.at().orElseThrow();
@@ -181,8 +254,10 @@ public final class EnforcementPipelineDemo {
         }
         out.println("evidence: " + chain.items().size() + " items, outstanding requests: "
                 + plan.outstanding(chain.items(), Duration.ofSeconds(2)).size());
-        CompletenessReport report = CompletenessRules.defaults().check(chain, CaseContext.builder("PARKING",
-                clock.instant()).fence(area).moveWindow(Duration.ofMinutes(10)).windowEnd(order.moveBy()).build());
+        // the SMS must be delivered at least the full window before the dispatch capture
+        CaseContext parking = CaseContext.builder("PARKING", clock.instant()).fence(area)
+                .moveWindow(order.moveWindow()).windowEnd(dispatch.at()).build();
+        CompletenessReport report = CompletenessRules.defaults().check(chain, parking);
         out.println("completeness: " + (report.complete() ? "complete" : "INCOMPLETE") + " ("
                 + report.findings().size() + " checks)");
         report.findings().stream().filter(f -> !report.complete()).forEach(f -> out.println("  " + f));
@@ -212,9 +287,31 @@ public final class EnforcementPipelineDemo {
         out.println("next deadline: " + lifecycle.nextDeadline(c, today).orElseThrow());
     }
 
-    private static <T extends EnforcementEffect> T find(List<EnforcementEffect> effects, Class<T> type) {
-        return effects.stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " was emitted"));
+    private static <T extends EnforcementEffect> T find(List<EnforcementEffect> effects, Class<T> type,
+            String episodeId) {
+        return effects.stream().filter(type::isInstance).map(type::cast).filter(e -> e.episodeId().equals(episodeId))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " was emitted"));
+    }
+
+    /** The part of an effect worth a line in the demo. */
+    private static String describe(EnforcementEffect e) {
+        if (e instanceof RequestOwnerMove r) {
+            return " (" + r.moveWindow().toMinutes() + " min from delivery; no receipt by " + local(r.deliverBy())
+                    + " → officer)";
+        }
+        if (e instanceof MoveWindowStarted w) {
+            return " (owner told " + local(w.at()) + ", move by " + local(w.moveBy()) + ")";
+        }
+        if (e instanceof DispatchOfficer d) {
+            return " " + d.officerId().value() + ": " + d.reason();
+        }
+        if (e instanceof CaptureEvidence c) {
+            return " " + c.stillsAt().size() + " stills, owner notice " + c.ownerNotice();
+        }
+        if (e instanceof EpisodeResolved r) {
+            return " " + r.outcome() + ": " + r.detail();
+        }
+        return "";
     }
 
     private static ByteArrayInputStream bytes(String s) {
