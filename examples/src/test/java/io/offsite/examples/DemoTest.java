@@ -34,7 +34,7 @@ class DemoTest {
     void geofenceDemo_requestsMoveAtDwell_startsTheWindowAtDelivery_andDispatchesTenMinutesAfterIt() {
         String out = run(GeofenceDemo::run);
         assertThat(out).containsSubsequence("08:02  RequestOwnerMove", "08:02:15  SMS delivered -> APPLIED",
-                "08:02:15  MoveWindowStarted", "08:12:15  DispatchOfficer", "08:12:15  CaptureEvidence",
+                "08:02:15  MoveWindowStarted", "08:12:16  DispatchOfficer", "08:12:16  CaptureEvidence", // 08:12:15 is occluded
                 "outcome=ESCALATED");
     }
 
@@ -55,8 +55,20 @@ class DemoTest {
     @Test
     void pipelineDemo_goesFromDetectionToDeliveredSmsCompleteEvidenceAndAFiledCase() {
         String out = run(EnforcementPipelineDemo::run);
-        assertThat(out).containsSubsequence("09:02  RequestOwnerMove", "outbox: QUEUED", "09:12  DispatchOfficer",
-                "owner SMS DELIVERED", "completeness: complete", "independent verifier says OK",
+        assertThat(out).containsSubsequence("09:02  RequestOwnerMove car A", "outbox: QUEUED",
+                "09:02:04  owner SMS delivered -> engine: APPLIED", "MoveWindowStarted car A (owner told 09:02:04, move by 09:12:04)",
+                "09:12:05  DispatchOfficer car A", "owner SMS DELIVERED", "officer sent 09:12:05, 600 s after the owner was told",
+                "completeness: complete", "independent verifier says OK",
                 "case XH-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2026-06-01");
+    }
+
+    @Test
+    void pipelineDemo_deadLetteredText_sendsTheOfficerOnSite_andNoOffSiteCaseRestsOnIt() {
+        String out = run(EnforcementPipelineDemo::run);
+        assertThat(out).containsSubsequence("09:03  RequestOwnerMove car B",
+                "owner SMS dead-lettered (rejected by gateway: number out of service (空号)) -> engine: APPLIED",
+                "DispatchOfficer car B ZF-1001: owner could not be told (SMS dead-lettered", "CaptureEvidence car B 3 stills, owner notice NOT_DELIVERED",
+                "car B: officer ZF-1001 handles it on site; evidence plan: no off-site case may rest on the text");
+        assertThat(out).doesNotContain("MoveWindowStarted car B");
     }
 }

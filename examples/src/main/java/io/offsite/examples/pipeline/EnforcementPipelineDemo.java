@@ -319,7 +319,7 @@ public final class EnforcementPipelineDemo {
     }
 
     private static String local(Instant t) {
-        return t.atZone(SHANGHAI).toLocalTime().toString();
+        return t.atZone(SHANGHAI).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     /** Runs the demo on standard output. */
