@@ -38,6 +38,11 @@ final class NoticeIndex {
         return size;
     }
 
+    /** Table slots allocated (monitoring: the index shrinks back when the episodes it holds are told). */
+    int capacity() {
+        return hashes.length;
+    }
+
     /** Records that the episode with id hash {@code h} on track {@code slot} awaits delivery. */
     void add(long h, int slot) {
         if ((size + 1) * 2 > hashes.length) {
