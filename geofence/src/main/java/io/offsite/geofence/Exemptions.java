@@ -34,6 +34,15 @@ public record Exemptions(List<Pattern> platePatterns, Set<VehicleClass> classes,
         return NONE;
     }
 
+    /**
+     * The default of every entry point: police, fire and ambulance vehicles. {@link Fence.Builder} starts from it,
+     * and so does {@link FenceGeoJson} import, for a fence without {@code exemptions} and for an {@code exemptions}
+     * object that lists no {@code classes}.
+     */
+    public static Exemptions defaults() {
+        return EMERGENCY;
+    }
+
     /** Police, fire and ambulance vehicles are exempt (the usual default for no-parking fences). */
     public static Exemptions emergencyVehicles() {
         return EMERGENCY;

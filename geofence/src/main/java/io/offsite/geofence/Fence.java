@@ -133,7 +133,7 @@ public final class Fence {
         private final CellId cell;
         private FenceShape shape;
         private FenceSchedule schedule = FenceSchedule.always();
-        private Exemptions exemptions = Exemptions.emergencyVehicles();
+        private Exemptions exemptions = Exemptions.defaults();
         private LadderPolicy policy;
 
         private Builder(String id, FenceKind kind, CellId cell) {
@@ -171,13 +171,13 @@ public final class Fence {
             return shape(new FenceShape.Pixels(cameraId, preset, pixelPolygon, site));
         }
 
-        /** Enforcement schedule (default: always). */
+        /** Enforcement schedule (default: always; a schedule without its own zone follows the engine's). */
         public Builder schedule(FenceSchedule s) {
             this.schedule = Objects.requireNonNull(s, "schedule");
             return this;
         }
 
-        /** Exemptions (default: police, fire, ambulance). */
+        /** Exemptions (default: {@link Exemptions#defaults()}, police, fire, ambulance). */
         public Builder exemptions(Exemptions e) {
             this.exemptions = Objects.requireNonNull(e, "exemptions");
             return this;

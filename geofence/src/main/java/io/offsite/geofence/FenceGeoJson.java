@@ -30,7 +30,11 @@ import org.locationtech.jts.geom.Point;
  * LineString and {@code bufferMeters}; otherwise Polygon/MultiPolygon), optional {@code schedule}
  * ({@code zone}, {@code weekly: [{days, from, to}]}, {@code off: [date]}, {@code on: [{date, from, to}]}),
  * {@code exemptions} ({@code platePatterns}, {@code classes}, {@code permits}) and {@code policy} (every
- * {@link LadderPolicy} setting, in seconds). Export → import round-trips. Pixel fences are not geographic and
+ * {@link LadderPolicy} setting, in seconds; {@code windowFrom} DELIVERY or DECISION). Export → import round-trips.
+ * Defaults are those of the builders: no {@code schedule} = always; a schedule without {@code zone} follows the
+ * engine's zone ({@link FenceSchedule#builder()}); no {@code exemptions}, or an {@code exemptions} object without
+ * {@code classes}, keeps {@link Exemptions#defaults()} (an explicit {@code "classes": []} exempts no class); no
+ * {@code policy} = {@link LadderPolicy#defaultFor(FenceKind)}, and each missing policy setting keeps the preset's. Pixel fences are not geographic and
  * are not exported. Errors name the feature index and JSON path; invalid geometry names the fence and the
  * coordinate. Thread-safe.
  */
@@ -137,7 +141,8 @@ public final class FenceGeoJson {
         if (Boolean.TRUE.equals(m.get("always"))) {
             return FenceSchedule.always();
         }
-        FenceSchedule.Builder b = FenceSchedule.builder(ZoneId.of((String) m.getOrDefault("zone", "Asia/Shanghai")));
+        Object zone = m.get("zone");
+        FenceSchedule.Builder b = zone == null ? FenceSchedule.builder() : FenceSchedule.builder(ZoneId.of((String) zone));
         for (Object o : list(m.get("weekly"))) {
             Map<String, Object> w = map(o, f, "schedule.weekly");
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
@@ -171,7 +176,9 @@ public final class FenceGeoJson {
     }
 
     private static Exemptions exemptions(Map<String, Object> m, GeoJsonFeature f) {
-        Exemptions e = Exemptions.none();
+        // classes not listed: the builder's default classes; listed (even empty): exactly those
+        Exemptions e = m.containsKey("classes") ? Exemptions.none()
+                : new Exemptions(List.of(), Exemptions.defaults().classes(), List.of());
         for (Object p : list(m.get("platePatterns"))) {
             e = e.withPlatePattern((String) p);
         }
@@ -238,6 +245,12 @@ public final class FenceGeoJson {
         if (m.containsKey("videoClip")) {
             b.videoClip((Boolean) m.get("videoClip"));
         }
+        if (m.containsKey("windowFrom")) {
+            b.windowFrom(LadderPolicy.WindowStart.valueOf((String) m.get("windowFrom")));
+        }
+        if (m.containsKey("deliveryWaitSeconds")) {
+            b.deliveryWait(seconds(m.get("deliveryWaitSeconds")));
+        }
         return b.build();
     }
 
@@ -277,7 +290,9 @@ public final class FenceGeoJson {
             m.put("always", true);
             return m;
         }
-        m.put("zone", s.zone().getId());
+        if (s.hasOwnZone()) {
+            m.put("zone", s.zone().getId());
+        }
         List<Object> weekly = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             int[] w = s.weeklyWindows(d.ordinal());
@@ -334,6 +349,8 @@ public final class FenceGeoJson {
         m.put("minStills", p.minStills);
         m.put("plateLegibleRequired", p.plateLegibleRequired);
         m.put("videoClip", p.videoClip);
+        m.put("windowFrom", p.windowStart.name());
+        m.put("deliveryWaitSeconds", p.deliveryWaitMs / 1000.0);
         return m;
     }
 }
