@@ -45,14 +45,14 @@ public final class Detection {
         lon = location != null ? location.lon() : Double.NaN;
         lat = location != null ? location.lat() : Double.NaN;
         if (plate != null) {
-            subjectKey = plate.matchKey();
+            subjectKey = plate.text();
         } else if (trackerId != null) {
             subjectKey = "tracker:" + camera.raw() + "/" + trackerId;
         } else {
             subjectKey = null;
         }
         subjectBits = plate != null ? PackedPlate.pack(subjectKey) : 0;
-        plateBits = plate == null ? 0 : subjectKey == plate.text() ? subjectBits : PackedPlate.pack(plate.text());
+        plateBits = subjectBits;
     }
 
     /** Starts a detection from {@code camera} at event time {@code eventTime}. */
@@ -110,7 +110,11 @@ public final class Detection {
         return Optional.ofNullable(snapshotRef);
     }
 
-    /** The key episodes are tracked by: plate match key, else camera + tracker id; empty if neither. */
+    /**
+     * The key episodes are tracked by: the exact normalised plate, else camera + tracker id; empty if neither. A
+     * plate read that only differs by OCR confusions from a plate whose episode is open at about the same position
+     * is attached to that episode by the engine ({@link GeofenceEngine.Builder#confusableRadiusMeters}).
+     */
     public Optional<String> subjectKey() {
         return Optional.ofNullable(subjectKey);
     }

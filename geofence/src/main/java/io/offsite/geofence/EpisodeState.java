@@ -8,7 +8,7 @@ import java.util.Objects;
  * time. Positions are lon/lat degrees for geographic fences and pixels for camera-pixel fences.
  *
  * @param fenceId     the fence
- * @param subject     the tracking key (plate match key, or camera + tracker id)
+ * @param subject     the tracking key (exact normalised plate, or camera + tracker id)
  * @param display     what effects name the subject by: the confidence-weighted majority plate read, or the tracker key
  * @param displayConfidence vote weight of {@code display} (summed confidence of agreeing minus disagreeing reads)
  * @param phase       lifecycle phase

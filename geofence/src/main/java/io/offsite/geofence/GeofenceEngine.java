@@ -68,12 +68,12 @@ public final class GeofenceEngine {
         tracks = new TrackTable(b.expectedSubjects);
         pending = new PendingRing(b.expectedSubjects);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
-        step = new SubjectStep(b.officers, history, writer, b.legibleConfidence);
+        step = new SubjectStep(b.officers, history, writer, b.legibleConfidence, b.confusableRadiusMeters);
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             String key = s.subject();
             Track t = trackFor(PackedPlate.pack(key), key);
-            t.addEpisode(s);
+            step.addEpisode(t, s);
             long d = step.restoredDeadline(s, fences.snapshot());
             if (d < t.deadlineWake) {
                 t.deadlineWake = d;
@@ -322,13 +322,14 @@ public final class GeofenceEngine {
             history.stepping(t);
             Object details = pending.details(s);
             if (details == null) {
-                step.apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s), pending.plateBits(s),
-                        pending.confidence(s), null, pending.objectClass(s), pending.vehicleClass(s), index);
+                attached(t, step.apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s),
+                        pending.plateBits(s), pending.confidence(s), null, pending.objectClass(s),
+                        pending.vehicleClass(s), index), at, index);
             } else if (details instanceof Detection d) {
-                step.apply(t, d, index);
+                attached(t, step.apply(t, d, index), at, index);
             } else {
                 for (Detection d : (Detection[]) details) {
-                    step.apply(t, d, index);
+                    attached(t, step.apply(t, d, index), at, index);
                 }
             }
             pending.consume(s);
@@ -346,6 +347,23 @@ public final class GeofenceEngine {
             }
             return;
         }
+        arm(t, next);
+    }
+
+    /**
+     * After {@code t}'s detection was applied to {@code took}: when that is another track (a misread attached to
+     * its open episode), fires that track's due deadlines and re-arms its wake; its deadlines may have moved.
+     */
+    private void attached(Track t, Track took, long at, FenceIndex index) {
+        if (took != t) {
+            history.stepping(took);
+            arm(took, step.deadlines(took, at, index));
+            history.stepping(t);
+        }
+    }
+
+    /** Arms {@code t}'s deadline wake for {@code next} unless an earlier entry is outstanding (it re-arms). */
+    private void arm(Track t, long next) {
         // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
         if (next != Long.MAX_VALUE && next < t.deadlineWake) {
             t.deadlineWake = next;
@@ -376,6 +394,7 @@ public final class GeofenceEngine {
         private Duration lateness = Duration.ofSeconds(5);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private double legibleConfidence = 0.8;
+        private double confusableRadiusMeters = 1.0;
         private int expectedSubjects = 1024;
         private Duration checkpointInterval = Duration.ofSeconds(10);
 
@@ -418,6 +437,23 @@ public final class GeofenceEngine {
                 throw new GeofenceException("legiblePlateConfidence must be within [0, 1], was " + c);
             }
             this.legibleConfidence = c;
+            return this;
+        }
+
+        /**
+         * How close (metres) a plate read with no open episode of its own must be to the last position of an open
+         * episode of a plate that differs only by OCR confusions (B/8, D/0/Q/O, S/5, Z/2, G/6, I/1) in the same
+         * fence to be taken as a misread of that car and attached to its episode; farther away it is a car of its
+         * own. Default 1.0 m: two cars side by side stand at least about 2.4 m apart centre to centre (on-street bays
+         * are 2.5 m wide, a car about 1.8 m), so a read within 1 m of one car's position is nearer to it than to any
+         * neighbour, while a camera's position estimate of a parked car jitters by decimetres. 0 disables
+         * attaching (exact plates only). 0–10 m.
+         */
+        public Builder confusableRadiusMeters(double m) {
+            if (!(m >= 0 && m <= 10)) {
+                throw new GeofenceException("confusableRadiusMeters must be within [0, 10], was " + m);
+            }
+            this.confusableRadiusMeters = m;
             return this;
         }
 

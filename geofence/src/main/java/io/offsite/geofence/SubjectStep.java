@@ -22,16 +22,20 @@ final class SubjectStep {
     private final EngineHistory history;
     private final StoreWriter writer;
     private final double legibleConfidence;
+    private final double confusableRadiusMeters;
+    private final ConfusionIndex confusions = new ConfusionIndex();
     private final int[] hits = new int[MAX_HITS];
     private FenceIndex rulesOf;
     private FenceRule[] rules;
     private EffectSink sink;
 
-    SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, double legibleConfidence) {
+    SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, double legibleConfidence,
+            double confusableRadiusMeters) {
         this.officers = officers;
         this.history = history;
         this.writer = writer;
         this.legibleConfidence = legibleConfidence;
+        this.confusableRadiusMeters = confusableRadiusMeters;
     }
 
     /** Where the effects and problems of the next steps go. */
@@ -74,18 +78,21 @@ final class SubjectStep {
         return o >= 0 && o < rules.length && rules[o] != null ? rules[o].gapMs : 0;
     }
 
-    /** Applies detection {@code d} of {@code t}. */
-    void apply(Track t, Detection d, FenceIndex index) {
+    /** Applies detection {@code d} of {@code t}; returns the track that took it (see the other overload). */
+    Track apply(Track t, Detection d, FenceIndex index) {
         PlateRead p = d.plateOrNull();
-        apply(t, d.eventMillis(), d.lon, d.lat, d.boxOrNull(), d.camera().raw(), d.plateBits,
+        return apply(t, d.eventMillis(), d.lon, d.lat, d.boxOrNull(), d.camera().raw(), d.plateBits,
                 p == null ? Double.NaN : p.confidence(), p, d.objectClass(), d.vehicleClass(), index);
     }
 
     /**
      * Applies one detection of {@code t} at event time {@code at}: a geographic position (lon, lat) or a pixel
      * box; the plate as packed bits and confidence (NaN: no plate), with its {@link PlateRead} when at hand.
+     * Returns the track that took the detection: {@code t}, or — when {@code t} has no open episode and the read
+     * is a confusable misread of a plate whose episode is open at about the same position in a fence containing
+     * it ({@link #confusableOwner}) — that plate's track.
      */
-    void apply(Track t, long at, double lon, double lat, PixelBox box, String cam, long plateBits,
+    Track apply(Track t, long at, double lon, double lat, PixelBox box, String cam, long plateBits,
             double plateConfidence, PlateRead plateRead, ObjectClass objectClass, VehicleClass vehicleClass,
             FenceIndex index) {
         int n;
@@ -118,6 +125,17 @@ final class SubjectStep {
             n = MAX_HITS;
         }
         boolean hasPlate = !Double.isNaN(plateConfidence);
+        if (t.episodeCount == 0 && !pixel && n > 0 && t.key != 0 && confusions.size() > 0) {
+            // a miss: this exact plate has no open episode; only now consult the confusion index
+            Track owner = confusableOwner(t, at, x, y, n, index);
+            if (owner != null) {
+                history.stepping(owner);
+                apply(owner, at, lon, lat, null, cam, plateBits, plateConfidence, plateRead, objectClass,
+                        vehicleClass, index);
+                history.stepping(t);
+                return owner;
+            }
+        }
         boolean legible = hasPlate && plateConfidence >= legibleConfidence;
         PlateRead plate = plateRead;
         for (int i = 0; i < t.episodeCount; i++) {
@@ -164,8 +182,60 @@ final class SubjectStep {
             Ladder.Sighting sg = new Ladder.Sighting(at, x, y, true, cam, plate, legible, vehicleClass);
             Ladder.Context ctx = rule(index, hits[k]).context;
             EpisodeState s = Ladder.start(f, t.subject(), sg);
-            t.addEpisode(s);
+            addEpisode(t, s);
             update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
+        }
+        return t;
+    }
+
+    /**
+     * The track whose open episode a read of {@code t}'s plate at (x, y) attaches to, or null: a track whose plate
+     * differs from {@code t}'s only by OCR confusions and that has an episode, not yet past its gap tolerance, in
+     * one of the {@code n} fences in {@link #hits}, last seen within the confusable radius of (x, y). The nearest
+     * one wins. A plate read farther away (a car parked beside it), in another fence, or after that episode
+     * lapsed, is its own subject.
+     */
+    private Track confusableOwner(Track t, long at, double x, double y, int n, FenceIndex index) {
+        long k = PackedPlate.matchBits(t.key);
+        Track best = null;
+        double bestDistance = confusableRadiusMeters;
+        for (int slot = confusions.find(k, confusions.home(k)); slot >= 0; slot = confusions.find(k, slot + 1)) {
+            Track u = confusions.at(slot);
+            if (u == t || u.key == t.key) {
+                continue;
+            }
+            for (int i = 0; i < u.episodeCount; i++) {
+                int ord = u.ordinal(i, index);
+                if (ord < 0 || !contains(hits, n, ord)) {
+                    continue;
+                }
+                FenceRule r = rule(index, ord);
+                EpisodeCell c = u.cell(i);
+                if (r.pixel || at < c.lastSeen || at - c.lastSeen > r.gapMs) {
+                    continue;
+                }
+                double d = Ladder.jitterDistance(false, index.metersPerDegreeLon(), c.lastX, c.lastY, x, y);
+                if (d <= bestDistance) {
+                    best = u;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Adds an episode to {@code t}; its first one makes a plate track findable by its confusion key. */
+    void addEpisode(Track t, EpisodeState s) {
+        t.addEpisode(s);
+        if (t.episodeCount == 1 && t.key != 0) {
+            confusions.add(t);
+        }
+    }
+
+    private void removeEpisode(Track t, int i) {
+        t.removeEpisode(i);
+        if (t.episodeCount == 0 && t.key != 0) {
+            confusions.remove(t);
         }
     }
 
@@ -211,7 +281,7 @@ final class SubjectStep {
         }
         boolean wasStored = StoreWriter.stored(old);
         if (s.phase() == Phase.ENDED) {
-            t.removeEpisode(i);
+            removeEpisode(t, i);
             if (wasStored) {
                 writer.removed(s);
             }
@@ -243,7 +313,7 @@ final class SubjectStep {
         if (StoreWriter.stored(s)) {
             writer.removed(s);
         }
-        t.removeEpisode(i);
+        removeEpisode(t, i);
     }
 
     /** The next deadline of a restored episode in {@code index}. */
