@@ -12,6 +12,8 @@ import java.util.Optional;
  * duplicates. Build with {@link #builder(CameraId, Instant)}.
  */
 public final class Detection {
+    /** How a subject key made of camera + tracker id starts (no plate contains a colon). */
+    static final String TRACKER_PREFIX = "tracker:";
     private final CameraId camera;
     private final Instant eventTime;
     private final long eventMillis;
@@ -47,7 +49,7 @@ public final class Detection {
         if (plate != null) {
             subjectKey = plate.text();
         } else if (trackerId != null) {
-            subjectKey = "tracker:" + camera.raw() + "/" + trackerId;
+            subjectKey = TRACKER_PREFIX + camera.raw() + "/" + trackerId;
         } else {
             subjectKey = null;
         }

@@ -33,6 +33,7 @@ class EpisodeCell {
     double lastX;
     double lastY;
     String cameraId;
+    String episodeId;
 
     final Phase phase() {
         return PHASES[phase];
@@ -58,6 +59,7 @@ class EpisodeCell {
         lastX = s.lastX();
         lastY = s.lastY();
         cameraId = s.cameraId();
+        episodeId = s.episodeId();
     }
 
     /** Copies another cell (used when a track's inline episode is removed and the next one moves in). */
@@ -81,6 +83,7 @@ class EpisodeCell {
         lastX = c.lastX;
         lastY = c.lastY;
         cameraId = c.cameraId;
+        episodeId = c.episodeId;
     }
 
     /**
@@ -91,7 +94,7 @@ class EpisodeCell {
         String shown = subjectBits != 0 && displayBits == subjectBits ? subject : displayString();
         return new EpisodeState(fenceId, subject, shown, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
                 anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
-                repeatCount);
+                repeatCount, episodeId);
     }
 
     /** The plate shown (or the tracker key). */

@@ -25,10 +25,13 @@ import java.util.Objects;
  * @param nextStepAt  when the next rung becomes due (fires on the first sighting at or after it)
  * @param activeUntil end of the fence's active period at episode start ({@link Long#MAX_VALUE} if none)
  * @param repeatCount earlier warned episodes counted when this episode started
+ * @param episodeId   the opaque id effects name the episode by ({@link EpisodeIds}: a keyed hash of fence, subject
+ *                    and start, computed once when the first rung fires), or empty while tracking
  */
 public record EpisodeState(String fenceId, String subject, String display, double displayConfidence, Phase phase,
         long firstSeen, long lastSeen, double anchorX, double anchorY, double lastX, double lastY, String cameraId,
-        boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount) {
+        boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount,
+        String episodeId) {
 
     /** Lifecycle phase of a subject in a fence. */
     public enum Phase {
@@ -48,6 +51,7 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
         Objects.requireNonNull(display, "display");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(episodeId, "episodeId");
         if (lastSeen < firstSeen) {
             throw new GeofenceException("episode " + fenceId + "/" + subject + ": lastSeen " + lastSeen
                     + " before firstSeen " + firstSeen);
@@ -57,14 +61,15 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
         }
     }
 
-    /** The episode id used in effects: {@code fenceId/subject/startedAt}. Meaningful once a rung fired. */
-    public String episodeId() {
-        return fenceId + "/" + subject + "/" + startedAt;
-    }
-
     EpisodeState with(Phase p, long first, long last, double ax, double ay, double lx, double ly, String cam,
             boolean legible, int fired, long started, long next, long until, int repeats, String disp, double conf) {
         return new EpisodeState(fenceId, subject, disp, conf, p, first, last, ax, ay, lx, ly, cam, legible, fired,
-                started, next, until, repeats);
+                started, next, until, repeats, started == startedAt ? episodeId : "");
+    }
+
+    EpisodeState withEpisodeId(String id) {
+        return new EpisodeState(fenceId, subject, display, displayConfidence, phase, firstSeen, lastSeen, anchorX,
+                anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
+                repeatCount, id);
     }
 }

@@ -68,7 +68,8 @@ public final class GeofenceEngine {
         tracks = new TrackTable(b.expectedSubjects);
         pending = new PendingRing(b.expectedSubjects);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
-        step = new SubjectStep(b.officers, history, writer, b.legibleConfidence, b.confusableRadiusMeters);
+        step = new SubjectStep(b.officers, history, writer, b.legibleConfidence, b.confusableRadiusMeters,
+                b.ids, b.plateReviewMargin);
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             String key = s.subject();
@@ -395,6 +396,8 @@ public final class GeofenceEngine {
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private double legibleConfidence = 0.8;
         private double confusableRadiusMeters = 1.0;
+        private double plateReviewMargin = 1.0;
+        private EpisodeIds ids;
         private int expectedSubjects = 1024;
         private Duration checkpointInterval = Duration.ofSeconds(10);
 
@@ -457,6 +460,36 @@ public final class GeofenceEngine {
             return this;
         }
 
+        /**
+         * The per-deployment secret key of episode ids (required; at least 16 bytes, 32 random bytes recommended).
+         * Ids and the effects' idempotency keys are {@link EpisodeIds}: a keyed hash of fence, subject and episode
+         * start, so no id names a plate. Ids must be the same after a restart — the outbox drops a re-delivered
+         * effect by its idempotency key — so the key is a setting the host keeps (like a database password), never
+         * generated per process: generate it once per deployment (e.g. {@code openssl rand -base64 32}) and keep it
+         * in the deployment's secret configuration. A stored episode keeps the id it got when it started, so a new
+         * key changes only the ids of episodes started afterwards.
+         */
+        public Builder episodeIdKey(byte[] key) {
+            this.ids = EpisodeIds.hmacSha256(key);
+            return this;
+        }
+
+        /**
+         * The least plate vote margin (summed confidence of the reads agreeing with the winning text minus those
+         * disagreeing) at which the owner is texted; below it the owner-text rung emits a
+         * {@link io.offsite.core.effect.PlateReview} instead of the {@link io.offsite.core.effect.RequestOwnerMove}.
+         * Default 1.0: the winner must outweigh every disagreeing read by at least one fully confident read; a car
+         * read alternately as 浙JB1234 and 浙J81234 stays below it, a car seen a few times with an occasional
+         * misread is far above it. 0 never flags. 0–100.
+         */
+        public Builder plateReviewMargin(double margin) {
+            if (!(margin >= 0 && margin <= 100)) {
+                throw new GeofenceException("plateReviewMargin must be within [0, 100], was " + margin);
+            }
+            this.plateReviewMargin = margin;
+            return this;
+        }
+
         /** Capacity hint for the number of concurrently tracked subjects. */
         public Builder expectedSubjects(int n) {
             if (n < 1) {
@@ -487,8 +520,17 @@ public final class GeofenceEngine {
             return this;
         }
 
-        /** The engine; restores started episodes, histories and the watermark from the store. */
+        /**
+         * The engine; restores started episodes, histories and the watermark from the store.
+         *
+         * @throws GeofenceException when {@link #episodeIdKey} was not set
+         */
         public GeofenceEngine build() {
+            if (ids == null) {
+                throw new GeofenceException("episodeIdKey is required: set the deployment's secret key of episode ids"
+                        + " (at least " + EpisodeIds.MIN_KEY_BYTES + " bytes) with episodeIdKey(key); it must stay the"
+                        + " same across restarts");
+            }
             if (store == null) {
                 store = EpisodeStore.inMemory();
             }

@@ -5,6 +5,7 @@ import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.core.effect.FileCase;
+import io.offsite.core.effect.PlateReview;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
@@ -86,12 +87,20 @@ public final class Ladder {
      * @param officers           cell → responsible officer
      * @param history            repeat and daily-notice counts
      * @param metersPerDegreeLon metres per degree of longitude near the fence (jitter distance)
+     * @param ids                how an episode's id is computed when its first rung fires
+     * @param plateReviewMargin  plate vote margin below which the owner is not texted: a {@link PlateReview} is
+     *                           emitted instead of the {@link RequestOwnerMove}
      */
-    public record Context(Fence fence, OfficerDirectory officers, History history, double metersPerDegreeLon) {
+    public record Context(Fence fence, OfficerDirectory officers, History history, double metersPerDegreeLon,
+            EpisodeIds ids, double plateReviewMargin) {
         public Context {
             Objects.requireNonNull(fence, "fence");
             Objects.requireNonNull(officers, "officers");
             Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(ids, "ids");
+            if (!(plateReviewMargin >= 0)) {
+                throw new GeofenceException("plateReviewMargin must be >= 0, was " + plateReviewMargin);
+            }
         }
     }
 
@@ -118,7 +127,7 @@ public final class Ladder {
         String display = s.plate() != null ? s.plate().text() : subject;
         double conf = s.plate() != null ? s.plate().confidence() : 0;
         return new EpisodeState(fence.id(), subject, display, conf, Phase.TRACKING, s.at(), s.at(), s.x(), s.y(),
-                s.x(), s.y(), s.cameraId(), s.plateLegible(), 0, 0, Long.MAX_VALUE, Long.MAX_VALUE, 0);
+                s.x(), s.y(), s.cameraId(), s.plateLegible(), 0, 0, Long.MAX_VALUE, Long.MAX_VALUE, 0, "");
     }
 
     /** The next event time at which {@link #tick} would change this state, or {@link Long#MAX_VALUE}. */
@@ -279,7 +288,8 @@ public final class Ladder {
         LadderPolicy p = f.policy();
         EpisodeState started = cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(),
                 cur.lastX(), cur.lastY(), cur.cameraId(), cur.plateLegible(), 0, sg.at(), sg.at(),
-                f.schedule().activeUntil(sg.at()), 0, cur.display(), cur.displayConfidence());
+                f.schedule().activeUntil(sg.at()), 0, cur.display(), cur.displayConfidence())
+                .withEpisodeId(ctx.ids().of(f.id(), cur.subject(), sg.at()));
         String plate = sg.plate() != null ? cur.display() : "";
         if (f.exemptions().exempts(plate, sg.vehicleClass(), sg.at())) {
             acc.resolve(started, sg.at(), EpisodeResolved.Outcome.EXEMPT, "exempt: " + sg.vehicleClass()
@@ -317,8 +327,13 @@ public final class Ladder {
             switch (a) {
                 case REQUEST_OWNER_MOVE:
                     long moveBy = last ? at : at + p.waitMs[i + 1];
+                    if (margin(cur) < ctx.plateReviewMargin()) { // the plate is in doubt: a person checks it first
+                        acc.add(new PlateReview(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.display(),
+                                cur.displayConfidence(), loc, cur.cameraId()));
+                        break;
+                    }
                     acc.add(new RequestOwnerMove(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.display(), loc,
-                            cur.cameraId(), Instant.ofEpochMilli(moveBy)));
+                            cur.cameraId(), Instant.ofEpochMilli(moveBy), margin(cur)));
                     break;
                 case VOICE_WARNING:
                     acc.add(new VoiceWarning(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.cameraId(), i + 1,
@@ -328,7 +343,7 @@ public final class Ladder {
                     Optional<OfficerId> officer = ctx.officers().responsibleFor(f.cell(), Instant.ofEpochMilli(at));
                     if (officer.isPresent()) {
                         acc.add(new DispatchOfficer(id, Instant.ofEpochMilli(at), f.id(), f.cell(), officer.get(),
-                                cur.display(), loc, cur.cameraId(), reason(cur, at, prior)));
+                                cur.display(), loc, cur.cameraId(), reason(cur, at, prior), margin(cur)));
                     } else {
                         acc.problem("episode " + id + ": no officer on duty for cell " + f.cell()
                                 + " at " + Instant.ofEpochMilli(at) + "; dispatch could not be addressed");
@@ -370,7 +385,12 @@ public final class Ladder {
         }
         long window = p.waitMs.length > 1 ? p.waitMs[p.waitMs.length - 1] : 0;
         return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), cur.cameraId(), cur.display(),
-                stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip);
+                stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip, margin(cur));
+    }
+
+    /** The plate vote's margin of {@code s}, or NaN when its subject is not a plate (a tracker key). */
+    static double margin(EpisodeState s) {
+        return s.subject().startsWith(Detection.TRACKER_PREFIX) ? Double.NaN : s.displayConfidence();
     }
 
     private static String reason(EpisodeState cur, long at, int prior) {

@@ -23,6 +23,8 @@ final class SubjectStep {
     private final StoreWriter writer;
     private final double legibleConfidence;
     private final double confusableRadiusMeters;
+    private final EpisodeIds ids;
+    private final double plateReviewMargin;
     private final ConfusionIndex confusions = new ConfusionIndex();
     private final int[] hits = new int[MAX_HITS];
     private FenceIndex rulesOf;
@@ -30,12 +32,14 @@ final class SubjectStep {
     private EffectSink sink;
 
     SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, double legibleConfidence,
-            double confusableRadiusMeters) {
+            double confusableRadiusMeters, EpisodeIds ids, double plateReviewMargin) {
         this.officers = officers;
         this.history = history;
         this.writer = writer;
         this.legibleConfidence = legibleConfidence;
         this.confusableRadiusMeters = confusableRadiusMeters;
+        this.ids = ids;
+        this.plateReviewMargin = plateReviewMargin;
     }
 
     /** Where the effects and problems of the next steps go. */
@@ -333,7 +337,8 @@ final class SubjectStep {
         }
         FenceRule r = rules[ord];
         if (r == null) {
-            r = new FenceRule(new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon()));
+            r = new FenceRule(new Ladder.Context(index.fence(ord), officers, history, index.metersPerDegreeLon(), ids,
+                    plateReviewMargin));
             rules[ord] = r;
         }
         return r;

@@ -187,6 +187,7 @@ final class Track extends EpisodeCell {
             fenceId = null;
             display = null;
             cameraId = null;
+            episodeId = null;
         }
     }
 

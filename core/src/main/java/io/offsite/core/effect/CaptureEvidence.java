@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param plateLegibleRequired whether at least one still must show a legible plate
  * @param minSpan          at least two stills must be further apart than this (the move window)
  * @param videoClip        whether a video clip of the whole episode is needed
+ * @param plateMargin      the plate vote's margin: summed confidence of the reads agreeing with the plate minus those
+ *                         disagreeing (with two competing texts, exactly the winner's lead); {@code NaN} when the plate
+ *                         did not come from a vote (an effect built by hand)
  */
 public record CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
         String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
-        boolean videoClip) implements EnforcementEffect {
+        boolean videoClip, double plateMargin) implements EnforcementEffect {
     public CaptureEvidence {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
@@ -41,6 +44,17 @@ public record CaptureEvidence(String episodeId, Instant at, String violationCode
         if (minStills < 0) {
             throw new IllegalArgumentException("minStills must be >= 0, was " + minStills);
         }
+        if (plateMargin < 0) {
+            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+        }
+    }
+
+    /** A capture request whose subject did not come from a plate vote (margin {@code NaN}). */
+    public CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
+            String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
+            boolean videoClip) {
+        this(episodeId, at, violationCode, fenceId, cameraId, subject, stillsAt, minStills, plateLegibleRequired,
+                minSpan, videoClip, Double.NaN);
     }
 
     @Override

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param location     where the vehicle stands (WGS-84)
  * @param cameraId     the camera that saw it (raw device id)
  * @param moveBy       end of the move window
+ * @param plateMargin  the plate vote's margin: summed confidence of the reads agreeing with the plate minus those
+ *                     disagreeing (with two competing texts, exactly the winner's lead); {@code NaN} when the plate
+ *                     did not come from a vote (an effect built by hand)
  */
 public record RequestOwnerMove(String episodeId, Instant at, String fenceId, CellId cellId, String plate,
-        GeoPoint location, String cameraId, Instant moveBy) implements EnforcementEffect {
+        GeoPoint location, String cameraId, Instant moveBy, double plateMargin) implements EnforcementEffect {
     public RequestOwnerMove {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
@@ -33,6 +36,15 @@ public record RequestOwnerMove(String episodeId, Instant at, String fenceId, Cel
         if (moveBy.isBefore(at)) {
             throw new IllegalArgumentException("moveBy " + moveBy + " is before at " + at);
         }
+        if (plateMargin < 0) {
+            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+        }
+    }
+
+    /** An order to move whose plate did not come from a vote (margin {@code NaN}). */
+    public RequestOwnerMove(String episodeId, Instant at, String fenceId, CellId cellId, String plate,
+            GeoPoint location, String cameraId, Instant moveBy) {
+        this(episodeId, at, fenceId, cellId, plate, location, cameraId, moveBy, Double.NaN);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.offsite.examples.geofence;
 
+import io.offsite.examples.DemoSecrets;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
@@ -43,7 +44,7 @@ public final class GeofenceDemo {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-02T00:00:00Z"));
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
-                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).build();
+                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).episodeIdKey(DemoSecrets.episodeIdKey()).build();
         EffectSink printer = EffectSink.of(e -> out.println(describe(e)), p -> out.println("PROBLEM " + p));
         CameraId camera = CameraId.of("33010600001320000001");
         Instant start = clock.instant();

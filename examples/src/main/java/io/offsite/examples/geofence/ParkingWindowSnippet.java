@@ -1,5 +1,6 @@
 package io.offsite.examples.geofence;
 
+import io.offsite.examples.DemoSecrets;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
@@ -31,6 +32,7 @@ public final class ParkingWindowSnippet {
         Instant t0 = Instant.parse("2026-11-02T00:00:00Z");
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-42"))))   // or (cell, at) -> grid.responsibleOfficer(cell)
+                .episodeIdKey(DemoSecrets.episodeIdKey())   // the deployment's secret: ids stay the same across restarts
                 .clock(Clock.fixed(t0.plusSeconds(800), ZoneOffset.UTC)).build();
         List<EnforcementEffect> effects = new ArrayList<>();
         for (int s = 0; s <= 780; s += 5) { // the camera sees the car every 5 s for 13 minutes

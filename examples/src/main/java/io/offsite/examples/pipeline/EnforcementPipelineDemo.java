@@ -1,5 +1,6 @@
 package io.offsite.examples.pipeline;
 
+import io.offsite.examples.DemoSecrets;
 import io.offsite.core.cases.CaseAction;
 import io.offsite.core.cases.CaseCommand;
 import io.offsite.core.cases.CaseLifecycle;
@@ -106,7 +107,7 @@ public final class EnforcementPipelineDemo {
         Fence fence = Fence.builder("no-parking-baochu-rd", FenceKind.NO_PARKING, street.cell().id()).polygon(area).build();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         (cell, at) -> grid.responsibleOfficer(cell))
-                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).build();
+                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).episodeIdKey(DemoSecrets.episodeIdKey()).build();
         out.println("fence " + fence.id() + " on " + street.cell().name() + ", officer " + street.responsibleOfficer());
 
         // 2. The outbox that sends the owner SMS and the officer SMS, over a simulated gateway.
