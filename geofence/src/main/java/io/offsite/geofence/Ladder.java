@@ -290,7 +290,7 @@ public final class Ladder {
                 cur.lastX(), cur.lastY(), cur.cameraId(), cur.plateLegible(), 0, sg.at(), sg.at(),
                 f.schedule().activeUntil(sg.at()), 0, cur.display(), cur.displayConfidence())
                 .withEpisodeId(ctx.ids().of(f.id(), cur.subject(), sg.at()));
-        String plate = sg.plate() != null ? cur.display() : "";
+        String plate = Double.isNaN(margin(cur)) ? "" : cur.display();
         if (f.exemptions().exempts(plate, sg.vehicleClass(), sg.at())) {
             acc.resolve(started, sg.at(), EpisodeResolved.Outcome.EXEMPT, "exempt: " + sg.vehicleClass()
                     + (plate.isEmpty() ? "" : " " + plate));

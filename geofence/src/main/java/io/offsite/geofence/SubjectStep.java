@@ -129,7 +129,7 @@ final class SubjectStep {
             n = MAX_HITS;
         }
         boolean hasPlate = !Double.isNaN(plateConfidence);
-        if (t.episodeCount == 0 && !pixel && n > 0 && t.key != 0 && confusions.size() > 0) {
+        if (t.episodeCount == 0 && !pixel && n > 0 && t.key != 0 && confusableRadiusMeters > 0 && confusions.size() > 0) {
             // a miss: this exact plate has no open episode; only now consult the confusion index
             Track owner = confusableOwner(t, at, x, y, n, index);
             if (owner != null) {
@@ -187,7 +187,10 @@ final class SubjectStep {
             Ladder.Context ctx = rule(index, hits[k]).context;
             EpisodeState s = Ladder.start(f, t.subject(), sg);
             addEpisode(t, s);
-            update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
+            // start() already counted this read in the plate vote: the step must not count it twice
+            Ladder.Sighting counted = plate == null ? sg
+                    : new Ladder.Sighting(at, x, y, true, cam, null, legible, vehicleClass);
+            update(t, t.episodeCount - 1, s, Ladder.sight(s, counted, ctx), f);
         }
         return t;
     }
