@@ -1,5 +1,6 @@
 package io.offsite.geofence;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
@@ -293,7 +294,7 @@ public final class Ladder {
         String plate = Double.isNaN(margin(cur)) ? "" : cur.display();
         if (f.exemptions().exempts(plate, sg.vehicleClass(), sg.at())) {
             acc.resolve(started, sg.at(), EpisodeResolved.Outcome.EXEMPT, "exempt: " + sg.vehicleClass()
-                    + (plate.isEmpty() ? "" : " " + plate));
+                    + (plate.isEmpty() ? "" : " " + Masks.plate(plate)));
             return done(started, 0);
         }
         int prior = ctx.history().priorWarned(f, cur.subject(), sg.at() - p.repeatWindowMs, sg.at());
@@ -317,7 +318,7 @@ public final class Ladder {
         GeoPoint loc = location(cur, f);
         if (step.isNotice() && ctx.history().noticesOnDay(cur.subject(), at) >= p.maxNoticesPerDay) {
             acc.resolve(cur, at, EpisodeResolved.Outcome.CAPPED,
-                    "daily notice cap of " + p.maxNoticesPerDay + " reached for " + cur.display());
+                    "daily notice cap of " + p.maxNoticesPerDay + " reached for " + Masks.inText(cur.display()));
             return done(cur, i + 1);
         }
         for (LadderAction a : LadderAction.values()) {

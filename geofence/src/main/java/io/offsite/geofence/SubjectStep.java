@@ -1,5 +1,6 @@
 package io.offsite.geofence;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.geofence.EpisodeState.Phase;
@@ -124,7 +125,7 @@ final class SubjectStep {
             }
         }
         if (n > MAX_HITS) {
-            sink.problem("detection of " + t.subject() + " at " + Instant.ofEpochMilli(at) + " from camera " + cam
+            sink.problem("detection of " + Masks.inText(t.subject()) + " at " + Instant.ofEpochMilli(at) + " from camera " + cam
                     + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
             n = MAX_HITS;
         }

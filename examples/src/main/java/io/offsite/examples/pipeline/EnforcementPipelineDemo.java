@@ -1,5 +1,6 @@
 package io.offsite.examples.pipeline;
 
+import io.offsite.core.Masks;
 import io.offsite.examples.DemoSecrets;
 import io.offsite.core.cases.CaseAction;
 import io.offsite.core.cases.CaseCommand;
@@ -159,7 +160,7 @@ public final class EnforcementPipelineDemo {
         DispatchOfficer dispatch = find(effects, DispatchOfficer.class);
         OutboxMessage ownerSms = outbox.find(order.idempotencyKey()).orElseThrow();
         out.println("owner SMS " + ownerSms.status() + ": sent " + local(ownerSms.sentAt().orElseThrow())
-                + ", delivered " + local(ownerSms.deliveredAt().orElseThrow()) + " — " + ownerSms.message().text());
+                + ", delivered " + local(ownerSms.deliveredAt().orElseThrow()) + " — " + Masks.inText(ownerSms.message().text()));
 
         // 5. Fulfil the evidence plan from the camera recording and the outbox record.
         String caseId = "XH-2026-000042";

@@ -1,7 +1,7 @@
 package io.offsite.notify.spi;
 
 import io.offsite.notify.Channel;
-import io.offsite.notify.Masks;
+import io.offsite.core.Masks;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,7 +30,7 @@ public record SendRequest(String key, Channel channel, String to, String text, i
 
     @Override
     public String toString() {
-        return "SendRequest[" + key + ", " + channel + " to " + Masks.address(channel, to) + ", attempt " + attempt
+        return "SendRequest[" + key + ", " + channel + " to " + channel.maskAddress(to) + ", attempt " + attempt
                 + "]";
     }
 }
