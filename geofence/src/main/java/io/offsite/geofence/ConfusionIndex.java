@@ -3,12 +3,12 @@ package io.offsite.geofence;
 /**
  * The tracks with an open episode, by the OCR-confusion match key of their plate ({@link PackedPlate#matchBits}):
  * consulted only when a plate read has no open episode of its own (a miss), to find an episode already open at
- * about the same position that the read may be a misread of. Open addressing with linear probing over
- * {@code long} keys; several tracks may share a key (浙JB1234 and 浙J81234 parked side by side), so a lookup walks
- * the whole probe run. Only packed plates are indexed. Confined to the engine's thread; allocates only when it grows.
+ * about the same position that the read may be a misread of. Open addressing with linear probing over the tracks
+ * alone (an entry's key is recomputed from its track's packed plate with a few table lookups, so no key array);
+ * several tracks may share a key (浙JB1234 and 浙J81234 parked side by side), so a lookup walks the whole probe run.
+ * Only packed plates are indexed. Confined to the engine's thread; allocates only when it grows.
  */
 final class ConfusionIndex {
-    private long[] keys = new long[64];
     private Track[] tracks = new Track[64];
     private int mask = 63;
     private int size;
@@ -32,19 +32,16 @@ final class ConfusionIndex {
         while (tracks[i] != null) {
             i = (i + 1) & mask;
         }
-        keys[i] = k;
         tracks[i] = t;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
         Track[] old = tracks;
-        keys = new long[old.length * 2];
         tracks = new Track[old.length * 2];
         mask = tracks.length - 1;
-        for (int i = 0; i < old.length; i++) {
-            if (old[i] != null) {
-                insert(oldKeys[i], old[i]);
+        for (Track t : old) {
+            if (t != null) {
+                insert(PackedPlate.matchBits(t.key), t);
             }
         }
     }
@@ -68,22 +65,20 @@ final class ConfusionIndex {
             if (u == null) {
                 break;
             }
-            int home = PackedPlate.hash(keys[j]) & mask;
+            int home = PackedPlate.hash(PackedPlate.matchBits(u.key)) & mask;
             if (((j - home) & mask) >= ((j - gap) & mask)) {
-                keys[gap] = keys[j];
                 tracks[gap] = u;
                 gap = j;
             }
         }
         tracks[gap] = null;
-        keys[gap] = 0;
         size--;
     }
 
     /** The first slot at or after {@code from} in {@code matchBits}' probe run holding that key, or -1. */
     int find(long matchBits, int from) {
         for (int i = from & mask; tracks[i] != null; i = (i + 1) & mask) {
-            if (keys[i] == matchBits) {
+            if (PackedPlate.matchBits(tracks[i].key) == matchBits) {
                 return i;
             }
         }

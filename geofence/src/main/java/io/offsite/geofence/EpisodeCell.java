@@ -33,7 +33,9 @@ class EpisodeCell {
     double lastX;
     double lastY;
     String cameraId;
-    String episodeId;
+    /** The episode id's 128 bits ({@link EpisodeIds#high}/{@link EpisodeIds#low}); both 0 while it has none. */
+    long idHigh;
+    long idLow;
 
     final Phase phase() {
         return PHASES[phase];
@@ -59,7 +61,9 @@ class EpisodeCell {
         lastX = s.lastX();
         lastY = s.lastY();
         cameraId = s.cameraId();
-        episodeId = s.episodeId();
+        String id = s.episodeId();
+        idHigh = id.isEmpty() ? 0 : EpisodeIds.high(id);
+        idLow = id.isEmpty() ? 0 : EpisodeIds.low(id);
     }
 
     /** Copies another cell (used when a track's inline episode is removed and the next one moves in). */
@@ -83,7 +87,8 @@ class EpisodeCell {
         lastX = c.lastX;
         lastY = c.lastY;
         cameraId = c.cameraId;
-        episodeId = c.episodeId;
+        idHigh = c.idHigh;
+        idLow = c.idLow;
     }
 
     /**
@@ -94,7 +99,7 @@ class EpisodeCell {
         String shown = subjectBits != 0 && displayBits == subjectBits ? subject : displayString();
         return new EpisodeState(fenceId, subject, shown, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
                 anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
-                repeatCount, episodeId);
+                repeatCount, idHigh == 0 && idLow == 0 ? "" : EpisodeIds.text(idHigh, idLow));
     }
 
     /** The plate shown (or the tracker key). */

@@ -21,6 +21,7 @@ public final class EpisodeIds {
     public static final int MIN_KEY_BYTES = 16;
     private static final String ALGORITHM = "HmacSHA256";
     private static final int ID_BYTES = 16;
+    private static final int ID_CHARS = 22;
 
     private final SecretKeySpec key;
     private final Mac prototype;
@@ -52,6 +53,36 @@ public final class EpisodeIds {
                     + key.length);
         }
         return new EpisodeIds(Arrays.copyOf(key, key.length));
+    }
+
+    /** Whether {@code id} has the form of an episode id: 22 URL-safe Base64 characters encoding 128 bits. */
+    public static boolean isId(String id) {
+        if (id.length() != ID_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < ID_CHARS; i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return "AQgw".indexOf(id.charAt(ID_CHARS - 1)) >= 0; // the last character carries 2 bits, then zeros
+    }
+
+    /** The first 64 bits of an id ({@link #isId}), so the engine can keep it in two {@code long}s. */
+    static long high(String id) {
+        return ByteBuffer.wrap(Base64.getUrlDecoder().decode(id)).getLong(0);
+    }
+
+    /** The last 64 bits of an id ({@link #isId}). */
+    static long low(String id) {
+        return ByteBuffer.wrap(Base64.getUrlDecoder().decode(id)).getLong(8);
+    }
+
+    /** The id whose bits are {@code high}, {@code low} (the inverse of {@link #high}/{@link #low}). */
+    static String text(long high, long low) {
+        byte[] b = ByteBuffer.allocate(ID_BYTES).putLong(high).putLong(low).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** The id of the episode of {@code subject} in {@code fenceId} that started at {@code startedAtMillis}. */

@@ -52,6 +52,10 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(episodeId, "episodeId");
+        if (!episodeId.isEmpty() && !EpisodeIds.isId(episodeId)) {
+            throw new GeofenceException("episode in fence " + fenceId + ": episodeId must be empty or an EpisodeIds id"
+                    + " (22 URL-safe Base64 characters), was '" + episodeId + "'");
+        }
         if (lastSeen < firstSeen) {
             throw new GeofenceException("episode " + fenceId + "/" + subject + ": lastSeen " + lastSeen
                     + " before firstSeen " + firstSeen);

@@ -187,7 +187,8 @@ final class Track extends EpisodeCell {
             fenceId = null;
             display = null;
             cameraId = null;
-            episodeId = null;
+            idHigh = 0;
+            idLow = 0;
         }
     }
 

@@ -54,6 +54,17 @@ class EpisodeIdTest {
     }
 
     @Test
+    void episodeState_refusesAnIdThatIsNotAnOpaqueId() {
+        String good = EpisodeIds.hmacSha256(Scenario.ID_KEY).of("F1", "浙A12345", 1000);
+
+        assertThat(EpisodeIds.isId(good)).isTrue();
+        assertThat(EpisodeIds.text(EpisodeIds.high(good), EpisodeIds.low(good))).isEqualTo(good);
+        assertThatThrownBy(() -> new EpisodeState("F1", "浙A12345", "浙A12345", 1, EpisodeState.Phase.ACTIVE, 0, 1, 0, 0,
+                0, 0, "cam", true, 1, 1, 2, 3, 0, "F1/浙A12345/1")).isInstanceOf(GeofenceException.class)
+                .hasMessageContaining("episodeId must be empty or an EpisodeIds id");
+    }
+
+    @Test
     void build_withoutEpisodeIdKey_throwsNamingTheSetting() {
         GeofenceEngine.Builder b = GeofenceEngine.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
 

@@ -32,7 +32,7 @@ class LadderQuietSightTest {
         long until = r.nextBoolean() ? Long.MAX_VALUE : last + r.nextInt(120_000) - 30_000;
         return new EpisodeState(f.id(), "ZJA12345", PLATES[r.nextInt(3)], r.nextDouble() * 3, phase, first, last, ax,
                 ay, ax, ay, Scenario.CAM, r.nextBoolean(), started ? r.nextInt(2) : 0, startedAt, next, until,
-                r.nextInt(3), started ? "id-" + startedAt : "");
+                r.nextInt(3), started ? EpisodeIds.hmacSha256(Scenario.ID_KEY).of(f.id(), "ZJA12345", startedAt) : "");
     }
 
     @Test
