@@ -1,9 +1,9 @@
 package io.offsite.notify;
 
-import io.offsite.core.Masks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.offsite.core.Masks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

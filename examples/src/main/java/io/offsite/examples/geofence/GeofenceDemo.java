@@ -1,11 +1,11 @@
 package io.offsite.examples.geofence;
 
 import io.offsite.core.Masks;
-import io.offsite.examples.DemoSecrets;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.examples.DemoSecrets;
 import io.offsite.examples.ManualClock;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;

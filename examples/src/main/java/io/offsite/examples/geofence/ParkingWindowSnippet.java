@@ -1,10 +1,10 @@
 package io.offsite.examples.geofence;
 
-import io.offsite.examples.DemoSecrets;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.examples.DemoSecrets;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.Fence;

@@ -1,5 +1,6 @@
 package io.offsite.examples.notify;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.RequestOwnerMove;
@@ -11,7 +12,6 @@ import io.offsite.examples.ManualClock;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
 import io.offsite.notify.EffectOutcome;
-import io.offsite.core.Masks;
 import io.offsite.notify.MessageStatus;
 import io.offsite.notify.Outbox;
 import io.offsite.notify.OutboxMessage;

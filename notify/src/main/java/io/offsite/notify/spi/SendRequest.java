@@ -1,7 +1,6 @@
 package io.offsite.notify.spi;
 
 import io.offsite.notify.Channel;
-import io.offsite.core.Masks;
 import java.time.Instant;
 import java.util.Objects;
 
