@@ -146,10 +146,10 @@ class EvidenceChainTest {
         Instant t = Fixtures.T0;
         CaptureEvidence told = new CaptureEvidence("ep-1", t.plusSeconds(720), "PARKING", "fence-1", Fixtures.CAMERA,
                 "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(720)), 3, true, Duration.ofMinutes(10), false,
-                io.offsite.core.effect.OwnerNotice.DELIVERED);
+                io.offsite.core.effect.OwnerNotice.DELIVERED, Double.NaN);
         CaptureEvidence notTold = new CaptureEvidence("ep-2", t.plusSeconds(420), "PARKING", "fence-1",
                 Fixtures.CAMERA, "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(420)), 3, true,
-                Duration.ofMinutes(10), false, io.offsite.core.effect.OwnerNotice.NOT_DELIVERED);
+                Duration.ofMinutes(10), false, io.offsite.core.effect.OwnerNotice.NOT_DELIVERED, Double.NaN);
 
         assertThat(EvidencePlan.from(told).offSiteCaseMayRestOnText()).isTrue();
         EvidencePlan plan = EvidencePlan.from(notTold);

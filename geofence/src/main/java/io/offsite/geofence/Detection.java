@@ -12,6 +12,8 @@ import java.util.Optional;
  * duplicates. Build with {@link #builder(CameraId, Instant)}.
  */
 public final class Detection {
+    /** How a subject key made of camera + tracker id starts (no plate contains a colon). */
+    static final String TRACKER_PREFIX = "tracker:";
     private final CameraId camera;
     private final Instant eventTime;
     private final long eventMillis;
@@ -45,14 +47,14 @@ public final class Detection {
         lon = location != null ? location.lon() : Double.NaN;
         lat = location != null ? location.lat() : Double.NaN;
         if (plate != null) {
-            subjectKey = plate.matchKey();
+            subjectKey = plate.text();
         } else if (trackerId != null) {
-            subjectKey = "tracker:" + camera.raw() + "/" + trackerId;
+            subjectKey = TRACKER_PREFIX + camera.raw() + "/" + trackerId;
         } else {
             subjectKey = null;
         }
         subjectBits = plate != null ? PackedPlate.pack(subjectKey) : 0;
-        plateBits = plate == null ? 0 : subjectKey == plate.text() ? subjectBits : PackedPlate.pack(plate.text());
+        plateBits = subjectBits;
     }
 
     /** Starts a detection from {@code camera} at event time {@code eventTime}. */
@@ -110,7 +112,11 @@ public final class Detection {
         return Optional.ofNullable(snapshotRef);
     }
 
-    /** The key episodes are tracked by: plate match key, else camera + tracker id; empty if neither. */
+    /**
+     * The key episodes are tracked by: the exact normalised plate, else camera + tracker id; empty if neither. A
+     * plate read that only differs by OCR confusions from a plate whose episode is open at about the same position
+     * is attached to that episode by the engine ({@link GeofenceEngine.Builder#confusableRadiusMeters}).
+     */
     public Optional<String> subjectKey() {
         return Optional.ofNullable(subjectKey);
     }

@@ -39,6 +39,9 @@ class EpisodeCell {
     long noticeAt;
     /** Why the owner could not be told, or null when empty. */
     String noticeDetail;
+    /** The episode id's 128 bits ({@link EpisodeIds#high}/{@link EpisodeIds#low}); both 0 while it has none. */
+    long idHigh;
+    long idLow;
 
     final Phase phase() {
         return PHASES[phase];
@@ -67,6 +70,9 @@ class EpisodeCell {
         notice = (byte) s.notice().ordinal();
         noticeAt = s.noticeAt();
         noticeDetail = s.noticeDetail().isEmpty() ? null : s.noticeDetail();
+        String id = s.episodeId();
+        idHigh = id.isEmpty() ? 0 : EpisodeIds.high(id);
+        idLow = id.isEmpty() ? 0 : EpisodeIds.low(id);
     }
 
     /** Copies another cell (used when a track's inline episode is removed and the next one moves in). */
@@ -93,6 +99,8 @@ class EpisodeCell {
         notice = c.notice;
         noticeAt = c.noticeAt;
         noticeDetail = c.noticeDetail;
+        idHigh = c.idHigh;
+        idLow = c.idLow;
     }
 
     /**
@@ -103,7 +111,8 @@ class EpisodeCell {
         String shown = subjectBits != 0 && displayBits == subjectBits ? subject : displayString();
         return new EpisodeState(fenceId, subject, shown, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
                 anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
-                repeatCount, NOTICES[notice], noticeAt, noticeDetail == null ? "" : noticeDetail);
+                repeatCount, idHigh == 0 && idLow == 0 ? "" : EpisodeIds.text(idHigh, idLow), NOTICES[notice], noticeAt,
+                noticeDetail == null ? "" : noticeDetail);
     }
 
     /** The plate shown (or the tracker key). */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * time. Positions are lon/lat degrees for geographic fences and pixels for camera-pixel fences.
  *
  * @param fenceId     the fence
- * @param subject     the tracking key (plate match key, or camera + tracker id)
+ * @param subject     the tracking key (exact normalised plate, or camera + tracker id)
  * @param display     what effects name the subject by: the confidence-weighted majority plate read, or the tracker key
  * @param displayConfidence vote weight of {@code display} (summed confidence of agreeing minus disagreeing reads)
  * @param phase       lifecycle phase
@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param nextStepAt  when the next rung becomes due (fires on the first sighting at or after it)
  * @param activeUntil end of the fence's active period at episode start ({@link Long#MAX_VALUE} if none)
  * @param repeatCount earlier warned episodes counted when this episode started
+ * @param episodeId   the opaque id effects name the episode by ({@link EpisodeIds}: a keyed hash of fence, subject
+ *                    and start, computed once when the first rung fires), or empty while tracking
  * @param notice      where the owner text stands (see {@link Notice}); {@link Notice#NONE} without one
  * @param noticeAt    the time that goes with {@code notice}: request time while {@link Notice#AWAITING}, delivery
  *                    time when {@link Notice#DELIVERED}, when the owner was judged unreachable, or 0 for none
@@ -33,7 +35,7 @@ import java.util.Objects;
 public record EpisodeState(String fenceId, String subject, String display, double displayConfidence, Phase phase,
         long firstSeen, long lastSeen, double anchorX, double anchorY, double lastX, double lastY, String cameraId,
         boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount,
-        Notice notice, long noticeAt, String noticeDetail) {
+        String episodeId, Notice notice, long noticeAt, String noticeDetail) {
 
     /** Lifecycle phase of a subject in a fence. */
     public enum Phase {
@@ -70,9 +72,11 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
     /** A state with no owner text ({@link Notice#NONE}). */
     public EpisodeState(String fenceId, String subject, String display, double displayConfidence, Phase phase,
             long firstSeen, long lastSeen, double anchorX, double anchorY, double lastX, double lastY, String cameraId,
-            boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount) {
+            boolean plateLegible, int stepsFired, long startedAt, long nextStepAt, long activeUntil, int repeatCount,
+            String episodeId) {
         this(fenceId, subject, display, displayConfidence, phase, firstSeen, lastSeen, anchorX, anchorY, lastX, lastY,
-                cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil, repeatCount, Notice.NONE, 0, "");
+                cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil, repeatCount, episodeId,
+                Notice.NONE, 0, "");
     }
 
     public EpisodeState {
@@ -81,8 +85,13 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
         Objects.requireNonNull(display, "display");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(notice, "notice");
         Objects.requireNonNull(noticeDetail, "noticeDetail");
+        if (!episodeId.isEmpty() && !EpisodeIds.isId(episodeId)) {
+            throw new GeofenceException("episode in fence " + fenceId + ": episodeId must be empty or an EpisodeIds id"
+                    + " (22 URL-safe Base64 characters), was '" + episodeId + "'");
+        }
         if (lastSeen < firstSeen) {
             throw new GeofenceException("episode " + fenceId + "/" + subject + ": lastSeen " + lastSeen
                     + " before firstSeen " + firstSeen);
@@ -92,21 +101,22 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
         }
     }
 
-    /** The episode id used in effects: {@code fenceId/subject/startedAt}. Meaningful once a rung fired. */
-    public String episodeId() {
-        return fenceId + "/" + subject + "/" + startedAt;
-    }
-
     EpisodeState with(Phase p, long first, long last, double ax, double ay, double lx, double ly, String cam,
             boolean legible, int fired, long started, long next, long until, int repeats, String disp, double conf) {
         return new EpisodeState(fenceId, subject, disp, conf, p, first, last, ax, ay, lx, ly, cam, legible, fired,
-                started, next, until, repeats, notice, noticeAt, noticeDetail);
+                started, next, until, repeats, started == startedAt ? episodeId : "", notice, noticeAt, noticeDetail);
     }
 
     /** A copy with another owner-notice state and next-step time. */
     EpisodeState withNotice(Notice n, long at, String detail, long next) {
         return new EpisodeState(fenceId, subject, display, displayConfidence, phase, firstSeen, lastSeen, anchorX,
-                anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, next, activeUntil, repeatCount, n,
-                at, detail);
+                anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, next, activeUntil, repeatCount,
+                episodeId, n, at, detail);
+    }
+
+    EpisodeState withEpisodeId(String id) {
+        return new EpisodeState(fenceId, subject, display, displayConfidence, phase, firstSeen, lastSeen, anchorX,
+                anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
+                repeatCount, id, notice, noticeAt, noticeDetail);
     }
 }

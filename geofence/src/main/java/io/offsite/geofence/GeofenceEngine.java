@@ -76,13 +76,14 @@ public final class GeofenceEngine {
         pending = new PendingRing(b.expectedSubjects);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
         NoticeIndex awaiting = new NoticeIndex();
-        step = new SubjectStep(b.officers, history, writer, awaiting, b.legibleConfidence, b.zone);
+        step = new SubjectStep(b.officers, history, writer, awaiting, b.legibleConfidence, b.zone,
+                b.confusableRadiusMeters, b.ids, b.plateReviewMargin);
         notices = new NoticeDesk(awaiting, tracks, step);
         watermark = store.watermark();
         for (EpisodeState s : store.episodes()) {
             String key = s.subject();
             Track t = trackFor(PackedPlate.pack(key), key);
-            t.addEpisode(s);
+            step.addEpisode(t, s);
             step.restored(t, s);
             long d = step.restoredDeadline(s, fences.snapshot());
             if (d < t.deadlineWake) {
@@ -371,13 +372,14 @@ public final class GeofenceEngine {
             history.stepping(t);
             Object details = pending.details(s);
             if (details == null) {
-                step.apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s), pending.plateBits(s),
-                        pending.confidence(s), null, pending.objectClass(s), pending.vehicleClass(s), index);
+                attached(t, step.apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s),
+                        pending.plateBits(s), pending.confidence(s), null, pending.objectClass(s),
+                        pending.vehicleClass(s), index), at, index);
             } else if (details instanceof Detection d) {
-                step.apply(t, d, index);
+                attached(t, step.apply(t, d, index), at, index);
             } else {
                 for (Detection d : (Detection[]) details) {
-                    step.apply(t, d, index);
+                    attached(t, step.apply(t, d, index), at, index);
                 }
             }
             pending.consume(s);
@@ -395,6 +397,23 @@ public final class GeofenceEngine {
             }
             return;
         }
+        arm(t, next);
+    }
+
+    /**
+     * After {@code t}'s detection was applied to {@code took}: when that is another track (a misread attached to
+     * its open episode), fires that track's due deadlines and re-arms its wake; its deadlines may have moved.
+     */
+    private void attached(Track t, Track took, long at, FenceIndex index) {
+        if (took != t) {
+            history.stepping(took);
+            arm(took, step.deadlines(took, at, index));
+            history.stepping(t);
+        }
+    }
+
+    /** Arms {@code t}'s deadline wake for {@code next} unless an earlier entry is outstanding (it re-arms). */
+    private void arm(Track t, long next) {
         // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
         if (next != Long.MAX_VALUE && next < t.deadlineWake) {
             t.deadlineWake = next;
@@ -425,6 +444,9 @@ public final class GeofenceEngine {
         private Duration lateness = Duration.ofSeconds(5);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private double legibleConfidence = 0.8;
+        private double confusableRadiusMeters = 1.0;
+        private double plateReviewMargin = 1.0;
+        private EpisodeIds ids;
         private int expectedSubjects = 1024;
         private Duration checkpointInterval = Duration.ofSeconds(10);
 
@@ -473,6 +495,53 @@ public final class GeofenceEngine {
             return this;
         }
 
+        /**
+         * How close (metres) a plate read with no open episode of its own must be to the last position of an open
+         * episode of a plate that differs only by OCR confusions (B/8, D/0/Q/O, S/5, Z/2, G/6, I/1) in the same
+         * fence to be taken as a misread of that car and attached to its episode; farther away it is a car of its
+         * own. Default 1.0 m: two cars side by side stand at least about 2.4 m apart centre to centre (on-street bays
+         * are 2.5 m wide, a car about 1.8 m), so a read within 1 m of one car's position is nearer to it than to any
+         * neighbour, while a camera's position estimate of a parked car jitters by decimetres. 0 disables
+         * attaching (exact plates only). 0–10 m.
+         */
+        public Builder confusableRadiusMeters(double m) {
+            if (!(m >= 0 && m <= 10)) {
+                throw new GeofenceException("confusableRadiusMeters must be within [0, 10], was " + m);
+            }
+            this.confusableRadiusMeters = m;
+            return this;
+        }
+
+        /**
+         * The per-deployment secret key of episode ids (required; at least 16 bytes, 32 random bytes recommended).
+         * Ids and the effects' idempotency keys are {@link EpisodeIds}: a keyed hash of fence, subject and episode
+         * start, so no id names a plate. Ids must be the same after a restart — the outbox drops a re-delivered
+         * effect by its idempotency key — so the key is a setting the host keeps (like a database password), never
+         * generated per process: generate it once per deployment (e.g. {@code openssl rand -base64 32}) and keep it
+         * in the deployment's secret configuration. A stored episode keeps the id it got when it started, so a new
+         * key changes only the ids of episodes started afterwards.
+         */
+        public Builder episodeIdKey(byte[] key) {
+            this.ids = EpisodeIds.hmacSha256(key);
+            return this;
+        }
+
+        /**
+         * The least plate vote margin (summed confidence of the reads agreeing with the winning text minus those
+         * disagreeing) at which the owner is texted; below it the owner-text rung emits a
+         * {@link io.offsite.core.effect.PlateReview} instead of the {@link io.offsite.core.effect.RequestOwnerMove}.
+         * Default 1.0: the winner must outweigh every disagreeing read by at least one fully confident read; a car
+         * read alternately as 浙JB1234 and 浙J81234 stays below it, a car seen a few times with an occasional
+         * misread is far above it. 0 never flags. 0–100.
+         */
+        public Builder plateReviewMargin(double margin) {
+            if (!(margin >= 0 && margin <= 100)) {
+                throw new GeofenceException("plateReviewMargin must be within [0, 100], was " + margin);
+            }
+            this.plateReviewMargin = margin;
+            return this;
+        }
+
         /** Capacity hint for the number of concurrently tracked subjects. */
         public Builder expectedSubjects(int n) {
             if (n < 1) {
@@ -503,8 +572,17 @@ public final class GeofenceEngine {
             return this;
         }
 
-        /** The engine; restores started episodes, histories and the watermark from the store. */
+        /**
+         * The engine; restores started episodes, histories and the watermark from the store.
+         *
+         * @throws GeofenceException when {@link #episodeIdKey} was not set
+         */
         public GeofenceEngine build() {
+            if (ids == null) {
+                throw new GeofenceException("episodeIdKey is required: set the deployment's secret key of episode ids"
+                        + " (at least " + EpisodeIds.MIN_KEY_BYTES + " bytes) with episodeIdKey(key); it must stay the"
+                        + " same across restarts");
+            }
             if (store == null) {
                 store = EpisodeStore.inMemory();
             }

@@ -3,6 +3,8 @@ package io.offsite.geofence;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.core.effect.MoveWindowStarted;
+import io.offsite.core.effect.PlateReview;
+import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.geofence.EpisodeState.Notice;
 import io.offsite.geofence.EpisodeState.Phase;
 import io.offsite.geofence.spi.OfficerDirectory;
@@ -87,12 +89,20 @@ public final class Ladder {
      * @param officers           cell → responsible officer
      * @param history            repeat and daily-notice counts
      * @param metersPerDegreeLon metres per degree of longitude near the fence (jitter distance)
+     * @param ids                how an episode's id is computed when its first rung fires
+     * @param plateReviewMargin  plate vote margin below which the owner is not texted: a {@link PlateReview} is
+     *                           emitted instead of the {@link RequestOwnerMove}
      */
-    public record Context(Fence fence, OfficerDirectory officers, History history, double metersPerDegreeLon) {
+    public record Context(Fence fence, OfficerDirectory officers, History history, double metersPerDegreeLon,
+            EpisodeIds ids, double plateReviewMargin) {
         public Context {
             Objects.requireNonNull(fence, "fence");
             Objects.requireNonNull(officers, "officers");
             Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(ids, "ids");
+            if (!(plateReviewMargin >= 0)) {
+                throw new GeofenceException("plateReviewMargin must be >= 0, was " + plateReviewMargin);
+            }
         }
     }
 
@@ -153,7 +163,7 @@ public final class Ladder {
         String display = s.plate() != null ? s.plate().text() : subject;
         double conf = s.plate() != null ? s.plate().confidence() : 0;
         return new EpisodeState(fence.id(), subject, display, conf, Phase.TRACKING, s.at(), s.at(), s.x(), s.y(),
-                s.x(), s.y(), s.cameraId(), s.plateLegible(), 0, 0, Long.MAX_VALUE, Long.MAX_VALUE, 0);
+                s.x(), s.y(), s.cameraId(), s.plateLegible(), 0, 0, Long.MAX_VALUE, Long.MAX_VALUE, 0, "");
     }
 
     /** The next event time at which {@link #tick} would change this state, or {@link Long#MAX_VALUE}. */

@@ -42,6 +42,10 @@ final class PackedPlate {
     /** Sorted CJK chars of both alphabets, with their first-alphabet codes in {@link #CJK_CODES}. */
     private static final char[] CJK_CHARS;
     private static final byte[] CJK_CODES;
+    /** First-alphabet code → the code of its OCR-confusion representative ({@link Plates#representative}). */
+    private static final byte[] FIRST_REP;
+    /** Rest-alphabet code → the rest code of its representative. */
+    private static final byte[] REST_REP;
 
     static {
         int n = FIRST_CHARS.length - 1;
@@ -70,6 +74,14 @@ final class PackedPlate {
                 throw new ExceptionInInitializerError("duplicate alphabet char " + CJK_CHARS[i]);
             }
             CJK_CODES[i] = (byte) alphabet.indexOf(CJK_CHARS[i]);
+        }
+        FIRST_REP = new byte[FIRST_MASK + 1];
+        for (int code = 1; code <= n; code++) {
+            FIRST_REP[code] = (byte) firstCode(Plates.representative(FIRST_CHARS[code]));
+        }
+        REST_REP = new byte[REST_MASK + 1];
+        for (int code = 1; code <= REST.length(); code++) {
+            REST_REP[code] = (byte) (firstCode(Plates.representative(REST.charAt(code - 1))) - REST_OFFSET);
         }
     }
 
@@ -127,6 +139,26 @@ final class PackedPlate {
             rest >>>= REST_BITS;
         }
         return new String(out, 0, n);
+    }
+
+    /**
+     * The packed {@link Plates#matchKey} of the packed plate {@code bits}: every character replaced by its
+     * OCR-confusion representative, so {@code 浙JB1234} and {@code 浙J81234} share one value. Allocation-free; 0
+     * stays 0.
+     */
+    static long matchBits(long bits) {
+        if (bits == 0L) {
+            return 0L;
+        }
+        long out = FIRST_REP[(int) (bits & FIRST_MASK)];
+        for (int shift = FIRST_BITS; shift < USED_BITS; shift += REST_BITS) {
+            int code = (int) ((bits >>> shift) & REST_MASK);
+            if (code == 0) {
+                break;
+            }
+            out |= (long) REST_REP[code] << shift;
+        }
+        return out;
     }
 
     /** A well-spread 32-bit hash of a packed plate (murmur3 {@code fmix64}, folded to 32 bits). */

@@ -3,7 +3,7 @@ package io.offsite.geofence;
 import java.util.Objects;
 
 /**
- * One plate recognition result: the normalised text, its OCR-confusion match key and the confidence.
+ * One plate recognition result: the normalised text (the subject key) and the confidence.
  *
  * @param text       normalised plate ({@link Plates#normalize}), non-empty
  * @param confidence recogniser confidence in [0, 1]
@@ -20,7 +20,10 @@ public record PlateRead(String text, double confidence) {
         }
     }
 
-    /** The key two reads of one plate share despite single-character OCR confusions. */
+    /**
+     * The key two reads of one plate share despite single-character OCR confusions. Not an identity: two different
+     * plates may share it (浙JB1234, 浙J81234).
+     */
     public String matchKey() {
         String k = Plates.matchKey(text);
         return k.equals(text) ? text : k;

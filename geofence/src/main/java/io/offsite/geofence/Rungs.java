@@ -1,5 +1,6 @@
 package io.offsite.geofence;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.DispatchUnaddressed;
@@ -7,6 +8,7 @@ import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.core.effect.FileCase;
 import io.offsite.core.effect.MoveWindowStarted;
 import io.offsite.core.effect.OwnerNotice;
+import io.offsite.core.effect.PlateReview;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,11 +40,12 @@ final class Rungs {
         LadderPolicy p = f.policy();
         EpisodeState started = cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(),
                 cur.lastX(), cur.lastY(), cur.cameraId(), cur.plateLegible(), 0, sg.at(), sg.at(),
-                f.schedule().activeUntil(sg.at()), 0, cur.display(), cur.displayConfidence());
-        String plate = sg.plate() != null ? cur.display() : "";
+                f.schedule().activeUntil(sg.at()), 0, cur.display(), cur.displayConfidence())
+                .withEpisodeId(ctx.ids().of(f.id(), cur.subject(), sg.at()));
+        String plate = Double.isNaN(margin(cur)) ? "" : cur.display();
         if (f.exemptions().exempts(plate, sg.vehicleClass(), sg.at())) {
             acc.resolve(started, sg.at(), EpisodeResolved.Outcome.EXEMPT, "exempt: " + sg.vehicleClass()
-                    + (plate.isEmpty() ? "" : " " + plate));
+                    + (plate.isEmpty() ? "" : " " + Masks.plate(plate)));
             return Ladder.done(started, 0);
         }
         int prior = ctx.history().priorWarned(f, cur.subject(), sg.at() - p.repeatWindowMs, sg.at());
@@ -72,7 +76,7 @@ final class Rungs {
         boolean notice = step.isNotice() || notTold;
         if (notice && ctx.history().noticesOnDay(cur.subject(), at) >= p.maxNoticesPerDay) {
             acc.resolve(cur, at, EpisodeResolved.Outcome.CAPPED,
-                    "daily notice cap of " + p.maxNoticesPerDay + " reached for " + cur.display());
+                    "daily notice cap of " + p.maxNoticesPerDay + " reached for " + Masks.inText(cur.display()));
             return Ladder.done(cur, i + 1);
         }
         Set<LadderAction> actions = step.actions();
@@ -81,6 +85,7 @@ final class Rungs {
             actions.add(LadderAction.DISPATCH_OFFICER);
         }
         boolean texted = false;
+        boolean reviewed = false; // the text was withheld: nobody was told, so the next rung is on-site handling
         boolean waits = !last && p.windowStart == LadderPolicy.WindowStart.DELIVERY;
         for (LadderAction a : LadderAction.values()) {
             if (!actions.contains(a)) {
@@ -88,9 +93,16 @@ final class Rungs {
             }
             switch (a) {
                 case REQUEST_OWNER_MOVE: {
+                    if (margin(cur) < ctx.plateReviewMargin()) { // the plate is in doubt: a person checks it first
+                        acc.add(new PlateReview(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.display(),
+                                cur.displayConfidence(), loc, cur.cameraId()));
+                        reviewed = !last;
+                        break;
+                    }
                     long window = last ? 0 : p.waitMs[i + 1];
                     acc.add(new RequestOwnerMove(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.display(), loc,
-                            cur.cameraId(), Duration.ofMillis(window), Instant.ofEpochMilli(waits ? at + p.deliveryWaitMs : at)));
+                            cur.cameraId(), Duration.ofMillis(window),
+                            Instant.ofEpochMilli(waits ? at + p.deliveryWaitMs : at), margin(cur)));
                     if (!last && !waits) {
                         acc.add(new MoveWindowStarted(id, Instant.ofEpochMilli(at), Instant.ofEpochMilli(at + window),
                                 OwnerNotice.UNCONFIRMED));
@@ -126,6 +138,11 @@ final class Rungs {
         EpisodeState next = cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(),
                 cur.lastX(), cur.lastY(), cur.cameraId(), cur.plateLegible(), i + 1, cur.startedAt(), at + p.waitMs[i + 1],
                 cur.activeUntil(), cur.repeatCount(), cur.display(), cur.displayConfidence());
+        if (reviewed) {
+            next = next.withNotice(Notice.UNREACHABLE, at, String.format(Locale.ROOT,
+                    "plate in doubt: vote margin %.2f below %.2f, sent for review instead of a text", margin(cur),
+                    ctx.plateReviewMargin()), next.nextStepAt());
+        }
         if (texted) {
             next = waits ? next.withNotice(Notice.AWAITING, at, "", at + p.deliveryWaitMs)
                     : next.withNotice(Notice.ASSUMED, at, "", next.nextStepAt());
@@ -149,7 +166,7 @@ final class Rungs {
                 why += "; no officer on duty in cell " + f.cell() + ", sent the officer of " + a.get().cell();
             }
             acc.add(new DispatchOfficer(cur.episodeId(), when, f.id(), f.cell(), a.get().officer(), cur.display(), loc,
-                    cur.cameraId(), why));
+                    cur.cameraId(), why, margin(cur)));
         } else {
             acc.add(new DispatchUnaddressed(cur.episodeId(), when, f.id(), f.cell(), cur.display(), loc, cur.cameraId(),
                     why + "; no officer on duty in cell " + f.cell() + " or any cell above it"));
@@ -173,7 +190,12 @@ final class Rungs {
         OwnerNotice notice = notTold ? OwnerNotice.NOT_DELIVERED : delivered ? OwnerNotice.DELIVERED
                 : cur.notice() == Notice.ASSUMED ? OwnerNotice.UNCONFIRMED : OwnerNotice.NOT_REQUIRED;
         return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), cur.cameraId(), cur.display(),
-                stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip, notice);
+                stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip, notice, margin(cur));
+    }
+
+    /** The plate vote's margin of {@code s}, or NaN when its subject is not a plate (a tracker key). */
+    static double margin(EpisodeState s) {
+        return s.subject().startsWith(Detection.TRACKER_PREFIX) ? Double.NaN : s.displayConfidence();
     }
 
     private static String reason(EpisodeState cur, long at, int prior) {

@@ -1,5 +1,6 @@
 package io.offsite.geofence;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.geofence.EpisodeState.Notice;
@@ -25,6 +26,10 @@ final class SubjectStep {
     private final StoreWriter writer;
     private final NoticeIndex notices;
     private final double legibleConfidence;
+    private final double confusableRadiusMeters;
+    private final EpisodeIds ids;
+    private final double plateReviewMargin;
+    private final ConfusionIndex confusions = new ConfusionIndex();
     private final int[] hits = new int[MAX_HITS];
     private FenceIndex rulesOf;
     private FenceRule[] rules;
@@ -33,13 +38,17 @@ final class SubjectStep {
     private final ZoneId zone;
 
     SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, NoticeIndex notices,
-            double legibleConfidence, ZoneId zone) {
+            double legibleConfidence, ZoneId zone, double confusableRadiusMeters, EpisodeIds ids,
+            double plateReviewMargin) {
         this.officers = officers;
         this.history = history;
         this.writer = writer;
         this.notices = notices;
         this.zone = zone;
         this.legibleConfidence = legibleConfidence;
+        this.confusableRadiusMeters = confusableRadiusMeters;
+        this.ids = ids;
+        this.plateReviewMargin = plateReviewMargin;
     }
 
     /** Where the effects and problems of the next steps go. */
@@ -82,18 +91,21 @@ final class SubjectStep {
         return o >= 0 && o < rules.length && rules[o] != null ? rules[o].gapMs : 0;
     }
 
-    /** Applies detection {@code d} of {@code t}. */
-    void apply(Track t, Detection d, FenceIndex index) {
+    /** Applies detection {@code d} of {@code t}; returns the track that took it (see the other overload). */
+    Track apply(Track t, Detection d, FenceIndex index) {
         PlateRead p = d.plateOrNull();
-        apply(t, d.eventMillis(), d.lon, d.lat, d.boxOrNull(), d.camera().raw(), d.plateBits,
+        return apply(t, d.eventMillis(), d.lon, d.lat, d.boxOrNull(), d.camera().raw(), d.plateBits,
                 p == null ? Double.NaN : p.confidence(), p, d.objectClass(), d.vehicleClass(), index);
     }
 
     /**
      * Applies one detection of {@code t} at event time {@code at}: a geographic position (lon, lat) or a pixel
      * box; the plate as packed bits and confidence (NaN: no plate), with its {@link PlateRead} when at hand.
+     * Returns the track that took the detection: {@code t}, or — when {@code t} has no open episode and the read
+     * is a confusable misread of a plate whose episode is open at about the same position in a fence containing
+     * it ({@link #confusableOwner}) — that plate's track.
      */
-    void apply(Track t, long at, double lon, double lat, PixelBox box, String cam, long plateBits,
+    Track apply(Track t, long at, double lon, double lat, PixelBox box, String cam, long plateBits,
             double plateConfidence, PlateRead plateRead, ObjectClass objectClass, VehicleClass vehicleClass,
             FenceIndex index) {
         int n;
@@ -121,11 +133,22 @@ final class SubjectStep {
             }
         }
         if (n > MAX_HITS) {
-            sink.problem("detection of " + t.subject() + " at " + Instant.ofEpochMilli(at) + " from camera " + cam
+            sink.problem("detection of " + Masks.inText(t.subject()) + " at " + Instant.ofEpochMilli(at) + " from camera " + cam
                     + " lies in " + n + " fences; only the first " + MAX_HITS + " are evaluated");
             n = MAX_HITS;
         }
         boolean hasPlate = !Double.isNaN(plateConfidence);
+        if (t.episodeCount == 0 && !pixel && n > 0 && t.key != 0 && confusableRadiusMeters > 0 && confusions.size() > 0) {
+            // a miss: this exact plate has no open episode; only now consult the confusion index
+            Track owner = confusableOwner(t, at, x, y, n, index);
+            if (owner != null) {
+                history.stepping(owner);
+                apply(owner, at, lon, lat, null, cam, plateBits, plateConfidence, plateRead, objectClass,
+                        vehicleClass, index);
+                history.stepping(t);
+                return owner;
+            }
+        }
         boolean legible = hasPlate && plateConfidence >= legibleConfidence;
         PlateRead plate = plateRead;
         for (int i = 0; i < t.episodeCount; i++) {
@@ -172,8 +195,63 @@ final class SubjectStep {
             Fence f = ctx.fence();
             Ladder.Sighting sg = new Ladder.Sighting(at, x, y, true, cam, plate, legible, vehicleClass);
             EpisodeState s = Ladder.start(f, t.subject(), sg);
-            t.addEpisode(s);
-            update(t, t.episodeCount - 1, s, Ladder.sight(s, sg, ctx), f);
+            addEpisode(t, s);
+            // start() already counted this read in the plate vote: the step must not count it twice
+            Ladder.Sighting counted = plate == null ? sg
+                    : new Ladder.Sighting(at, x, y, true, cam, null, legible, vehicleClass);
+            update(t, t.episodeCount - 1, s, Ladder.sight(s, counted, ctx), f);
+        }
+        return t;
+    }
+
+    /**
+     * The track whose open episode a read of {@code t}'s plate at (x, y) attaches to, or null: a track whose plate
+     * differs from {@code t}'s only by OCR confusions and that has an episode, not yet past its gap tolerance, in
+     * one of the {@code n} fences in {@link #hits}, last seen within the confusable radius of (x, y). The nearest
+     * one wins. A plate read farther away (a car parked beside it), in another fence, or after that episode
+     * lapsed, is its own subject.
+     */
+    private Track confusableOwner(Track t, long at, double x, double y, int n, FenceIndex index) {
+        long k = PackedPlate.matchBits(t.key);
+        Track best = null;
+        double bestDistance = confusableRadiusMeters;
+        for (int slot = confusions.find(k, confusions.home(k)); slot >= 0; slot = confusions.find(k, slot + 1)) {
+            Track u = confusions.at(slot);
+            if (u == t || u.key == t.key) {
+                continue;
+            }
+            for (int i = 0; i < u.episodeCount; i++) {
+                int ord = u.ordinal(i, index);
+                if (ord < 0 || !contains(hits, n, ord)) {
+                    continue;
+                }
+                FenceRule r = rule(index, ord);
+                EpisodeCell c = u.cell(i);
+                if (r.pixel || at < c.lastSeen || at - c.lastSeen > r.gapMs) {
+                    continue;
+                }
+                double d = Ladder.jitterDistance(false, index.metersPerDegreeLon(), c.lastX, c.lastY, x, y);
+                if (d <= bestDistance) {
+                    best = u;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Adds an episode to {@code t}; its first one makes a plate track findable by its confusion key. */
+    void addEpisode(Track t, EpisodeState s) {
+        t.addEpisode(s);
+        if (t.episodeCount == 1 && t.key != 0) {
+            confusions.add(t);
+        }
+    }
+
+    private void removeEpisode(Track t, int i) {
+        t.removeEpisode(i);
+        if (t.episodeCount == 0 && t.key != 0) {
+            confusions.remove(t);
         }
     }
 
@@ -222,7 +300,7 @@ final class SubjectStep {
             awaiting(t, old, wasStored, s);
         }
         if (s.phase() == Phase.ENDED) {
-            t.removeEpisode(i);
+            removeEpisode(t, i);
             if (wasStored) {
                 writer.removed(s);
             }
@@ -301,7 +379,7 @@ final class SubjectStep {
                 notices.settle(NoticeIndex.hash(s.episodeId()), t.slot, NoticeIndex.ENDED);
             }
         }
-        t.removeEpisode(i);
+        removeEpisode(t, i);
     }
 
     /** The next deadline of a restored episode in {@code index}. */
@@ -322,7 +400,7 @@ final class SubjectStep {
         FenceRule r = rules[ord];
         if (r == null) {
             r = new FenceRule(new Ladder.Context(index.fence(ord).inZone(zone), officers, history,
-                    index.metersPerDegreeLon()));
+                    index.metersPerDegreeLon(), ids, plateReviewMargin));
             rules[ord] = r;
         }
         return r;

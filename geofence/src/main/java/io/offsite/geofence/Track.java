@@ -188,6 +188,8 @@ final class Track extends EpisodeCell {
             display = null;
             cameraId = null;
             noticeDetail = null;
+            idHigh = 0;
+            idLow = 0;
         }
     }
 

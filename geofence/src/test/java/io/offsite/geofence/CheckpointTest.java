@@ -24,7 +24,7 @@ class CheckpointTest {
 
     GeofenceEngine engine(EpisodeStore store, Duration checkpoint) {
         return GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
-                .allowedLateness(Duration.ofSeconds(5)).checkpointInterval(checkpoint).build();
+                .allowedLateness(Duration.ofSeconds(5)).checkpointInterval(checkpoint).episodeIdKey(Scenario.ID_KEY).build();
     }
 
     /** Two cars: one parked 0–800 s every 2 s (dispatched), one parked 10–400 s then gone (moved). */
@@ -89,7 +89,7 @@ class CheckpointTest {
         for (long end = 200; end < 212; end++) {
             EpisodeStore store = EpisodeStore.inMemory();
             GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS)
-                    .store(store).build();
+                    .store(store).episodeIdKey(Scenario.ID_KEY).build();
             Scenario.run(engine, parked("浙A12345", 0, end, 1), end);
             EpisodeState live = engine.episodes().get(0);
             lags.add(live.lastSeen() - store.episodes().iterator().next().lastSeen());

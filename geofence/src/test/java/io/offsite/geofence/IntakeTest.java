@@ -80,7 +80,7 @@ class IntakeTest {
     @Test
     void moreDetectionsPendingThanTheRingFirstHolds_areAllApplied() {
         GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
-                .expectedSubjects(1).allowedLateness(Duration.ofSeconds(60)).build();
+                .expectedSubjects(1).allowedLateness(Duration.ofSeconds(60)).episodeIdKey(Scenario.ID_KEY).build();
         for (int i = 0; i < 5_000; i++) {
             // 5,000 cars within 50 s, all pending at once (the ring starts with room for 64)
             assertThat(e.submit(car(String.format("浙B%05d", i), i / 100)).intake()).isEqualTo(Intake.ACCEPTED);
@@ -93,7 +93,7 @@ class IntakeTest {
     @Test
     void ringGrowingAfterItWrapped_keepsEveryPendingDetection() {
         GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
-                .expectedSubjects(1).allowedLateness(Duration.ofSeconds(10)).build();
+                .expectedSubjects(1).allowedLateness(Duration.ofSeconds(10)).episodeIdKey(Scenario.ID_KEY).build();
         for (int i = 0; i < 100; i++) {
             // one car a second: applied as the watermark passes, so the ring's start moves round
             e.submit(car(String.format("浙C%05d", i), i));

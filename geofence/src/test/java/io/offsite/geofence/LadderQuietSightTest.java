@@ -16,7 +16,8 @@ class LadderQuietSightTest {
     private static final String[] PLATES = {"浙A12345", "浙A1234S", "浙B99999"};
 
     private static Ladder.Context context(Fence f) {
-        return new Ladder.Context(f, Scenario.OFFICERS, Ladder.History.empty(), 96_000);
+        return new Ladder.Context(f, Scenario.OFFICERS, Ladder.History.empty(), 96_000,
+                EpisodeIds.hmacSha256(Scenario.ID_KEY), 1.0);
     }
 
     private static EpisodeState randomState(Random r, Fence f) {
@@ -31,7 +32,7 @@ class LadderQuietSightTest {
         long until = r.nextBoolean() ? Long.MAX_VALUE : last + r.nextInt(120_000) - 30_000;
         return new EpisodeState(f.id(), "ZJA12345", PLATES[r.nextInt(3)], r.nextDouble() * 3, phase, first, last, ax,
                 ay, ax, ay, Scenario.CAM, r.nextBoolean(), started ? r.nextInt(2) : 0, startedAt, next, until,
-                r.nextInt(3));
+                r.nextInt(3), started ? EpisodeIds.hmacSha256(Scenario.ID_KEY).of(f.id(), "ZJA12345", startedAt) : "");
     }
 
     @Test

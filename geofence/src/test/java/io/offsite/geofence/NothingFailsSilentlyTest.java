@@ -43,7 +43,7 @@ class NothingFailsSilentlyTest {
 
     static List<EnforcementEffect> parkedTwelveMinutes(OfficerDirectory officers) {
         GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(Scenario.noParking("F1").build())), officers)
-                .build();
+                .episodeIdKey(Scenario.ID_KEY).build();
         List<EnforcementEffect> fx = new ArrayList<>();
         Scenario.run(e, parked("浙A12345", 0, 800, 1), 900).forEach(fx::add);
         return fx;

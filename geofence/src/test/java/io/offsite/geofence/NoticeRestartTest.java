@@ -29,7 +29,8 @@ class NoticeRestartTest {
     GeofenceEngine engine() {
         // a long checkpoint interval: only what is written at once survives the "crash"
         return GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
-                .allowedLateness(Duration.ofSeconds(5)).checkpointInterval(Duration.ofMinutes(30)).build();
+                .allowedLateness(Duration.ofSeconds(5)).checkpointInterval(Duration.ofMinutes(30))
+                .episodeIdKey(Scenario.ID_KEY).build();
     }
 
     /** A new engine on the same store, fed the input again from the store's watermark up to {@code until}. */

@@ -33,6 +33,15 @@ class PackedPlateTest {
     }
 
     @Test
+    void matchBits_isThePackedMatchKey_soConfusablePlatesShareIt() {
+        qt().withExamples(2_000).forAll(KEYS).checkAssert(k ->
+                assertThat(PackedPlate.matchBits(PackedPlate.pack(k))).isEqualTo(PackedPlate.pack(Plates.matchKey(k))));
+        assertThat(PackedPlate.matchBits(PackedPlate.pack("浙JB1234"))).isEqualTo(PackedPlate.matchBits(PackedPlate.pack("浙J81234")))
+                .isNotEqualTo(PackedPlate.matchBits(PackedPlate.pack("浙J71234")));
+        assertThat(PackedPlate.matchBits(0)).isZero();
+    }
+
+    @Test
     void alphabetsUnderTest_matchTheClass() {
         assertThat(PackedPlate.PROVINCES).isEqualTo(PROVINCES);
         assertThat(PackedPlate.REST).isEqualTo(REST);

@@ -92,7 +92,7 @@ class ParkingTimelineTest {
         // F1 and a far fence F3 make the index span the car's spot, so its empty-cell answer is remembered
         FenceRegistry registry = FenceRegistry.of(List.of(noParking("F1").build(), Fence.builder("F3",
                 FenceKind.NO_PARKING, Scenario.CELL).polygon(Scenario.square(lon + 0.01, Scenario.LAT, 0.0005)).build()));
-        GeofenceEngine e = GeofenceEngine.builder(registry, Scenario.OFFICERS).build();
+        GeofenceEngine e = GeofenceEngine.builder(registry, Scenario.OFFICERS).episodeIdKey(Scenario.ID_KEY).build();
         List<EnforcementEffect> fx = new java.util.ArrayList<>();
         for (int s = 0; s <= 400; s++) {
             if (s == 60) {

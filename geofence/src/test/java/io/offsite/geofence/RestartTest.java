@@ -23,7 +23,7 @@ class RestartTest {
 
     GeofenceEngine engineAt(EpisodeStore store, long second) {
         return GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
-                .allowedLateness(Duration.ofSeconds(5)).clock(Clock.fixed(at(second), ZoneOffset.UTC)).build();
+                .allowedLateness(Duration.ofSeconds(5)).clock(Clock.fixed(at(second), ZoneOffset.UTC)).episodeIdKey(Scenario.ID_KEY).build();
     }
 
     @Test

@@ -27,6 +27,8 @@ final class Scenario {
     static final double LAT = 30.2740;
     /** 2026-11-02T08:00:00+08:00, a Monday. */
     static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+    /** The tests' episode-id key (a deployment keeps its own secret). */
+    static final byte[] ID_KEY = "offsite-test-episode-id-key-0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Scenario() {
     }
@@ -47,7 +49,7 @@ final class Scenario {
 
     static GeofenceEngine engine(EpisodeStore store, Duration lateness, Fence... fences) {
         return GeofenceEngine.builder(FenceRegistry.of(List.of(fences)), OFFICERS).store(store)
-                .allowedLateness(lateness).build();
+                .allowedLateness(lateness).episodeIdKey(ID_KEY).build();
     }
 
     static Detection car(String plate, long second) {

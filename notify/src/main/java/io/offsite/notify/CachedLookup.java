@@ -3,6 +3,7 @@ package io.offsite.notify;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.offsite.core.Masks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

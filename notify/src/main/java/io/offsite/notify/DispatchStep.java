@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.Masks;
 import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.SendRequest;
 import io.offsite.notify.spi.SendResult;
@@ -86,7 +87,7 @@ final class DispatchStep {
                 events.sent.add(next);
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} to {} accepted (attempt {})", msg.key(), msg.channel(),
-                            Masks.address(msg.channel(), msg.to()), a.attempts());
+                            msg.channel().maskAddress(msg.to()), a.attempts());
                 }
                 break;
             }
@@ -123,7 +124,7 @@ final class DispatchStep {
         changes.put(m.key(), next);
         events.dead.add(next);
         LOG.warn("{} {} to {} dead-lettered: {}", m.key(), m.message().channel(),
-                Masks.address(m.message().channel(), m.message().to()), Masks.inText(reason));
+                m.message().channel().maskAddress(m.message().to()), Masks.inText(reason));
     }
 
     Map<String, OutboxMessage> changes() {

@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.RequestOwnerMove;

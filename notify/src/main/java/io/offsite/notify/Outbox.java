@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.Masks;
 import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.OutboxStore;

@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.Masks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,11 +36,11 @@ public final class OutboxScheduler implements AutoCloseable {
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
                 lastError.set(e);
-                LOG.error("outbox dispatch round failed", e);
+                LOG.error("outbox dispatch round failed", Masks.exception(e));
                 try {
                     onError.accept(e);
                 } catch (RuntimeException handlerFailure) {
-                    LOG.error("outbox error handler failed", handlerFailure);
+                    LOG.error("outbox error handler failed", Masks.exception(handlerFailure));
                 }
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.Masks;
 import java.util.Objects;
 
 /**
@@ -26,7 +27,7 @@ public record OutgoingMessage(String key, Channel channel, String to, String tex
         }
         if (to == null || to.isBlank() || to.length() > 200 || hasControl(to)) {
             throw new NotifyException("message '" + key + "': recipient address must be non-blank without control "
-                    + "characters, was " + (to == null ? "null" : "'" + Masks.address(channel, to) + "'"));
+                    + "characters, was " + (to == null ? "null" : "'" + channel.maskAddress(to) + "'"));
         }
         if (channel == Channel.SMS && !isPhone(to)) {
             throw new NotifyException("message '" + key + "': SMS recipient must be a phone number of 5..20 digits, "
@@ -65,7 +66,7 @@ public record OutgoingMessage(String key, Channel channel, String to, String tex
 
     @Override
     public String toString() {
-        return "OutgoingMessage[" + key + ", " + channel + " to " + Masks.address(channel, to) + ", "
+        return "OutgoingMessage[" + key + ", " + channel + " to " + channel.maskAddress(to) + ", "
                 + text.length() + " chars]";
     }
 }

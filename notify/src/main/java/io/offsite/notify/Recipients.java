@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.core.Masks;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.notify.spi.OfficerDirectory;

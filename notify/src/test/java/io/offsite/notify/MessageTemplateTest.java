@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,21 +67,5 @@ class MessageTemplateTest {
     void signWithBrackets_orNonPositiveMaxParts_isRejected() {
         assertThatThrownBy(() -> MessageTemplate.sms("x", "【城管】", "t", 1)).hasMessageContaining("without 【】");
         assertThatThrownBy(() -> MessageTemplate.sms("x", "城管", "t", 0)).hasMessageContaining("maxParts must be >= 1");
-    }
-
-    @Test
-    void masks_hidePhoneDigitsAndPlateMiddle() {
-        assertThat(Masks.phone("13812345678")).isEqualTo("138****5678");
-        assertThat(Masks.phone("+8613812345678")).isEqualTo("+86138****5678");
-        assertThat(Masks.plate("浙A12345")).isEqualTo("浙A****5");
-        assertThat(Masks.plate("浙AD12345")).isEqualTo("浙A*****5");
-        assertThat(Masks.phone("123")).isEqualTo("****");
-    }
-
-    @Test
-    void masksInText_hideEveryMobileNumberAndPlate_butNotOtherNumbers() {
-        assertThat(Masks.inText("HTTP 400: {\"msg\":\"13812345678 blacklisted\",\"plate\":\"浙A12345\",\"id\":123456789012}"))
-                .isEqualTo("HTTP 400: {\"msg\":\"138****5678 blacklisted\",\"plate\":\"浙A****5\",\"id\":123456789012}");
-        assertThat(Masks.inText("+8613812345678,13912345678")).isEqualTo("+86138****5678,139****5678");
     }
 }

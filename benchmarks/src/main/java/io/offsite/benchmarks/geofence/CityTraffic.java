@@ -22,6 +22,8 @@ import org.locationtech.jts.geom.Point;
  */
 final class CityTraffic {
     static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
+    /** The benchmarks' episode-id key. */
+    static final byte[] ID_KEY = "offsite-bench-episode-id-key-001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final OfficerDirectory OFFICERS = (cell, at) -> Optional.of(OfficerId.of("officer-" + cell.value()));
 
     /** ±0.5 m of position noise, in degrees (about 9e-6° of latitude per metre). */

@@ -68,7 +68,7 @@ public class EndToEndBenchmark {
         traffic = new CityTraffic(fences, VEHICLES, 3);
         engine = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS).store(EpisodeStore.inMemory())
                 .allowedLateness(Duration.ofMillis(latenessMs)).checkpointInterval(Duration.ofMillis(checkpointMs))
-                .expectedSubjects(VEHICLES * 2).build();
+                .expectedSubjects(VEHICLES * 2).episodeIdKey(CityTraffic.ID_KEY).build();
         sink = new Counter();
         // run the first PREWARM_SECONDS of traffic untimed, so the measured seconds see ACTIVE episodes
         // (owner requests fire at 120 s) rather than only the start-up tracking phase

@@ -66,7 +66,7 @@ public class EpisodeMemoryBenchmark {
         });
         GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS)
                 .store("none".equals(store) ? new NoStore() : EpisodeStore.inMemory())
-                .allowedLateness(Duration.ZERO).expectedSubjects(episodes).build();
+                .allowedLateness(Duration.ZERO).expectedSubjects(episodes).episodeIdKey(CityTraffic.ID_KEY).build();
         long before = usedAfterGc();
         for (long sec : new long[] {0, 50, 100, 125}) {
             for (int i = 0; i < episodes; i++) {

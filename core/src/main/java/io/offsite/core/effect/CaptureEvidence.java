@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param videoClip        whether a video clip of the whole episode is needed
  * @param ownerNotice      whether the owner was told before the escalation; {@link OwnerNotice#NOT_DELIVERED}
  *                         means on-site handling only: no off-site case may rest on the text
+ * @param plateMargin      the plate vote's margin: summed confidence of the reads agreeing with the plate minus those
+ *                         disagreeing (with two competing texts, exactly the winner's lead); {@code NaN} when the plate
+ *                         did not come from a vote (an effect built by hand)
  */
 public record CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
         String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
-        boolean videoClip, OwnerNotice ownerNotice) implements EnforcementEffect {
+        boolean videoClip, OwnerNotice ownerNotice, double plateMargin) implements EnforcementEffect {
     public CaptureEvidence {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
@@ -44,14 +47,20 @@ public record CaptureEvidence(String episodeId, Instant at, String violationCode
         if (minStills < 0) {
             throw new IllegalArgumentException("minStills must be >= 0, was " + minStills);
         }
+        if (plateMargin < 0) {
+            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+        }
     }
 
-    /** A request with no owner text behind it ({@link OwnerNotice#NOT_REQUIRED}), as before owner notices existed. */
+    /**
+     * A request with no owner text behind it ({@link OwnerNotice#NOT_REQUIRED}) whose subject did not come from a
+     * plate vote (margin {@code NaN}).
+     */
     public CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
             String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
             boolean videoClip) {
         this(episodeId, at, violationCode, fenceId, cameraId, subject, stillsAt, minStills, plateLegibleRequired,
-                minSpan, videoClip, OwnerNotice.NOT_REQUIRED);
+                minSpan, videoClip, OwnerNotice.NOT_REQUIRED, Double.NaN);
     }
 
     @Override

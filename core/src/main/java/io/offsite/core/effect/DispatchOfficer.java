@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param location  where the subject was last seen (WGS-84)
  * @param cameraId  the camera that saw it (raw device id)
  * @param reason    one line for the officer, e.g. "still parked 10 min after owner SMS"
+ * @param plateMargin the plate vote's margin: summed confidence of the reads agreeing with the plate minus those
+ *                  disagreeing (with two competing texts, exactly the winner's lead); {@code NaN} when the plate
+ *                  did not come from a vote (an effect built by hand)
  */
 public record DispatchOfficer(String episodeId, Instant at, String fenceId, CellId cellId, OfficerId officerId,
-        String subject, GeoPoint location, String cameraId, String reason) implements EnforcementEffect {
+        String subject, GeoPoint location, String cameraId, String reason, double plateMargin)
+        implements EnforcementEffect {
     public DispatchOfficer {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
@@ -32,6 +36,15 @@ public record DispatchOfficer(String episodeId, Instant at, String fenceId, Cell
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(reason, "reason");
+        if (plateMargin < 0) {
+            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+        }
+    }
+
+    /** A dispatch whose subject did not come from a plate vote (margin {@code NaN}). */
+    public DispatchOfficer(String episodeId, Instant at, String fenceId, CellId cellId, OfficerId officerId,
+            String subject, GeoPoint location, String cameraId, String reason) {
+        this(episodeId, at, fenceId, cellId, officerId, subject, location, cameraId, reason, Double.NaN);
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.time.Instant;
  * consumed by whatever the host wires them to: the notify outbox sends {@link RequestOwnerMove},
  * {@link DispatchOfficer} and {@link VoiceWarning}; the evidence module answers {@link CaptureEvidence};
  * the case lifecycle opens a case on {@link FileCase}; {@link MoveWindowStarted} and {@link DispatchUnaddressed}
- * go on the case timeline and to a person respectively. These small shared records are how the feature
+ * go on the case timeline and to a person respectively; a person checks the plate of a {@link PlateReview}.
+ * These small shared records are how the feature
  * modules talk without depending on each other.
  *
  * <p>Every effect names its episode and the event time it was decided at, and carries a stable
@@ -15,7 +16,7 @@ import java.time.Instant;
  */
 public sealed interface EnforcementEffect
         permits RequestOwnerMove, MoveWindowStarted, DispatchOfficer, DispatchUnaddressed, VoiceWarning,
-        CaptureEvidence, FileCase, EpisodeResolved {
+        CaptureEvidence, FileCase, EpisodeResolved, PlateReview {
 
     /** The episode that produced this effect. */
     String episodeId();

@@ -26,9 +26,13 @@ import java.util.Objects;
  * @param cameraId     the camera that saw it (raw device id)
  * @param moveWindow   how long the owner has to move once told (e.g. 10 minutes; zero for a last-rung text)
  * @param deliverBy    latest delivery receipt that still starts the window; later, the officer is sent instead
+ * @param plateMargin  the plate vote's margin: summed confidence of the reads agreeing with the plate minus those
+ *                     disagreeing (with two competing texts, exactly the winner's lead); {@code NaN} when the plate
+ *                     did not come from a vote (an effect built by hand)
  */
 public record RequestOwnerMove(String episodeId, Instant at, String fenceId, CellId cellId, String plate,
-        GeoPoint location, String cameraId, Duration moveWindow, Instant deliverBy) implements EnforcementEffect {
+        GeoPoint location, String cameraId, Duration moveWindow, Instant deliverBy, double plateMargin)
+        implements EnforcementEffect {
     public RequestOwnerMove {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
@@ -45,6 +49,15 @@ public record RequestOwnerMove(String episodeId, Instant at, String fenceId, Cel
         if (deliverBy.isBefore(at)) {
             throw new IllegalArgumentException("deliverBy " + deliverBy + " is before at " + at);
         }
+        if (plateMargin < 0) {
+            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+        }
+    }
+
+    /** An order to move whose plate did not come from a vote (margin {@code NaN}). */
+    public RequestOwnerMove(String episodeId, Instant at, String fenceId, CellId cellId, String plate,
+            GeoPoint location, String cameraId, Duration moveWindow, Instant deliverBy) {
+        this(episodeId, at, fenceId, cellId, plate, location, cameraId, moveWindow, deliverBy, Double.NaN);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.offsite.examples.geofence;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.examples.DemoSecrets;
 import io.offsite.examples.ManualClock;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
@@ -47,7 +49,8 @@ public final class GeofenceDemo {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-02T00:00:00Z"));
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
-                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).build();
+                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
+                .episodeIdKey(DemoSecrets.episodeIdKey()).build();
         List<RequestOwnerMove> texts = new ArrayList<>();
         EffectSink printer = EffectSink.of(e -> {
             out.println(describe(e));
@@ -57,12 +60,14 @@ public final class GeofenceDemo {
         }, p -> out.println("PROBLEM " + p));
         CameraId camera = CameraId.of("33010600001320000001");
         Instant start = clock.instant();
-        out.println("car 浙A12345 stops in fence " + fence.id() + " at " + local(start));
+        out.println("car " + Masks.plate("浙A12345") + " stops in fence " + fence.id() + " at " + local(start));
         for (int s = 0; s <= 13 * 60; s += 1) {
             clock.set(start.plusSeconds(s));
-            if (s % 4 != 3) { // a detection most seconds; every fourth is occluded by passing traffic
+            // a detection most seconds (every fourth is occluded by passing traffic), its position jittering by
+            // decimetres, every seventh read misread as 浙A1234S (attached to the car's episode: same place)
+            if (s % 4 != 3) {
                 engine.submit(Detection.builder(camera, clock.instant()).plate(s % 7 == 0 ? "浙A1234S" : "浙A12345", 0.93)
-                        .at(GeoPoint.of(120.15501 + (s % 3) * 0.00001, 30.27402)).snapshot("snap/" + s + ".jpg").build(),
+                        .at(GeoPoint.of(120.15501 + (s % 3) * 0.000003, 30.27402)).snapshot("snap/" + s + ".jpg").build(),
                         printer);
             }
             engine.advanceTo(clock.instant(), printer);
@@ -81,7 +86,7 @@ public final class GeofenceDemo {
     }
 
     private static String describe(EnforcementEffect e) {
-        return local(e.at()) + "  " + e.getClass().getSimpleName() + "  " + e;
+        return local(e.at()) + "  " + e.getClass().getSimpleName() + "  " + Masks.inText(e.toString());
     }
 
     private static String local(Instant t) {

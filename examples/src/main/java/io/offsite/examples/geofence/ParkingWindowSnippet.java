@@ -5,6 +5,7 @@ import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.examples.DemoSecrets;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.Fence;
@@ -35,6 +36,7 @@ public final class ParkingWindowSnippet {
         Instant t0 = Instant.parse("2026-11-02T00:00:00Z");
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-42"))))   // or (cell, at) -> grid.responsibleOfficer(cell)
+                .episodeIdKey(DemoSecrets.episodeIdKey())   // the deployment's secret: ids stay the same across restarts
                 .clock(Clock.fixed(t0.plusSeconds(920), ZoneOffset.UTC)).build();
         List<EnforcementEffect> effects = new ArrayList<>();
         for (int s = 0; s <= 900; s += 5) { // the camera sees the car every 5 s for 15 minutes

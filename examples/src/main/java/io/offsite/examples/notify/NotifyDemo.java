@@ -1,5 +1,6 @@
 package io.offsite.examples.notify;
 
+import io.offsite.core.Masks;
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.RequestOwnerMove;
@@ -11,7 +12,6 @@ import io.offsite.examples.ManualClock;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
 import io.offsite.notify.EffectOutcome;
-import io.offsite.notify.Masks;
 import io.offsite.notify.MessageStatus;
 import io.offsite.notify.Outbox;
 import io.offsite.notify.OutboxMessage;
@@ -119,10 +119,10 @@ public final class NotifyDemo {
         for (EnforcementEffect e : effects) {
             OutboxMessage m = outbox.find(e.idempotencyKey()).orElseThrow();
             out.printf("  %-28s %-5s to %-13s %-9s attempts=%d sent=%s delivered=%s%n", m.key(),
-                    m.message().channel(), Masks.address(m.message().channel(), m.message().to()), m.status(),
+                    m.message().channel(), m.message().channel().maskAddress(m.message().to()), m.status(),
                     m.attempts(), m.sentAt().map(Instant::toString).orElse("-"),
                     m.deliveredAt().map(Instant::toString).orElse("-"));
-            out.printf("      text: %s%n", m.message().text());
+            out.printf("      text: %s%n", Masks.inText(m.message().text())); // printed like a log line: masked
             m.lastError().ifPresent(err -> out.printf("      earlier failure: %s%n", err));
         }
     }

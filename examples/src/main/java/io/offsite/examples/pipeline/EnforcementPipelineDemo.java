@@ -1,5 +1,6 @@
 package io.offsite.examples.pipeline;
 
+import io.offsite.core.Masks;
 import io.offsite.core.cases.CaseAction;
 import io.offsite.core.cases.CaseCommand;
 import io.offsite.core.cases.CaseLifecycle;
@@ -34,6 +35,7 @@ import io.offsite.evidence.InMemorySigningKeys;
 import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
 import io.offsite.evidence.SignedTreeHead;
+import io.offsite.examples.DemoSecrets;
 import io.offsite.examples.ManualClock;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
@@ -59,12 +61,12 @@ import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.SendResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,9 +122,10 @@ public final class EnforcementPipelineDemo {
         Fence fence = Fence.builder("no-parking-baochu-rd", FenceKind.NO_PARKING, street.cell().id()).polygon(area).build();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         io.offsite.geofence.spi.OfficerDirectory.ofGrid(grid))
-                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2)).build();
+                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
+                .episodeIdKey(DemoSecrets.episodeIdKey()).build();
         out.println("fence " + fence.id() + " on " + street.cell().name() + ", officer " + street.responsibleOfficer());
-        out.println("car A " + PLATE + " parks at 09:00 and stays; car B " + PLATE_B
+        out.println("car A " + Masks.plate(PLATE) + " parks at 09:00 and stays; car B " + Masks.plate(PLATE_B)
                 + " parks at 09:01 (its owner's number is out of service)");
 
         // 2. The outbox that sends the owner SMS and the officer SMS, over a simulated gateway that rejects the
@@ -224,7 +227,7 @@ public final class EnforcementPipelineDemo {
         DispatchOfficer dispatch = find(effects, DispatchOfficer.class, episodeA);
         OutboxMessage ownerSms = outbox.find(order.idempotencyKey()).orElseThrow();
         out.println("car A: owner SMS " + ownerSms.status() + ": sent " + local(ownerSms.sentAt().orElseThrow())
-                + ", delivered " + local(ownerSms.deliveredAt().orElseThrow()) + " — " + ownerSms.message().text());
+                + ", delivered " + local(ownerSms.deliveredAt().orElseThrow()) + " — " + Masks.inText(ownerSms.message().text()));
         out.println("car A: window " + local(window.at()) + "–" + local(window.moveBy()) + "; officer sent "
                 + local(dispatch.at()) + ", " + Duration.between(window.at(), dispatch.at()).toSeconds()
                 + " s after the owner was told");

@@ -1,7 +1,6 @@
 package io.offsite.notify.spi;
 
 import io.offsite.notify.Channel;
-import io.offsite.notify.Masks;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,7 +29,7 @@ public record SendRequest(String key, Channel channel, String to, String text, i
 
     @Override
     public String toString() {
-        return "SendRequest[" + key + ", " + channel + " to " + Masks.address(channel, to) + ", attempt " + attempt
+        return "SendRequest[" + key + ", " + channel + " to " + channel.maskAddress(to) + ", attempt " + attempt
                 + "]";
     }
 }

@@ -1,9 +1,10 @@
-package io.offsite.notify;
+package io.offsite.core;
 
 /**
- * Masks personal data before it reaches a log line: phone numbers keep their first three and last four
- * digits ({@code 138****5678}), plates keep the province character, the issuing-authority letter and the
- * last character ({@code 浙A****5}). Short or odd values are masked more, never less.
+ * Masks personal data before it reaches a log line, a problem report or a printed effect: phone numbers keep
+ * their first three and last four digits ({@code 138****5678}), plates keep the province character, the
+ * issuing-authority letter and the last character ({@code 浙A****5}). Short or odd values are masked more, never
+ * less. The one masking helper of every module (no module logs a plate or a phone number unmasked). Stateless.
  */
 public final class Masks {
     private static final java.util.regex.Pattern MOBILE =
@@ -63,8 +64,37 @@ public final class Masks {
         return sb.toString();
     }
 
-    /** Masks a message address for logs: phone numbers for SMS, the address unchanged for camera ids. */
-    public static String address(Channel channel, String address) {
-        return channel == Channel.VOICE ? address : phone(address);
+    /**
+     * A copy of {@code t} fit for a log line: every message in its cause chain masked ({@link #inText}), the
+     * class names and stack traces kept. Log {@code Masks.exception(e)} instead of {@code e}.
+     */
+    public static Throwable exception(Throwable t) {
+        if (t == null) {
+            return null;
+        }
+        Masked m = new Masked(t.getClass().getName(), inText(t.getMessage()), exception(t.getCause() == t ? null
+                : t.getCause()));
+        m.setStackTrace(t.getStackTrace());
+        for (Throwable s : t.getSuppressed()) {
+            m.addSuppressed(exception(s));
+        }
+        return m;
+    }
+
+    /** A logged stand-in for an exception: prints as the original class with the masked message. */
+    private static final class Masked extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String originalClass;
+
+        Masked(String originalClass, String maskedMessage, Throwable cause) {
+            super(maskedMessage, cause, true, true);
+            this.originalClass = originalClass;
+        }
+
+        @Override
+        public String toString() {
+            String msg = getMessage();
+            return msg == null || msg.isEmpty() ? originalClass : originalClass + ": " + msg;
+        }
     }
 }

@@ -1,0 +1,44 @@
+package io.offsite.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MasksTest {
+
+    @Test
+    void masks_hidePhoneDigitsAndPlateMiddle() {
+        assertThat(Masks.phone("13812345678")).isEqualTo("138****5678");
+        assertThat(Masks.phone("+8613812345678")).isEqualTo("+86138****5678");
+        assertThat(Masks.plate("浙A12345")).isEqualTo("浙A****5");
+        assertThat(Masks.plate("浙AD12345")).isEqualTo("浙A*****5");
+        assertThat(Masks.phone("123")).isEqualTo("****");
+    }
+
+    @Test
+    void masksInText_hideEveryMobileNumberAndPlate_butNotOtherNumbers() {
+        assertThat(Masks.inText("HTTP 400: {\"msg\":\"13812345678 blacklisted\",\"plate\":\"浙A12345\",\"id\":123456789012}"))
+                .isEqualTo("HTTP 400: {\"msg\":\"138****5678 blacklisted\",\"plate\":\"浙A****5\",\"id\":123456789012}");
+        assertThat(Masks.inText("+8613812345678,13912345678")).isEqualTo("+86138****5678,139****5678");
+        assertThat(Masks.inText("at (120.13499999999999, 30.21)")).isEqualTo("at (120.13499999999999, 30.21)");
+    }
+
+    @Test
+    void maskedException_keepsClassAndStack_masksEveryMessageInTheChain() {
+        IOException cause = new IOException("gateway refused 13812345678");
+        IllegalStateException e = new IllegalStateException("owner of 浙J81234 unreachable", cause);
+
+        Throwable m = Masks.exception(e);
+        StringWriter w = new StringWriter();
+        m.printStackTrace(new PrintWriter(w));
+
+        assertThat(w.toString()).contains("java.lang.IllegalStateException: owner of 浙J****4 unreachable")
+                .contains("Caused by: java.io.IOException: gateway refused 138****5678")
+                .doesNotContain("浙J81234").doesNotContain("13812345678")
+                .contains("maskedException_keepsClassAndStack_masksEveryMessageInTheChain");
+        assertThat(Masks.exception(null)).isNull();
+    }
+}
