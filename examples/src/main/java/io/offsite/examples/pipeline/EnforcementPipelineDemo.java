@@ -19,6 +19,7 @@ import io.offsite.core.penalty.Assessment;
 import io.offsite.core.penalty.Facts;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.penalty.PenaltyCatalogue;
+import io.offsite.core.violation.Violation;
 import io.offsite.evidence.BundleVerifier;
 import io.offsite.evidence.CaseContext;
 import io.offsite.evidence.CompletenessReport;
@@ -53,12 +54,12 @@ import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.OfficerDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -200,12 +201,12 @@ public final class EnforcementPipelineDemo {
         // 6. The officer issues the parking notice: a case is filed, assessed and shows its next deadline.
         CaseLifecycle lifecycle = CaseLifecycle.builder().build();
         OfficerId second = OfficerId.of("ZF-0111");
-        PenaltyCase c = lifecycle.file(caseId, "PARKING", PartyType.PERSON, dispatch.at(),
+        PenaltyCase c = lifecycle.file(caseId, Violation.PARKING, PartyType.PERSON, dispatch.at(),
                 "still parked after the order-to-move SMS; parking notice issued", dispatch.officerId(), second);
         c = lifecycle.apply(c, CaseCommand.of("cmd-1", CaseAction.START_INVESTIGATION, dispatch.at().plusSeconds(60),
                 "camera evidence frozen", dispatch.officerId(), second).withAttachments("evidence-root:" + head.rootHash()));
         LocalDate today = LocalDate.ofInstant(dispatch.at(), SHANGHAI);
-        Assessment a = PenaltyCatalogue.shipped().explain("PARKING", Facts.builder().firstViolation(false)
+        Assessment a = PenaltyCatalogue.shipped().explain(Violation.PARKING, Facts.builder().firstViolation(false)
                 .repeatCount(1).build(), today);
         out.println("case " + c.caseId() + " " + c.state() + "; intended penalty " + a.decision().outcome() + " "
                 + a.decision().fineFen() / 100 + " yuan (tier " + a.decision().tierId() + ")");
