@@ -1,6 +1,7 @@
 package io.offsite.evidence;
 
 import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,18 +16,18 @@ import java.util.Optional;
  * {@link EvidenceChain}; {@link #outstanding(List, Duration)} tells it what is still missing.
  *
  * @param episodeId     the episode
- * @param violationCode its violation code
+ * @param violation     its violation; selects the completeness rule set
  * @param subject       plate or tracker id
  * @param requests      what to collect
  * @param minStills     least number of stills the rules need
  * @param plateLegibleRequired whether a still must show a legible plate
  * @param minSpan       stills must span more than this (the move window)
  */
-public record EvidencePlan(String episodeId, String violationCode, String subject, List<EvidenceRequest> requests,
+public record EvidencePlan(String episodeId, Violation violation, String subject, List<EvidenceRequest> requests,
         int minStills, boolean plateLegibleRequired, Duration minSpan) {
     public EvidencePlan {
         Objects.requireNonNull(episodeId, "episodeId");
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(minSpan, "minSpan");
         requests = List.copyOf(requests);
@@ -48,11 +49,11 @@ public record EvidencePlan(String episodeId, String violationCode, String subjec
             r.add(new EvidenceRequest(ItemKind.VIDEO_CLIP, Optional.of(effect.at()), Optional.empty(),
                     effect.cameraId(), "clip of the episode"));
         }
-        if ("PARKING".equals(effect.violationCode())) {
+        if (Violation.PARKING.equals(effect.violation())) {
             r.add(new EvidenceRequest(ItemKind.SMS_RECORD, Optional.empty(), Optional.empty(), "sms-gateway",
                     "send time and delivery receipt of the order-to-move SMS for episode " + effect.episodeId()));
         }
-        return new EvidencePlan(effect.episodeId(), effect.violationCode(), effect.subject(), r, effect.minStills(),
+        return new EvidencePlan(effect.episodeId(), effect.violation(), effect.subject(), r, effect.minStills(),
                 effect.plateLegibleRequired(), effect.minSpan());
     }
 

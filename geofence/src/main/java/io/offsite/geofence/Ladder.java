@@ -321,14 +321,14 @@ public final class Ladder {
                             cur.cameraId(), Instant.ofEpochMilli(moveBy)));
                     break;
                 case VOICE_WARNING:
-                    acc.add(new VoiceWarning(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.cameraId(), i + 1,
-                            cur.display(), loc));
+                    acc.add(new VoiceWarning(id, Instant.ofEpochMilli(at), p.violation, f.id(), f.cell(), cur.cameraId(),
+                            i + 1, cur.display(), loc));
                     break;
                 case DISPATCH_OFFICER: {
                     Optional<OfficerId> officer = ctx.officers().responsibleFor(f.cell(), Instant.ofEpochMilli(at));
                     if (officer.isPresent()) {
-                        acc.add(new DispatchOfficer(id, Instant.ofEpochMilli(at), f.id(), f.cell(), officer.get(),
-                                cur.display(), loc, cur.cameraId(), reason(cur, at, prior)));
+                        acc.add(new DispatchOfficer(id, Instant.ofEpochMilli(at), p.violation, f.id(), f.cell(),
+                                officer.get(), cur.display(), loc, cur.cameraId(), reason(cur, at, prior)));
                     } else {
                         acc.problem("episode " + id + ": no officer on duty for cell " + f.cell()
                                 + " at " + Instant.ofEpochMilli(at) + "; dispatch could not be addressed");
@@ -336,7 +336,7 @@ public final class Ladder {
                     break;
                 }
                 case FILE_CASE:
-                    acc.add(new FileCase(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), f.cell(), cur.display(),
+                    acc.add(new FileCase(id, Instant.ofEpochMilli(at), p.violation, f.id(), f.cell(), cur.display(),
                             loc, prior));
                     break;
                 default:
@@ -369,7 +369,7 @@ public final class Ladder {
             }
         }
         long window = p.waitMs.length > 1 ? p.waitMs[p.waitMs.length - 1] : 0;
-        return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), cur.cameraId(), cur.display(),
+        return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violation, f.id(), cur.cameraId(), cur.display(),
                 stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip);
     }
 

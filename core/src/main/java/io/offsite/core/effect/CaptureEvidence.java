@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param episodeId        the episode
  * @param at               event time of the request
- * @param violationCode    catalogue code of the violation, e.g. {@code "PARKING"}
+ * @param violation        the violation, e.g. {@link Violation#PARKING}; selects the evidence rule set
  * @param fenceId          the fence
  * @param cameraId         the camera to take stills from (raw device id)
  * @param subject          normalised plate or tracker id
@@ -21,13 +22,13 @@ import java.util.Objects;
  * @param minSpan          at least two stills must be further apart than this (the move window)
  * @param videoClip        whether a video clip of the whole episode is needed
  */
-public record CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
+public record CaptureEvidence(String episodeId, Instant at, Violation violation, String fenceId, String cameraId,
         String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
         boolean videoClip) implements EnforcementEffect {
     public CaptureEvidence {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(fenceId, "fenceId");
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(subject, "subject");

@@ -3,6 +3,7 @@ package io.offsite.core.effect;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  *
  * @param episodeId the episode
  * @param at        event time of the escalation (at or after the window end)
+ * @param violation the violation the officer is sent to; selects the message template
  * @param fenceId   the fence
  * @param cellId    the street cell
  * @param officerId the cell's responsible officer
@@ -20,11 +22,12 @@ import java.util.Objects;
  * @param cameraId  the camera that saw it (raw device id)
  * @param reason    one line for the officer, e.g. "still parked 10 min after owner SMS"
  */
-public record DispatchOfficer(String episodeId, Instant at, String fenceId, CellId cellId, OfficerId officerId,
-        String subject, GeoPoint location, String cameraId, String reason) implements EnforcementEffect {
+public record DispatchOfficer(String episodeId, Instant at, Violation violation, String fenceId, CellId cellId,
+        OfficerId officerId, String subject, GeoPoint location, String cameraId, String reason) implements EnforcementEffect {
     public DispatchOfficer {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(fenceId, "fenceId");
         Objects.requireNonNull(cellId, "cellId");
         Objects.requireNonNull(officerId, "officerId");

@@ -19,7 +19,6 @@ import io.offsite.core.penalty.Assessment;
 import io.offsite.core.penalty.Facts;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.penalty.PenaltyCatalogue;
-import io.offsite.core.violation.Violation;
 import io.offsite.evidence.BundleVerifier;
 import io.offsite.evidence.CaseContext;
 import io.offsite.evidence.CompletenessReport;
@@ -163,9 +162,9 @@ public final class EnforcementPipelineDemo {
 
         // 5. Fulfil the evidence plan from the camera recording and the outbox record.
         String caseId = "XH-2026-000042";
-        EvidenceChain chain = EvidenceChain.builder(caseId, "PARKING").blobStore(InMemoryBlobStore.create())
-                .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026")).clock(clock).build();
         EvidencePlan plan = plans.get(0);
+        EvidenceChain chain = EvidenceChain.builder(caseId, plan.violation()).blobStore(InMemoryBlobStore.create())
+                .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026")).clock(clock).build();
         for (EvidenceRequest req : plan.requests()) {
             if (req.kind() == ItemKind.STILL) {
                 Instant at = req.at().orElseThrow();
@@ -182,7 +181,7 @@ public final class EnforcementPipelineDemo {
         }
         out.println("evidence: " + chain.items().size() + " items, outstanding requests: "
                 + plan.outstanding(chain.items(), Duration.ofSeconds(2)).size());
-        CompletenessReport report = CompletenessRules.defaults().check(chain, CaseContext.builder("PARKING",
+        CompletenessReport report = CompletenessRules.defaults().check(chain, CaseContext.builder(plan.violation(),
                 clock.instant()).fence(area).moveWindow(Duration.ofMinutes(10)).windowEnd(order.moveBy()).build());
         out.println("completeness: " + (report.complete() ? "complete" : "INCOMPLETE") + " ("
                 + report.findings().size() + " checks)");
@@ -201,12 +200,12 @@ public final class EnforcementPipelineDemo {
         // 6. The officer issues the parking notice: a case is filed, assessed and shows its next deadline.
         CaseLifecycle lifecycle = CaseLifecycle.builder().build();
         OfficerId second = OfficerId.of("ZF-0111");
-        PenaltyCase c = lifecycle.file(caseId, Violation.PARKING, PartyType.PERSON, dispatch.at(),
+        PenaltyCase c = lifecycle.file(caseId, dispatch.violation(), PartyType.PERSON, dispatch.at(),
                 "still parked after the order-to-move SMS; parking notice issued", dispatch.officerId(), second);
         c = lifecycle.apply(c, CaseCommand.of("cmd-1", CaseAction.START_INVESTIGATION, dispatch.at().plusSeconds(60),
                 "camera evidence frozen", dispatch.officerId(), second).withAttachments("evidence-root:" + head.rootHash()));
         LocalDate today = LocalDate.ofInstant(dispatch.at(), SHANGHAI);
-        Assessment a = PenaltyCatalogue.shipped().explain(Violation.PARKING, Facts.builder().firstViolation(false)
+        Assessment a = PenaltyCatalogue.shipped().explain(c.violation(), Facts.builder().firstViolation(false)
                 .repeatCount(1).build(), today);
         out.println("case " + c.caseId() + " " + c.state() + "; intended penalty " + a.decision().outcome() + " "
                 + a.decision().fineFen() / 100 + " yuan (tier " + a.decision().tierId() + ")");
