@@ -33,8 +33,8 @@ import org.locationtech.jts.geom.Point;
  * ({@code zone}, {@code weekly: [{days, from, to}]}, {@code off: [date]}, {@code on: [{date, from, to}]}),
  * {@code exemptions} ({@code platePatterns}, {@code classes}, {@code permits}) and {@code policy} (every
  * {@link LadderPolicy} setting, in seconds; {@code violationCode} is the {@link Violation} code, {@code preset}
- * names the starting preset by a standard violation's code). Export → import round-trips. Pixel fences are not geographic and
- * are not exported. Errors name the feature index and JSON path; invalid geometry names the fence and the
+ * names the starting preset by a standard violation's code). Export → import round-trips. Pixel fences are not
+ * geographic and are not exported. Errors name the feature index and JSON path; invalid geometry names the fence and the
  * coordinate. Thread-safe.
  */
 public final class FenceGeoJson {

@@ -19,7 +19,10 @@ public enum FenceKind {
     NO_DUMPING(Violation.HOUSEHOLD_WASTE),
     /** Storm drains and gutters (雨水井): {@link Violation#SEWAGE_DUMPING}. */
     STORM_DRAIN(Violation.SEWAGE_DUMPING),
-    /** Approved route corridor for construction-waste trucks: a truck stopping in it is suspected of dumping, {@link Violation#CONSTRUCTION_WASTE}. */
+    /**
+     * Approved route corridor for construction-waste trucks: a truck stopping in it is suspected of dumping,
+     * {@link Violation#CONSTRUCTION_WASTE}.
+     */
     WASTE_ROUTE_CORRIDOR(Violation.CONSTRUCTION_WASTE),
     /** A parcel watched for building work without a permit (违建巡查): {@link Violation#ILLEGAL_BUILDING}. */
     WATCHED_PARCEL(Violation.ILLEGAL_BUILDING),

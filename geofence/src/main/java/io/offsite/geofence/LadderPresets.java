@@ -21,8 +21,10 @@ final class LadderPresets {
             case "HOUSEHOLD_WASTE": return LadderPolicy.dumping();
             case "SEWAGE_DUMPING": return sewage();
             case "CONSTRUCTION_WASTE": return constructionWaste();
-            case "ILLEGAL_BUILDING": return building(Violation.ILLEGAL_BUILDING, Duration.ofHours(24), Duration.ofDays(7));
-            case "TEMPORARY_STRUCTURE": return building(Violation.TEMPORARY_STRUCTURE, Duration.ofHours(2), Duration.ofDays(3));
+            case "ILLEGAL_BUILDING":
+                return building(Violation.ILLEGAL_BUILDING, Duration.ofHours(24), Duration.ofDays(7));
+            case "TEMPORARY_STRUCTURE":
+                return building(Violation.TEMPORARY_STRUCTURE, Duration.ofHours(2), Duration.ofDays(3));
             default:
                 throw new GeofenceException("no preset ladder for violation " + v + " (a local violation); build one with"
                         + " LadderPolicy.builder().violation(...); presets exist for " + Violation.standard());

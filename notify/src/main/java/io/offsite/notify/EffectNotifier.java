@@ -102,7 +102,8 @@ public final class EffectNotifier {
         values.put(Placeholder.PLACE, places.name(v.fenceId(), v.location()));
         values.put(Placeholder.CASE_NO, v.episodeId());
         return enqueue(EffectOutcome.Kind.QUEUED, v.idempotencyKey(), Channel.VOICE, v.cameraId(),
-                templates.voiceWarning(v.violation()).renderWith(values), "loudspeaker warning " + v.warningNumber() + " via camera " + v.cameraId());
+                templates.voiceWarning(v.violation()).renderWith(values),
+                "loudspeaker warning " + v.warningNumber() + " via camera " + v.cameraId());
     }
 
     private EffectOutcome ownerMove(RequestOwnerMove e) {
@@ -141,7 +142,8 @@ public final class EffectNotifier {
         values.put(Placeholder.PLACE, places.name(e.fenceId(), e.location()));
         values.put(Placeholder.CASE_NO, e.episodeId());
         return enqueue(EffectOutcome.Kind.QUEUED, e.idempotencyKey(), officerChannel, officer.get()[1],
-                templates.officerDispatch(e.violation()).renderWith(values), "officer " + officer.get()[0] + " dispatched");
+                templates.officerDispatch(e.violation()).renderWith(values),
+                "officer " + officer.get()[0] + " dispatched");
     }
 
     /** [officer id, address] of the named officer, else of the cell's responsible officer. */
