@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,9 +12,9 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * What the completeness rules need to know about the case beyond its items: the fence (lon/lat polygon),
  * the move window and when it ended, how many warnings the ladder requires, the local time zone (for
- * "two different dates"), and the time of the check. Build with {@link #builder(String, Instant)}.
+ * "two different dates"), and the time of the check. Build with {@link #builder(Violation, Instant)}.
  *
- * @param violationCode     e.g. {@code PARKING}
+ * @param violation         e.g. {@link Violation#PARKING}; selects the rule set
  * @param asOf              when the check is made; items captured later are inconsistent
  * @param fence             the no-parking fence or site polygon in WGS-84 lon/lat
  * @param moveWindow        the time the party had to move (e.g. 10 minutes)
@@ -22,10 +23,10 @@ import org.locationtech.jts.geom.Geometry;
  * @param warningsRequired  the warning ladder's count (vendors)
  * @param zone              local zone for calendar dates (default Asia/Shanghai)
  */
-public record CaseContext(String violationCode, Instant asOf, Optional<Geometry> fence, Optional<Duration> moveWindow,
+public record CaseContext(Violation violation, Instant asOf, Optional<Geometry> fence, Optional<Duration> moveWindow,
         Optional<Instant> windowEnd, OptionalInt warningsRequired, ZoneId zone) {
     public CaseContext {
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(fence, "fence");
         Objects.requireNonNull(moveWindow, "moveWindow");
@@ -34,14 +35,14 @@ public record CaseContext(String violationCode, Instant asOf, Optional<Geometry>
         Objects.requireNonNull(zone, "zone");
     }
 
-    /** Starts a context for {@code violationCode}, checked as of {@code asOf}. */
-    public static Builder builder(String violationCode, Instant asOf) {
-        return new Builder(violationCode, asOf);
+    /** Starts a context for {@code violation}, checked as of {@code asOf}. */
+    public static Builder builder(Violation violation, Instant asOf) {
+        return new Builder(violation, asOf);
     }
 
     /** Builds a {@link CaseContext}; setters reject bad values at once. */
     public static final class Builder {
-        private final String violationCode;
+        private final Violation violation;
         private final Instant asOf;
         private Geometry fence;
         private Duration moveWindow;
@@ -49,8 +50,8 @@ public record CaseContext(String violationCode, Instant asOf, Optional<Geometry>
         private Integer warnings;
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
-        private Builder(String violationCode, Instant asOf) {
-            this.violationCode = Objects.requireNonNull(violationCode, "violationCode");
+        private Builder(Violation violation, Instant asOf) {
+            this.violation = Objects.requireNonNull(violation, "violation");
             this.asOf = Objects.requireNonNull(asOf, "asOf");
         }
 
@@ -100,7 +101,7 @@ public record CaseContext(String violationCode, Instant asOf, Optional<Geometry>
 
         /** Builds the context. */
         public CaseContext build() {
-            return new CaseContext(violationCode, asOf, Optional.ofNullable(fence), Optional.ofNullable(moveWindow),
+            return new CaseContext(violation, asOf, Optional.ofNullable(fence), Optional.ofNullable(moveWindow),
                     Optional.ofNullable(windowEnd), warnings == null ? OptionalInt.empty() : OptionalInt.of(warnings),
                     zone);
         }

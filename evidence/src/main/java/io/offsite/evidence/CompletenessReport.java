@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.core.violation.Violation;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,12 +8,12 @@ import java.util.Objects;
  * Every check run for a case, passed or not. The case is complete when no finding failed or was
  * uncheckable.
  *
- * @param violationCode the rule set used
+ * @param violation     the violation whose rule set was used
  * @param findings      one per check, in rule-file order
  */
-public record CompletenessReport(String violationCode, List<Finding> findings) {
+public record CompletenessReport(Violation violation, List<Finding> findings) {
     public CompletenessReport {
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         findings = List.copyOf(findings);
     }
 

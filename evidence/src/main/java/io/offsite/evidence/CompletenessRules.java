@@ -1,6 +1,8 @@
 package io.offsite.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.offsite.core.violation.Violation;
+import io.offsite.core.violation.ViolationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,21 +14,23 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Data-driven completeness and corroboration rules per violation type, loaded from JSON (the defaults are
- * in {@code io/offsite/evidence/completeness-rules.json}; a city can load its own). Each check carries a
+ * Data-driven completeness and corroboration rules, one rule set per {@link Violation} and looked up by it,
+ * loaded from JSON (the defaults, one set for each of {@link Violation#standard()}, are in
+ * {@code io/offsite/evidence/completeness-rules.json}; a city can load its own, local violations included,
+ * keyed by the violation's code). Each check carries a
  * reason a legal reviewer understands; {@link #check} returns a finding for every check. Immutable and
  * thread-safe.
  */
 public final class CompletenessRules {
-    private final Map<String, List<RuleCheck>> byViolation;
+    private final Map<Violation, List<RuleCheck>> byViolation;
     private final List<RuleCheck> common;
 
-    private CompletenessRules(Map<String, List<RuleCheck>> byViolation, List<RuleCheck> common) {
+    private CompletenessRules(Map<Violation, List<RuleCheck>> byViolation, List<RuleCheck> common) {
         this.byViolation = byViolation;
         this.common = common;
     }
 
-    /** The built-in rules (PARKING, VENDING, DUMPING, CONSTRUCTION_WASTE, ILLEGAL_BUILDING). */
+    /** The built-in rules: one rule set for each standard violation. */
     public static CompletenessRules defaults() {
         try (InputStream in = CompletenessRules.class.getResourceAsStream("completeness-rules.json")) {
             if (in == null) {
@@ -52,14 +56,15 @@ public final class CompletenessRules {
             throw new EvidenceException("completeness rules: only version 1 is understood");
         }
         List<RuleCheck> common = checks(Json.require(root, "common", "completeness rules"), "common");
-        Map<String, List<RuleCheck>> byViolation = new LinkedHashMap<>();
+        Map<Violation, List<RuleCheck>> byViolation = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = Json.require(root, "violations", "completeness rules").properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> v = it.next();
             String w = "violations." + v.getKey();
             Json.allowOnly(v.getValue(), w, "title", "checks");
             Json.requireText(v.getValue(), "title", w);
-            byViolation.put(v.getKey(), checks(Json.require(v.getValue(), "checks", w), w));
+            List<RuleCheck> checks = checks(Json.require(v.getValue(), "checks", w), w);
+            byViolation.put(violation(v.getKey(), w), checks);
         }
         return new CompletenessRules(Map.copyOf(byViolation), List.copyOf(common));
     }
@@ -80,8 +85,16 @@ public final class CompletenessRules {
         return out;
     }
 
-    /** The violation codes these rules cover. */
-    public Set<String> violationCodes() {
+    private static Violation violation(String code, String where) {
+        try {
+            return Violation.of(code);
+        } catch (ViolationException e) {
+            throw new EvidenceException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** The violations these rules cover, ordered by code. */
+    public Set<Violation> violations() {
         return new java.util.TreeSet<>(byViolation.keySet());
     }
 
@@ -89,10 +102,10 @@ public final class CompletenessRules {
     public CompletenessReport check(List<EvidenceItem> items, CaseContext context) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(context, "context");
-        List<RuleCheck> checks = byViolation.get(context.violationCode());
+        List<RuleCheck> checks = byViolation.get(context.violation());
         if (checks == null) {
-            throw new EvidenceException("no completeness rules for violation code \"" + context.violationCode()
-                    + "\"; known codes: " + violationCodes());
+            throw new EvidenceException("no completeness rules for violation \"" + context.violation()
+                    + "\"; rule sets exist for " + violations());
         }
         List<Finding> findings = new ArrayList<>();
         for (RuleCheck c : checks) {
@@ -101,15 +114,15 @@ public final class CompletenessRules {
         for (RuleCheck c : common) {
             findings.add(c.apply(items, context));
         }
-        return new CompletenessReport(context.violationCode(), findings);
+        return new CompletenessReport(context.violation(), findings);
     }
 
     /** Runs the checks over a chain's current items (derived copies never count towards a requirement). */
     public CompletenessReport check(EvidenceChain chain, CaseContext context) {
         Objects.requireNonNull(chain, "chain");
-        if (!chain.violationCode().equals(context.violationCode())) {
-            throw new EvidenceException("case " + chain.caseId() + " is " + chain.violationCode()
-                    + " but the context is for " + context.violationCode());
+        if (!chain.violation().equals(context.violation())) {
+            throw new EvidenceException("case " + chain.caseId() + " is " + chain.violation()
+                    + " but the context is for " + context.violation());
         }
         return check(chain.items(), context);
     }

@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.core.violation.Violation;
 import io.offsite.evidence.spi.BlobRef;
 import io.offsite.evidence.spi.BlobStore;
 import io.offsite.evidence.spi.ChainJournal;
@@ -124,9 +125,9 @@ public final class EvidenceChain {
         return e;
     }
 
-    /** Starts a chain for case {@code caseId} of violation type {@code violationCode} (e.g. {@code PARKING}). */
-    public static Builder builder(String caseId, String violationCode) {
-        return new Builder(caseId, violationCode);
+    /** Starts a chain for case {@code caseId} of {@code violation} (e.g. {@link Violation#PARKING}). */
+    public static Builder builder(String caseId, Violation violation) {
+        return new Builder(caseId, violation);
     }
 
     /** The case id. */
@@ -134,9 +135,9 @@ public final class EvidenceChain {
         return caseId;
     }
 
-    /** The violation code. */
-    public String violationCode() {
-        return violationCode;
+    /** The violation the case is about; selects the completeness rule set. */
+    public Violation violation() {
+        return Violation.of(violationCode);
     }
 
     /**
@@ -372,14 +373,9 @@ public final class EvidenceChain {
         private WitnessRegistry witnesses = WitnessRegistry.inMemory();
         private ChainJournal journal = InMemoryChainJournal.create();
 
-        private Builder(String caseId, String violationCode) {
+        private Builder(String caseId, Violation violation) {
             this.caseId = EvidenceItem.requireId(Objects.requireNonNull(caseId, "caseId"), "case id");
-            Objects.requireNonNull(violationCode, "violationCode");
-            if (!violationCode.matches("[A-Z][A-Z0-9_]{0,63}")) {
-                throw new EvidenceException("violationCode must be an upper-case code like PARKING, was \""
-                        + violationCode + "\"");
-            }
-            this.violationCode = violationCode;
+            this.violationCode = Objects.requireNonNull(violation, "violation").code();
         }
 
         /** Where item bytes go (default: a new in-memory store). */

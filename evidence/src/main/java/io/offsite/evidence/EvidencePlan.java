@@ -2,6 +2,7 @@ package io.offsite.evidence;
 
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.OwnerNotice;
+import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * {@link EvidenceChain}; {@link #outstanding(List, Duration)} tells it what is still missing.
  *
  * @param episodeId     the episode
- * @param violationCode its violation code
+ * @param violation     its violation; selects the completeness rule set
  * @param subject       plate or tracker id
  * @param requests      what to collect
  * @param minStills     least number of stills the rules need
@@ -26,11 +27,11 @@ import java.util.Optional;
  * @param ownerNotice   whether the owner was told before the escalation; {@link OwnerNotice#NOT_DELIVERED}: the
  *                      officer handles it on site and no off-site case may rest on the text
  */
-public record EvidencePlan(String episodeId, String violationCode, String subject, List<EvidenceRequest> requests,
+public record EvidencePlan(String episodeId, Violation violation, String subject, List<EvidenceRequest> requests,
         int minStills, boolean plateLegibleRequired, Duration minSpan, OwnerNotice ownerNotice) {
     public EvidencePlan {
         Objects.requireNonNull(episodeId, "episodeId");
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(minSpan, "minSpan");
         Objects.requireNonNull(ownerNotice, "ownerNotice");
@@ -38,9 +39,9 @@ public record EvidencePlan(String episodeId, String violationCode, String subjec
     }
 
     /** A plan with no owner text behind it ({@link OwnerNotice#NOT_REQUIRED}). */
-    public EvidencePlan(String episodeId, String violationCode, String subject, List<EvidenceRequest> requests,
+    public EvidencePlan(String episodeId, Violation violation, String subject, List<EvidenceRequest> requests,
             int minStills, boolean plateLegibleRequired, Duration minSpan) {
-        this(episodeId, violationCode, subject, requests, minStills, plateLegibleRequired, minSpan,
+        this(episodeId, violation, subject, requests, minStills, plateLegibleRequired, minSpan,
                 OwnerNotice.NOT_REQUIRED);
     }
 
@@ -72,12 +73,12 @@ public record EvidencePlan(String episodeId, String violationCode, String subjec
             r.add(new EvidenceRequest(ItemKind.SMS_RECORD, Optional.empty(), Optional.empty(), "sms-gateway",
                     "record of the undelivered order-to-move SMS for episode " + effect.episodeId() + ": the owner "
                             + "could not be told, the officer handles it on site and no off-site case may rest on the text"));
-        } else if ("PARKING".equals(effect.violationCode()) || effect.ownerNotice() != OwnerNotice.NOT_REQUIRED) {
+        } else if (Violation.PARKING.equals(effect.violation()) || effect.ownerNotice() != OwnerNotice.NOT_REQUIRED) {
             r.add(new EvidenceRequest(ItemKind.SMS_RECORD, Optional.empty(), Optional.empty(), "sms-gateway",
                     "send time and delivery receipt of the order-to-move SMS for episode " + effect.episodeId()
                             + " (delivered at least the full move window before the dispatch)"));
         }
-        return new EvidencePlan(effect.episodeId(), effect.violationCode(), effect.subject(), r, effect.minStills(),
+        return new EvidencePlan(effect.episodeId(), effect.violation(), effect.subject(), r, effect.minStills(),
                 effect.plateLegibleRequired(), effect.minSpan(), effect.ownerNotice());
     }
 

@@ -3,6 +3,7 @@ package io.offsite.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.offsite.core.violation.Violation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -178,7 +179,7 @@ class BundleVerifierTest {
     @Test
     void blobCorruptedInStore_refusesExport() {
         InMemoryBlobStore store = InMemoryBlobStore.create();
-        EvidenceChain c = EvidenceChain.builder("case-x", "PARKING").blobStore(new CorruptingStore(store))
+        EvidenceChain c = EvidenceChain.builder("case-x", Violation.PARKING).blobStore(new CorruptingStore(store))
                 .signingKeys(InMemorySigningKeys.generate("k")).build();
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("abc"), "platform");
         assertThatThrownBy(() -> c.exportBundle(new ByteArrayOutputStream(), "officer-7"))
@@ -200,7 +201,7 @@ class BundleVerifierTest {
 
     @Test
     void concurrentIntake_fromManyThreads_yieldsAConsistentVerifiableChain() throws Exception {
-        EvidenceChain c = EvidenceChain.builder("case-conc", "PARKING").signingKeys(InMemorySigningKeys.generate("k"))
+        EvidenceChain c = EvidenceChain.builder("case-conc", Violation.PARKING).signingKeys(InMemorySigningKeys.generate("k"))
                 .build();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {

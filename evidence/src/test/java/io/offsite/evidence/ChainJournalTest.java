@@ -3,6 +3,7 @@ package io.offsite.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.offsite.core.violation.Violation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class ChainJournalTest {
     final Fixtures.TickingClock clock = new Fixtures.TickingClock(Fixtures.T0);
 
     EvidenceChain open(String caseId) {
-        return EvidenceChain.builder(caseId, "PARKING").blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
+        return EvidenceChain.builder(caseId, Violation.PARKING).blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
                 .journal(FileChainJournal.open(dir.resolve("journal").resolve(caseId + ".jsonl")))
                 .signingKeys(keys).clock(clock).build();
     }
@@ -107,7 +108,7 @@ class ChainJournalTest {
                 return inner.readAll();
             }
         };
-        EvidenceChain c = EvidenceChain.builder("case-f", "PARKING").signingKeys(keys).journal(flaky).clock(clock)
+        EvidenceChain c = EvidenceChain.builder("case-f", Violation.PARKING).signingKeys(keys).journal(flaky).clock(clock)
                 .build();
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("one"), "platform");
         fail[0] = true;

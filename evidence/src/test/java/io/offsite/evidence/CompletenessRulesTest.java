@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.violation.Violation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class CompletenessRulesTest {
     }
 
     CaseContext parkingContext(java.time.Instant dispatchCapture) {
-        return CaseContext.builder("PARKING", T0.plusSeconds(3600)).fence(FENCE).moveWindow(Duration.ofMinutes(10))
+        return CaseContext.builder(Violation.PARKING, T0.plusSeconds(3600)).fence(FENCE).moveWindow(Duration.ofMinutes(10))
                 .windowEnd(dispatchCapture).build();
     }
 
@@ -62,9 +63,8 @@ class CompletenessRulesTest {
     }
 
     @Test
-    void defaults_coverTheFiveViolationTypes() {
-        assertThat(RULES.violationCodes()).containsExactly("CONSTRUCTION_WASTE", "DUMPING", "ILLEGAL_BUILDING",
-                "PARKING", "VENDING");
+    void defaults_haveARuleSetForEveryStandardViolation() {
+        assertThat(RULES.violations()).containsExactlyInAnyOrderElementsOf(Violation.standard());
     }
 
     @Test
@@ -162,7 +162,7 @@ class CompletenessRulesTest {
                 .location(GeoPoint.of(120.1600, 30.2741)).deviceReview(DeviceReview.REVIEWED)
                 .clockErrorPer24h(Duration.ZERO).stationary(true).build()));
         assertThat(finding(RULES.check(items, parkingContext()), "parking.fence").detail()).contains("outside");
-        CaseContext noFence = CaseContext.builder("PARKING", T0.plusSeconds(3600)).moveWindow(Duration.ofMinutes(10))
+        CaseContext noFence = CaseContext.builder(Violation.PARKING, T0.plusSeconds(3600)).moveWindow(Duration.ofMinutes(10))
                 .windowEnd(T0.plusSeconds(620)).build();
         CompletenessReport r = RULES.check(parkingItems(), noFence);
         assertThat(finding(r, "parking.fence").status()).isEqualTo(Finding.Status.CANNOT_CHECK);
@@ -181,7 +181,7 @@ class CompletenessRulesTest {
 
     @Test
     void vending_needsLadderCountOfWarningsAndAClip() {
-        CaseContext ctx = CaseContext.builder("VENDING", T0.plusSeconds(3600)).warningsRequired(3).build();
+        CaseContext ctx = CaseContext.builder(Violation.ROAD_OCCUPATION, T0.plusSeconds(3600)).warningsRequired(3).build();
         List<EvidenceItem> items = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             items.add(item(ItemSpec.builder(ItemKind.VOICE_WARNING_RECORD, "audio/mpeg", T0.plusSeconds(60 * i),
@@ -194,14 +194,14 @@ class CompletenessRulesTest {
         items.add(item(ItemSpec.builder(ItemKind.VIDEO_CLIP, "video/mp4", T0.plusSeconds(240), Fixtures.CAMERA)
                 .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(200)).build()));
         assertThat(RULES.check(items, ctx).complete()).isTrue();
-        CaseContext noLadder = CaseContext.builder("VENDING", T0.plusSeconds(3600)).build();
+        CaseContext noLadder = CaseContext.builder(Violation.ROAD_OCCUPATION, T0.plusSeconds(3600)).build();
         assertThat(finding(RULES.check(items, noLadder), "vending.warnings").status())
                 .isEqualTo(Finding.Status.CANNOT_CHECK);
     }
 
     @Test
     void dumping_videoPlusWitnessOrPropertyIdentification() {
-        CaseContext ctx = CaseContext.builder("DUMPING", T0.plusSeconds(3600)).build();
+        CaseContext ctx = CaseContext.builder(Violation.HOUSEHOLD_WASTE, T0.plusSeconds(3600)).build();
         List<EvidenceItem> items = new ArrayList<>();
         items.add(item(ItemSpec.builder(ItemKind.VIDEO_CLIP, "video/mp4", T0, Fixtures.CAMERA).build()));
         Finding f = finding(RULES.check(items, ctx), "dumping.identification");
@@ -219,7 +219,7 @@ class CompletenessRulesTest {
 
     @Test
     void constructionWaste_needsTrackAndSiteCamera() {
-        CaseContext ctx = CaseContext.builder("CONSTRUCTION_WASTE", T0.plusSeconds(3600)).build();
+        CaseContext ctx = CaseContext.builder(Violation.CONSTRUCTION_WASTE, T0.plusSeconds(3600)).build();
         List<EvidenceItem> items = new ArrayList<>();
         items.add(item(ItemSpec.builder(ItemKind.GPS_TRACK, "application/geo+json", T0, "13800000000").build()));
         items.add(item(ItemSpec.builder(ItemKind.STILL, "image/jpeg", T0, Fixtures.CAMERA).build()));
@@ -231,7 +231,7 @@ class CompletenessRulesTest {
 
     @Test
     void illegalBuilding_needsDroneImagesOnTwoLocalDates_andPlanningRecord() {
-        CaseContext ctx = CaseContext.builder("ILLEGAL_BUILDING", T0.plusSeconds(90 * 86400)).build();
+        CaseContext ctx = CaseContext.builder(Violation.ILLEGAL_BUILDING, T0.plusSeconds(90 * 86400)).build();
         List<EvidenceItem> items = new ArrayList<>();
         // 2026-03-01T16:30Z and 2026-03-01T15:00Z are both 2026-03-02 / 2026-03-01 in Shanghai (UTC+8)
         items.add(item(ItemSpec.builder(ItemKind.DRONE_IMAGE, "image/jpeg", Instant.parse("2026-03-01T16:30:00Z"),
@@ -260,12 +260,16 @@ class CompletenessRulesTest {
 
     @Test
     void unknownViolationCode_orMalformedRuleFile_isRejectedWithSpecifics() {
-        assertThatThrownBy(() -> RULES.check(List.of(), CaseContext.builder("SPEEDING", T0).build()))
+        assertThatThrownBy(() -> RULES.check(List.of(), CaseContext.builder(Violation.of("SPEEDING"), T0).build()))
                 .isInstanceOf(EvidenceException.class).hasMessageContaining("SPEEDING").hasMessageContaining("PARKING");
         String bad = "{\"version\":1,\"common\":[],\"violations\":{\"X\":{\"title\":\"x\",\"checks\":[{\"id\":\"x.1\","
                 + "\"type\":\"minCount\",\"kinds\":[\"PHOTO\"],\"min\":1,\"reason\":\"r\"}]}}}";
         assertThatThrownBy(() -> CompletenessRules.load(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(EvidenceException.class).hasMessageContaining("x.1").hasMessageContaining("PHOTO");
+        String badKey = bad.replace("PHOTO", "STILL").replace("\"X\"", "\"vending\"");
+        assertThatThrownBy(() -> CompletenessRules.load(new ByteArrayInputStream(badKey.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(EvidenceException.class).hasMessageContaining("violations.vending")
+                .hasMessageContaining("'vending'");
         String badType = bad.replace("minCount", "atLeast").replace("PHOTO", "STILL");
         assertThatThrownBy(() -> CompletenessRules.load(new ByteArrayInputStream(
                 badType.getBytes(StandardCharsets.UTF_8)))).hasMessageContaining("unknown check type \"atLeast\"");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EvidenceChainTest {
 
     EvidenceChain chain() {
-        return EvidenceChain.builder("case-7", "DUMPING").signingKeys(InMemorySigningKeys.generate("k1"))
+        return EvidenceChain.builder("case-7", Violation.HOUSEHOLD_WASTE).signingKeys(InMemorySigningKeys.generate("k1"))
                 .clock(new Fixtures.TickingClock(Fixtures.T0)).build();
     }
 
@@ -74,16 +75,15 @@ class EvidenceChainTest {
         assertThatThrownBy(() -> c.derive("item-0001", Fixtures.still(Fixtures.T0, true), Fixtures.bytes("x"), "o", " "))
                 .hasMessageContaining("derivation");
         assertThat(c.custodyLog().size()).isEqualTo(1);
-        assertThatThrownBy(() -> EvidenceChain.builder("case 1", "PARKING")).hasMessageContaining("case id");
-        assertThatThrownBy(() -> EvidenceChain.builder("c1", "parking")).hasMessageContaining("violationCode");
-        assertThatThrownBy(() -> EvidenceChain.builder("c1", "PARKING").build()).hasMessageContaining("signingKeys");
+        assertThatThrownBy(() -> EvidenceChain.builder("case 1", Violation.PARKING)).hasMessageContaining("case id");
+        assertThatThrownBy(() -> EvidenceChain.builder("c1", Violation.PARKING).build()).hasMessageContaining("signingKeys");
     }
 
     @Test
     void signedHead_verifiesWithPublicKey_andTimestampCoversIt() {
         InMemorySigningKeys keys = InMemorySigningKeys.generate("k1");
         LocalTimestampAuthority tsa = LocalTimestampAuthority.create("tsa", new Fixtures.TickingClock(Fixtures.T0));
-        EvidenceChain c = EvidenceChain.builder("case-8", "PARKING").signingKeys(keys).timestampAuthority(tsa)
+        EvidenceChain c = EvidenceChain.builder("case-8", Violation.PARKING).signingKeys(keys).timestampAuthority(tsa)
                 .clock(new Fixtures.TickingClock(Fixtures.T0)).build();
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("abc"), "platform");
         SignedTreeHead h = c.signHead();
@@ -105,7 +105,7 @@ class EvidenceChainTest {
         WitnessId w = new WitnessId("W-0031");
         reg.register(w, WitnessRole.SANITATION_WORKER, new PersonalDetails("王小明", "13800001111", "西湖区"),
                 Fixtures.T0);
-        EvidenceChain c = EvidenceChain.builder("case-9", "DUMPING").signingKeys(InMemorySigningKeys.generate("k"))
+        EvidenceChain c = EvidenceChain.builder("case-9", Violation.HOUSEHOLD_WASTE).signingKeys(InMemorySigningKeys.generate("k"))
                 .witnesses(reg).clock(new Fixtures.TickingClock(Fixtures.T0)).build();
         EvidenceItem clip = c.add(ItemSpec.builder(ItemKind.VIDEO_CLIP, "video/mp4", Fixtures.T0, Fixtures.CAMERA)
                 .build(), Fixtures.bytes("mp4"), "platform");
@@ -123,14 +123,14 @@ class EvidenceChainTest {
         assertThat(reg.find(w)).isPresent();
         assertThatThrownBy(() -> c.addWitnessStatement(new WitnessId("W-9"), st.spec(), Fixtures.bytes("s"),
                 List.of(), "officer-3")).hasMessageContaining("not registered");
-        assertThat(CompletenessRules.defaults().check(c, CaseContext.builder("DUMPING", Fixtures.T0.plusSeconds(3600))
+        assertThat(CompletenessRules.defaults().check(c, CaseContext.builder(Violation.HOUSEHOLD_WASTE, Fixtures.T0.plusSeconds(3600))
                 .build()).complete()).isTrue();
     }
 
     @Test
     void planFromCaptureEvidence_listsStillsSmsAndClip_andTracksWhatIsOutstanding() {
         Instant t = Fixtures.T0;
-        CaptureEvidence eff = new CaptureEvidence("ep-1", t.plusSeconds(600), "PARKING", "fence-1", Fixtures.CAMERA,
+        CaptureEvidence eff = new CaptureEvidence("ep-1", t.plusSeconds(600), Violation.PARKING, "fence-1", Fixtures.CAMERA,
                 "浙A12345", List.of(t, t.plusSeconds(300), t.plusSeconds(660)), 3, true, Duration.ofMinutes(10), true);
         EvidencePlan plan = EvidencePlan.from(eff);
         assertThat(plan.requests()).extracting(EvidenceRequest::kind).containsExactly(ItemKind.STILL, ItemKind.STILL,
@@ -144,10 +144,10 @@ class EvidenceChainTest {
     @Test
     void planForAnOwnerWhoCouldNotBeTold_saysNoOffSiteCaseMayRestOnTheText() {
         Instant t = Fixtures.T0;
-        CaptureEvidence told = new CaptureEvidence("ep-1", t.plusSeconds(720), "PARKING", "fence-1", Fixtures.CAMERA,
+        CaptureEvidence told = new CaptureEvidence("ep-1", t.plusSeconds(720), io.offsite.core.violation.Violation.PARKING, "fence-1", Fixtures.CAMERA,
                 "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(720)), 3, true, Duration.ofMinutes(10), false,
                 io.offsite.core.effect.OwnerNotice.DELIVERED, Double.NaN);
-        CaptureEvidence notTold = new CaptureEvidence("ep-2", t.plusSeconds(420), "PARKING", "fence-1",
+        CaptureEvidence notTold = new CaptureEvidence("ep-2", t.plusSeconds(420), io.offsite.core.violation.Violation.PARKING, "fence-1",
                 Fixtures.CAMERA, "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(420)), 3, true,
                 Duration.ofMinutes(10), false, io.offsite.core.effect.OwnerNotice.NOT_DELIVERED, Double.NaN);
 
@@ -179,7 +179,7 @@ class EvidenceChainTest {
                 return this;
             }
         };
-        EvidenceChain c = EvidenceChain.builder("case-12", "PARKING").signingKeys(InMemorySigningKeys.generate("k"))
+        EvidenceChain c = EvidenceChain.builder("case-12", Violation.PARKING).signingKeys(InMemorySigningKeys.generate("k"))
                 .clock(clock).build();
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("a"), "platform");
         now.set(Fixtures.T0.plusSeconds(40));

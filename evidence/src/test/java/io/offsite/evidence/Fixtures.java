@@ -1,6 +1,7 @@
 package io.offsite.evidence;
 
 import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.violation.Violation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ final class Fixtures {
 
     /** A parking chain with 3 stills over 11 minutes and an SMS record. */
     static EvidenceChain parkingChain(String caseId) {
-        EvidenceChain chain = EvidenceChain.builder(caseId, "PARKING")
+        EvidenceChain chain = EvidenceChain.builder(caseId, Violation.PARKING)
                 .signingKeys(InMemorySigningKeys.generate("agency-key-1"))
                 .timestampAuthority(LocalTimestampAuthority.create("test-tsa", new TickingClock(T0.plusSeconds(5000))))
                 .clock(new TickingClock(T0.plusSeconds(3600))).build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offsite.core.violation.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class ProofCheckTest {
     final InMemorySigningKeys keys = InMemorySigningKeys.generate("k1");
 
     EvidenceChain chain(String secondItem) {
-        EvidenceChain c = EvidenceChain.builder("case-h", "PARKING").signingKeys(keys)
+        EvidenceChain c = EvidenceChain.builder("case-h", Violation.PARKING).signingKeys(keys)
                 .clock(new Fixtures.TickingClock(Fixtures.T0)).build();
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("one"), "platform");
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes(secondItem), "platform");

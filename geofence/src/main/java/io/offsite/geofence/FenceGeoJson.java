@@ -5,6 +5,8 @@ import io.offsite.core.geojson.GeoJson;
 import io.offsite.core.geojson.GeoJsonException;
 import io.offsite.core.geojson.GeoJsonFeature;
 import io.offsite.core.grid.CellId;
+import io.offsite.core.violation.Violation;
+import io.offsite.core.violation.ViolationException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,8 @@ import org.locationtech.jts.geom.Point;
  * LineString and {@code bufferMeters}; otherwise Polygon/MultiPolygon), optional {@code schedule}
  * ({@code zone}, {@code weekly: [{days, from, to}]}, {@code off: [date]}, {@code on: [{date, from, to}]}),
  * {@code exemptions} ({@code platePatterns}, {@code classes}, {@code permits}) and {@code policy} (every
- * {@link LadderPolicy} setting, in seconds; {@code windowFrom} DELIVERY or DECISION). Export → import round-trips.
+ * {@link LadderPolicy} setting, in seconds; {@code windowFrom} DELIVERY or DECISION; {@code violationCode} is the
+ * {@link Violation} code, {@code preset} names the starting preset by a standard violation's code). Export → import round-trips.
  * Defaults are those of the builders: no {@code schedule} = always; a schedule without {@code zone} follows the
  * engine's zone ({@link FenceSchedule#builder()}); no {@code exemptions}, or an {@code exemptions} object without
  * {@code classes}, keeps {@link Exemptions#defaults()} (an explicit {@code "classes": []} exempts no class); no
@@ -193,13 +196,31 @@ public final class FenceGeoJson {
         return e;
     }
 
+    /** A preset named by a violation code, or by the legacy names parking, vending, dumping. */
+    private static LadderPolicy preset(Object name, GeoJsonFeature f) {
+        String legacy = "vending".equals(name) ? "ROAD_OCCUPATION" : "dumping".equals(name) ? "HOUSEHOLD_WASTE"
+                : "parking".equals(name) ? "PARKING" : null;
+        Violation v = violation(legacy != null ? legacy : name, f, "policy.preset");
+        if (!v.isStandard()) {
+            throw new GeoJsonException(f.index(), f.propertyPath("policy.preset"), "no preset ladder for \"" + v
+                    + "\"; presets: " + Violation.standard());
+        }
+        return LadderPolicy.preset(v);
+    }
+
+    private static Violation violation(Object code, GeoJsonFeature f, String path) {
+        try {
+            return Violation.of(String.valueOf(code));
+        } catch (ViolationException e) {
+            throw new GeoJsonException(f.index(), f.propertyPath(path), e.getMessage());
+        }
+    }
+
     private static LadderPolicy policy(Map<String, Object> m, GeoJsonFeature f, FenceKind kind) {
-        Object preset = m.get("preset");
-        LadderPolicy base = "vending".equals(preset) ? LadderPolicy.vending() : "dumping".equals(preset)
-                ? LadderPolicy.dumping() : "parking".equals(preset) ? LadderPolicy.parking() : LadderPolicy.defaultFor(kind);
+        LadderPolicy base = m.containsKey("preset") ? preset(m.get("preset"), f) : LadderPolicy.defaultFor(kind);
         LadderPolicy.Builder b = base.toBuilder();
         if (m.containsKey("violationCode")) {
-            b.violationCode((String) m.get("violationCode"));
+            b.violation(violation(m.get("violationCode"), f, "policy.violationCode"));
         }
         if (m.containsKey("appliesTo")) {
             Set<ObjectClass> cs = EnumSet.noneOf(ObjectClass.class);
@@ -331,7 +352,7 @@ public final class FenceGeoJson {
 
     private static Map<String, Object> policyMap(LadderPolicy p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("violationCode", p.violationCode);
+        m.put("violationCode", p.violation.code());
         m.put("appliesTo", p.appliesTo.stream().map(Enum::name).sorted().toList());
         m.put("dwellSeconds", p.dwellMs / 1000.0);
         m.put("gapSeconds", p.gapMs / 1000.0);

@@ -1,5 +1,6 @@
 package io.offsite.geofence;
 
+import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,8 +13,9 @@ import java.util.Set;
  * that stays inside the fence within {@code jitterRadiusMeters} for {@code dwell} starts an episode and the
  * first {@link LadderStep} fires; each later step fires when the subject is observed at or after its wait
  * has passed. Missing detections for up to {@code gapTolerance} do not end an episode; leaving the fence,
- * moving beyond the radius, or not being seen past the tolerance ends it as moved. Parking, vending and
- * dumping are just three configurations ({@link #parking()}, {@link #vending()}, {@link #dumping()}).
+ * moving beyond the radius, or not being seen past the tolerance ends it as moved. Every standard
+ * {@link Violation} has a preset configuration ({@link #preset(Violation)}; e.g. {@link #parking()},
+ * {@link #vending()}, {@link #dumping()}); a vendor's local violation gets a ladder from {@link #builder()}.
  *
  * <p>Repeats: the subject's (or the location's, see {@link RepeatScope}) earlier warned episodes inside
  * {@code repeatWindow} are counted; when {@code escalateAtOnceAfter > 0} and that count reaches it, the
@@ -51,7 +53,7 @@ public final class LadderPolicy {
         DECISION
     }
 
-    final String violationCode;
+    final Violation violation;
     final Set<ObjectClass> appliesTo;
     final long dwellMs;
     final double jitterRadiusMeters;
@@ -70,7 +72,7 @@ public final class LadderPolicy {
     final long deliveryWaitMs;
 
     private LadderPolicy(Builder b) {
-        violationCode = b.violationCode;
+        violation = b.violation;
         appliesTo = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.appliesTo));
         dwellMs = b.dwell.toMillis();
         jitterRadiusMeters = b.jitterRadiusMeters;
@@ -113,7 +115,7 @@ public final class LadderPolicy {
      * a case at once.
      */
     public static LadderPolicy vending() {
-        return builder().violationCode("VENDING").appliesTo(EnumSet.of(ObjectClass.PERSON, ObjectClass.VENDOR))
+        return builder().violation(Violation.ROAD_OCCUPATION).appliesTo(EnumSet.of(ObjectClass.PERSON, ObjectClass.VENDOR))
                 .dwell(Duration.ofSeconds(60)).jitterRadiusMeters(15).gapTolerance(Duration.ofSeconds(120))
                 .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.VOICE_WARNING),
                         LadderStep.after(Duration.ofMinutes(5), LadderAction.VOICE_WARNING),
@@ -122,27 +124,33 @@ public final class LadderPolicy {
                 .maxNoticesPerDay(Integer.MAX_VALUE).build();
     }
 
-    /** Dumping: any object, dwell 30 s, one loudspeaker warning, after 3 min a case with evidence and video. */
+    /** Dumping household waste: any object, dwell 30 s, one loudspeaker warning, after 3 min a case with evidence and video. */
     public static LadderPolicy dumping() {
-        return builder().violationCode("DUMPING").appliesTo(EnumSet.allOf(ObjectClass.class))
+        return builder().violation(Violation.HOUSEHOLD_WASTE).appliesTo(EnumSet.allOf(ObjectClass.class))
                 .dwell(Duration.ofSeconds(30)).jitterRadiusMeters(20).gapTolerance(Duration.ofSeconds(120))
                 .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.VOICE_WARNING),
                         LadderStep.after(Duration.ofMinutes(3), LadderAction.FILE_CASE, LadderAction.CAPTURE_EVIDENCE)))
                 .plateLegibleRequired(false).videoClip(true).maxNoticesPerDay(Integer.MAX_VALUE).build();
     }
 
-    /** The default policy of a fence kind: parking, vending or dumping; others get a parking-like ladder. */
+    /** The default policy of a fence kind: the preset of its {@link FenceKind#defaultViolation()}. */
     public static LadderPolicy defaultFor(FenceKind kind) {
-        switch (kind) {
-            case NO_VENDING: return vending();
-            case NO_DUMPING: return dumping();
-            default: return parking();
-        }
+        return preset(kind.defaultViolation());
+    }
+
+    /**
+     * The preset ladder of a standard violation (see {@link LadderPresets} for each one's settings).
+     *
+     * @throws GeofenceException for a violation without a preset (a vendor's local one): build its ladder with
+     *         {@link #builder()} and {@link Builder#violation(Violation)}
+     */
+    public static LadderPolicy preset(Violation violation) {
+        return LadderPresets.of(violation);
     }
 
     /** A builder pre-filled with this policy's settings. */
     public Builder toBuilder() {
-        return new Builder().violationCode(violationCode).appliesTo(appliesTo).dwell(Duration.ofMillis(dwellMs))
+        return new Builder().violation(violation).appliesTo(appliesTo).dwell(Duration.ofMillis(dwellMs))
                 .jitterRadiusMeters(jitterRadiusMeters).jitterRadiusPixels(jitterRadiusPixels)
                 .gapTolerance(Duration.ofMillis(gapMs)).steps(steps).maxNoticesPerDay(maxNoticesPerDay)
                 .repeat(repeatScope, Duration.ofMillis(repeatWindowMs), escalateAtOnceAfter).minStills(minStills)
@@ -150,9 +158,9 @@ public final class LadderPolicy {
                 .deliveryWait(Duration.ofMillis(deliveryWaitMs));
     }
 
-    /** Violation catalogue code, e.g. {@code PARKING}. */
-    public String violationCode() {
-        return violationCode;
+    /** The violation this ladder watches, e.g. {@link Violation#PARKING}; carried by its evidence and case effects. */
+    public Violation violation() {
+        return violation;
     }
 
     /** The ladder's rungs, first rung first. */
@@ -192,13 +200,13 @@ public final class LadderPolicy {
 
     @Override
     public String toString() {
-        return "LadderPolicy[" + violationCode + ", dwell=" + dwellMs + "ms, gap=" + gapMs + "ms, steps=" + steps + ", window from "
+        return "LadderPolicy[" + violation + ", dwell=" + dwellMs + "ms, gap=" + gapMs + "ms, steps=" + steps + ", window from "
                 + windowStart + (windowStart == WindowStart.DELIVERY ? " (wait " + deliveryWaitMs + "ms)" : "") + "]";
     }
 
     /** Validating builder; each setter rejects a bad value at once, naming it. */
     public static final class Builder {
-        private String violationCode = "PARKING";
+        private Violation violation = Violation.PARKING;
         private Set<ObjectClass> appliesTo = EnumSet.of(ObjectClass.CAR, ObjectClass.TRUCK, ObjectClass.BUS, ObjectClass.MOTORCYCLE);
         private Duration dwell = Duration.ofMinutes(2);
         private double jitterRadiusMeters = 5;
@@ -219,12 +227,9 @@ public final class LadderPolicy {
         private Builder() {
         }
 
-        /** Catalogue code put into evidence requests and cases. */
-        public Builder violationCode(String code) {
-            if (code == null || code.isBlank()) {
-                throw new GeofenceException("violationCode must be non-blank, was " + code);
-            }
-            this.violationCode = code;
+        /** The violation put into warnings, dispatches, evidence requests and cases (default {@link Violation#PARKING}). */
+        public Builder violation(Violation value) {
+            this.violation = Objects.requireNonNull(value, "violation");
             return this;
         }
 

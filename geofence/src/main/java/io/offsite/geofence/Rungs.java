@@ -111,14 +111,14 @@ final class Rungs {
                     break;
                 }
                 case VOICE_WARNING:
-                    acc.add(new VoiceWarning(id, Instant.ofEpochMilli(at), f.id(), f.cell(), cur.cameraId(), i + 1,
-                            cur.display(), loc));
+                    acc.add(new VoiceWarning(id, Instant.ofEpochMilli(at), p.violation, f.id(), f.cell(), cur.cameraId(),
+                            i + 1, cur.display(), loc));
                     break;
                 case DISPATCH_OFFICER:
                     dispatch(cur, at, prior, notTold, loc, ctx, acc);
                     break;
                 case FILE_CASE:
-                    acc.add(new FileCase(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), f.cell(), cur.display(),
+                    acc.add(new FileCase(id, Instant.ofEpochMilli(at), p.violation, f.id(), f.cell(), cur.display(),
                             loc, prior));
                     break;
                 default:
@@ -165,8 +165,8 @@ final class Rungs {
             if (!a.get().cell().equals(f.cell())) {
                 why += "; no officer on duty in cell " + f.cell() + ", sent the officer of " + a.get().cell();
             }
-            acc.add(new DispatchOfficer(cur.episodeId(), when, f.id(), f.cell(), a.get().officer(), cur.display(), loc,
-                    cur.cameraId(), why, margin(cur)));
+            acc.add(new DispatchOfficer(cur.episodeId(), when, f.policy().violation, f.id(), f.cell(), a.get().officer(),
+                    cur.display(), loc, cur.cameraId(), why, margin(cur)));
         } else {
             acc.add(new DispatchUnaddressed(cur.episodeId(), when, f.id(), f.cell(), cur.display(), loc, cur.cameraId(),
                     why + "; no officer on duty in cell " + f.cell() + " or any cell above it"));
@@ -189,7 +189,7 @@ final class Rungs {
         long window = p.waitMs.length > 1 ? p.waitMs[p.waitMs.length - 1] : 0;
         OwnerNotice notice = notTold ? OwnerNotice.NOT_DELIVERED : delivered ? OwnerNotice.DELIVERED
                 : cur.notice() == Notice.ASSUMED ? OwnerNotice.UNCONFIRMED : OwnerNotice.NOT_REQUIRED;
-        return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violationCode, f.id(), cur.cameraId(), cur.display(),
+        return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violation, f.id(), cur.cameraId(), cur.display(),
                 stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip, notice, margin(cur));
     }
 

@@ -9,12 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.EnforcementEffect;
-import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.core.effect.EpisodeResolved.Outcome;
+import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.core.effect.FileCase;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.violation.Violation;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -84,7 +85,9 @@ class ScheduleAndLadderTest {
         assertThat(((VoiceWarning) fx.get(1)).warningNumber()).isEqualTo(2);
         assertThat(fx.get(1).at()).isEqualTo(at(360));
         assertThat(fx.get(2).at()).isEqualTo(at(660));
-        assertThat(((FileCase) fx.get(2)).violationCode()).isEqualTo("VENDING");
+        assertThat(((VoiceWarning) fx.get(0)).violation()).isEqualTo(Violation.ROAD_OCCUPATION);
+        assertThat(((FileCase) fx.get(2)).violation()).isEqualTo(Violation.ROAD_OCCUPATION);
+        assertThat(((CaptureEvidence) fx.get(3)).violation()).isEqualTo(Violation.ROAD_OCCUPATION);
         assertThat(((CaptureEvidence) fx.get(3)).videoClip()).isTrue();
         assertThat(((EpisodeResolved) fx.get(4)).outcome()).isEqualTo(Outcome.CASE_FILED);
     }

@@ -7,6 +7,7 @@ import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
 import io.offsite.notify.spi.PlaceNames;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the geofence engine's effects into outbox messages: {@link RequestOwnerMove} → SMS to the owner
  * (phone from the vehicle registry), {@link DispatchOfficer} → SMS or push to the officer, {@link VoiceWarning} →
- * loudspeaker command to the camera. Each message uses the effect's idempotency key, so handing the same
+ * loudspeaker command to the camera. Officer and loudspeaker texts are the effect's violation's own
+ * ({@link ViolationTemplates}). Each message uses the effect's idempotency key, so handing the same
  * effect over again (e.g. after a restart) is a no-op. When the owner cannot be resolved, the cell's officer
  * is told to act directly, and the outcome says so; when nobody can be resolved the outcome is
  * {@link EffectOutcome.Kind#NO_RECIPIENT}. Nothing is dropped silently. Thread-safe if the outbox is.
@@ -36,8 +38,7 @@ public final class EffectNotifier {
     private final DateTimeFormatter deadlineFormat;
     private final MessageTemplate ownerMove;
     private final MessageTemplate ownerUnknown;
-    private final MessageTemplate officerDispatch;
-    private final MessageTemplate voiceWarning;
+    private final ViolationTemplates templates;
     private final Channel officerChannel;
 
     private EffectNotifier(Builder b) {
@@ -50,15 +51,14 @@ public final class EffectNotifier {
                 "您的车辆{plate}停放在{place}禁停区域，请在收到本短信后{deadline}内驶离，逾期将依法处理。", 1);
         this.ownerUnknown = b.ownerUnknown != null ? b.ownerUnknown : MessageTemplate.sms("owner-unknown", b.sign,
                 "车辆{plate}在{place}违停，车主无法联系，请直接到场处理（{caseNo}）。", 2);
-        this.officerDispatch = b.officerDispatch != null ? b.officerDispatch : MessageTemplate.sms("officer-dispatch",
-                b.sign, "{officer}：车辆{plate}在{place}经短信提醒后仍未驶离，请到场处理（{caseNo}）。", 2);
-        this.voiceWarning = b.voiceWarning != null ? b.voiceWarning : MessageTemplate.voice("voice-warning",
-                "您好，{place}禁止占道经营，请立即到指定摊位经营，否则将依法处理。");
+        this.templates = b.templates != null ? b.templates : ViolationTemplates.standard(b.sign);
         allow(ownerMove, EnumSet.of(Placeholder.PLATE, Placeholder.PLACE, Placeholder.DEADLINE, Placeholder.CASE_NO));
         allow(ownerUnknown, EnumSet.allOf(Placeholder.class));
-        allow(officerDispatch, EnumSet.of(Placeholder.OFFICER, Placeholder.PLATE, Placeholder.PLACE,
-                Placeholder.CASE_NO));
-        allow(voiceWarning, EnumSet.of(Placeholder.PLACE, Placeholder.CASE_NO));
+        for (Violation v : templates.violations()) {
+            allow(templates.officerDispatch(v), EnumSet.of(Placeholder.OFFICER, Placeholder.PLATE, Placeholder.PLACE,
+                    Placeholder.CASE_NO));
+            allow(templates.voiceWarning(v), EnumSet.of(Placeholder.PLACE, Placeholder.CASE_NO));
+        }
     }
 
     private static void allow(MessageTemplate t, Set<Placeholder> supplied) {
@@ -75,7 +75,11 @@ public final class EffectNotifier {
         return new Builder(outbox, recipients);
     }
 
-    /** Hands one effect to the outbox. */
+    /**
+     * Hands one effect to the outbox.
+     *
+     * @throws TemplateException when a warning or dispatch names a violation that has no templates
+     */
     public EffectOutcome handle(EnforcementEffect effect) {
         Objects.requireNonNull(effect, "effect");
         if (!(effect instanceof RequestOwnerMove) && !(effect instanceof DispatchOfficer)
@@ -99,7 +103,8 @@ public final class EffectNotifier {
         values.put(Placeholder.PLACE, places.name(v.fenceId(), v.location()));
         values.put(Placeholder.CASE_NO, v.episodeId());
         return enqueue(EffectOutcome.Kind.QUEUED, v.idempotencyKey(), Channel.VOICE, v.cameraId(),
-                voiceWarning.renderWith(values), "loudspeaker warning " + v.warningNumber() + " via camera " + v.cameraId());
+                templates.voiceWarning(v.violation()).renderWith(values),
+                "loudspeaker warning " + v.warningNumber() + " via camera " + v.cameraId());
     }
 
     private EffectOutcome ownerMove(RequestOwnerMove e) {
@@ -147,7 +152,8 @@ public final class EffectNotifier {
         values.put(Placeholder.PLACE, places.name(e.fenceId(), e.location()));
         values.put(Placeholder.CASE_NO, e.episodeId());
         return enqueue(EffectOutcome.Kind.QUEUED, e.idempotencyKey(), officerChannel, officer.get()[1],
-                officerDispatch.renderWith(values), "officer " + officer.get()[0] + " dispatched");
+                templates.officerDispatch(e.violation()).renderWith(values),
+                "officer " + officer.get()[0] + " dispatched");
     }
 
     /** [officer id, address] of the named officer, else of the cell's responsible officer. */
@@ -195,8 +201,7 @@ public final class EffectNotifier {
         private Channel officerChannel = Channel.SMS;
         private MessageTemplate ownerMove;
         private MessageTemplate ownerUnknown;
-        private MessageTemplate officerDispatch;
-        private MessageTemplate voiceWarning;
+        private ViolationTemplates templates;
 
         private Builder(Outbox outbox, Recipients recipients) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -247,15 +252,12 @@ public final class EffectNotifier {
             return this;
         }
 
-        /** Template for the officer dispatch; uses {officer} {plate} {place} {caseNo}. */
-        public Builder officerDispatchTemplate(MessageTemplate value) {
-            this.officerDispatch = Objects.requireNonNull(value, "officerDispatchTemplate");
-            return this;
-        }
-
-        /** Template for loudspeaker warnings; uses {place} {caseNo}. */
-        public Builder voiceWarningTemplate(MessageTemplate value) {
-            this.voiceWarning = Objects.requireNonNull(value, "voiceWarningTemplate");
+        /**
+         * Each violation's loudspeaker and officer dispatch templates (default {@link ViolationTemplates#standard}
+         * with this builder's sign); a warning or dispatch for a violation without templates is rejected.
+         */
+        public Builder templates(ViolationTemplates value) {
+            this.templates = Objects.requireNonNull(value, "templates");
             return this;
         }
 

@@ -10,6 +10,7 @@ import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
 import io.offsite.notify.spi.OfficerDirectory;
 import io.offsite.notify.spi.SendResult;
 import java.time.Duration;
@@ -107,7 +108,7 @@ class EffectNotifierTest {
 
     @Test
     void dispatchOfficer_fallsBackToCellOfficerWhenNamedOfficerHasNoPhone() {
-        DispatchOfficer d = new DispatchOfficer("ep-5", T, "f-1", CellId.of("cell-1"), OfficerId.of("officer-x"),
+        DispatchOfficer d = new DispatchOfficer("ep-5", T, Violation.PARKING, "f-1", CellId.of("cell-1"), OfficerId.of("officer-x"),
                 "浙A12345", P, "cam-1", "still parked");
         EffectOutcome o = notifier().handle(d);
         assertThat(o.kind()).isEqualTo(EffectOutcome.Kind.QUEUED);
@@ -119,7 +120,7 @@ class EffectNotifierTest {
     void officerChannelPush_sendsDispatchToTheOfficersApp() {
         Recipients recipients = Recipients.builder().clock(clock).officerDirectory(officers).build();
         EffectNotifier n = EffectNotifier.builder(outbox, recipients).officerChannel(Channel.PUSH).build();
-        EffectOutcome o = n.handle(new DispatchOfficer("ep-10", T, "f-1", CellId.of("cell-1"), OfficerId.of("officer-7"),
+        EffectOutcome o = n.handle(new DispatchOfficer("ep-10", T, Violation.PARKING, "f-1", CellId.of("cell-1"), OfficerId.of("officer-7"),
                 "浙A12345", P, "cam-1", "still parked"));
         assertThat(o.message().orElseThrow().message().channel()).isEqualTo(Channel.PUSH);
         assertThat(o.message().orElseThrow().message().to()).isEqualTo("officer-7");
@@ -130,8 +131,8 @@ class EffectNotifierTest {
     @Test
     void voiceWarning_becomesLoudspeakerCommandToTheCamera_perWarningNumber() {
         EffectNotifier n = notifier();
-        EffectOutcome first = n.handle(new VoiceWarning("ep-6", T, "f-2", CellId.of("cell-1"), "cam-9", 1, "trk-1", P));
-        EffectOutcome second = n.handle(new VoiceWarning("ep-6", T, "f-2", CellId.of("cell-1"), "cam-9", 2, "trk-1", P));
+        EffectOutcome first = n.handle(new VoiceWarning("ep-6", T, Violation.ROAD_OCCUPATION, "f-2", CellId.of("cell-1"), "cam-9", 1, "trk-1", P));
+        EffectOutcome second = n.handle(new VoiceWarning("ep-6", T, Violation.ROAD_OCCUPATION, "f-2", CellId.of("cell-1"), "cam-9", 2, "trk-1", P));
         assertThat(first.message().orElseThrow().message().channel()).isEqualTo(Channel.VOICE);
         assertThat(first.message().orElseThrow().message().to()).isEqualTo("cam-9");
         assertThat(first.message().orElseThrow().message().text()).startsWith("您好，f-2禁止占道经营");
@@ -141,7 +142,7 @@ class EffectNotifierTest {
 
     @Test
     void nonMessageEffect_isReportedAsNotAMessage() {
-        CaptureEvidence c = new CaptureEvidence("ep-7", T, "PARKING", "f-1", "cam-1", "浙A12345", List.of(T), 3, true,
+        CaptureEvidence c = new CaptureEvidence("ep-7", T, Violation.PARKING, "f-1", "cam-1", "浙A12345", List.of(T), 3, true,
                 Duration.ofMinutes(10), false);
         assertThat(notifier().handle(c).kind()).isEqualTo(EffectOutcome.Kind.NOT_A_MESSAGE);
     }
@@ -149,8 +150,9 @@ class EffectNotifierTest {
     @Test
     void templateNeedingAValueTheMessageLacks_isRejectedAtBuild() {
         Recipients r = Recipients.builder().build();
-        assertThatThrownBy(() -> EffectNotifier.builder(outbox, r)
-                .voiceWarningTemplate(MessageTemplate.voice("v", "{plate}请离开")).build())
+        ViolationTemplates plateInVoice = ViolationTemplates.standard("城管").with(Violation.HOUSEHOLD_WASTE,
+                MessageTemplate.voice("v", "{plate}请离开"), MessageTemplate.sms("o", "城管", "{officer}：{place}", 1));
+        assertThatThrownBy(() -> EffectNotifier.builder(outbox, r).templates(plateInVoice).build())
                 .isInstanceOf(TemplateException.class).hasMessageContaining("uses {plate}");
     }
 

@@ -1,16 +1,17 @@
 package io.offsite.testkit;
 
+import io.offsite.core.violation.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The result of {@link Laws#check}: counterexamples smallest first, and how many fact sets were tried.
  *
- * @param code             violation code
+ * @param violation        the violation whose table was checked
  * @param counterexamples  one shrunk counterexample per (law, version) found, smallest first
  * @param factSetsChecked  fact sets assessed (boundary and random)
  */
-public record LawReport(String code, List<Counterexample> counterexamples, int factSetsChecked) {
+public record LawReport(Violation violation, List<Counterexample> counterexamples, int factSetsChecked) {
     public LawReport {
         counterexamples = List.copyOf(counterexamples);
     }
@@ -23,7 +24,7 @@ public record LawReport(String code, List<Counterexample> counterexamples, int f
     /** Throws {@link AssertionError} listing the counterexamples when a law is broken (no test framework needed). */
     public LawReport assertHolds() {
         if (!holds()) {
-            throw new AssertionError(code + " breaks " + counterexamples.size() + " law(s) after " + factSetsChecked
+            throw new AssertionError(violation + " breaks " + counterexamples.size() + " law(s) after " + factSetsChecked
                     + " fact sets:\n  " + counterexamples.stream().map(Counterexample::toString)
                     .collect(Collectors.joining("\n  ")));
         }

@@ -88,7 +88,7 @@ public final class Laws {
             }
         }
         found.sort(Comparator.comparing((Counterexample c) -> c.facts(), FactSize.ORDER).thenComparing(Counterexample::law));
-        return new LawReport(table.code(), found, checked);
+        return new LawReport(table.violation(), found, checked);
     }
 
     private static List<Counterexample> violations(PenaltyTable t, TableVersion v, LocalDate day, Facts f) {
@@ -212,6 +212,6 @@ public final class Laws {
     }
 
     private static Counterexample cx(Law law, TableVersion v, LocalDate day, Facts f, Facts neighbour, String msg) {
-        return new Counterexample(law, v.code(), v.versionId(), day, f, Optional.ofNullable(neighbour), msg);
+        return new Counterexample(law, v.violation(), v.versionId(), day, f, Optional.ofNullable(neighbour), msg);
     }
 }

@@ -8,6 +8,7 @@ import io.offsite.core.penalty.Facts;
 import io.offsite.core.penalty.PenaltyCatalogue;
 import io.offsite.core.penalty.PenaltyTable;
 import io.offsite.core.penalty.TableVersion;
+import io.offsite.core.violation.Violation;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -31,14 +32,14 @@ class LawsTest {
     void everyShippedTable_keepsEveryLaw() {
         for (PenaltyTable t : PenaltyCatalogue.shipped().tables().values()) {
             LawReport r = Laws.defaults().randomFactSets(500).check(t);
-            assertThat(r.counterexamples()).as(t.code()).isEmpty();
+            assertThat(r.counterexamples()).as(t.violation().code()).isEmpty();
             assertThat(r.factSetsChecked()).isGreaterThan(500);
         }
     }
 
     @Test
     void nonMonotoneTable_yieldsAShrunkAggravationCounterexample() {
-        PenaltyTable t = PenaltyCatalogue.loader().add("t.json", NON_MONOTONE).load().require("LITTER");
+        PenaltyTable t = PenaltyCatalogue.loader().add("t.json", NON_MONOTONE).load().require(Violation.of("LITTER"));
         LawReport r = Laws.lawsOf(t);
         assertThat(r.holds()).isFalse();
         Counterexample c = r.counterexamples().get(0);
@@ -54,7 +55,7 @@ class LawsTest {
 
     @Test
     void boundaryEnumerator_hitsBothSidesOfEveryAreaThreshold() {
-        TableVersion v = PenaltyCatalogue.shipped().require("TEMPORARY_STRUCTURE").versions().get(0);
+        TableVersion v = PenaltyCatalogue.shipped().require(Violation.TEMPORARY_STRUCTURE).versions().get(0);
         List<Facts> facts = BoundaryEnumerator.boundaryFacts(v);
         assertThat(facts).extracting(f -> f.areaDm2().orElseThrow()).contains(499L, 500L, 501L, 999L, 1000L, 1001L);
         assertThat(facts).doesNotHaveDuplicates();
@@ -62,7 +63,7 @@ class LawsTest {
 
     @Test
     void factGenerator_isReproducibleForASeedAndGivesRequiredFacts() {
-        TableVersion v = PenaltyCatalogue.shipped().require("ILLEGAL_BUILDING").versions().get(0);
+        TableVersion v = PenaltyCatalogue.shipped().require(Violation.ILLEGAL_BUILDING).versions().get(0);
         FactGenerator g = FactGenerator.forVersion(v);
         List<Facts> a = List.of(g.next(new SplittableRandom(7)), g.next(new SplittableRandom(7)));
         assertThat(a.get(0)).isEqualTo(a.get(1));

@@ -1,5 +1,6 @@
 package io.offsite.benchmarks.evidence;
 
+import io.offsite.core.violation.Violation;
 import io.offsite.evidence.BundleVerifier;
 import io.offsite.evidence.DeviceReview;
 import io.offsite.evidence.EvidenceChain;
@@ -50,7 +51,7 @@ public class BundleVerifyBenchmark {
         Path target = Files.isDirectory(Path.of("benchmarks", "target")) ? Path.of("benchmarks", "target")
                 : Path.of("target");
         dir = Files.createTempDirectory(Files.createDirectories(target.resolve("evidence-bench")), "bundle");
-        EvidenceChain chain = EvidenceChain.builder("bench-case", "ILLEGAL_BUILDING")
+        EvidenceChain chain = EvidenceChain.builder("bench-case", Violation.ILLEGAL_BUILDING)
                 .blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
                 .signingKeys(InMemorySigningKeys.generate("bench-key")).build();
         Instant t = Instant.parse("2026-03-02T01:00:00Z");

@@ -5,6 +5,7 @@ import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Facts;
 import io.offsite.core.penalty.PenaltyCatalogue;
 import io.offsite.core.penalty.PenaltyTable;
+import io.offsite.core.violation.Violation;
 import io.offsite.testkit.FactGenerator;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
 public class AssessmentBenchmark {
     private static final int N = 4096;
 
+    /** The violation code of the table measured. */
     @Param({"PARKING", "HOUSEHOLD_WASTE", "ILLEGAL_BUILDING"})
     public String code;
 
@@ -38,7 +40,7 @@ public class AssessmentBenchmark {
 
     @Setup
     public void setUp() {
-        table = PenaltyCatalogue.shipped().require(code);
+        table = PenaltyCatalogue.shipped().require(Violation.of(code));
         day = LocalDate.of(2025, 6, 2);
         FactGenerator gen = FactGenerator.forVersion(table.versionOn(day).orElseThrow());
         SplittableRandom rnd = new SplittableRandom(42);

@@ -7,6 +7,7 @@ import io.offsite.core.grid.OfficerId;
 import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Outcome;
 import io.offsite.core.penalty.PartyType;
+import io.offsite.core.violation.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,10 +47,10 @@ public final class CaseLifecycle {
     }
 
     /** Files a new case (立案); filing needs two officers (APL Art. 42). */
-    public PenaltyCase file(String caseId, String violationCode, PartyType party, Instant at, String reason,
+    public PenaltyCase file(String caseId, Violation violation, PartyType party, Instant at, String reason,
             OfficerId... actors) {
         Objects.requireNonNull(caseId, "caseId");
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(reason, "reason");
@@ -62,7 +63,7 @@ public final class CaseLifecycle {
         }
         PenaltyCase.Draft d = PenaltyCase.newDraft();
         d.caseId = caseId;
-        d.violationCode = violationCode;
+        d.violation = violation;
         d.party = party;
         d.state = CaseState.FILED;
         d.filedOn = LocalDate.ofInstant(at, zone);

@@ -188,8 +188,8 @@ final class Guards {
 
     private static Decision decision(PenaltyCase.Draft d, CaseCommand cmd, String id) {
         Decision x = cmd.decision().orElseThrow(() -> new CaseException(id + " needs the decision (withDecision)"));
-        if (!x.violationCode().equals(d.violationCode)) {
-            throw new CaseException(id + ": decision is for " + x.violationCode() + " but the case is " + d.violationCode);
+        if (!x.violation().equals(d.violation)) {
+            throw new CaseException(id + ": decision is for " + x.violation() + " but the case is " + d.violation);
         }
         return x;
     }

@@ -2,6 +2,7 @@ package io.offsite.core.cases;
 
 import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.PartyType;
+import io.offsite.core.violation.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public final class PenaltyCase {
     final String caseId;
-    final String violationCode;
+    final Violation violation;
     final PartyType party;
     final CaseState state;
     final List<TimelineEntry> timeline;
@@ -36,7 +37,7 @@ public final class PenaltyCase {
 
     private PenaltyCase(Draft d) {
         caseId = d.caseId;
-        violationCode = d.violationCode;
+        violation = d.violation;
         party = d.party;
         state = d.state;
         timeline = List.copyOf(d.timeline);
@@ -61,9 +62,9 @@ public final class PenaltyCase {
         return caseId;
     }
 
-    /** Violation code from the catalogue. */
-    public String violationCode() {
-        return violationCode;
+    /** The violation the case is about. */
+    public Violation violation() {
+        return violation;
     }
 
     /** Party type. */
@@ -153,7 +154,7 @@ public final class PenaltyCase {
 
     @Override
     public String toString() {
-        return "PenaltyCase[" + caseId + ", " + violationCode + ", " + state + ", " + timeline.size() + " entries]";
+        return "PenaltyCase[" + caseId + ", " + violation + ", " + state + ", " + timeline.size() + " entries]";
     }
 
     Draft draft() {
@@ -167,7 +168,7 @@ public final class PenaltyCase {
     /** Mutable working copy used by the lifecycle while applying one command. */
     static final class Draft {
         String caseId;
-        String violationCode;
+        Violation violation;
         PartyType party;
         CaseState state;
         List<TimelineEntry> timeline = new ArrayList<>();
@@ -191,7 +192,7 @@ public final class PenaltyCase {
                 return;
             }
             caseId = c.caseId;
-            violationCode = c.violationCode;
+            violation = c.violation;
             party = c.party;
             state = c.state;
             timeline = new ArrayList<>(c.timeline);

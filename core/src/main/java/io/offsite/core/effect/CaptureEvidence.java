@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param episodeId        the episode
  * @param at               event time of the request
- * @param violationCode    catalogue code of the violation, e.g. {@code "PARKING"}
+ * @param violation        the violation, e.g. {@link Violation#PARKING}; selects the evidence rule set
  * @param fenceId          the fence
  * @param cameraId         the camera to take stills from (raw device id)
  * @param subject          normalised plate or tracker id
@@ -26,13 +27,13 @@ import java.util.Objects;
  *                         disagreeing (with two competing texts, exactly the winner's lead); {@code NaN} when the plate
  *                         did not come from a vote (an effect built by hand)
  */
-public record CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
+public record CaptureEvidence(String episodeId, Instant at, Violation violation, String fenceId, String cameraId,
         String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
         boolean videoClip, OwnerNotice ownerNotice, double plateMargin) implements EnforcementEffect {
     public CaptureEvidence {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(fenceId, "fenceId");
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(subject, "subject");
@@ -56,10 +57,10 @@ public record CaptureEvidence(String episodeId, Instant at, String violationCode
      * A request with no owner text behind it ({@link OwnerNotice#NOT_REQUIRED}) whose subject did not come from a
      * plate vote (margin {@code NaN}).
      */
-    public CaptureEvidence(String episodeId, Instant at, String violationCode, String fenceId, String cameraId,
+    public CaptureEvidence(String episodeId, Instant at, Violation violation, String fenceId, String cameraId,
             String subject, List<Instant> stillsAt, int minStills, boolean plateLegibleRequired, Duration minSpan,
             boolean videoClip) {
-        this(episodeId, at, violationCode, fenceId, cameraId, subject, stillsAt, minStills, plateLegibleRequired,
+        this(episodeId, at, violation, fenceId, cameraId, subject, stillsAt, minStills, plateLegibleRequired,
                 minSpan, videoClip, OwnerNotice.NOT_REQUIRED, Double.NaN);
     }
 

@@ -3,6 +3,7 @@ package io.offsite.core.effect;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  *
  * @param episodeId the episode
  * @param at        event time of the escalation (at or after the window end)
+ * @param violation the violation the officer is sent to; selects the message template
  * @param fenceId   the fence
  * @param cellId    the street cell
  * @param officerId the cell's responsible officer
@@ -23,12 +25,13 @@ import java.util.Objects;
  *                  disagreeing (with two competing texts, exactly the winner's lead); {@code NaN} when the plate
  *                  did not come from a vote (an effect built by hand)
  */
-public record DispatchOfficer(String episodeId, Instant at, String fenceId, CellId cellId, OfficerId officerId,
-        String subject, GeoPoint location, String cameraId, String reason, double plateMargin)
+public record DispatchOfficer(String episodeId, Instant at, Violation violation, String fenceId, CellId cellId,
+        OfficerId officerId, String subject, GeoPoint location, String cameraId, String reason, double plateMargin)
         implements EnforcementEffect {
     public DispatchOfficer {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(fenceId, "fenceId");
         Objects.requireNonNull(cellId, "cellId");
         Objects.requireNonNull(officerId, "officerId");
@@ -42,9 +45,9 @@ public record DispatchOfficer(String episodeId, Instant at, String fenceId, Cell
     }
 
     /** A dispatch whose subject did not come from a plate vote (margin {@code NaN}). */
-    public DispatchOfficer(String episodeId, Instant at, String fenceId, CellId cellId, OfficerId officerId,
-            String subject, GeoPoint location, String cameraId, String reason) {
-        this(episodeId, at, fenceId, cellId, officerId, subject, location, cameraId, reason, Double.NaN);
+    public DispatchOfficer(String episodeId, Instant at, Violation violation, String fenceId, CellId cellId,
+            OfficerId officerId, String subject, GeoPoint location, String cameraId, String reason) {
+        this(episodeId, at, violation, fenceId, cellId, officerId, subject, location, cameraId, reason, Double.NaN);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.offsite.core.objects;
 
 import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,20 +59,20 @@ public record EnterpriseArchive(String objectId, List<Patrol> patrols, List<Find
         }
     }
 
-    /** A problem found on patrol or by a camera (发现问题), with the violation code it maps to. */
-    public record Finding(Instant at, String violationCode, String description) {
+    /** A problem found on patrol or by a camera (发现问题), with the violation it maps to. */
+    public record Finding(Instant at, Violation violation, String description) {
         public Finding {
             Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(violationCode, "violationCode");
+            Objects.requireNonNull(violation, "violation");
             Objects.requireNonNull(description, "description");
         }
     }
 
     /** A case opened against the object (案件). */
-    public record CaseRef(String caseId, String violationCode, Instant filedAt) {
+    public record CaseRef(String caseId, Violation violation, Instant filedAt) {
         public CaseRef {
             Objects.requireNonNull(caseId, "caseId");
-            Objects.requireNonNull(violationCode, "violationCode");
+            Objects.requireNonNull(violation, "violation");
             Objects.requireNonNull(filedAt, "filedAt");
         }
     }

@@ -1,22 +1,23 @@
 package io.offsite.core.penalty;
 
+import io.offsite.core.violation.Violation;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The result of assessing facts against a table on a date.
  *
- * @param violationCode catalogue code
+ * @param violation     the violation assessed
  * @param versionId     table version used
  * @param outcome       no penalty, warning or fine
  * @param fineFen       the fine in fen; 0 unless {@code outcome == FINE}
  * @param tierId        the circumstance tier the facts fall in (also when an exemption overrode it)
  * @param exemption     the exemption that applied, if any
  */
-public record Decision(String violationCode, String versionId, Outcome outcome, long fineFen, String tierId,
+public record Decision(Violation violation, String versionId, Outcome outcome, long fineFen, String tierId,
         Optional<ExemptionKind> exemption) {
     public Decision {
-        Objects.requireNonNull(violationCode, "violationCode");
+        Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(versionId, "versionId");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(tierId, "tierId");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offsite.core.violation.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,18 +21,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The violation catalogue: one validated {@link PenaltyTable} per violation code. Load with
+ * The violation catalogue: one validated {@link PenaltyTable} per {@link Violation}, keyed by it (a table
+ * document's {@code code} is the violation's code, so a vendor adds a local item by loading its table). Load with
  * {@link #loader()} (your own JSON tables) or {@link #shipped()} (the sample tables in this jar).
  * A table that breaks any rule is rejected with a {@link RuleTableException} listing every problem.
  */
 public final class PenaltyCatalogue {
     /** Shipped tables, in {@code io/offsite/core/penalty/}. */
     public static final List<String> SHIPPED = List.of("parking.json", "road-occupation.json",
-            "household-waste.json", "temporary-structure.json", "illegal-building.json");
+            "trading-beyond-shopfront.json", "household-waste.json", "sewage-dumping.json", "construction-waste.json",
+            "illegal-building.json", "temporary-structure.json");
 
-    private final Map<String, PenaltyTable> tables;
+    private final Map<Violation, PenaltyTable> tables;
 
-    private PenaltyCatalogue(Map<String, PenaltyTable> tables) {
+    private PenaltyCatalogue(Map<Violation, PenaltyTable> tables) {
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
 
@@ -40,7 +43,7 @@ public final class PenaltyCatalogue {
         return new Loader();
     }
 
-    /** The sample tables shipped in core (parking, road occupation, household waste, temporary structures, illegal building). */
+    /** The sample tables shipped in core: one for each of {@link Violation#standard()}. */
     public static PenaltyCatalogue shipped() {
         Loader l = loader();
         for (String name : SHIPPED) {
@@ -56,33 +59,34 @@ public final class PenaltyCatalogue {
         return l.load();
     }
 
-    /** The table of {@code code}. */
-    public Optional<PenaltyTable> table(String code) {
-        return Optional.ofNullable(tables.get(Objects.requireNonNull(code, "code")));
+    /** The table of {@code violation}. */
+    public Optional<PenaltyTable> table(Violation violation) {
+        return Optional.ofNullable(tables.get(Objects.requireNonNull(violation, "violation")));
     }
 
-    /** The table of {@code code}, or a {@link PenaltyException} naming the known codes. */
-    public PenaltyTable require(String code) {
-        PenaltyTable t = tables.get(Objects.requireNonNull(code, "code"));
+    /** The table of {@code violation}, or a {@link PenaltyException} naming the known violations. */
+    public PenaltyTable require(Violation violation) {
+        PenaltyTable t = tables.get(Objects.requireNonNull(violation, "violation"));
         if (t == null) {
-            throw new PenaltyException("unknown violation code '" + code + "'; catalogue has " + tables.keySet());
+            throw new PenaltyException("no penalty table for violation '" + violation + "'; catalogue has "
+                    + tables.keySet());
         }
         return t;
     }
 
-    /** All tables by code, in load order. */
-    public Map<String, PenaltyTable> tables() {
+    /** All tables by violation, in load order. */
+    public Map<Violation, PenaltyTable> tables() {
         return tables;
     }
 
-    /** Shortcut for {@code require(code).assess(facts, date)}. */
-    public Decision assess(String code, Facts facts, LocalDate date) {
-        return require(code).assess(facts, date);
+    /** Shortcut for {@code require(violation).assess(facts, date)}. */
+    public Decision assess(Violation violation, Facts facts, LocalDate date) {
+        return require(violation).assess(facts, date);
     }
 
-    /** Shortcut for {@code require(code).explain(facts, date)}. */
-    public Assessment explain(String code, Facts facts, LocalDate date) {
-        return require(code).explain(facts, date);
+    /** Shortcut for {@code require(violation).explain(facts, date)}. */
+    public Assessment explain(Violation violation, Facts facts, LocalDate date) {
+        return require(violation).explain(facts, date);
     }
 
     /** Collects table documents, then validates them all in {@link #load()}. Not thread-safe. */
@@ -90,7 +94,7 @@ public final class PenaltyCatalogue {
         private final ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        private final Map<String, PenaltyTable> tables = new LinkedHashMap<>();
+        private final Map<Violation, PenaltyTable> tables = new LinkedHashMap<>();
         private final List<TableProblem> problems = new ArrayList<>();
         private final List<String> sources = new ArrayList<>();
 
@@ -127,7 +131,7 @@ public final class PenaltyCatalogue {
             }
             try {
                 List<TableVersion> versions = TableParser.parse(root, source);
-                String code = versions.get(0).code;
+                Violation code = versions.get(0).code;
                 if (tables.containsKey(code)) {
                     problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "violation code " + code
                             + " is already defined by an earlier document; put all its versions in one document",

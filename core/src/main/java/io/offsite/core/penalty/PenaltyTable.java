@@ -1,5 +1,6 @@
 package io.offsite.core.penalty;
 
+import io.offsite.core.violation.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,11 +14,11 @@ import java.util.Optional;
  * returned {@link Decision} unless an explanation is asked for.
  */
 public final class PenaltyTable {
-    private final String code;
+    private final Violation code;
     private final String name;
     private final TableVersion[] versions; // sorted by effective date
 
-    PenaltyTable(String code, String name, List<TableVersion> versions) {
+    PenaltyTable(Violation code, String name, List<TableVersion> versions) {
         this.code = code;
         this.name = name;
         List<TableVersion> sorted = new ArrayList<>(versions);
@@ -25,8 +26,8 @@ public final class PenaltyTable {
         this.versions = sorted.toArray(new TableVersion[0]);
     }
 
-    /** Violation code, e.g. {@code PARKING}. */
-    public String code() {
+    /** The violation this table assesses, e.g. {@link Violation#PARKING}. */
+    public Violation violation() {
         return code;
     }
 

@@ -1,6 +1,7 @@
 package io.offsite.core.penalty;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.offsite.core.violation.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ final class TableParser {
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw new Json.Bad(source + ".code", "code must be 2–40 chars of A–Z, 0–9, _ starting with a letter, was '" + code + "'");
         }
+        Violation violation = Violation.of(code);
         String name = Json.text(root, "name", source);
         List<JsonNode> versions = Json.array(root, "versions", source, true);
         if (versions.isEmpty()) {
@@ -40,12 +42,12 @@ final class TableParser {
         }
         List<TableVersion> out = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
-            out.add(version(code, name, versions.get(i), code + ".versions[" + i + "]"));
+            out.add(version(violation, name, versions.get(i), code + ".versions[" + i + "]"));
         }
         return out;
     }
 
-    private static TableVersion version(String code, String name, JsonNode v, String where) {
+    private static TableVersion version(Violation code, String name, JsonNode v, String where) {
         Json.onlyKeys(v, where, VERSION);
         String id = Json.text(v, "version", where);
         LocalDate effective = Json.date(v, "effective", where);

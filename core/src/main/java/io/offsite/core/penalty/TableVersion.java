@@ -1,5 +1,6 @@
 package io.offsite.core.penalty;
 
+import io.offsite.core.violation.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * time. Immutable and thread-safe.
  */
 public final class TableVersion {
-    final String code;
+    final Violation code;
     final String name;
     final String versionId;
     final LocalDate effective;
@@ -36,7 +37,7 @@ public final class TableVersion {
     final String[] aggText;
     final String[] mitText;
 
-    TableVersion(String code, String name, String versionId, LocalDate effective, LocalDate expiry,
+    TableVersion(Violation code, String name, String versionId, LocalDate effective, LocalDate expiry,
             Citation basis, Citation benchmark, StatutoryRange[] statutory, boolean warningAllowed,
             Exemption[] exemptions, Tier[] tiers, int mitigationStepPermille, int aggravationStepPermille,
             int adjustMitigationMask, int adjustAggravationMask, long roundingFen) {
@@ -106,8 +107,8 @@ public final class TableVersion {
         }
     }
 
-    /** Violation code. */
-    public String code() {
+    /** The violation this table assesses. */
+    public Violation violation() {
         return code;
     }
 

@@ -8,6 +8,7 @@ import io.offsite.core.grid.OfficerId;
 import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Outcome;
 import io.offsite.core.penalty.PartyType;
+import io.offsite.core.violation.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class CaseLifecycleTest {
     static final OfficerId A = OfficerId.of("ZJ-001");
     static final OfficerId B = OfficerId.of("ZJ-002");
     static final CaseLifecycle LC = CaseLifecycle.builder().build();
-    static final Decision PARKING_20 = new Decision("PARKING", "zj-2025", Outcome.FINE, 2_000, "minor", Optional.empty());
+    static final Decision PARKING_20 = new Decision(Violation.PARKING, "zj-2025", Outcome.FINE, 2_000, "minor", Optional.empty());
 
     /** 10:00 in Shanghai on the given day. */
     static Instant at(int y, int m, int d) {
@@ -29,7 +30,7 @@ class CaseLifecycleTest {
     }
 
     static PenaltyCase noticeServed() {
-        PenaltyCase c = LC.file("C-1", "PARKING", PartyType.PERSON, at(2025, 9, 1), "warning ignored", A, B);
+        PenaltyCase c = LC.file("C-1", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "warning ignored", A, B);
         c = LC.apply(c, cmd("1", CaseAction.START_INVESTIGATION, at(2025, 9, 2)));
         return LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 26)).withDecision(PARKING_20));
     }
@@ -53,7 +54,7 @@ class CaseLifecycleTest {
 
     @Test
     void filedCase_decisionDue90DaysLaterRolledOffASunday() {
-        PenaltyCase c = LC.file("C-1", "PARKING", PartyType.PERSON, at(2025, 9, 1), "r", A, B);
+        PenaltyCase c = LC.file("C-1", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A, B);
         assertThat(c.decisionDueOn()).isEqualTo(LocalDate.of(2025, 12, 1));
     }
 
@@ -66,7 +67,7 @@ class CaseLifecycleTest {
 
     @Test
     void illegalTransition_isRejectedNamingTheAllowedActions() {
-        PenaltyCase c = LC.file("C-1", "PARKING", PartyType.PERSON, at(2025, 9, 1), "r", A, B);
+        PenaltyCase c = LC.file("C-1", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A, B);
         assertThatThrownBy(() -> LC.apply(c, cmd("x", CaseAction.SERVE_DECISION, at(2025, 9, 2))))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.state()).isEqualTo(CaseState.FILED);
@@ -77,11 +78,11 @@ class CaseLifecycleTest {
 
     @Test
     void oneOfficer_cannotServeTheNotice() {
-        PenaltyCase c = LC.apply(LC.file("C-1", "PARKING", PartyType.PERSON, at(2025, 9, 1), "r", A, B),
+        PenaltyCase c = LC.apply(LC.file("C-1", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A, B),
                 cmd("1", CaseAction.START_INVESTIGATION, at(2025, 9, 2)));
         assertThatThrownBy(() -> LC.apply(c, CaseCommand.of("2", CaseAction.SERVE_NOTICE, at(2025, 9, 3), "r", A, A)
                 .withDecision(PARKING_20))).isInstanceOf(CaseException.class).hasMessageContaining("two distinct officers");
-        assertThatThrownBy(() -> LC.file("C-2", "PARKING", PartyType.PERSON, at(2025, 9, 1), "r", A))
+        assertThatThrownBy(() -> LC.file("C-2", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A))
                 .isInstanceOf(CaseException.class);
     }
 
@@ -93,7 +94,7 @@ class CaseLifecycleTest {
 
     @Test
     void decisionHeavierThanTheNotice_isRejected() {
-        Decision heavier = new Decision("PARKING", "zj-2025", Outcome.FINE, 5_000, "minor", Optional.empty());
+        Decision heavier = new Decision(Violation.PARKING, "zj-2025", Outcome.FINE, 5_000, "minor", Optional.empty());
         assertThatThrownBy(() -> LC.apply(noticeServed(), cmd("3", CaseAction.DECIDE, at(2025, 10, 13)).withDecision(heavier)))
                 .isInstanceOf(CaseException.class).hasMessageContaining("Art. 45");
     }
@@ -127,8 +128,8 @@ class CaseLifecycleTest {
 
     @Test
     void largeFine_allowsAHearing_andThenRequiresLegalReview() {
-        Decision big = new Decision("HOUSEHOLD_WASTE", "swl-2020", Outcome.FINE, 15_000_000, "org-ordinary", Optional.empty());
-        PenaltyCase c = LC.file("C-9", "HOUSEHOLD_WASTE", PartyType.ORGANISATION, at(2025, 9, 1), "r", A, B);
+        Decision big = new Decision(Violation.HOUSEHOLD_WASTE, "swl-2020", Outcome.FINE, 15_000_000, "org-ordinary", Optional.empty());
+        PenaltyCase c = LC.file("C-9", Violation.HOUSEHOLD_WASTE, PartyType.ORGANISATION, at(2025, 9, 1), "r", A, B);
         c = LC.apply(c, cmd("1", CaseAction.START_INVESTIGATION, at(2025, 9, 2)));
         c = LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 3)).withDecision(big));
         assertThat(c.hearingEligible()).isTrue();
@@ -146,8 +147,8 @@ class CaseLifecycleTest {
 
     @Test
     void hearingTooSoonAfterTheRequest_isRejectedNamingTheEarliestDay() {
-        Decision big = new Decision("PARKING", "zj-2025", Outcome.FINE, 1_000_000, "serious", Optional.empty());
-        PenaltyCase c = LC.apply(LC.file("C-8", "PARKING", PartyType.PERSON, at(2025, 9, 1), "r", A, B),
+        Decision big = new Decision(Violation.PARKING, "zj-2025", Outcome.FINE, 1_000_000, "serious", Optional.empty());
+        PenaltyCase c = LC.apply(LC.file("C-8", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A, B),
                 cmd("1", CaseAction.START_INVESTIGATION, at(2025, 9, 2)));
         c = LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 26)).withDecision(big));
         PenaltyCase requested = LC.apply(c, cmd("3", CaseAction.REQUEST_HEARING, at(2025, 9, 29)));
@@ -161,7 +162,7 @@ class CaseLifecycleTest {
     void simpleProcedure_isLimitedTo200YuanForAPerson() {
         CasePolicy p = CasePolicy.defaults();
         assertThat(p.simpleProcedureAllowed(PARKING_20, PartyType.PERSON)).isTrue();
-        assertThat(p.simpleProcedureAllowed(new Decision("PARKING", "v", Outcome.FINE, 20_100, "x", Optional.empty()),
+        assertThat(p.simpleProcedureAllowed(new Decision(Violation.PARKING, "v", Outcome.FINE, 20_100, "x", Optional.empty()),
                 PartyType.PERSON)).isFalse();
         assertThat(p.simpleProcedureMaxFen(PartyType.ORGANISATION)).isEqualTo(300_000);
     }
@@ -193,7 +194,7 @@ class CaseLifecycleTest {
 
     @Test
     void closedCase_acceptsNothing() {
-        PenaltyCase c = LC.apply(LC.file("C-1", "PARKING", PartyType.PERSON, at(2025, 9, 1), "r", A, B),
+        PenaltyCase c = LC.apply(LC.file("C-1", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A, B),
                 cmd("1", CaseAction.WITHDRAW, at(2025, 9, 2)));
         assertThat(LC.allowedActions(c)).isEmpty();
         assertThatThrownBy(() -> LC.apply(c, cmd("2", CaseAction.START_INVESTIGATION, at(2025, 9, 3))))

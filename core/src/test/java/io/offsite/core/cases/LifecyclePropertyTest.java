@@ -10,6 +10,7 @@ import io.offsite.core.grid.OfficerId;
 import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Outcome;
 import io.offsite.core.penalty.PartyType;
+import io.offsite.core.violation.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,10 +27,10 @@ class LifecyclePropertyTest {
     private static final OfficerId A = OfficerId.of("A-1");
     private static final OfficerId B = OfficerId.of("B-2");
     private static final List<Decision> DECISIONS = List.of(
-            new Decision("PARKING", "zj-2025", Outcome.FINE, 2_000, "minor", Optional.empty()),
-            new Decision("PARKING", "zj-2025", Outcome.FINE, 20_000_000, "serious", Optional.empty()),
-            new Decision("PARKING", "zj-2025", Outcome.WARNING, 0, "minor", Optional.empty()),
-            new Decision("PARKING", "zj-2025", Outcome.NO_PENALTY, 0, "minor", Optional.of(
+            new Decision(Violation.PARKING, "zj-2025", Outcome.FINE, 2_000, "minor", Optional.empty()),
+            new Decision(Violation.PARKING, "zj-2025", Outcome.FINE, 20_000_000, "serious", Optional.empty()),
+            new Decision(Violation.PARKING, "zj-2025", Outcome.WARNING, 0, "minor", Optional.empty()),
+            new Decision(Violation.PARKING, "zj-2025", Outcome.NO_PENALTY, 0, "minor", Optional.of(
                     io.offsite.core.penalty.ExemptionKind.FIRST_VIOLATION)));
     private static final Set<CaseState> AFTER_DECISION = EnumSet.of(CaseState.DECIDED, CaseState.DECISION_SERVED,
             CaseState.DEMAND_SERVED, CaseState.COURT_APPLIED, CaseState.ENFORCED, CaseState.PAID);
@@ -49,7 +50,7 @@ class LifecyclePropertyTest {
         Set<CaseState> reached = EnumSet.noneOf(CaseState.class);
         qt().withExamples(400).forAll(steps()).checkAssert(steps -> {
             Instant t = Instant.parse("2025-01-06T02:00:00Z");
-            PenaltyCase c = LC.file("P-1", "PARKING", PartyType.PERSON, t, "filed", A, B);
+            PenaltyCase c = LC.file("P-1", Violation.PARKING, PartyType.PERSON, t, "filed", A, B);
             int n = 0;
             for (int[] s : steps) {
                 t = t.plus(s[1], ChronoUnit.DAYS).plusSeconds(60);

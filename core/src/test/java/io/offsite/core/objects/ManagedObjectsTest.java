@@ -8,6 +8,7 @@ import io.offsite.core.geojson.GeoJsonException;
 import io.offsite.core.grid.Grid;
 import io.offsite.core.grid.GridGeoJson;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
@@ -85,8 +86,8 @@ class ManagedObjectsTest {
     void archive_appendsWithoutChangingTheOriginal() {
         EnterpriseArchive empty = EnterpriseArchive.empty("E1");
         EnterpriseArchive one = empty.withPatrol(new EnterpriseArchive.Patrol(Instant.EPOCH, OfficerId.of("ZF-1"), "ok"))
-                .withFinding(new EnterpriseArchive.Finding(Instant.EPOCH, "SHOPFRONT", "goods on pavement"))
-                .withCase(new EnterpriseArchive.CaseRef("C-1", "SHOPFRONT", Instant.EPOCH));
+                .withFinding(new EnterpriseArchive.Finding(Instant.EPOCH, Violation.TRADING_BEYOND_SHOPFRONT, "goods on pavement"))
+                .withCase(new EnterpriseArchive.CaseRef("C-1", Violation.TRADING_BEYOND_SHOPFRONT, Instant.EPOCH));
         assertThat(empty.patrols()).isEmpty();
         assertThat(one.patrols()).hasSize(1);
         assertThat(one.findings()).hasSize(1);

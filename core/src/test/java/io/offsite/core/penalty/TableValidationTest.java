@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.offsite.core.violation.Violation;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TableValidationTest {
     @Test
     void validTable_loadsAndAssesses() {
         PenaltyCatalogue c = PenaltyCatalogue.loader().add("test.json", VALID).load();
-        Decision d = c.assess("LITTER", Facts.builder().repeatCount(3).build(), LocalDate.of(2025, 2, 1));
+        Decision d = c.assess(Violation.of("LITTER"), Facts.builder().repeatCount(3).build(), LocalDate.of(2025, 2, 1));
         assertThat(d.fineFen()).isEqualTo(15_000);
     }
 
@@ -156,7 +157,7 @@ class TableValidationTest {
     @Test
     void assessingAPartyTheTableDoesNotCover_isRejected() {
         PenaltyCatalogue c = PenaltyCatalogue.loader().add("test.json", VALID).load();
-        assertThatThrownBy(() -> c.assess("LITTER", Facts.builder().party(PartyType.ORGANISATION).build(), LocalDate.of(2025, 2, 1)))
+        assertThatThrownBy(() -> c.assess(Violation.of("LITTER"), Facts.builder().party(PartyType.ORGANISATION).build(), LocalDate.of(2025, 2, 1)))
                 .isInstanceOf(PenaltyException.class).hasMessageContaining("does not apply to party type ORGANISATION");
     }
 }

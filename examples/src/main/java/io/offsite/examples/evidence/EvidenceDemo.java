@@ -1,6 +1,7 @@
 package io.offsite.examples.evidence;
 
 import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.violation.Violation;
 import io.offsite.evidence.BundleVerifier;
 import io.offsite.evidence.CaseContext;
 import io.offsite.evidence.CompletenessReport;
@@ -60,7 +61,7 @@ public final class EvidenceDemo {
     private static void demo(PrintStream out, Path dir) {
         Instant firstSeen = Instant.parse("2026-03-02T01:00:00Z");
         Clock clock = Clock.fixed(firstSeen.plus(Duration.ofHours(1)), ZoneOffset.UTC);
-        EvidenceChain chain = EvidenceChain.builder("HZ-2026-000123", "PARKING")
+        EvidenceChain chain = EvidenceChain.builder("HZ-2026-000123", Violation.PARKING)
                 .blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
                 .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026"))
                 .timestampAuthority(LocalTimestampAuthority.create("demo-tsa (not RFC 3161)", clock))
@@ -84,7 +85,7 @@ public final class EvidenceDemo {
         Polygon fence = gf.createPolygon(new Coordinate[] {new Coordinate(120.1550, 30.2740),
             new Coordinate(120.1553, 30.2740), new Coordinate(120.1553, 30.2743), new Coordinate(120.1550, 30.2743),
             new Coordinate(120.1550, 30.2740)});
-        CaseContext ctx = CaseContext.builder("PARKING", clock.instant()).fence(fence)
+        CaseContext ctx = CaseContext.builder(Violation.PARKING, clock.instant()).fence(fence)
                 .moveWindow(Duration.ofMinutes(10)).windowEnd(firstSeen.plusSeconds(24 + 600)).build(); // dispatch 10 min after delivery
         CompletenessReport report = CompletenessRules.defaults().check(chain, ctx);
         out.println("complete: " + report.complete() + " (" + report.findings().size() + " checks)");

@@ -1,5 +1,6 @@
 package io.offsite.examples.evidence;
 
+import io.offsite.core.violation.Violation;
 import io.offsite.evidence.*;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ final class EvidenceReadmeSnippet {
     }
 
     static boolean snippet(Path bundle) {
-        EvidenceChain chain = EvidenceChain.builder("HZ-2026-000123", "PARKING")
+        EvidenceChain chain = EvidenceChain.builder("HZ-2026-000123", Violation.PARKING)
                 .blobStore(FileSystemBlobStore.open(Path.of("evidence-blobs")))
                 .signingKeys(InMemorySigningKeys.generate("agency-2026")).build();
         ItemSpec still = ItemSpec.builder(ItemKind.STILL, "image/jpeg", Instant.parse("2026-03-02T01:00:00Z"),

@@ -8,6 +8,7 @@ import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
 import io.offsite.examples.ManualClock;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
@@ -92,9 +93,10 @@ public final class NotifyDemo {
         List<EnforcementEffect> effects = List.of(
                 new RequestOwnerMove("ep-41", t, "fence-yanan", CellId.of("XH-03-07"), "浙A12345", here, "cam-3301",
                         Duration.ofMinutes(10), t.plus(Duration.ofMinutes(5))),
-                new DispatchOfficer("ep-40", t, "fence-yanan", CellId.of("XH-03-07"), OfficerId.of("ZJ-0457"),
-                        "浙A77777", here, "cam-3301", "still parked 10 min after owner SMS"),
-                new VoiceWarning("ep-42", t, "fence-market", CellId.of("XH-03-07"), "cam-3302", 1, "trk-9", here));
+                new DispatchOfficer("ep-40", t, Violation.PARKING, "fence-yanan", CellId.of("XH-03-07"),
+                        OfficerId.of("ZJ-0457"), "浙A77777", here, "cam-3301", "still parked 10 min after owner SMS"),
+                new VoiceWarning("ep-42", t, Violation.ROAD_OCCUPATION, "fence-market", CellId.of("XH-03-07"),
+                        "cam-3302", 1, "trk-9", here));
         out.println("Effects handed to the outbox:");
         for (EnforcementEffect e : effects) {
             EffectOutcome o = notifier.handle(e);

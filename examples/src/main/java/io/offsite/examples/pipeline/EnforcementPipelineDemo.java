@@ -238,9 +238,9 @@ public final class EnforcementPipelineDemo {
 
         // 5. Fulfil the evidence plan from the camera recording and the outbox record.
         String caseId = "XH-2026-000042";
-        EvidenceChain chain = EvidenceChain.builder(caseId, "PARKING").blobStore(InMemoryBlobStore.create())
-                .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026")).clock(clock).build();
         EvidencePlan plan = plans.get(episodeA);
+        EvidenceChain chain = EvidenceChain.builder(caseId, plan.violation()).blobStore(InMemoryBlobStore.create())
+                .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026")).clock(clock).build();
         for (EvidenceRequest req : plan.requests()) {
             if (req.kind() == ItemKind.STILL) {
                 Instant at = req.at().orElseThrow();
@@ -258,7 +258,7 @@ public final class EnforcementPipelineDemo {
         out.println("evidence: " + chain.items().size() + " items, outstanding requests: "
                 + plan.outstanding(chain.items(), Duration.ofSeconds(2)).size());
         // the SMS must be delivered at least the full window before the dispatch capture
-        CaseContext parking = CaseContext.builder("PARKING", clock.instant()).fence(area)
+        CaseContext parking = CaseContext.builder(plan.violation(), clock.instant()).fence(area)
                 .moveWindow(order.moveWindow()).windowEnd(dispatch.at()).build();
         CompletenessReport report = CompletenessRules.defaults().check(chain, parking);
         out.println("completeness: " + (report.complete() ? "complete" : "INCOMPLETE") + " ("
@@ -278,12 +278,12 @@ public final class EnforcementPipelineDemo {
         // 6. The officer issues the parking notice: a case is filed, assessed and shows its next deadline.
         CaseLifecycle lifecycle = CaseLifecycle.builder().build();
         OfficerId second = OfficerId.of("ZF-0111");
-        PenaltyCase c = lifecycle.file(caseId, "PARKING", PartyType.PERSON, dispatch.at(),
+        PenaltyCase c = lifecycle.file(caseId, dispatch.violation(), PartyType.PERSON, dispatch.at(),
                 "still parked after the order-to-move SMS; parking notice issued", dispatch.officerId(), second);
         c = lifecycle.apply(c, CaseCommand.of("cmd-1", CaseAction.START_INVESTIGATION, dispatch.at().plusSeconds(60),
                 "camera evidence frozen", dispatch.officerId(), second).withAttachments("evidence-root:" + head.rootHash()));
         LocalDate today = LocalDate.ofInstant(dispatch.at(), SHANGHAI);
-        Assessment a = PenaltyCatalogue.shipped().explain("PARKING", Facts.builder().firstViolation(false)
+        Assessment a = PenaltyCatalogue.shipped().explain(c.violation(), Facts.builder().firstViolation(false)
                 .repeatCount(1).build(), today);
         out.println("case " + c.caseId() + " " + c.state() + "; intended penalty " + a.decision().outcome() + " "
                 + a.decision().fineFen() / 100 + " yuan (tier " + a.decision().tierId() + ")");

@@ -2,6 +2,7 @@ package io.offsite.examples.rules;
 
 import io.offsite.core.deadline.DeadlineCalculator;
 import io.offsite.core.penalty.*;
+import io.offsite.core.violation.Violation;
 import io.offsite.testkit.Laws;
 import java.time.LocalDate;
 
@@ -10,11 +11,11 @@ public final class ReadmeSnippet {
     public static void main(String[] args) {
         PenaltyCatalogue catalogue = PenaltyCatalogue.shipped();           // validated at load
         Facts facts = Facts.builder().repeatCount(2).harm(HarmLevel.MINOR).mitigation(Mitigation.CONFESSED).build();
-        Assessment a = catalogue.explain("PARKING", facts, LocalDate.of(2025, 6, 2));
+        Assessment a = catalogue.explain(Violation.PARKING, facts, LocalDate.of(2025, 6, 2));
         System.out.println(a.decision().outcome() + " " + a.decision().fineFen() + " fen");
         a.explanation().steps().forEach(System.out::println);              // tier, adjustments, citations
         DeadlineCalculator deadlines = DeadlineCalculator.chinaDefaults(); // 2024–2026 holidays + make-up days
         System.out.println(deadlines.statementDefenceEnds(LocalDate.of(2025, 9, 30)));
-        Laws.lawsOf(catalogue.require("PARKING")).assertHolds();           // rule-author invariants
+        Laws.lawsOf(catalogue.require(Violation.PARKING)).assertHolds();           // rule-author invariants
     }
 }

@@ -13,6 +13,7 @@ import io.offsite.core.penalty.HarmLevel;
 import io.offsite.core.penalty.Mitigation;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.penalty.PenaltyCatalogue;
+import io.offsite.core.violation.Violation;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,15 +37,15 @@ public final class RulesDemo {
         LocalDate day = LocalDate.of(2025, 9, 22);
 
         Facts parking = Facts.builder().repeatCount(2).harm(HarmLevel.MINOR).mitigation(Mitigation.CONFESSED).build();
-        Assessment p = catalogue.explain("PARKING", parking, day);
+        Assessment p = catalogue.explain(Violation.PARKING, parking, day);
         print(out, "PARKING " + parking, p);
 
         Facts dumping = Facts.builder().party(PartyType.ORGANISATION).repeatCount(1).harm(HarmLevel.MODERATE)
                 .aggravation(Aggravation.SENSITIVE_AREA).build();
-        print(out, "HOUSEHOLD_WASTE " + dumping, catalogue.explain("HOUSEHOLD_WASTE", dumping, day));
+        print(out, "HOUSEHOLD_WASTE " + dumping, catalogue.explain(Violation.HOUSEHOLD_WASTE, dumping, day));
 
         CaseLifecycle lifecycle = CaseLifecycle.builder().build();
-        PenaltyCase c = lifecycle.file("2025-ZJ-0193", "PARKING", PartyType.PERSON, at(2025, 9, 22),
+        PenaltyCase c = lifecycle.file("2025-ZJ-0193", Violation.PARKING, PartyType.PERSON, at(2025, 9, 22),
                 "SMS order to move ignored; parking notice issued", WANG, LI);
         c = lifecycle.apply(c, cmd("c1", CaseAction.START_INVESTIGATION, at(2025, 9, 23), "collect camera evidence")
                 .withAttachments("evidence:sha256:3f9a"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offsite.core.penalty.PenaltyCatalogue;
 import io.offsite.core.penalty.PenaltyTable;
+import io.offsite.core.violation.Violation;
 import io.offsite.testkit.Law;
 import io.offsite.testkit.LawReport;
 import io.offsite.testkit.Laws;
@@ -29,7 +30,7 @@ class RuleAuthorExampleTest {
 
     @Test
     void myTable_keepsTheLawsOfDiscretion() {
-        PenaltyTable table = PenaltyCatalogue.loader().add("spitting.json", MY_TABLE).load().require("SPITTING");
+        PenaltyTable table = PenaltyCatalogue.loader().add("spitting.json", MY_TABLE).load().require(Violation.of("SPITTING"));
         Laws.lawsOf(table).assertHolds();
     }
 
@@ -40,7 +41,7 @@ class RuleAuthorExampleTest {
         String broken = MY_TABLE.replace("{\"repeatCount\": {\"min\": 1}}",
                 "[{\"repeatCount\": {\"min\": 1}}, {\"mitigating\": [\"CONFESSED\"]}]")
                 .replace("{\"repeatCount\": {\"max\": 0}}", "{\"repeatCount\": {\"max\": 0}, \"notMitigating\": [\"CONFESSED\"]}");
-        PenaltyTable table = PenaltyCatalogue.loader().add("spitting.json", broken).load().require("SPITTING");
+        PenaltyTable table = PenaltyCatalogue.loader().add("spitting.json", broken).load().require(Violation.of("SPITTING"));
         LawReport report = Laws.lawsOf(table);
         assertThat(report.holds()).isFalse();
         assertThat(report.counterexamples().get(0).law()).isEqualTo(Law.MITIGATION_NEVER_RAISES);
