@@ -66,7 +66,7 @@ public final class CaseLifecycle {
         d.party = party;
         d.state = CaseState.FILED;
         d.filedOn = LocalDate.ofInstant(at, zone);
-        d.decisionDueOn = deadlines.decisionDue(d.filedOn).date();
+        d.decisionDueOn = deadlines.decisionDue(d.filedOn).date(); // provisional dates are flagged by decisionDue(c)
         d.timeline.add(new TimelineEntry(0, "file:" + caseId, "FILE", CaseState.FILED, CaseState.FILED, at,
                 d.filedOn, who, reason, List.of()));
         return d.build();
@@ -115,6 +115,7 @@ public final class CaseLifecycle {
         }
         PenaltyCase.Draft d = c.draft();
         Guards.check(this, d, cmd, date);
+        d.decisionDueOn = decisionDue(d).date();
         CaseState to = cmd.action().target().orElse(c.state);
         boolean extension = cmd.action() == CaseAction.EXTEND_DECISION_PERIOD;
         d.timeline.add(new TimelineEntry(c.timeline.size(), cmd.commandId(), cmd.action().name(), c.state, to, cmd.at(),
@@ -171,9 +172,22 @@ public final class CaseLifecycle {
         return open.isEmpty() ? Optional.empty() : Optional.of(open.get(0));
     }
 
+    /**
+     * The decision deadline: the approved extension's date, or the decision period counted from filing over
+     * this lifecycle's calendar (so an official year loaded after filing replaces a provisional count).
+     */
+    Deadline decisionDue(PenaltyCase.Draft c) {
+        if (c.decisionExtended) {
+            return new Deadline("decide the case (approved extension)", c.decisionDueOn,
+                    deadlines.policy().decideAfterFiling(), "the decision is late; obtain a further approved extension");
+        }
+        Deadline d = deadlines.decisionDue(c.filedOn);
+        return new Deadline("decide the case", d.date(), d.period(),
+                "the decision is late; obtain an approved extension (EXTEND_DECISION_PERIOD)", d.provisionalReason());
+    }
+
     private Deadline decisionDue(PenaltyCase c) {
-        return new Deadline("decide the case", c.decisionDueOn, deadlines.policy().decideAfterFiling(),
-                "the decision is late; obtain an approved extension (EXTEND_DECISION_PERIOD)");
+        return decisionDue(c.draft());
     }
 
     CasePolicy policy() {

@@ -21,6 +21,7 @@ public final class PenaltyCase {
     final List<TimelineEntry> timeline;
     final LocalDate filedOn;
     final LocalDate decisionDueOn;
+    final boolean decisionExtended;
     final LocalDate noticeServedOn;
     final Decision intended;
     final boolean hearingEligible;
@@ -42,6 +43,7 @@ public final class PenaltyCase {
         timeline = List.copyOf(d.timeline);
         filedOn = d.filedOn;
         decisionDueOn = d.decisionDueOn;
+        decisionExtended = d.decisionExtended;
         noticeServedOn = d.noticeServedOn;
         intended = d.intended;
         hearingEligible = d.hearingEligible;
@@ -86,9 +88,17 @@ public final class PenaltyCase {
         return filedOn;
     }
 
-    /** Last day to decide (90 days after filing unless extended). */
+    /**
+     * Last day to decide (90 days after filing unless extended), as counted when this snapshot was made; the
+     * lifecycle's {@code openDeadlines} recounts it and says whether it is provisional.
+     */
     public LocalDate decisionDueOn() {
         return decisionDueOn;
+    }
+
+    /** Whether an approved extension set the decision date. */
+    public boolean decisionPeriodExtended() {
+        return decisionExtended;
     }
 
     /** Day the notice of intended penalty was served. */
@@ -173,6 +183,7 @@ public final class PenaltyCase {
         List<TimelineEntry> timeline = new ArrayList<>();
         LocalDate filedOn;
         LocalDate decisionDueOn;
+        boolean decisionExtended;
         LocalDate noticeServedOn;
         Decision intended;
         boolean hearingEligible;
@@ -197,6 +208,7 @@ public final class PenaltyCase {
             timeline = new ArrayList<>(c.timeline);
             filedOn = c.filedOn;
             decisionDueOn = c.decisionDueOn;
+            decisionExtended = c.decisionExtended;
             noticeServedOn = c.noticeServedOn;
             intended = c.intended;
             hearingEligible = c.hearingEligible;

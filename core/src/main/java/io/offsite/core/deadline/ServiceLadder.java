@@ -121,7 +121,7 @@ public final class ServiceLadder {
             throw new DeadlineException("public notice on " + publishedOn
                     + " is only allowed after another method failed; record the failed attempt first");
         }
-        LocalDate effective = calculator.publicNoticeServedOn(publishedOn);
+        LocalDate effective = calculator.publicNoticeServed(publishedOn).date();
         return add(ServiceMethod.PUBLIC_NOTICE, publishedOn, effective, "published; deemed served on " + effective);
     }
 
