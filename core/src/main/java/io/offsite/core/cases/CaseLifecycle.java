@@ -7,6 +7,7 @@ import io.offsite.core.grid.OfficerId;
 import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Outcome;
 import io.offsite.core.penalty.PartyType;
+import io.offsite.core.service.DocumentKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -108,7 +109,7 @@ public final class CaseLifecycle {
                     + " got " + cmd.actors());
         }
         LocalDate atDate = LocalDate.ofInstant(cmd.at(), zone);
-        LocalDate date = cmd.eventDate().orElse(atDate);
+        LocalDate date = ServiceSteps.eventDate(this, c, cmd, atDate).orElse(cmd.eventDate().orElse(atDate));
         if (cmd.action() != CaseAction.EXTEND_DECISION_PERIOD && (date.isAfter(atDate) || date.isBefore(last.eventDate()))) {
             throw new CaseException("case " + c.caseId + ": event date " + date + " of " + cmd.action()
                     + " must lie between the last step's date " + last.eventDate() + " and the recording date " + atDate);
@@ -120,7 +121,8 @@ public final class CaseLifecycle {
         boolean extension = cmd.action() == CaseAction.EXTEND_DECISION_PERIOD;
         d.timeline.add(new TimelineEntry(c.timeline.size(), cmd.commandId(), cmd.action().name(), c.state, to, cmd.at(),
                 extension ? atDate : date, cmd.actors(),
-                extension ? cmd.reason() + " (decision now due " + date + ")" : cmd.reason(), cmd.attachments()));
+                extension ? cmd.reason() + " (decision now due " + date + ")" : cmd.reason(),
+                ServiceSteps.attachments(cmd)));
         d.state = to;
         return d.build();
     }
@@ -135,17 +137,14 @@ public final class CaseLifecycle {
                 break;
             case NOTICE_SERVED:
                 out.add(decisionDue(c));
-                out.add(deadlines.statementDefenceEnds(c.noticeServedOn));
-                if (c.hearingEligible) {
-                    out.add(deadlines.hearingRequestEnds(c.noticeServedOn));
-                }
+                out.addAll(c.noticeService.kind().startedBy(deadlines, c.noticeServedOn));
                 break;
             case DECIDED:
                 out.add(deadlines.decisionServiceDue(c.decidedOn));
                 break;
             case DECISION_SERVED:
-                if (c.paymentDueOn != null) {
-                    out.add(deadlines.paymentDue(c.decisionServedOn));
+                if (fine(c.decision)) {
+                    out.addAll(DocumentKind.DECISION.startedBy(deadlines, c.decisionServedOn));
                 }
                 break;
             case DEMAND_SERVED: {

@@ -21,6 +21,7 @@ final class Guards {
                     throw new CaseException(id + " with a NO_PENALTY decision; use DECIDE_NO_PENALTY instead");
                 }
                 d.noticeServedOn = date;
+                d.noticeService = cmd.service().orElseThrow();
                 d.intended = intended;
                 d.hearingEligible = CaseLifecycle.fine(intended)
                         && intended.fineFen() >= lc.policy().hearingThresholdFen(d.party);
@@ -60,6 +61,7 @@ final class Guards {
                 break;
             case RETURN_FOR_INVESTIGATION:
                 d.noticeServedOn = null;
+                d.noticeService = null;
                 d.intended = null;
                 d.hearingEligible = false;
                 d.hearingRequestedOn = null;
@@ -99,6 +101,7 @@ final class Guards {
                 break;
             case SERVE_DECISION:
                 d.decisionServedOn = date;
+                d.decisionService = cmd.service().orElseThrow();
                 if (CaseLifecycle.fine(d.decision)) {
                     d.paymentDueOn = dl.paymentDue(date).date();
                 }
@@ -127,6 +130,7 @@ final class Guards {
                     throw new CaseException(id + " on " + date + " is premature: the fine is due until " + d.paymentDueOn);
                 }
                 d.demandServedOn = date;
+                d.demandService = cmd.service().orElseThrow();
                 break;
             case APPLY_TO_COURT: {
                 CourtWindow w = dl.courtEnforcementWindow(d.decisionServedOn, d.demandServedOn);

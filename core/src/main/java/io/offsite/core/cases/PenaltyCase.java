@@ -2,6 +2,7 @@ package io.offsite.core.cases;
 
 import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.PartyType;
+import io.offsite.core.service.ServiceRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class PenaltyCase {
     final LocalDate paymentDueOn;
     final LocalDate demandServedOn;
     final long paidFen;
+    final ServiceRecord noticeService;
+    final ServiceRecord decisionService;
+    final ServiceRecord demandService;
 
     private PenaltyCase(Draft d) {
         caseId = d.caseId;
@@ -56,6 +60,9 @@ public final class PenaltyCase {
         paymentDueOn = d.paymentDueOn;
         demandServedOn = d.demandServedOn;
         paidFen = d.paidFen;
+        noticeService = d.noticeService;
+        decisionService = d.decisionService;
+        demandService = d.demandService;
     }
 
     /** Case id. */
@@ -161,6 +168,21 @@ public final class PenaltyCase {
         return paidFen;
     }
 
+    /** The service record of the notice of intended penalty (its proof and effective date). */
+    public Optional<ServiceRecord> noticeService() {
+        return Optional.ofNullable(noticeService);
+    }
+
+    /** The service record of the decision. */
+    public Optional<ServiceRecord> decisionService() {
+        return Optional.ofNullable(decisionService);
+    }
+
+    /** The service record of the written demand. */
+    public Optional<ServiceRecord> demandService() {
+        return Optional.ofNullable(demandService);
+    }
+
     @Override
     public String toString() {
         return "PenaltyCase[" + caseId + ", " + violationCode + ", " + state + ", " + timeline.size() + " entries]";
@@ -196,6 +218,9 @@ public final class PenaltyCase {
         LocalDate paymentDueOn;
         LocalDate demandServedOn;
         long paidFen;
+        ServiceRecord noticeService;
+        ServiceRecord decisionService;
+        ServiceRecord demandService;
 
         private Draft(PenaltyCase c) {
             if (c == null) {
@@ -221,6 +246,9 @@ public final class PenaltyCase {
             paymentDueOn = c.paymentDueOn;
             demandServedOn = c.demandServedOn;
             paidFen = c.paidFen;
+            noticeService = c.noticeService;
+            decisionService = c.decisionService;
+            demandService = c.demandService;
         }
 
         PenaltyCase build() {
