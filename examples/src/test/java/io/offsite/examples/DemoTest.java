@@ -56,6 +56,7 @@ class DemoTest {
         String out = run(EnforcementPipelineDemo::run);
         assertThat(out).containsSubsequence("09:02  RequestOwnerMove", "outbox: QUEUED", "09:12  DispatchOfficer",
                 "owner SMS DELIVERED", "completeness: complete", "independent verifier says OK",
-                "case XH-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2026-06-01");
+                "case XH-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2027-03-05",
+                "PROVISIONAL: 2027 counted provisionally");
     }
 }
