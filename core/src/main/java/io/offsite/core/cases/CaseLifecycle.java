@@ -36,7 +36,10 @@ public final class CaseLifecycle {
         this.zone = b.zone;
     }
 
-    /** A builder; defaults: statutory deadlines over the shipped China calendar, default policy, Asia/Shanghai. */
+    /**
+     * A builder; defaults: statutory deadlines over {@code HolidayCalendar.china()} (official 2024–2026, other
+     * years provisional and flagged), default policy, Asia/Shanghai.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -150,7 +153,8 @@ public final class CaseLifecycle {
             case DEMAND_SERVED: {
                 CourtWindow w = deadlines.courtEnforcementWindow(c.decisionServedOn, c.demandServedOn);
                 out.add(new Deadline("apply to court for enforcement (from " + w.earliest() + ")", w.latest(),
-                        deadlines.policy().courtApplication(), "the bureau can no longer apply for court enforcement"));
+                        deadlines.policy().courtApplication(), "the bureau can no longer apply for court enforcement",
+                        w.provisionalReason()));
                 break;
             }
             default:
