@@ -59,7 +59,8 @@ class DemoTest {
                 "09:02:04  owner SMS delivered -> engine: APPLIED", "MoveWindowStarted car A (owner told 09:02:04, move by 09:12:04)",
                 "09:12:05  DispatchOfficer car A", "owner SMS DELIVERED", "officer sent 09:12:05, 600 s after the owner was told",
                 "completeness: complete", "independent verifier says OK",
-                "case XH-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2026-06-01");
+                "case XH-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2027-03-05",
+                "PROVISIONAL: 2027 counted provisionally");
     }
 
     @Test

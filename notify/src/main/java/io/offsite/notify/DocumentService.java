@@ -1,245 +1,135 @@
 package io.offsite.notify;
 
-import io.offsite.core.deadline.ServiceMethod;
+import io.offsite.core.service.AddressConfirmation;
+import io.offsite.core.service.Consent;
+import io.offsite.core.service.DocumentKind;
+import io.offsite.core.service.ServiceAttempt;
+import io.offsite.core.service.ServiceEffect;
+import io.offsite.core.service.ServiceMethod;
+import io.offsite.core.service.ServiceProof;
+import io.offsite.core.service.ServiceRecord;
+import io.offsite.core.service.ServiceRules;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The service record (送达记录) of one document on one party: the attempts made through the ladder, each with
- * its proof, and the date service took effect. Immutable: {@link #record(ServiceAttempt)} checks the attempt
- * against the rules and returns the new record, or throws {@link NotifyException} naming the rule broken (the
- * old record is unchanged). Rules (DOMAIN.md §4): direct service needs the party's signature; leaving at the
- * residence needs a witness or video and (by default) an earlier refusal; electronic service needs signed
- * consent for that address and takes effect on arrival; mail takes effect on receipt, or on return when a
- * signed address confirmation (送达地址确认书) covers the address; public notice needs (by default) an
- * earlier failure or declared unknown whereabouts and is deemed served after the configured days.
+ * Delivers a document electronically through the {@link Outbox} and records the outcome as proof on core's
+ * {@link ServiceRecord}, which alone decides the legal effect (effective date, what it starts); the case
+ * lifecycle's service steps take {@link #record()}. A thin, immutable adapter: every rule lives in core
+ * ({@code io.offsite.core.service}); attempts by other methods (direct, left at the residence, video, post,
+ * public notice) are recorded with {@link #record(ServiceAttempt)}.
  */
 public final class DocumentService {
-    private final String documentId;
-    private final String partyId;
-    private final ServiceRules rules;
-    private final Optional<Consent> consent;
-    private final Optional<AddressConfirmation> confirmation;
-    private final Optional<String> whereaboutsUnknown;
-    private final List<ServiceAttempt> attempts;
-    private final Optional<ServiceEffect> effect;
+    private final ServiceRecord record;
 
-    private DocumentService(String documentId, String partyId, ServiceRules rules, Optional<Consent> consent,
-            Optional<AddressConfirmation> confirmation, Optional<String> whereaboutsUnknown,
-            List<ServiceAttempt> attempts, Optional<ServiceEffect> effect) {
-        this.documentId = documentId;
-        this.partyId = partyId;
-        this.rules = rules;
-        this.consent = consent;
-        this.confirmation = confirmation;
-        this.whereaboutsUnknown = whereaboutsUnknown;
-        this.attempts = List.copyOf(attempts);
-        this.effect = effect;
+    private DocumentService(ServiceRecord record) {
+        this.record = Objects.requireNonNull(record, "record");
     }
 
-    /** A new record for a document to serve on a party. */
-    public static DocumentService open(String documentId, String partyId, ServiceRules rules) {
-        requireText(documentId, "documentId");
-        requireText(partyId, "partyId");
-        return new DocumentService(documentId, partyId, Objects.requireNonNull(rules, "rules"), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+    /** A new service record for a document of {@code kind} on a party. */
+    public static DocumentService open(String documentId, DocumentKind kind, String partyId, ServiceRules rules) {
+        return new DocumentService(ServiceRecord.open(documentId, kind, partyId, rules));
     }
 
-    /** Records the party's signed consent to electronic service at an address. */
-    public DocumentService withConsent(Consent value) {
-        return new DocumentService(documentId, partyId, rules, Optional.of(Objects.requireNonNull(value, "consent")),
-                confirmation, whereaboutsUnknown, attempts, effect);
+    /** Wraps an existing core record (e.g. one restored from storage). */
+    public static DocumentService of(ServiceRecord record) {
+        return new DocumentService(record);
     }
 
-    /** Records the party's signed service-address confirmation. */
-    public DocumentService withAddressConfirmation(AddressConfirmation value) {
-        return new DocumentService(documentId, partyId, rules, consent,
-                Optional.of(Objects.requireNonNull(value, "confirmation")), whereaboutsUnknown, attempts, effect);
+    /** Records the party's consent to electronic or video service. */
+    public DocumentService withConsent(Consent consent) {
+        return new DocumentService(record.withConsent(consent));
     }
 
-    /** Declares the party's whereabouts unknown (allows public notice without an earlier failed attempt). */
+    /** Records the party's signed service-address confirmation (送达地址确认书). */
+    public DocumentService withAddressConfirmation(AddressConfirmation confirmation) {
+        return new DocumentService(record.withAddressConfirmation(confirmation));
+    }
+
+    /** Declares the party's whereabouts unknown. */
     public DocumentService withWhereaboutsUnknown(String reason) {
-        requireText(reason, "reason");
-        return new DocumentService(documentId, partyId, rules, consent, confirmation, Optional.of(reason), attempts,
-                effect);
+        return new DocumentService(record.withWhereaboutsUnknown(reason));
     }
 
-    /** Records an attempt; throws {@link NotifyException} naming the rule when the attempt is not allowed. */
-    public DocumentService record(ServiceAttempt a) {
-        Objects.requireNonNull(a, "attempt");
-        String where = "document " + documentId + ", " + a.method() + " attempt at " + a.attemptedAt();
-        if (!attempts.isEmpty() && a.attemptedAt().isBefore(attempts.get(attempts.size() - 1).attemptedAt())) {
-            throw new NotifyException(where + ": earlier than the previous attempt at "
-                    + attempts.get(attempts.size() - 1).attemptedAt() + "; record attempts in order");
-        }
-        LocalDate attemptDay = LocalDate.ofInstant(a.attemptedAt(), rules.zone());
-        if (effect.isPresent() && !effect.get().effectiveOn().isAfter(attemptDay)) {
-            throw new NotifyException(where + ": the document was already served on " + effect.get().effectiveOn()
-                    + " by " + effect.get().method());
-        }
-        Optional<ServiceEffect> served = evaluate(a, where);
-        Optional<ServiceEffect> next = effect;
-        if (served.isPresent() && (next.isEmpty() || served.get().effectiveOn().isBefore(next.get().effectiveOn()))) {
-            next = served;
-        }
-        List<ServiceAttempt> all = new ArrayList<>(attempts);
-        all.add(a);
-        return new DocumentService(documentId, partyId, rules, consent, confirmation, whereaboutsUnknown, all, next);
+    /** Records an attempt; core's {@code ServiceException} names the rule when the law does not allow it. */
+    public DocumentService record(ServiceAttempt attempt) {
+        return new DocumentService(record.record(attempt));
     }
 
-    private Optional<ServiceEffect> evaluate(ServiceAttempt a, String where) {
-        int index = attempts.size();
-        LocalDate outcomeDay = LocalDate.ofInstant(a.outcomeAt(), rules.zone());
-        switch (a.method()) {
-            case DIRECT:
-                allow(a, where, ServiceAttempt.Outcome.SERVED, ServiceAttempt.Outcome.REFUSED,
-                        ServiceAttempt.Outcome.NOT_FOUND);
-                if (a.outcome() != ServiceAttempt.Outcome.SERVED) {
-                    return Optional.empty();
-                }
-                need(a, where, ServiceProof.Kind.RECIPIENT_SIGNATURE);
-                return served(a, outcomeDay, index, "signed for by the party (直接送达)");
-            case LEFT_AT_RESIDENCE:
-                allow(a, where, ServiceAttempt.Outcome.SERVED);
-                if (!a.has(ServiceProof.Kind.WITNESS_SIGNATURE) && !a.has(ServiceProof.Kind.VIDEO_RECORDING)) {
-                    throw new NotifyException(where + ": leaving at the residence needs a WITNESS_SIGNATURE or "
-                            + "VIDEO_RECORDING proof");
-                }
-                if (rules.refusalBeforeLeaving() && attempts.stream().noneMatch(p -> p.method() == ServiceMethod.DIRECT
-                        && p.outcome() == ServiceAttempt.Outcome.REFUSED)) {
-                    throw new NotifyException(where + ": leaving at the residence needs an earlier DIRECT attempt "
-                            + "the party REFUSED");
-                }
-                return served(a, outcomeDay, index, "left at the residence after refusal, witnessed (留置送达)");
-            case ELECTRONIC:
-                allow(a, where, ServiceAttempt.Outcome.SERVED, ServiceAttempt.Outcome.FAILED);
-                if (consent.isEmpty() || consent.get().signedAt().isAfter(a.attemptedAt())) {
-                    throw new NotifyException(where + ": electronic service needs the party's consent signed before "
-                            + "the attempt" + consent.map(c -> " (consent signed " + c.signedAt() + ")").orElse(""));
-                }
-                if (!consent.get().address().equals(a.address())) {
-                    throw new NotifyException(where + ": address '" + a.address() + "' is not the consented address '"
-                            + consent.get().address() + "'");
-                }
-                if (a.outcome() != ServiceAttempt.Outcome.SERVED) {
-                    return Optional.empty();
-                }
-                need(a, where, ServiceProof.Kind.ARRIVAL_RECORD);
-                return served(a, outcomeDay, index, "arrived at the consented electronic address (电子送达)");
-            case MAIL:
-                allow(a, where, ServiceAttempt.Outcome.SERVED, ServiceAttempt.Outcome.RETURNED);
-                if (a.outcome() == ServiceAttempt.Outcome.SERVED) {
-                    need(a, where, ServiceProof.Kind.POSTAL_RECEIPT);
-                    return served(a, outcomeDay, index, "postal receipt signed (邮寄送达)");
-                }
-                need(a, where, ServiceProof.Kind.POSTAL_RETURN);
-                if (confirmation.isPresent() && confirmation.get().address().equals(a.address())
-                        && !confirmation.get().signedAt().isAfter(a.attemptedAt())) {
-                    return served(a, outcomeDay, index, "returned from the address the party confirmed in writing "
-                            + "(送达地址确认书 " + confirmation.get().reference() + "); the return date counts");
-                }
-                return Optional.empty();
-            default:
-                allow(a, where, ServiceAttempt.Outcome.PUBLISHED);
-                need(a, where, ServiceProof.Kind.PUBLICATION);
-                boolean failedBefore = attempts.stream().anyMatch(p -> p.outcome() != ServiceAttempt.Outcome.SERVED
-                        && p.method() != ServiceMethod.PUBLIC_NOTICE);
-                if (rules.failureBeforeNotice() && !failedBefore && whereaboutsUnknown.isEmpty()) {
-                    throw new NotifyException(where + ": public notice needs an earlier failed attempt or declared "
-                            + "unknown whereabouts");
-                }
-                return Optional.of(new ServiceEffect(ServiceMethod.PUBLIC_NOTICE,
-                        outcomeDay.plusDays(rules.publicNoticeDays()), Optional.empty(), index,
-                        "deemed served " + rules.publicNoticeDays() + " days after publication on " + outcomeDay
-                                + " (公告送达)"));
-        }
+    /** The outbox key electronic service of this document is sent under. */
+    public String electronicKey() {
+        return record.documentId() + "/e-service";
     }
 
-    private static Optional<ServiceEffect> served(ServiceAttempt a, LocalDate day, int index, String basis) {
-        return Optional.of(new ServiceEffect(a.method(), day, Optional.of(a.outcomeAt()), index, basis));
+    /**
+     * Performs electronic service: queues {@code text} to the address the party consented to, under
+     * {@link #electronicKey()}; feed the message's outcome back with {@link #recordDelivery(OutboxMessage)}.
+     *
+     * @throws NotifyException when no electronic consent is recorded (nothing is queued)
+     */
+    public EnqueueResult sendElectronic(Outbox outbox, Channel channel, String text) {
+        Objects.requireNonNull(outbox, "outbox");
+        Consent consent = record.consents().stream().filter(c -> c.method() == ServiceMethod.ELECTRONIC)
+                .reduce((a, b) -> b).orElseThrow(() -> new NotifyException("document " + record.documentId()
+                        + ": electronic service needs the party's recorded consent; nothing was queued"));
+        return outbox.enqueue(new OutgoingMessage(electronicKey(), channel, consent.address(), text));
     }
 
-    private static void allow(ServiceAttempt a, String where, ServiceAttempt.Outcome... allowed) {
-        Set<ServiceAttempt.Outcome> ok = EnumSet.noneOf(ServiceAttempt.Outcome.class);
-        ok.addAll(List.of(allowed));
-        if (!ok.contains(a.outcome())) {
-            throw new NotifyException(where + ": outcome " + a.outcome() + " is not possible for " + a.method()
-                    + " (allowed: " + ok + ")");
-        }
+    /** Records the outbox outcome of electronic service (see {@link #electronicAttempt(OutboxMessage)}). */
+    public DocumentService recordDelivery(OutboxMessage message) {
+        return record(electronicAttempt(message));
     }
 
-    private static void need(ServiceAttempt a, String where, ServiceProof.Kind kind) {
-        if (!a.has(kind)) {
-            throw new NotifyException(where + ": outcome " + a.outcome() + " needs a " + kind + " proof");
+    /**
+     * An electronic attempt from an outbox message: SERVED at the delivery receipt's time with an
+     * ARRIVAL_RECORD proof naming the message key and provider id, or FAILED when it was dead-lettered.
+     *
+     * @throws NotifyException when the message is neither delivered nor dead-lettered yet
+     */
+    public static ServiceAttempt electronicAttempt(OutboxMessage m) {
+        Objects.requireNonNull(m, "message");
+        Instant attempted = m.firstAttemptAt().orElse(m.enqueuedAt());
+        String ref = "outbox " + m.key() + m.providerId().map(p -> " provider id " + p).orElse("");
+        if (m.status() == MessageStatus.DELIVERED) {
+            Instant arrived = m.deliveredAt().orElseThrow();
+            return new ServiceAttempt(ServiceMethod.ELECTRONIC, attempted.isAfter(arrived) ? arrived : attempted,
+                    ServiceAttempt.Outcome.SERVED, arrived, m.message().to(),
+                    List.of(new ServiceProof(ServiceProof.Kind.ARRIVAL_RECORD, ref, "delivery receipt")), "");
         }
+        if (m.status() == MessageStatus.DEAD_LETTER) {
+            Instant at = m.deadLetteredAt().orElseThrow();
+            return new ServiceAttempt(ServiceMethod.ELECTRONIC, attempted.isAfter(at) ? at : attempted,
+                    ServiceAttempt.Outcome.FAILED, at, m.message().to(), List.of(), m.deadLetterReason().orElse(""));
+        }
+        throw new NotifyException("message '" + m.key() + "' is " + m.status()
+                + "; an electronic service attempt needs a delivered or dead-lettered message");
+    }
+
+    /** The core record: attempts, proofs and legal effect. */
+    public ServiceRecord record() {
+        return record;
     }
 
     /** The document. */
     public String documentId() {
-        return documentId;
-    }
-
-    /** The party. */
-    public String partyId() {
-        return partyId;
+        return record.documentId();
     }
 
     /** Attempts in the order recorded. */
     public List<ServiceAttempt> attempts() {
-        return attempts;
+        return record.attempts();
     }
 
-    /** When and how service took (or will take) effect; empty while not served. */
+    /** The legal effect, computed by core; empty while not served. */
     public Optional<ServiceEffect> effect() {
-        return effect;
+        return record.effect();
     }
 
     /** Whether the document counts as served on {@code date}. */
     public boolean isServedOn(LocalDate date) {
-        return effect.isPresent() && !effect.get().effectiveOn().isAfter(date);
-    }
-
-    private static void requireText(String s, String what) {
-        if (s == null || s.isBlank()) {
-            throw new NotifyException(what + " must be non-blank, was " + (s == null ? "null" : "'" + s + "'"));
-        }
-    }
-
-    /**
-     * The party's signed consent to electronic service.
-     *
-     * @param address   the phone or e-mail consented to
-     * @param signedAt  when it was signed
-     * @param reference where the signed form is kept
-     */
-    public record Consent(String address, Instant signedAt, String reference) {
-        /** Validates the components. */
-        public Consent {
-            requireText(address, "consent address");
-            Objects.requireNonNull(signedAt, "signedAt");
-            requireText(reference, "consent reference");
-        }
-    }
-
-    /**
-     * The party's signed service-address confirmation (送达地址确认书).
-     *
-     * @param address   the confirmed postal address
-     * @param signedAt  when it was signed
-     * @param reference where the signed form is kept
-     */
-    public record AddressConfirmation(String address, Instant signedAt, String reference) {
-        /** Validates the components. */
-        public AddressConfirmation {
-            requireText(address, "confirmed address");
-            Objects.requireNonNull(signedAt, "signedAt");
-            requireText(reference, "confirmation reference");
-        }
+        return record.isServedOn(date);
     }
 }

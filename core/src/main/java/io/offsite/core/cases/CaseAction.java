@@ -11,7 +11,10 @@ import java.util.Set;
 public enum CaseAction {
     /** Begin investigation. */
     START_INVESTIGATION(CaseState.INVESTIGATING, CaseState.FILED),
-    /** Serve the notice of intended penalty (needs the intended decision). */
+    /**
+     * The notice of intended penalty was served (needs the intended decision and the notice's service record;
+     * the event date is the day service took effect).
+     */
     SERVE_NOTICE(CaseState.NOTICE_SERVED, CaseState.INVESTIGATING),
     /** The party requests a hearing (large fines etc.). */
     REQUEST_HEARING(CaseState.HEARING_REQUESTED, CaseState.NOTICE_SERVED),
@@ -34,11 +37,11 @@ public enum CaseAction {
     /** Withdraw the filing before a decision. */
     WITHDRAW(CaseState.WITHDRAWN, CaseState.FILED, CaseState.INVESTIGATING, CaseState.NOTICE_SERVED,
             CaseState.HEARING_REQUESTED, CaseState.HEARING_HELD, CaseState.LEGAL_REVIEW, CaseState.REVIEW_PASSED),
-    /** The decision was served (event date = the day service took effect). */
+    /** The decision was served (needs its service record; event date = the day service took effect). */
     SERVE_DECISION(CaseState.DECISION_SERVED, CaseState.DECIDED),
     /** Payment of fine plus surcharge received. */
     RECORD_PAYMENT(CaseState.PAID, CaseState.DECISION_SERVED, CaseState.DEMAND_SERVED),
-    /** Written demand to pay served, after the payment period passed. */
+    /** Written demand to pay served, after the payment period passed (needs its service record). */
     SERVE_DEMAND(CaseState.DEMAND_SERVED, CaseState.DECISION_SERVED),
     /** Apply to court inside the court-enforcement window. */
     APPLY_TO_COURT(CaseState.COURT_APPLIED, CaseState.DEMAND_SERVED),

@@ -2,6 +2,7 @@ package io.offsite.core.cases;
 
 import io.offsite.core.grid.OfficerId;
 import io.offsite.core.penalty.Decision;
+import io.offsite.core.service.ServiceRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,9 +23,12 @@ import java.util.Optional;
  * @param eventDate   the legal date of the event when it differs from {@code at}'s date (service effective
  *                    day, hearing day, new decision due date for an extension)
  * @param amountFen   amount paid ({@code RECORD_PAYMENT}); 0 otherwise
+ * @param service     the service record of the served document ({@code SERVE_NOTICE}, {@code SERVE_DECISION},
+ *                    {@code SERVE_DEMAND}); its effective date is the step's event date
  */
 public record CaseCommand(String commandId, CaseAction action, Instant at, List<OfficerId> actors, String reason,
-        List<String> attachments, Optional<Decision> decision, Optional<LocalDate> eventDate, long amountFen) {
+        List<String> attachments, Optional<Decision> decision, Optional<LocalDate> eventDate, long amountFen,
+        Optional<ServiceRecord> service) {
     public CaseCommand {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(action, "action");
@@ -32,6 +36,7 @@ public record CaseCommand(String commandId, CaseAction action, Instant at, List<
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(eventDate, "eventDate");
+        Objects.requireNonNull(service, "service");
         actors = List.copyOf(actors);
         attachments = List.copyOf(attachments);
         if (commandId.isBlank()) {
@@ -45,29 +50,38 @@ public record CaseCommand(String commandId, CaseAction action, Instant at, List<
         }
     }
 
-    /** A command with no attachments, decision, event date or amount. */
+    /** A command with no attachments, decision, event date, amount or service record. */
     public static CaseCommand of(String commandId, CaseAction action, Instant at, String reason, OfficerId... actors) {
         return new CaseCommand(commandId, action, at, List.of(actors), reason, List.of(), Optional.empty(),
-                Optional.empty(), 0);
+                Optional.empty(), 0, Optional.empty());
     }
 
     /** With these attachments. */
     public CaseCommand withAttachments(String... refs) {
-        return new CaseCommand(commandId, action, at, actors, reason, List.of(refs), decision, eventDate, amountFen);
+        return new CaseCommand(commandId, action, at, actors, reason, List.of(refs), decision, eventDate, amountFen, service);
     }
 
     /** With the (intended or final) decision. */
     public CaseCommand withDecision(Decision d) {
-        return new CaseCommand(commandId, action, at, actors, reason, attachments, Optional.of(d), eventDate, amountFen);
+        return new CaseCommand(commandId, action, at, actors, reason, attachments, Optional.of(d), eventDate, amountFen, service);
     }
 
     /** With the legal event date. */
     public CaseCommand withEventDate(LocalDate date) {
-        return new CaseCommand(commandId, action, at, actors, reason, attachments, decision, Optional.of(date), amountFen);
+        return new CaseCommand(commandId, action, at, actors, reason, attachments, decision, Optional.of(date), amountFen, service);
+    }
+
+    /**
+     * With the service record proving the document was served; the step's legal date is the record's
+     * effective date.
+     */
+    public CaseCommand withService(ServiceRecord record) {
+        return new CaseCommand(commandId, action, at, actors, reason, attachments, decision, eventDate, amountFen,
+                Optional.of(record));
     }
 
     /** With the amount paid. */
     public CaseCommand withAmountFen(long fen) {
-        return new CaseCommand(commandId, action, at, actors, reason, attachments, decision, eventDate, fen);
+        return new CaseCommand(commandId, action, at, actors, reason, attachments, decision, eventDate, fen, service);
     }
 }

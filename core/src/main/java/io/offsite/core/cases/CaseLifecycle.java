@@ -8,6 +8,7 @@ import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Outcome;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.violation.Violation;
+import io.offsite.core.service.DocumentKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,7 +37,10 @@ public final class CaseLifecycle {
         this.zone = b.zone;
     }
 
-    /** A builder; defaults: statutory deadlines over the shipped China calendar, default policy, Asia/Shanghai. */
+    /**
+     * A builder; defaults: statutory deadlines over {@code HolidayCalendar.china()} (official 2024–2026, other
+     * years provisional and flagged), default policy, Asia/Shanghai.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,7 +71,7 @@ public final class CaseLifecycle {
         d.party = party;
         d.state = CaseState.FILED;
         d.filedOn = LocalDate.ofInstant(at, zone);
-        d.decisionDueOn = deadlines.decisionDue(d.filedOn).date();
+        d.decisionDueOn = deadlines.decisionDue(d.filedOn).date(); // provisional dates are flagged by decisionDue(c)
         d.timeline.add(new TimelineEntry(0, "file:" + caseId, "FILE", CaseState.FILED, CaseState.FILED, at,
                 d.filedOn, who, reason, List.of()));
         return d.build();
@@ -109,18 +113,20 @@ public final class CaseLifecycle {
                     + " got " + cmd.actors());
         }
         LocalDate atDate = LocalDate.ofInstant(cmd.at(), zone);
-        LocalDate date = cmd.eventDate().orElse(atDate);
+        LocalDate date = ServiceSteps.eventDate(this, c, cmd, atDate).orElse(cmd.eventDate().orElse(atDate));
         if (cmd.action() != CaseAction.EXTEND_DECISION_PERIOD && (date.isAfter(atDate) || date.isBefore(last.eventDate()))) {
             throw new CaseException("case " + c.caseId + ": event date " + date + " of " + cmd.action()
                     + " must lie between the last step's date " + last.eventDate() + " and the recording date " + atDate);
         }
         PenaltyCase.Draft d = c.draft();
         Guards.check(this, d, cmd, date);
+        d.decisionDueOn = decisionDue(d).date();
         CaseState to = cmd.action().target().orElse(c.state);
         boolean extension = cmd.action() == CaseAction.EXTEND_DECISION_PERIOD;
         d.timeline.add(new TimelineEntry(c.timeline.size(), cmd.commandId(), cmd.action().name(), c.state, to, cmd.at(),
                 extension ? atDate : date, cmd.actors(),
-                extension ? cmd.reason() + " (decision now due " + date + ")" : cmd.reason(), cmd.attachments()));
+                extension ? cmd.reason() + " (decision now due " + date + ")" : cmd.reason(),
+                ServiceSteps.attachments(cmd)));
         d.state = to;
         return d.build();
     }
@@ -135,23 +141,21 @@ public final class CaseLifecycle {
                 break;
             case NOTICE_SERVED:
                 out.add(decisionDue(c));
-                out.add(deadlines.statementDefenceEnds(c.noticeServedOn));
-                if (c.hearingEligible) {
-                    out.add(deadlines.hearingRequestEnds(c.noticeServedOn));
-                }
+                out.addAll(c.noticeService.kind().startedBy(deadlines, c.noticeServedOn));
                 break;
             case DECIDED:
                 out.add(deadlines.decisionServiceDue(c.decidedOn));
                 break;
             case DECISION_SERVED:
-                if (c.paymentDueOn != null) {
-                    out.add(deadlines.paymentDue(c.decisionServedOn));
+                if (fine(c.decision)) {
+                    out.addAll(DocumentKind.DECISION.startedBy(deadlines, c.decisionServedOn));
                 }
                 break;
             case DEMAND_SERVED: {
                 CourtWindow w = deadlines.courtEnforcementWindow(c.decisionServedOn, c.demandServedOn);
                 out.add(new Deadline("apply to court for enforcement (from " + w.earliest() + ")", w.latest(),
-                        deadlines.policy().courtApplication(), "the bureau can no longer apply for court enforcement"));
+                        deadlines.policy().courtApplication(), "the bureau can no longer apply for court enforcement",
+                        w.provisionalReason()));
                 break;
             }
             default:
@@ -172,9 +176,22 @@ public final class CaseLifecycle {
         return open.isEmpty() ? Optional.empty() : Optional.of(open.get(0));
     }
 
+    /**
+     * The decision deadline: the approved extension's date, or the decision period counted from filing over
+     * this lifecycle's calendar (so an official year loaded after filing replaces a provisional count).
+     */
+    Deadline decisionDue(PenaltyCase.Draft c) {
+        if (c.decisionExtended) {
+            return new Deadline("decide the case (approved extension)", c.decisionDueOn,
+                    deadlines.policy().decideAfterFiling(), "the decision is late; obtain a further approved extension");
+        }
+        Deadline d = deadlines.decisionDue(c.filedOn);
+        return new Deadline("decide the case", d.date(), d.period(),
+                "the decision is late; obtain an approved extension (EXTEND_DECISION_PERIOD)", d.provisionalReason());
+    }
+
     private Deadline decisionDue(PenaltyCase c) {
-        return new Deadline("decide the case", c.decisionDueOn, deadlines.policy().decideAfterFiling(),
-                "the decision is late; obtain an approved extension (EXTEND_DECISION_PERIOD)");
+        return decisionDue(c.draft());
     }
 
     CasePolicy policy() {

@@ -21,6 +21,7 @@ final class Guards {
                     throw new CaseException(id + " with a NO_PENALTY decision; use DECIDE_NO_PENALTY instead");
                 }
                 d.noticeServedOn = date;
+                d.noticeService = cmd.service().orElseThrow();
                 d.intended = intended;
                 d.hearingEligible = CaseLifecycle.fine(intended)
                         && intended.fineFen() >= lc.policy().hearingThresholdFen(d.party);
@@ -60,6 +61,7 @@ final class Guards {
                 break;
             case RETURN_FOR_INVESTIGATION:
                 d.noticeServedOn = null;
+                d.noticeService = null;
                 d.intended = null;
                 d.hearingEligible = false;
                 d.hearingRequestedOn = null;
@@ -69,13 +71,15 @@ final class Guards {
             case EXTEND_DECISION_PERIOD: {
                 LocalDate newDue = cmd.eventDate().orElseThrow(() -> new CaseException(id
                         + " needs the new due date as eventDate"));
-                if (!newDue.isAfter(d.decisionDueOn)) {
-                    throw new CaseException(id + ": new due date " + newDue + " is not after the current one " + d.decisionDueOn);
+                LocalDate current = lc.decisionDue(d).date();
+                if (!newDue.isAfter(current)) {
+                    throw new CaseException(id + ": new due date " + newDue + " is not after the current one " + current);
                 }
                 if (cmd.attachments().isEmpty()) {
                     throw new CaseException(id + " needs the approval document as an attachment (APL Art. 60)");
                 }
                 d.decisionDueOn = newDue;
+                d.decisionExtended = true;
                 break;
             }
             case DECIDE:
@@ -97,6 +101,7 @@ final class Guards {
                 break;
             case SERVE_DECISION:
                 d.decisionServedOn = date;
+                d.decisionService = cmd.service().orElseThrow();
                 if (CaseLifecycle.fine(d.decision)) {
                     d.paymentDueOn = dl.paymentDue(date).date();
                 }
@@ -105,6 +110,7 @@ final class Guards {
                 if (!CaseLifecycle.fine(d.decision)) {
                     throw new CaseException(id + ": the decision is " + d.decision.outcome() + "; there is nothing to pay");
                 }
+                d.paymentDueOn = dl.paymentDue(d.decisionServedOn).date(); // recounted: an official year may have arrived
                 long surcharge = dl.lateSurchargeFen(d.decision.fineFen(), d.paymentDueOn, date);
                 long due = d.decision.fineFen() + surcharge;
                 if (cmd.amountFen() != due) {
@@ -119,10 +125,12 @@ final class Guards {
                 if (!CaseLifecycle.fine(d.decision)) {
                     throw new CaseException(id + ": the decision is " + d.decision.outcome() + "; there is nothing to demand");
                 }
+                d.paymentDueOn = dl.paymentDue(d.decisionServedOn).date();
                 if (!date.isAfter(d.paymentDueOn)) {
                     throw new CaseException(id + " on " + date + " is premature: the fine is due until " + d.paymentDueOn);
                 }
                 d.demandServedOn = date;
+                d.demandService = cmd.service().orElseThrow();
                 break;
             case APPLY_TO_COURT: {
                 CourtWindow w = dl.courtEnforcementWindow(d.decisionServedOn, d.demandServedOn);
@@ -164,8 +172,9 @@ final class Guards {
                     : "fine " + fin.fineFen() + " fen >= " + lc.policy().reviewThresholdFen(d.party) + " fen")
                     + ") and has not passed (APL Art. 58)");
         }
-        if (date.isAfter(d.decisionDueOn)) {
-            throw new CaseException(id + " on " + date + " is late: the decision period ended on " + d.decisionDueOn
+        LocalDate due = lc.decisionDue(d).date();
+        if (date.isAfter(due)) {
+            throw new CaseException(id + " on " + date + " is late: the decision period ended on " + due
                     + "; record an approved extension (EXTEND_DECISION_PERIOD) first");
         }
         d.decision = fin;

@@ -3,6 +3,7 @@ package io.offsite.core.cases;
 import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.violation.Violation;
+import io.offsite.core.service.ServiceRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class PenaltyCase {
     final List<TimelineEntry> timeline;
     final LocalDate filedOn;
     final LocalDate decisionDueOn;
+    final boolean decisionExtended;
     final LocalDate noticeServedOn;
     final Decision intended;
     final boolean hearingEligible;
@@ -34,6 +36,9 @@ public final class PenaltyCase {
     final LocalDate paymentDueOn;
     final LocalDate demandServedOn;
     final long paidFen;
+    final ServiceRecord noticeService;
+    final ServiceRecord decisionService;
+    final ServiceRecord demandService;
 
     private PenaltyCase(Draft d) {
         caseId = d.caseId;
@@ -43,6 +48,7 @@ public final class PenaltyCase {
         timeline = List.copyOf(d.timeline);
         filedOn = d.filedOn;
         decisionDueOn = d.decisionDueOn;
+        decisionExtended = d.decisionExtended;
         noticeServedOn = d.noticeServedOn;
         intended = d.intended;
         hearingEligible = d.hearingEligible;
@@ -55,6 +61,9 @@ public final class PenaltyCase {
         paymentDueOn = d.paymentDueOn;
         demandServedOn = d.demandServedOn;
         paidFen = d.paidFen;
+        noticeService = d.noticeService;
+        decisionService = d.decisionService;
+        demandService = d.demandService;
     }
 
     /** Case id. */
@@ -87,9 +96,17 @@ public final class PenaltyCase {
         return filedOn;
     }
 
-    /** Last day to decide (90 days after filing unless extended). */
+    /**
+     * Last day to decide (90 days after filing unless extended), as counted when this snapshot was made; the
+     * lifecycle's {@code openDeadlines} recounts it and says whether it is provisional.
+     */
     public LocalDate decisionDueOn() {
         return decisionDueOn;
+    }
+
+    /** Whether an approved extension set the decision date. */
+    public boolean decisionPeriodExtended() {
+        return decisionExtended;
     }
 
     /** Day the notice of intended penalty was served. */
@@ -152,6 +169,21 @@ public final class PenaltyCase {
         return paidFen;
     }
 
+    /** The service record of the notice of intended penalty (its proof and effective date). */
+    public Optional<ServiceRecord> noticeService() {
+        return Optional.ofNullable(noticeService);
+    }
+
+    /** The service record of the decision. */
+    public Optional<ServiceRecord> decisionService() {
+        return Optional.ofNullable(decisionService);
+    }
+
+    /** The service record of the written demand. */
+    public Optional<ServiceRecord> demandService() {
+        return Optional.ofNullable(demandService);
+    }
+
     @Override
     public String toString() {
         return "PenaltyCase[" + caseId + ", " + violation + ", " + state + ", " + timeline.size() + " entries]";
@@ -174,6 +206,7 @@ public final class PenaltyCase {
         List<TimelineEntry> timeline = new ArrayList<>();
         LocalDate filedOn;
         LocalDate decisionDueOn;
+        boolean decisionExtended;
         LocalDate noticeServedOn;
         Decision intended;
         boolean hearingEligible;
@@ -186,6 +219,9 @@ public final class PenaltyCase {
         LocalDate paymentDueOn;
         LocalDate demandServedOn;
         long paidFen;
+        ServiceRecord noticeService;
+        ServiceRecord decisionService;
+        ServiceRecord demandService;
 
         private Draft(PenaltyCase c) {
             if (c == null) {
@@ -198,6 +234,7 @@ public final class PenaltyCase {
             timeline = new ArrayList<>(c.timeline);
             filedOn = c.filedOn;
             decisionDueOn = c.decisionDueOn;
+            decisionExtended = c.decisionExtended;
             noticeServedOn = c.noticeServedOn;
             intended = c.intended;
             hearingEligible = c.hearingEligible;
@@ -210,6 +247,9 @@ public final class PenaltyCase {
             paymentDueOn = c.paymentDueOn;
             demandServedOn = c.demandServedOn;
             paidFen = c.paidFen;
+            noticeService = c.noticeService;
+            decisionService = c.decisionService;
+            demandService = c.demandService;
         }
 
         PenaltyCase build() {

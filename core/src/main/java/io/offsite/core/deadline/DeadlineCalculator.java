@@ -2,7 +2,11 @@ package io.offsite.core.deadline;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Computes every case deadline of DOMAIN §4 from a {@link DeadlinePolicy} and a {@link WorkCalendar}.
@@ -22,9 +26,12 @@ public final class DeadlineCalculator {
         return new DeadlineCalculator(policy, calendar);
     }
 
-    /** Statutory defaults over the shipped 2024–2026 China calendar. */
+    /**
+     * Statutory defaults over {@link HolidayCalendar#china()}: official 2024–2026, other years of 2024–2060
+     * counted provisionally (and flagged on every result).
+     */
     public static DeadlineCalculator chinaDefaults() {
-        return new DeadlineCalculator(DeadlinePolicy.defaults(), HolidayCalendar.chinaSample());
+        return new DeadlineCalculator(DeadlinePolicy.defaults(), HolidayCalendar.china());
     }
 
     /** The policy. */
@@ -58,7 +65,7 @@ public final class DeadlineCalculator {
     /** Last day to notify the party of a hearing held on {@code hearingOn}. */
     public Deadline hearingNoticeLatest(LocalDate hearingOn) {
         return new Deadline("notify the party of the hearing on " + hearingOn,
-                counter.latestBefore(hearingOn, policy.hearingNotice), policy.hearingNotice,
+                counter.countBefore(Objects.requireNonNull(hearingOn, "hearingOn"), policy.hearingNotice), policy.hearingNotice,
                 "the hearing must be postponed: the party was not notified in time");
     }
 
@@ -76,21 +83,15 @@ public final class DeadlineCalculator {
 
     /**
      * Late-payment surcharge on {@code paidOn} for a fine due on {@code dueOn}: the daily rate times the
-     * days after the due date, capped at the fine (APL Art. 72; ACL Art. 45). Rounded down to the fen.
+     * days after the due date, capped at the fine (APL Art. 72; ACL Art. 45), rounded to the fen as
+     * {@link DeadlinePolicy#lateSurcharge()} says (default: down).
      */
     public long lateSurchargeFen(long fineFen, LocalDate dueOn, LocalDate paidOn) {
         if (fineFen < 0) {
             throw new DeadlineException("fineFen must be >= 0, was " + fineFen);
         }
         long days = ChronoUnit.DAYS.between(Objects.requireNonNull(dueOn, "dueOn"), Objects.requireNonNull(paidOn, "paidOn"));
-        if (days <= 0) {
-            return 0;
-        }
-        long perDayCap = 10_000L / policy.surchargeBasisPointsPerDay + 1;
-        if (days >= perDayCap) {
-            return fineFen;
-        }
-        return Math.min(fineFen, Math.multiplyExact(fineFen, days * policy.surchargeBasisPointsPerDay) / 10_000);
+        return policy.lateSurcharge.fen(fineFen, days);
     }
 
     /** End of the limitation period counted from the day the violation ended (APL Art. 36). */
@@ -107,20 +108,31 @@ public final class DeadlineCalculator {
             throw new DeadlineException("demand served " + demandServedOn + " before the decision was served "
                     + decisionServedOn);
         }
-        LocalDate litigationEnd = counter.end(decisionServedOn, policy.litigationPeriod);
-        LocalDate demandMatures = counter.end(demandServedOn, policy.demandBeforeCourt);
-        LocalDate earliest = max(litigationEnd, demandMatures).plusDays(1);
-        LocalDate latest = counter.end(litigationEnd, policy.courtApplication);
-        return new CourtWindow(earliest, latest, litigationEnd, demandMatures);
+        PeriodEnd litigationEnd = counter.count(decisionServedOn, policy.litigationPeriod);
+        PeriodEnd demandMatures = counter.count(demandServedOn, policy.demandBeforeCourt);
+        LocalDate earliest = max(litigationEnd.date(), demandMatures.date()).plusDays(1);
+        PeriodEnd latest = counter.count(litigationEnd.date(), policy.courtApplication);
+        Set<String> reasons = new LinkedHashSet<>();
+        for (PeriodEnd e : List.of(litigationEnd, demandMatures, latest)) {
+            e.provisionalReason().ifPresent(reasons::add);
+        }
+        return new CourtWindow(earliest, latest.date(), litigationEnd.date(), demandMatures.date(),
+                reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons)));
     }
 
-    /** The day a public notice published on {@code publishedOn} counts as served. */
-    public LocalDate publicNoticeServedOn(LocalDate publishedOn) {
-        return counter.end(publishedOn, policy.publicNotice);
+    /** The day a public notice published on {@code publishedOn} counts as served (民事诉讼法 Art. 95). */
+    public PeriodEnd publicNoticeServed(LocalDate publishedOn) {
+        return counter.count(Objects.requireNonNull(publishedOn, "publishedOn"), policy.publicNotice);
+    }
+
+    /** Wait after a served written demand before the bureau may apply to court (ACL Art. 54). */
+    public Deadline demandMatures(LocalDate demandServedOn) {
+        return due("pay after the written demand", demandServedOn, policy.demandBeforeCourt,
+                "the bureau may apply to court for enforcement");
     }
 
     private Deadline due(String what, LocalDate start, StatutoryPeriod p, String consequence) {
-        return new Deadline(what, counter.end(Objects.requireNonNull(start, "start"), p), p, consequence);
+        return new Deadline(what, counter.count(Objects.requireNonNull(start, "start"), p), p, consequence);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

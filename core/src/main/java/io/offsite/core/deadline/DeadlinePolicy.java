@@ -1,5 +1,6 @@
 package io.offsite.core.deadline;
 
+import io.offsite.core.penalty.LateSurcharge;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ public final class DeadlinePolicy {
     final StatutoryPeriod hearingNotice;
     final StatutoryPeriod serveDecision;
     final StatutoryPeriod payFine;
-    final int surchargeBasisPointsPerDay;
+    final LateSurcharge lateSurcharge;
     final StatutoryPeriod limitation;
     final StatutoryPeriod limitationSevere;
     final StatutoryPeriod demandBeforeCourt;
@@ -28,7 +29,7 @@ public final class DeadlinePolicy {
         hearingNotice = b.hearingNotice;
         serveDecision = b.serveDecision;
         payFine = b.payFine;
-        surchargeBasisPointsPerDay = b.surchargeBasisPointsPerDay;
+        lateSurcharge = b.lateSurcharge;
         limitation = b.limitation;
         limitationSevere = b.limitationSevere;
         demandBeforeCourt = b.demandBeforeCourt;
@@ -77,9 +78,9 @@ public final class DeadlinePolicy {
         return payFine;
     }
 
-    /** Late-payment surcharge per day in basis points of the fine (default 300 = 3 %, APL Art. 72). */
-    public int surchargeBasisPointsPerDay() {
-        return surchargeBasisPointsPerDay;
+    /** Late-payment surcharge: rate, cap and rounding (default 3 % per day, capped at the fine, rounded down). */
+    public LateSurcharge lateSurcharge() {
+        return lateSurcharge;
     }
 
     /** Limitation period (default 2 years, APL Art. 36). */
@@ -120,7 +121,7 @@ public final class DeadlinePolicy {
         private StatutoryPeriod hearingNotice = StatutoryPeriod.workingDays(7, "行政处罚法 Art. 64(2)");
         private StatutoryPeriod serveDecision = StatutoryPeriod.workingDays(7, "行政处罚法 Art. 61");
         private StatutoryPeriod payFine = StatutoryPeriod.calendarDays(15, "行政处罚法 Art. 67");
-        private int surchargeBasisPointsPerDay = 300;
+        private LateSurcharge lateSurcharge = LateSurcharge.defaults();
         private StatutoryPeriod limitation = StatutoryPeriod.months(24, "行政处罚法 Art. 36");
         private StatutoryPeriod limitationSevere = StatutoryPeriod.months(60, "行政处罚法 Art. 36");
         private StatutoryPeriod demandBeforeCourt = StatutoryPeriod.workingDays(10, "行政强制法 Art. 54");
@@ -167,12 +168,9 @@ public final class DeadlinePolicy {
             return this;
         }
 
-        /** Sets the surcharge per day in basis points of the fine (1..10000). */
-        public Builder surchargeBasisPointsPerDay(int bp) {
-            if (bp < 1 || bp > 10_000) {
-                throw new DeadlineException("surchargeBasisPointsPerDay must be 1..10000, was " + bp);
-            }
-            surchargeBasisPointsPerDay = bp;
+        /** Sets the late-payment surcharge (rate and rounding, see {@link LateSurcharge}). */
+        public Builder lateSurcharge(LateSurcharge s) {
+            lateSurcharge = Objects.requireNonNull(s, "lateSurcharge");
             return this;
         }
 

@@ -11,128 +11,138 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A {@link WorkCalendar} whose public holidays and make-up working days are data, per covered year.
- * Dates in years without data are refused. Immutable and thread-safe.
+ * A {@link WorkCalendar} whose public holidays and make-up working days are data per official year (the State
+ * Council's annual arrangement). A year without its arrangement is counted <em>provisionally</em> by a
+ * {@link StatutoryHolidays} rule when one is set (weekends plus the statutory holidays, no make-up days), and
+ * every such answer is flagged by {@link #provisionalReason}; loading the official year replaces the
+ * provisional one. A year neither official nor in the rule's table is refused with the year named.
+ * Immutable and thread-safe.
  */
 public final class HolidayCalendar implements WorkCalendar {
     private final Set<Integer> years;
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkdays;
+    private final Optional<StatutoryHolidays> provisional;
 
     private HolidayCalendar(Builder b) {
         this.years = Collections.unmodifiableSet(new TreeSet<>(b.years));
         this.holidays = Set.copyOf(b.holidays);
         this.makeUpWorkdays = Set.copyOf(b.workdays);
+        this.provisional = b.provisional;
     }
 
-    /** A builder; add covered years first, then their holidays and make-up working days. */
+    /** A builder; add official years and their days, and optionally a provisional rule for other years. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The shipped sample: China's official 2024–2026 holidays and make-up days (State Council notices). */
-    public static HolidayCalendar chinaSample() {
+    /**
+     * China: the official 2024–2026 arrangements (State Council notices, shipped {@code cn-holidays.json}) and
+     * the provisional statutory-holiday rule ({@link StatutoryHolidays#china()}) for the other years of
+     * 2024–2060.
+     */
+    public static HolidayCalendar china() {
+        return chinaBuilder().build();
+    }
+
+    /**
+     * {@link #china()} as a builder, to load a newly published arrangement over it, e.g.
+     * {@code HolidayCalendar.chinaBuilder().officialJson(notice2027).build()}.
+     */
+    public static Builder chinaBuilder() {
         try (InputStream in = HolidayCalendar.class.getResourceAsStream("cn-holidays.json")) {
             if (in == null) {
                 throw new DeadlineException("shipped calendar cn-holidays.json is missing from the core jar");
             }
-            return fromJson(in);
+            return builder().officialJson(in).provisional(StatutoryHolidays.china());
         } catch (IOException e) {
             throw new DeadlineException("reading shipped calendar cn-holidays.json failed", e);
         }
     }
 
     /**
-     * Reads {@code {"years": {"2025": {"holidays": [...], "workdays": [...]}, ...}}}, the format of the
-     * shipped {@code cn-holidays.json}; other keys are ignored.
+     * Official years only, from {@code {"years": {"2025": {"holidays": [...], "workdays": [...]}, ...}}} (the
+     * format of the shipped {@code cn-holidays.json}); other years are refused.
      */
     public static HolidayCalendar fromJson(InputStream in) {
-        Objects.requireNonNull(in, "in");
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new DeadlineException("calendar JSON is malformed: " + e.getMessage(), e);
-        }
-        JsonNode ys = root == null ? null : root.get("years");
-        if (ys == null || !ys.isObject() || ys.isEmpty()) {
-            throw new DeadlineException("calendar JSON needs a non-empty object 'years'");
-        }
-        Builder b = builder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = ys.properties().iterator(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            int year;
-            try {
-                year = Integer.parseInt(e.getKey());
-            } catch (NumberFormatException ex) {
-                throw new DeadlineException("calendar years." + e.getKey() + ": key must be a year like 2025");
-            }
-            b.coverYear(year);
-            for (String key : new String[] {"holidays", "workdays"}) {
-                JsonNode arr = e.getValue().get(key);
-                if (arr == null || !arr.isArray()) {
-                    throw new DeadlineException("calendar years." + year + "." + key + " must be an array of dates");
-                }
-                for (int i = 0; i < arr.size(); i++) {
-                    LocalDate d;
-                    try {
-                        d = LocalDate.parse(arr.get(i).asText());
-                    } catch (DateTimeParseException ex) {
-                        throw new DeadlineException("calendar years." + year + "." + key + "[" + i + "]: '"
-                                + arr.get(i).asText() + "' is not an ISO date");
-                    }
-                    if (key.equals("holidays")) {
-                        b.holiday(d);
-                    } else {
-                        b.makeUpWorkday(d);
-                    }
-                }
-            }
-        }
-        return b.build();
+        return builder().officialJson(in).build();
     }
 
     @Override
     public boolean covers(LocalDate date) {
-        return years.contains(date.getYear());
+        return years.contains(date.getYear()) || provisional.map(p -> p.covers(date.getYear())).orElse(false);
     }
 
     @Override
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        if (!covers(date)) {
-            throw new DeadlineException("the work calendar has no holiday data for " + date.getYear() + " (date "
-                    + date + "); it covers " + years + ". Add that year's official notice before counting.");
-        }
-        if (makeUpWorkdays.contains(date)) {
-            return true;
-        }
-        if (holidays.contains(date)) {
-            return false;
-        }
+        int y = date.getYear();
         DayOfWeek dow = date.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+        boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
+        if (years.contains(y)) {
+            if (makeUpWorkdays.contains(date)) {
+                return true;
+            }
+            return !weekend && !holidays.contains(date);
+        }
+        if (provisional.isPresent() && provisional.get().covers(y)) {
+            return !weekend && !provisional.get().holidaysOf(y).contains(date);
+        }
+        throw new DeadlineException("the work calendar has no holiday data for " + y + " (date " + date
+                + "): official years " + years + (provisional.isPresent() ? ", provisional table "
+                + provisional.get().range() : ", no provisional rule") + ". Load " + y
+                + "'s official notice before counting.");
     }
 
-    /** Covered years. */
+    @Override
+    public Optional<String> provisionalReason(LocalDate date) {
+        int y = date.getYear();
+        if (years.contains(y) || provisional.isEmpty() || !provisional.get().covers(y)) {
+            return Optional.empty();
+        }
+        return Optional.of(y + " counted provisionally (no State Council holiday notice loaded): weekends + "
+                + provisional.get().basis());
+    }
+
+    /** Years with an official arrangement loaded. */
     public Set<Integer> years() {
         return years;
     }
 
-    /** Validating builder; {@link #build()} checks every date lies in a covered year. */
+    /** Years counted provisionally: in the provisional rule's table but without an official arrangement. */
+    public Set<Integer> provisionalYears() {
+        Set<Integer> s = new TreeSet<>();
+        provisional.ifPresent(p -> s.addAll(p.years()));
+        s.removeAll(years);
+        return Collections.unmodifiableSet(s);
+    }
+
+    /** A builder holding this calendar's data, to load further official years. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.years.addAll(years);
+        b.holidays.addAll(holidays);
+        b.workdays.addAll(makeUpWorkdays);
+        b.provisional = provisional;
+        return b;
+    }
+
+    /** Validating builder; {@link #build()} checks every date lies in an official year. */
     public static final class Builder {
         private final Set<Integer> years = new TreeSet<>();
         private final Set<LocalDate> holidays = new TreeSet<>();
         private final Set<LocalDate> workdays = new TreeSet<>();
+        private Optional<StatutoryHolidays> provisional = Optional.empty();
 
         private Builder() {
         }
 
-        /** Declares that the data for {@code year} is complete. */
+        /** Declares that the official data for {@code year} is complete; it replaces any provisional count. */
         public Builder coverYear(int year) {
             if (year < 1949 || year > 2200) {
                 throw new DeadlineException("calendar year must be in 1949..2200, was " + year);
@@ -166,10 +176,62 @@ public final class HolidayCalendar implements WorkCalendar {
             return this;
         }
 
+        /** Counts years without official data by {@code rule} (flagged provisional) instead of refusing them. */
+        public Builder provisional(StatutoryHolidays rule) {
+            this.provisional = Optional.of(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /** Loads official years from JSON in the format of {@code cn-holidays.json}; other keys are ignored. */
+        public Builder officialJson(InputStream in) {
+            Objects.requireNonNull(in, "in");
+            JsonNode root;
+            try {
+                root = new ObjectMapper().readTree(in);
+            } catch (IOException e) {
+                throw new DeadlineException("calendar JSON is malformed: " + e.getMessage(), e);
+            }
+            JsonNode ys = root == null ? null : root.get("years");
+            if (ys == null || !ys.isObject() || ys.isEmpty()) {
+                throw new DeadlineException("calendar JSON needs a non-empty object 'years'");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = ys.properties().iterator(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                int year;
+                try {
+                    year = Integer.parseInt(e.getKey());
+                } catch (NumberFormatException ex) {
+                    throw new DeadlineException("calendar years." + e.getKey() + ": key must be a year like 2025");
+                }
+                coverYear(year);
+                for (String key : new String[] {"holidays", "workdays"}) {
+                    JsonNode arr = e.getValue().get(key);
+                    if (arr == null || !arr.isArray()) {
+                        throw new DeadlineException("calendar years." + year + "." + key + " must be an array of dates");
+                    }
+                    for (int i = 0; i < arr.size(); i++) {
+                        LocalDate d;
+                        try {
+                            d = LocalDate.parse(arr.get(i).asText());
+                        } catch (DateTimeParseException ex) {
+                            throw new DeadlineException("calendar years." + year + "." + key + "[" + i + "]: '"
+                                    + arr.get(i).asText() + "' is not an ISO date");
+                        }
+                        if (key.equals("holidays")) {
+                            holiday(d);
+                        } else {
+                            makeUpWorkday(d);
+                        }
+                    }
+                }
+            }
+            return this;
+        }
+
         /** Builds the calendar. */
         public HolidayCalendar build() {
-            if (years.isEmpty()) {
-                throw new DeadlineException("a holiday calendar must cover at least one year");
+            if (years.isEmpty() && provisional.isEmpty()) {
+                throw new DeadlineException("a holiday calendar must cover at least one year or have a provisional rule");
             }
             for (LocalDate d : holidays) {
                 requireCovered(d, "holiday");

@@ -1,10 +1,12 @@
 package io.offsite.core.deadline;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Plug-in that says which days are working days. Implementations must refuse (throw
- * {@link DeadlineException}) dates they have no data for rather than guess.
+ * {@link DeadlineException}) dates they have no data for rather than guess; a date they answer from
+ * provisional data (no official arrangement for its year) is flagged by {@link #provisionalReason}.
  */
 public interface WorkCalendar {
     /**
@@ -15,6 +17,14 @@ public interface WorkCalendar {
      */
     boolean isWorkingDay(LocalDate date);
 
-    /** Whether the calendar has data for {@code date}. */
+    /** Whether the calendar can answer for {@code date} (officially or provisionally). */
     boolean covers(LocalDate date);
+
+    /**
+     * Why the answer for {@code date} is provisional (no official holiday notice for its year); empty when it
+     * rests on official data. The default is empty: a calendar that never guesses.
+     */
+    default Optional<String> provisionalReason(LocalDate date) {
+        return Optional.empty();
+    }
 }

@@ -9,6 +9,7 @@ import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Outcome;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.violation.Violation;
+import io.offsite.core.service.DocumentKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -25,8 +26,11 @@ class CaseLifecycleTest {
         return LocalDate.of(y, m, d).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
     }
 
+    /** A command by two officers; a service step carries the document signed for at {@code when}. */
     static CaseCommand cmd(String id, CaseAction a, Instant when) {
-        return CaseCommand.of(id, a, when, "test step " + id, A, B);
+        CaseCommand c = CaseCommand.of(id, a, when, "test step " + id, A, B);
+        DocumentKind kind = Served.kindOf(a);
+        return kind == null ? c : c.withService(Served.signed(kind, when));
     }
 
     static PenaltyCase noticeServed() {
@@ -131,7 +135,8 @@ class CaseLifecycleTest {
         Decision big = new Decision(Violation.HOUSEHOLD_WASTE, "swl-2020", Outcome.FINE, 15_000_000, "org-ordinary", Optional.empty());
         PenaltyCase c = LC.file("C-9", Violation.HOUSEHOLD_WASTE, PartyType.ORGANISATION, at(2025, 9, 1), "r", A, B);
         c = LC.apply(c, cmd("1", CaseAction.START_INVESTIGATION, at(2025, 9, 2)));
-        c = LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 3)).withDecision(big));
+        c = LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 3)).withDecision(big)
+                .withService(Served.signed(DocumentKind.HEARING_RIGHTS_NOTICE, at(2025, 9, 3))));
         assertThat(c.hearingEligible()).isTrue();
         c = LC.apply(c, cmd("3", CaseAction.REQUEST_HEARING, at(2025, 9, 10)));
         c = LC.apply(c, cmd("4", CaseAction.HOLD_HEARING, at(2025, 9, 24)));
@@ -150,7 +155,8 @@ class CaseLifecycleTest {
         Decision big = new Decision(Violation.PARKING, "zj-2025", Outcome.FINE, 1_000_000, "serious", Optional.empty());
         PenaltyCase c = LC.apply(LC.file("C-8", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A, B),
                 cmd("1", CaseAction.START_INVESTIGATION, at(2025, 9, 2)));
-        c = LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 26)).withDecision(big));
+        c = LC.apply(c, cmd("2", CaseAction.SERVE_NOTICE, at(2025, 9, 26)).withDecision(big)
+                .withService(Served.signed(DocumentKind.HEARING_RIGHTS_NOTICE, at(2025, 9, 26))));
         PenaltyCase requested = LC.apply(c, cmd("3", CaseAction.REQUEST_HEARING, at(2025, 9, 29)));
         // 7 working days after Mon 29 Sep: 30 Sep, 9, 10, Sat 11 (make-up), 13, 14, 15 Oct
         assertThatThrownBy(() -> LC.apply(requested, cmd("4", CaseAction.HOLD_HEARING, at(2025, 10, 15))))

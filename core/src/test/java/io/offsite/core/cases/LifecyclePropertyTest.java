@@ -11,6 +11,7 @@ import io.offsite.core.penalty.Decision;
 import io.offsite.core.penalty.Outcome;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.violation.Violation;
+import io.offsite.core.service.DocumentKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -67,6 +68,11 @@ class LifecyclePropertyTest {
                         : CaseAction.values()[pick % CaseAction.values().length];
                 CaseCommand cmd = CaseCommand.of("cmd-" + n++, action, t, "step", s[2] == 2 ? new OfficerId[] {A, B}
                         : new OfficerId[] {A}).withDecision(DECISIONS.get(s[3])).withAttachments("doc");
+                if (ServiceSteps.expectedKind(LC, c, cmd) != null && s[4] > 0) {
+                    // mostly the right document signed for now, sometimes the wrong kind, sometimes none (s[4] == 0)
+                    cmd = cmd.withService(s[4] == 3 && s[1] % 2 == 0 ? Served.signed(DocumentKind.OTHER, t)
+                            : Served.signed(ServiceSteps.expectedKind(LC, c, cmd), t));
+                }
                 if (action == CaseAction.EXTEND_DECISION_PERIOD) {
                     cmd = cmd.withEventDate(c.decisionDueOn().plusDays(30));
                 }
@@ -108,6 +114,12 @@ class LifecyclePropertyTest {
         if (AFTER_NOTICE.contains(c.state())) {
             assertThat(c.intendedDecision()).isPresent();
             assertThat(c.noticeServedOn()).isPresent();
+            assertThat(c.noticeService().orElseThrow().effect().orElseThrow().effectiveOn())
+                    .isEqualTo(c.noticeServedOn().orElseThrow());
+        }
+        if (c.state() == CaseState.DECISION_SERVED) {
+            assertThat(c.decisionService().orElseThrow().effect().orElseThrow().effectiveOn())
+                    .isEqualTo(c.decisionServedOn().orElseThrow());
         }
         if (c.state() == CaseState.HEARING_REQUESTED || c.hearingHeld()) {
             assertThat(c.hearingEligible()).isTrue();

@@ -3,6 +3,9 @@ package io.offsite.core.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.offsite.core.penalty.LateSurcharge;
+import io.offsite.core.penalty.PenaltyException;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,19 @@ class DeadlineCalculatorTest {
     }
 
     @Test
+    void lateSurcharge_roundsDownToTheFenByDefault_andTheRoundingIsASetting() {
+        // 2,050 fen × 3 % = 61.5 fen a day: the default never charges the half fen above the statutory rate.
+        assertThat(CALC.lateSurchargeFen(2_050, d(2025, 10, 9), d(2025, 10, 10))).isEqualTo(61);
+        assertThat(CALC.lateSurchargeFen(2_050, d(2025, 10, 9), d(2025, 10, 12))).isEqualTo(184); // 184.5, once
+        DeadlineCalculator halfUp = DeadlineCalculator.of(DeadlinePolicy.builder().lateSurcharge(LateSurcharge.builder()
+                .rounding(RoundingMode.HALF_UP).build()).build(), HolidayCalendar.china());
+        assertThat(halfUp.lateSurchargeFen(2_050, d(2025, 10, 9), d(2025, 10, 10))).isEqualTo(62);
+        assertThat(halfUp.lateSurchargeFen(2_050, d(2025, 10, 9), d(2025, 11, 30))).isEqualTo(2_050); // capped
+        assertThatThrownBy(() -> LateSurcharge.builder().rounding(RoundingMode.UNNECESSARY))
+                .isInstanceOf(PenaltyException.class).hasMessageContaining("UNNECESSARY");
+    }
+
+    @Test
     void lateSurcharge_isThreePercentPerDayCappedAtTheFine() {
         assertThat(CALC.lateSurchargeFen(20_000, d(2025, 10, 9), d(2025, 10, 9))).isZero();
         assertThat(CALC.lateSurchargeFen(20_000, d(2025, 10, 9), d(2025, 10, 12))).isEqualTo(1_800);
@@ -99,29 +115,74 @@ class DeadlineCalculatorTest {
 
     @Test
     void publicNotice_isDeemedServedAfterThirtyCalendarDaysWithoutRolling() {
-        assertThat(CALC.publicNoticeServedOn(d(2025, 9, 5))).isEqualTo(d(2025, 10, 5));
+        assertThat(CALC.publicNoticeServed(d(2025, 9, 5)).date()).isEqualTo(d(2025, 10, 5));
     }
 
     @Test
     void limitation_isTwoYearsOrFiveWhereLifeHealthOrFinanceWasHarmed() {
-        assertThat(CALC.limitationEnds(d(2024, 3, 10), false).date()).isEqualTo(d(2026, 3, 10));
-        assertThatThrownBy(() -> CALC.limitationEnds(d(2024, 3, 10), true))
-                .isInstanceOf(DeadlineException.class).hasMessageContaining("2029");
+        Deadline two = CALC.limitationEnds(d(2024, 3, 10), false);
+        assertThat(two.date()).isEqualTo(d(2026, 3, 10));
+        assertThat(two.provisional()).isFalse();
+        // 10 Mar 2029 is a Saturday: the period ends on Monday 12 Mar, counted on the provisional 2029 calendar.
+        Deadline five = CALC.limitationEnds(d(2024, 3, 10), true);
+        assertThat(five.date()).isEqualTo(d(2029, 3, 12));
+        assertThat(five.provisional()).isTrue();
+        assertThat(five.provisionalReason()).hasValueSatisfying(r -> assertThat(r).contains("2029"));
     }
 
     @Test
-    void periodRunningPastCalendarCoverage_isRefused() {
-        assertThatThrownBy(() -> CALC.paymentDue(d(2026, 12, 20)))
-                .isInstanceOf(DeadlineException.class).hasMessageContaining("no holiday data for 2027");
+    void limitationFromToday_works() {
+        assertThat(CALC.limitationEnds(d(2026, 12, 5), false).date()).isEqualTo(d(2028, 12, 5));
+        assertThat(CALC.limitationEnds(d(2026, 12, 5), true).date()).isEqualTo(d(2031, 12, 5));
+    }
+
+    @Test
+    void periodEndingInAYearWithoutItsNotice_isProvisionalAndSaysWhy() {
+        // Served Sun 20 Dec 2026: +15 = Mon 4 Jan 2027, a working day in the provisional 2027 count.
+        Deadline pay = CALC.paymentDue(d(2026, 12, 20));
+        assertThat(pay.date()).isEqualTo(d(2027, 1, 4));
+        assertThat(pay.provisional()).isTrue();
+        assertThat(pay.toString()).contains("PROVISIONAL: 2027 counted provisionally", "全国年节及纪念日放假办法");
+    }
+
+    @Test
+    void periodOnOfficialDataOnly_isNotProvisional() {
+        Deadline pay = CALC.paymentDue(d(2026, 12, 10));
+        assertThat(pay.date()).isEqualTo(d(2026, 12, 25));
+        assertThat(pay.provisional()).isFalse();
+        assertThat(pay.toString()).doesNotContain("PROVISIONAL");
+    }
+
+    @Test
+    void workingDayPeriodCrossingIntoAProvisionalYear_isProvisional() {
+        // Tue 29 Dec 2026: 30, 31 Dec (official), then 1 Jan 2027 (元旦, provisional) is skipped: 4, 5, 6 Jan.
+        Deadline statement = CALC.statementDefenceEnds(d(2026, 12, 29));
+        assertThat(statement.date()).isEqualTo(d(2027, 1, 6));
+        assertThat(statement.provisional()).isTrue();
+    }
+
+    @Test
+    void courtWindowCountedOverAProvisionalYear_isFlagged() {
+        CourtWindow w = CALC.courtEnforcementWindow(d(2026, 11, 2), d(2026, 12, 1));
+        assertThat(w.provisional()).isTrue();
+        assertThat(w.toString()).contains("PROVISIONAL");
+        assertThat(CALC.courtEnforcementWindow(d(2025, 8, 17), d(2026, 2, 2)).provisional()).isFalse();
+    }
+
+    @Test
+    void periodPastTheProvisionalTable_isRefusedNamingTheYear() {
+        assertThatThrownBy(() -> CALC.paymentDue(d(2060, 12, 20)))
+                .isInstanceOf(DeadlineException.class).hasMessageContaining("no holiday data for 2061")
+                .hasMessageContaining("2024–2060");
     }
 
     @Test
     void policy_isConfigurable() {
         DeadlineCalculator seven = DeadlineCalculator.of(DeadlinePolicy.builder()
-                .statementDefence(StatutoryPeriod.workingDays(7, "local form")).build(), HolidayCalendar.chinaSample());
+                .statementDefence(StatutoryPeriod.workingDays(7, "local form")).build(), HolidayCalendar.china());
         assertThat(seven.statementDefenceEnds(d(2025, 9, 30)).date()).isEqualTo(d(2025, 10, 16));
-        assertThatThrownBy(() -> DeadlinePolicy.builder().surchargeBasisPointsPerDay(0))
-                .isInstanceOf(DeadlineException.class).hasMessageContaining("surchargeBasisPointsPerDay");
+        assertThatThrownBy(() -> LateSurcharge.builder().basisPointsPerDay(0))
+                .isInstanceOf(PenaltyException.class).hasMessageContaining("basisPointsPerDay");
     }
 
     @Test

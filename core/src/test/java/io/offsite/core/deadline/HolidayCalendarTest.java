@@ -9,11 +9,12 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class HolidayCalendarTest {
-    private static final HolidayCalendar CN = HolidayCalendar.chinaSample();
+    private static final HolidayCalendar CN = HolidayCalendar.china();
 
     @Test
-    void shippedSample_coversTheOfficialYears2024To2026() {
+    void shippedCalendar_hasOfficialYears2024To2026_andCountsTheRestOf2024To2060Provisionally() {
         assertThat(CN.years()).containsExactly(2024, 2025, 2026);
+        assertThat(CN.provisionalYears()).hasSize(34).contains(2027, 2035, 2060).doesNotContain(2026);
     }
 
     @Test
@@ -33,10 +34,18 @@ class HolidayCalendarTest {
     }
 
     @Test
-    void dateInAYearWithoutData_isRefusedNotGuessed() {
-        assertThatThrownBy(() -> CN.isWorkingDay(LocalDate.of(2027, 1, 4)))
+    void officialOnlyCalendar_refusesAYearWithoutData() {
+        HolidayCalendar official = HolidayCalendar.fromJson(HolidayCalendar.class.getResourceAsStream("cn-holidays.json"));
+        assertThatThrownBy(() -> official.isWorkingDay(LocalDate.of(2027, 1, 4)))
                 .isInstanceOf(DeadlineException.class).hasMessageContaining("no holiday data for 2027")
-                .hasMessageContaining("[2024, 2025, 2026]");
+                .hasMessageContaining("[2024, 2025, 2026]").hasMessageContaining("no provisional rule");
+    }
+
+    @Test
+    void yearBeyondTheProvisionalTable_isRefusedNamingTheYear() {
+        assertThatThrownBy(() -> CN.isWorkingDay(LocalDate.of(2061, 3, 1)))
+                .isInstanceOf(DeadlineException.class).hasMessageContaining("no holiday data for 2061")
+                .hasMessageContaining("provisional table 2024–2060");
     }
 
     @Test

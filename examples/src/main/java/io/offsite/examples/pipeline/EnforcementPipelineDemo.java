@@ -107,7 +107,7 @@ public final class EnforcementPipelineDemo {
 
     /** Runs the flow, printing each step to {@code out}. */
     public static void run(PrintStream out) {
-        Instant start = Instant.parse("2026-03-02T01:00:00Z"); // 09:00 in Hangzhou, a Monday
+        Instant start = Instant.parse("2026-12-05T01:00:00Z"); // 09:00 in Hangzhou today: the case's deadline reaches 2027
         ManualClock clock = new ManualClock(start);
         Grid grid = GridGeoJson.create().readGrid(new InputStreamReader(
                 EnforcementPipelineDemo.class.getResourceAsStream("/sample/xihu-district.geojson"), StandardCharsets.UTF_8));
@@ -275,7 +275,8 @@ public final class EnforcementPipelineDemo {
             throw new UncheckedIOException(e);
         }
 
-        // 6. The officer issues the parking notice: a case is filed, assessed and shows its next deadline.
+        // 6. The officer issues the parking notice: a case is filed, assessed and shows its next deadline (in 2027,
+        //    whose holiday notice is not published yet, so it is counted provisionally and flagged).
         CaseLifecycle lifecycle = CaseLifecycle.builder().build();
         OfficerId second = OfficerId.of("ZF-0111");
         PenaltyCase c = lifecycle.file(caseId, dispatch.violation(), PartyType.PERSON, dispatch.at(),

@@ -14,7 +14,7 @@ public final class ReadmeSnippet {
         Assessment a = catalogue.explain(Violation.PARKING, facts, LocalDate.of(2025, 6, 2));
         System.out.println(a.decision().outcome() + " " + a.decision().fineFen() + " fen");
         a.explanation().steps().forEach(System.out::println);              // tier, adjustments, citations
-        DeadlineCalculator deadlines = DeadlineCalculator.chinaDefaults(); // 2024–2026 holidays + make-up days
+        DeadlineCalculator deadlines = DeadlineCalculator.chinaDefaults(); // official 2024–2026, provisional 2027–2060
         System.out.println(deadlines.statementDefenceEnds(LocalDate.of(2025, 9, 30)));
         Laws.lawsOf(catalogue.require(Violation.PARKING)).assertHolds();           // rule-author invariants
     }

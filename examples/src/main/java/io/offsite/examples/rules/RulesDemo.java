@@ -14,14 +14,23 @@ import io.offsite.core.penalty.Mitigation;
 import io.offsite.core.penalty.PartyType;
 import io.offsite.core.penalty.PenaltyCatalogue;
 import io.offsite.core.violation.Violation;
+import io.offsite.core.service.DocumentKind;
+import io.offsite.core.service.ServiceAttempt;
+import io.offsite.core.service.ServiceMethod;
+import io.offsite.core.service.ServiceProof;
+import io.offsite.core.service.ServiceRecord;
+import io.offsite.core.service.ServiceRules;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Assesses a parking and a dumping case with explanations, then moves the parking case through its
- * lifecycle and prints each next deadline (the first one runs across National Day 2025).
+ * lifecycle and prints each next deadline (the first one runs across National Day 2025). The notice and the
+ * decision are served with proof (core's {@link ServiceRecord}); the periods run from effective service, and
+ * a case filed today shows its provisional 2027 deadline.
  */
 public final class RulesDemo {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -49,13 +58,25 @@ public final class RulesDemo {
                 "SMS order to move ignored; parking notice issued", WANG, LI);
         c = lifecycle.apply(c, cmd("c1", CaseAction.START_INVESTIGATION, at(2025, 9, 23), "collect camera evidence")
                 .withAttachments("evidence:sha256:3f9a"));
-        c = lifecycle.apply(c, cmd("c2", CaseAction.SERVE_NOTICE, at(2025, 9, 30), "notice of intended penalty served")
-                .withDecision(p.decision()));
-        out.println("notice served 2025-09-30 → next: " + lifecycle.nextDeadline(c, LocalDate.of(2025, 9, 30)).orElseThrow());
+        // The notice goes by post on 26 Sep and is received on 30 Sep: service takes effect on receipt.
+        ServiceRecord notice = ServiceRecord.open("2025-ZJ-0193/notice", DocumentKind.PENALTY_NOTICE, "party-0193",
+                ServiceRules.defaults()).record(new ServiceAttempt(ServiceMethod.MAIL, at(2025, 9, 26),
+                ServiceAttempt.Outcome.SERVED, at(2025, 9, 30), "台州市黄岩区劳动北路1号",
+                List.of(new ServiceProof(ServiceProof.Kind.POSTAL_RECEIPT, "EMS 1180 2233 4455", "post office")), ""));
+        out.println("notice: " + notice.effect().orElseThrow().basis() + ", effective "
+                + notice.effect().orElseThrow().effectiveOn());
+        c = lifecycle.apply(c, cmd("c2", CaseAction.SERVE_NOTICE, at(2025, 10, 1), "notice of intended penalty served")
+                .withDecision(p.decision()).withService(notice));
+        out.println("notice served 2025-09-30 → next: " + lifecycle.nextDeadline(c, LocalDate.of(2025, 10, 1)).orElseThrow());
         c = lifecycle.apply(c, cmd("c3", CaseAction.DECIDE, at(2025, 10, 15), "no statement received")
                 .withDecision(p.decision()));
         out.println("decided 2025-10-15 → next: " + lifecycle.nextDeadline(c, LocalDate.of(2025, 10, 15)).orElseThrow());
-        c = lifecycle.apply(c, cmd("c4", CaseAction.SERVE_DECISION, at(2025, 10, 16), "served in person"));
+        ServiceRecord decision = ServiceRecord.open("2025-ZJ-0193/decision", DocumentKind.DECISION, "party-0193",
+                ServiceRules.defaults()).record(ServiceAttempt.of(ServiceMethod.DIRECT, at(2025, 10, 16),
+                ServiceAttempt.Outcome.SERVED, "台州市黄岩区劳动北路1号",
+                new ServiceProof(ServiceProof.Kind.RECIPIENT_SIGNATURE, "送达回证 0193-2", "party")));
+        c = lifecycle.apply(c, cmd("c4", CaseAction.SERVE_DECISION, at(2025, 10, 16), "served in person")
+                .withService(decision));
         out.println("served 2025-10-16 → next: " + lifecycle.nextDeadline(c, LocalDate.of(2025, 10, 16)).orElseThrow());
         c = lifecycle.apply(c, CaseCommand.of("c5", CaseAction.RECORD_PAYMENT, at(2025, 10, 20), "paid online", WANG)
                 .withAmountFen(p.decision().fineFen()));
@@ -63,8 +84,12 @@ public final class RulesDemo {
         out.println("case " + c.caseId() + " is " + c.state() + "; timeline:");
         for (TimelineEntry e : c.timeline()) {
             out.println("  #" + e.seq() + " " + e.eventDate() + " " + e.action() + " " + e.from() + " → " + e.to()
-                    + " by " + e.actors() + ": " + e.reason());
+                    + " by " + e.actors() + ": " + e.reason() + (e.attachments().isEmpty() ? "" : " " + e.attachments()));
         }
+        PenaltyCase today = lifecycle.file("2026-ZJ-0871", Violation.PARKING, PartyType.PERSON, at(2026, 12, 5),
+                "filed today", WANG, LI);
+        out.println("case filed 2026-12-05 → next: " + lifecycle.nextDeadline(today, LocalDate.of(2026, 12, 5))
+                .orElseThrow());
     }
 
     private static void print(PrintStream out, String title, Assessment a) {

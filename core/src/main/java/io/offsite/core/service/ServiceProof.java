@@ -1,4 +1,4 @@
-package io.offsite.notify;
+package io.offsite.core.service;
 
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ public record ServiceProof(Kind kind, String reference, String signedBy) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(signedBy, "signedBy");
         if (reference == null || reference.isBlank()) {
-            throw new NotifyException("service proof " + kind + " needs a non-blank reference, was "
+            throw new ServiceException("service proof " + kind + " needs a non-blank reference, was "
                     + (reference == null ? "null" : "'" + reference + "'"));
         }
     }
@@ -24,14 +24,18 @@ public record ServiceProof(Kind kind, String reference, String signedBy) {
     public enum Kind {
         /** The party's signature on the service receipt (送达回证). */
         RECIPIENT_SIGNATURE,
-        /** A record of the party refusing to sign. */
+        /** The record of the party (or an adult family member) refusing to accept (拒收事由和日期). */
         REFUSAL_RECORD,
-        /** A witness's signature (见证人). */
+        /** A witness's signature (见证人, e.g. a representative of the community or employer). */
         WITNESS_SIGNATURE,
-        /** A video recording of the service (录像). */
-        VIDEO_RECORDING,
+        /** Photos or a video of the document being left (拍照、录像). */
+        PHOTO_OR_VIDEO_RECORD,
         /** The system's record that an electronic document reached the party's address. */
         ARRIVAL_RECORD,
+        /** The identity check of the person in a video session (face or certificate check). */
+        IDENTITY_CHECK,
+        /** The recording of the video service session. */
+        SESSION_RECORDING,
         /** The postal receipt signed on delivery. */
         POSTAL_RECEIPT,
         /** The returned envelope with the post office's reason. */
