@@ -1,9 +1,14 @@
 package io.offsite.core.penalty;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,11 +90,27 @@ public final class PenaltyCatalogue {
         return require(code).explain(facts, date);
     }
 
-    /** Collects table documents, then validates them all in {@link #load()}. Not thread-safe. */
+    /**
+     * Collects table documents, then validates them all in {@link #load()}. Not thread-safe.
+     *
+     * <p>Parsing is strict and bounded: at most {@link #MAX_DOCUMENT_CHARS} characters per document, JSON
+     * nesting at most {@link #MAX_NESTING_DEPTH} deep, numbers of at most {@link #MAX_NUMBER_CHARS} characters
+     * (checked before a number is converted), no duplicate keys, nothing after the document.
+     */
     public static final class Loader {
-        private final ObjectMapper mapper = new ObjectMapper()
+        /** Largest table document accepted, in characters. */
+        public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+        /** Deepest JSON nesting accepted (a table needs 7). */
+        public static final int MAX_NESTING_DEPTH = 32;
+        /** Longest number literal accepted, in characters. */
+        public static final int MAX_NUMBER_CHARS = 40;
+        private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                                .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_DOCUMENT_CHARS).build())
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         private final Map<String, PenaltyTable> tables = new LinkedHashMap<>();
         private final List<TableProblem> problems = new ArrayList<>();
         private final List<String> sources = new ArrayList<>();
@@ -112,12 +133,18 @@ public final class PenaltyCatalogue {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(json, "json");
             sources.add(source);
+            if (json.length() > MAX_DOCUMENT_CHARS) {
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "document has " + json.length()
+                        + " characters; at most " + MAX_DOCUMENT_CHARS + " are accepted", Optional.empty(), List.of()));
+                return this;
+            }
             JsonNode root;
             try {
                 root = mapper.readTree(json);
             } catch (JsonProcessingException e) {
-                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source + " line "
-                        + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(),
+                JsonLocation at = e.getLocation();
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, at == null ? source : source + " line "
+                        + at.getLineNr() + " column " + at.getColumnNr(),
                         "not valid JSON: " + e.getOriginalMessage(), Optional.empty(), List.of()));
                 return this;
             }
