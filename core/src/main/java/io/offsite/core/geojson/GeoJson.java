@@ -82,6 +82,8 @@ public final class GeoJson {
         JsonNode root;
         try {
             root = mapper.readTree(in);
+        } catch (NumberFormatException e) {
+            throw new GeoJsonException(-1, "$", "not a usable number: " + e.getMessage());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new GeoJsonException(-1, "$", "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()

@@ -65,6 +65,8 @@ public final class IndustryTaxonomy {
                             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
             root = mapper.readTree(in);
+        } catch (NumberFormatException e) {
+            throw new TaxonomyException("$", "not a usable number: " + e.getMessage());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new TaxonomyException(at == null ? "$" : "line " + at.getLineNr() + " column " + at.getColumnNr(),

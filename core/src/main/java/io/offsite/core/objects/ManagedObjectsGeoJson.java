@@ -59,8 +59,8 @@ public final class ManagedObjectsGeoJson {
                 throw new GeoJsonException(f.index(), f.propertyPath("industry"), "unknown industry sub-class "
                         + GeoJsonFeature.show(industry.get()));
             }
-            String id = f.optString("id").or(f::id).orElseThrow(
-                    () -> new GeoJsonException(f.index(), f.propertyPath("id"), "a managed object needs an id"));
+            String id = f.optString("id").or(f::id).filter(s -> !s.isBlank()).orElseThrow(
+                    () -> new GeoJsonException(f.index(), f.propertyPath("id"), "a managed object needs a non-blank id"));
             out.add(new ManagedObject(id, f.optString("name").orElse(id), cat, industry,
                     GeoPoint.of(p.getX(), p.getY())));
         }

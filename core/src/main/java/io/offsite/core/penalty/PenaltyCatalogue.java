@@ -141,6 +141,11 @@ public final class PenaltyCatalogue {
             JsonNode root;
             try {
                 root = mapper.readTree(json);
+            } catch (NumberFormatException e) {
+                // Jackson reports some malformed numbers (e.g. an exponent too large for BigDecimal) this way
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "not a usable number: "
+                        + Json.abbreviate(String.valueOf(e.getMessage())), Optional.empty(), List.of()));
+                return this;
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 problems.add(new TableProblem(TableProblem.Kind.SYNTAX, at == null ? source : source + " line "

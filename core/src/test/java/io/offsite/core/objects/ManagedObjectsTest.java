@@ -102,6 +102,13 @@ class ManagedObjectsTest {
     }
 
     @Test
+    void blankId_isAGeoJsonExceptionNotIllegalArgument() {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[120,30]},\"properties\":{\"id\":\" \",\"category\":\"enterprise\"}}]}";
+        assertThatThrownBy(() -> codec.read(new StringReader(json))).isInstanceOf(GeoJsonException.class)
+                .hasMessageContaining("features[0].properties.id");
+    }
+
+    @Test
     void nonPointObject_namesTheGeometry() {
         String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,30],[121,30]]},\"properties\":{\"id\":\"x\",\"category\":\"enterprise\"}}]}";
         assertThatThrownBy(() -> codec.read(new StringReader(json))).isInstanceOf(GeoJsonException.class)

@@ -59,6 +59,13 @@ class TableHostileInputTest {
     }
 
     @Test
+    void exponentTooLargeForBigDecimal_isASyntaxProblemNotNumberFormatException() {
+        TableProblem p = onlyProblem(edit("\"maxYuan\": 200}}", "\"maxYuan\": 1e999999999200}}"));
+        assertThat(p.kind()).isEqualTo(TableProblem.Kind.SYNTAX);
+        assertThat(p.message()).contains("not a usable number");
+    }
+
+    @Test
     void numberLiteralLongerThanTheLimit_isRefusedBeforeConversion() {
         TableProblem p = onlyProblem(edit("\"maxYuan\": 200}}", "\"maxYuan\": 1" + "0".repeat(100) + "}}"));
         assertThat(p.kind()).isEqualTo(TableProblem.Kind.SYNTAX);
