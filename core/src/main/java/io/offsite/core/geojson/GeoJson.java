@@ -43,7 +43,8 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>Reading is strict: a duplicate key anywhere (e.g. two {@code geometry} members), anything after the
  * collection (a second document, trailing garbage), nesting deeper than {@link #MAX_NESTING_DEPTH}, a number
- * literal longer than {@link #MAX_NUMBER_CHARS} or a string longer than {@link #MAX_STRING_CHARS} is refused
+ * literal longer than {@link #MAX_NUMBER_CHARS}, a string longer than {@link #MAX_STRING_CHARS} or a document
+ * longer than {@link #MAX_DOCUMENT_CHARS} is refused
  * with a {@link GeoJsonException} naming the line and column.
  *
  * <p>Instances are immutable and thread-safe.
@@ -55,9 +56,12 @@ public final class GeoJson {
     public static final int MAX_NUMBER_CHARS = 64;
     /** Longest string read, in characters. */
     public static final int MAX_STRING_CHARS = 1 << 20;
+    /** Largest document read, in characters (a city's grid or fences take a few MB). */
+    public static final long MAX_DOCUMENT_CHARS = 1L << 28;
     private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_STRING_CHARS).build())
+                            .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_STRING_CHARS)
+                            .maxDocumentLength(MAX_DOCUMENT_CHARS).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT).build();

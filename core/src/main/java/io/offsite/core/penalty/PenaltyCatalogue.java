@@ -122,6 +122,13 @@ public final class PenaltyCatalogue {
         public Loader add(Path file) {
             Objects.requireNonNull(file, "file");
             try {
+                if (Files.size(file) > 4L * MAX_DOCUMENT_CHARS) { // UTF-8: at most 4 bytes per character
+                    sources.add(file.toString());
+                    problems.add(new TableProblem(TableProblem.Kind.SYNTAX, file.toString(), "file has " + Files.size(file)
+                            + " bytes; documents of at most " + MAX_DOCUMENT_CHARS + " characters are accepted",
+                            Optional.empty(), List.of()));
+                    return this;
+                }
                 return add(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading penalty table " + file, e);
