@@ -24,8 +24,10 @@ import java.util.Optional;
  * (same depth, same matching alternatives) are answered from a memo. The number of search nodes is at most
  * {@code (2a+1)³ · 2^f · 32} for {@code f ≤ 10} tested factors — polynomial (degree 3) in the number of
  * thresholds with a table-independent constant — and each node costs {@code O(a / 64)}. Because that
- * constant is large, the search also stops after {@link #NODE_BUDGET} nodes and the version is refused as
- * too complex to verify, so loading a hostile table is bounded in time as well.
+ * constant is large, the search also stops after {@link #NODE_BUDGET} nodes (shared by all versions of one
+ * document) and the version is refused as too complex to verify; with at most
+ * {@link TableParser#MAX_ALTERNATIVES} alternatives per version and {@link TableParser#MAX_VERSIONS} versions,
+ * loading any document is bounded in time as well.
  */
 final class CoverageCheck {
     /** Search nodes after which a version is refused as too complex to verify (well under a second of CPU). */
@@ -78,7 +80,7 @@ final class CoverageCheck {
 
     /** Found problems: gap examples, overlap pairs and their counts. */
     record Result(List<Facts> gapExamples, int gapRegions, Map<List<String>, Facts> overlaps, int overlapPairs,
-            boolean tooComplex) {
+            boolean tooComplex, int nodes) {
     }
 
     private CoverageCheck(TableVersion v, int budget) {
@@ -114,7 +116,7 @@ final class CoverageCheck {
         boolean complete = c.search(0, c.all());
         Map<List<String>, Facts> overlaps = new LinkedHashMap<>();
         int pairs = c.overlaps(overlaps);
-        return new Result(List.copyOf(c.gapExamples), c.gapRegions, overlaps, pairs, !complete);
+        return new Result(List.copyOf(c.gapExamples), c.gapRegions, overlaps, pairs, !complete, Math.min(c.nodes, budget));
     }
 
     private void buildDims() {

@@ -24,6 +24,11 @@ final class TableParser {
             "constructionCostYuan");
     private static final Set<String> BOUNDS = Set.of("min", "max", "above", "below");
 
+    /** Most versions one table document may hold. */
+    static final int MAX_VERSIONS = 100;
+    /** Most "when" alternatives (tiers and exemptions together) one version may hold. */
+    static final int MAX_ALTERNATIVES = 256;
+
     private TableParser() {
     }
 
@@ -37,6 +42,10 @@ final class TableParser {
         List<JsonNode> versions = Json.array(root, "versions", source, true);
         if (versions.isEmpty()) {
             throw new Json.Bad(source + ".versions", "at least one version is required");
+        }
+        if (versions.size() > MAX_VERSIONS) {
+            throw new Json.Bad(source + ".versions", versions.size() + " versions; at most " + MAX_VERSIONS
+                    + " per table are accepted");
         }
         List<TableVersion> out = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
@@ -118,6 +127,7 @@ final class TableParser {
             throw new Json.Bad(where + ".tiers", "at least one tier is required");
         }
         Tier[] tiers = new Tier[tierNodes.size()];
+        int alternatives = 0;
         for (int i = 0; i < tiers.length; i++) {
             String tw = where + ".tiers[" + i + "]";
             JsonNode t = tierNodes.get(i);
@@ -134,6 +144,14 @@ final class TableParser {
             }
             tiers[i] = new Tier(tid, Json.text(t, "name", tw), Json.optText(t, "test", tw, ""),
                     when(Json.required(t, "when", tw), tw + ".when"), o, band);
+            alternatives += tiers[i].when.length;
+        }
+        for (Exemption e : exemptions) {
+            alternatives += e.when.length;
+        }
+        if (alternatives > MAX_ALTERNATIVES) {
+            throw new Json.Bad(where, alternatives + " condition alternatives in tiers and exemptions; at most "
+                    + MAX_ALTERNATIVES + " per version are accepted (validation cost grows with their number)");
         }
         return new TableVersion(code, name, id, effective, expiry, basis, benchmark, statutory, warningAllowed,
                 exemptions, tiers, mitStep, aggStep, adjMit, adjAgg, rounding);

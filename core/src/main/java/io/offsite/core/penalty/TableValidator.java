@@ -17,12 +17,13 @@ final class TableValidator {
 
     static List<TableProblem> validate(List<TableVersion> versions) {
         List<TableProblem> out = new ArrayList<>();
+        int budget = CoverageCheck.NODE_BUDGET; // shared by the document's versions, so one load is bounded
         for (TableVersion v : versions) {
             String where = v.code + "/" + v.versionId;
             statutory(v, where, out);
             exemptions(v, where, out);
             shrinking(v, where, out);
-            coverage(v, where, out);
+            budget -= coverage(v, where, out, budget);
         }
         for (int i = 0; i < versions.size(); i++) {
             for (int j = i + 1; j < versions.size(); j++) {
@@ -125,12 +126,15 @@ final class TableValidator {
         }
     }
 
-    /** Gaps and overlaps between tiers; polynomial in the number of alternatives, see {@link CoverageCheck}. */
-    private static void coverage(TableVersion v, String where, List<TableProblem> out) {
-        CoverageCheck.Result r = CoverageCheck.run(v, CoverageCheck.NODE_BUDGET);
+    /**
+     * Gaps and overlaps between tiers; polynomial in the number of alternatives, see {@link CoverageCheck}.
+     * Returns the search nodes used.
+     */
+    private static int coverage(TableVersion v, String where, List<TableProblem> out, int budget) {
+        CoverageCheck.Result r = CoverageCheck.run(v, Math.max(0, budget));
         if (r.tooComplex()) {
-            out.add(new TableProblem(TableProblem.Kind.TOO_COMPLEX, where, "the tiers' conditions split the fact space"
-                    + " into more than " + CoverageCheck.NODE_BUDGET + " regions to check for gaps; use fewer distinct"
+            out.add(new TableProblem(TableProblem.Kind.TOO_COMPLEX, where, "checking the tiers for gaps needs more than"
+                    + " the " + CoverageCheck.NODE_BUDGET + " search nodes one document may use; use fewer distinct"
                     + " bounds or alternatives", Optional.empty(), List.of()));
         }
         for (Facts f : r.gapExamples()) {
@@ -145,6 +149,7 @@ final class TableValidator {
                             + r.overlapPairs() + " pair(s) of tiers overlap (only the first " + EXAMPLES_PER_KIND
                             + " of each are shown)", Optional.empty(), List.of()));
         }
+        return r.nodes();
     }
 
     private static boolean anyAllows(Cond[] when, PartyType p) {

@@ -152,4 +152,21 @@ class TableHostileInputTest {
                 + "x".repeat(PenaltyCatalogue.Loader.MAX_DOCUMENT_CHARS) + "\"");
         assertThat(onlyProblem(big).message()).contains("at most " + PenaltyCatalogue.Loader.MAX_DOCUMENT_CHARS);
     }
+
+    @Test
+    void moreAlternativesThanTheLimit_isRefusedBeforeValidation() {
+        String many = String.join(", ", java.util.Collections.nCopies(TableParser.MAX_ALTERNATIVES + 1, "{}"));
+        TableProblem p = onlyProblem(edit("\"when\": {\"repeatCount\": {\"max\": 2}}", "\"when\": [" + many + "]"));
+        assertThat(p.where()).isEqualTo("LITTER.versions[0]");
+        assertThat(p.message()).contains("at most " + TableParser.MAX_ALTERNATIVES);
+    }
+
+    @Test
+    void moreVersionsThanTheLimit_isRefusedBeforeValidation() {
+        String version = VALID.substring(VALID.indexOf("{\"version\""), VALID.lastIndexOf("]}"));
+        String many = String.join(", ", java.util.Collections.nCopies(TableParser.MAX_VERSIONS + 1, version));
+        TableProblem p = onlyProblem(VALID.replace(version, many));
+        assertThat(p.where()).isEqualTo("t.json.versions");
+        assertThat(p.message()).contains("at most " + TableParser.MAX_VERSIONS);
+    }
 }
