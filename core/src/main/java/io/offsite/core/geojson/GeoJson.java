@@ -1,9 +1,15 @@
 package io.offsite.core.geojson;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -35,10 +41,30 @@ import org.locationtech.jts.geom.Polygon;
  * to the caller, who knows what the shape means. Doubles are written in shortest round-trip form, so
  * export → import is lossless.
  *
+ * <p>Reading is strict: a duplicate key anywhere (e.g. two {@code geometry} members), anything after the
+ * collection (a second document, trailing garbage), nesting deeper than {@link #MAX_NESTING_DEPTH}, a number
+ * literal longer than {@link #MAX_NUMBER_CHARS}, a string longer than {@link #MAX_STRING_CHARS} or a document
+ * longer than {@link #MAX_DOCUMENT_CHARS} is refused
+ * with a {@link GeoJsonException} naming the line and column.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class GeoJson {
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Deepest JSON nesting read (a MultiPolygon needs 7; properties may nest further). */
+    public static final int MAX_NESTING_DEPTH = 64;
+    /** Longest number literal read, in characters. */
+    public static final int MAX_NUMBER_CHARS = 64;
+    /** Longest string read, in characters. */
+    public static final int MAX_STRING_CHARS = 1 << 20;
+    /** Largest document read, in characters (a city's grid or fences take a few MB). */
+    public static final long MAX_DOCUMENT_CHARS = 1L << 28;
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_STRING_CHARS)
+                            .maxDocumentLength(MAX_DOCUMENT_CHARS).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
     private final GeometryFactory factory;
 
     private GeoJson(GeometryFactory factory) {
@@ -60,9 +86,12 @@ public final class GeoJson {
         JsonNode root;
         try {
             root = mapper.readTree(in);
+        } catch (NumberFormatException e) {
+            throw new GeoJsonException(-1, "$", "not a usable number: " + e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new GeoJsonException(-1, "$", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw new GeoJsonException(-1, "$", "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,7 +108,7 @@ public final class GeoJson {
             throw new GeoJsonException(-1, "$", "expected a GeoJSON object");
         }
         if (!"FeatureCollection".equals(root.path("type").asText(null))) {
-            throw new GeoJsonException(-1, "$.type", "expected \"FeatureCollection\", was " + root.get("type"));
+            throw new GeoJsonException(-1, "$.type", "expected \"FeatureCollection\", was " + show(root.get("type")));
         }
         JsonNode features = root.get("features");
         if (features == null || !features.isArray()) {
@@ -101,7 +130,7 @@ public final class GeoJson {
         JsonNode idNode = f.get("id");
         if (idNode != null && !idNode.isNull()) {
             if (!idNode.isTextual() && !idNode.isNumber()) {
-                throw new GeoJsonException(i, p + ".id", "must be a string or number, was " + idNode);
+                throw new GeoJsonException(i, p + ".id", "must be a string or number, was " + show(idNode));
             }
             id = Optional.of(idNode.asText());
         }
@@ -114,7 +143,7 @@ public final class GeoJson {
         JsonNode pn = f.get("properties");
         if (pn != null && !pn.isNull()) {
             if (!pn.isObject()) {
-                throw new GeoJsonException(i, p + ".properties", "must be an object, was " + pn);
+                throw new GeoJsonException(i, p + ".properties", "must be an object, was " + show(pn));
             }
             Iterator<Map.Entry<String, JsonNode>> it = pn.fields();
             while (it.hasNext()) {
@@ -128,7 +157,14 @@ public final class GeoJson {
     }
 
     private Geometry readGeometry(int i, String p, JsonNode g) {
-        String type = g.path("type").asText("");
+        if (!g.isObject()) {
+            throw new GeoJsonException(i, p, "expected a geometry object, was " + show(g));
+        }
+        JsonNode typeNode = g.path("type");
+        if (!typeNode.isTextual()) {
+            throw new GeoJsonException(i, p + ".type", "expected a geometry type string, was " + show(typeNode));
+        }
+        String type = typeNode.asText();
         JsonNode c = g.get("coordinates");
         if (c == null || !c.isArray()) {
             throw new GeoJsonException(i, p + ".coordinates", "expected an array for geometry type \"" + type + "\"");
@@ -158,8 +194,8 @@ public final class GeoJson {
                 return factory.createMultiPolygon(polys);
             }
             default:
-                throw new GeoJsonException(i, p + ".type", "unsupported geometry type \"" + type
-                        + "\" (expected Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon)");
+                throw new GeoJsonException(i, p + ".type", "unsupported geometry type " + show(typeNode)
+                        + " (expected Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon)");
         }
     }
 
@@ -197,7 +233,7 @@ public final class GeoJson {
 
     private static Coordinate position(int i, String p, JsonNode pos) {
         if (!pos.isArray() || pos.size() < 2 || !pos.get(0).isNumber() || !pos.get(1).isNumber()) {
-            throw new GeoJsonException(i, p, "expected a position [lon, lat], was " + pos);
+            throw new GeoJsonException(i, p, "expected a position [lon, lat], was " + show(pos));
         }
         double lon = pos.get(0).asDouble();
         double lat = pos.get(1).asDouble();
@@ -208,6 +244,15 @@ public final class GeoJson {
             throw new GeoJsonException(i, p, "latitude " + lat + " outside -90..90");
         }
         return new Coordinate(lon, lat);
+    }
+
+    /** A JSON value for an error message, cut to 80 characters. */
+    static String show(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "absent";
+        }
+        String s = n.toString();
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     private static String fmt(Coordinate c) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -34,7 +36,7 @@ public record GeoJsonFeature(int index, Optional<String> id, Geometry geometry, 
         Object v = properties.get(name);
         if (!(v instanceof String s) || s.isBlank()) {
             throw new GeoJsonException(index, propertyPath(name),
-                    v == null ? "required string property is missing" : "must be a non-blank string, was " + v);
+                    v == null ? "required string property is missing" : "must be a non-blank string, was " + show(v));
         }
         return s;
     }
@@ -46,7 +48,7 @@ public record GeoJsonFeature(int index, Optional<String> id, Geometry geometry, 
             return Optional.empty();
         }
         if (!(v instanceof String s)) {
-            throw new GeoJsonException(index, propertyPath(name), "must be a string, was " + v);
+            throw new GeoJsonException(index, propertyPath(name), "must be a string, was " + show(v));
         }
         return Optional.of(s);
     }
@@ -58,9 +60,31 @@ public record GeoJsonFeature(int index, Optional<String> id, Geometry geometry, 
             return Optional.empty();
         }
         if (!(v instanceof Number n)) {
-            throw new GeoJsonException(index, propertyPath(name), "must be a number, was " + v);
+            throw new GeoJsonException(index, propertyPath(name), "must be a number, was " + show(v));
         }
         return Optional.of(n.doubleValue());
+    }
+
+    /**
+     * Refuses any property not in {@code allowed}, naming the first unknown one and the allowed keys — for
+     * importers whose schema is closed, so a typo ({@code "responsibleOfficr"}) is an error, not a default.
+     */
+    public void requireOnlyProperties(Set<String> allowed) {
+        for (String k : properties.keySet()) {
+            if (!allowed.contains(k)) {
+                throw new GeoJsonException(index, propertyPath(k), "unknown property \"" + abbreviate(k)
+                        + "\"; allowed: " + new TreeSet<>(allowed));
+            }
+        }
+    }
+
+    /** A property value for an error message, cut to 80 characters. */
+    public static String show(Object v) {
+        return abbreviate(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     /** The JSON path of a property of this feature, for error messages. */

@@ -26,6 +26,11 @@ import org.locationtech.jts.geom.Geometry;
  * <p>Immutable and thread-safe.
  */
 public final class Grid {
+    /**
+     * Widest plausible top-level cell, in degrees of longitude or latitude (about 1,100 km): larger roots
+     * are reported as {@link GridProblem.Kind#IMPLAUSIBLE_EXTENT} warnings.
+     */
+    public static final double MAX_PLAUSIBLE_EXTENT_DEGREES = 10;
     private final List<GridCell> cells;
     private final Map<CellId, GridCell> byId;
     private final Map<CellId, List<GridCell>> children;
@@ -115,7 +120,11 @@ public final class Grid {
         return cell(id).map(GridCell::responsibleOfficer);
     }
 
-    /** Problems accepted as warnings (coverage gaps when {@link Builder#acceptGaps(boolean)} is set). */
+    /**
+     * Problems accepted as warnings: coverage gaps when {@link Builder#acceptGaps(boolean)} is set, cells with
+     * no children ({@link GridProblem.Kind#NO_CHILDREN}) and top-level cells of implausible size
+     * ({@link GridProblem.Kind#IMPLAUSIBLE_EXTENT}).
+     */
     public List<GridProblem> warnings() {
         return warnings;
     }
@@ -200,10 +209,14 @@ public final class Grid {
             return v;
         }
 
-        /** Validates and builds the grid; throws {@link GridValidationException} with every problem found. */
+        /**
+         * Validates and builds the grid; throws {@link GridValidationException} with every problem found (also
+         * when no cell was added).
+         */
         public Grid build() {
             if (cells.isEmpty()) {
-                throw new IllegalStateException("a grid needs at least one cell");
+                throw new GridValidationException(List.of(new GridProblem(GridProblem.Kind.EMPTY_GRID,
+                        GridProblem.Severity.ERROR, List.of(), Optional.empty(), 0, "a grid needs at least one cell")));
             }
             Envelope env = new Envelope();
             cells.forEach(c -> env.expandToInclude(c.polygon().getEnvelopeInternal()));

@@ -10,13 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads and writes grid cells as an RFC 7946 FeatureCollection, one feature per cell. Properties:
  * {@code id} (or the feature id), {@code name}, {@code level} ({@code built-up-area}, {@code squadron},
  * {@code area}, {@code street}), {@code parent} (absent for the built-up area), {@code responsibleOfficer},
  * and {@code members}: an array of {@code {"id", "name", "role"}} with roles {@code enforcement-officer},
- * {@code sanitation}, {@code landscaping}, {@code municipal}. Errors name the feature index and property.
+ * {@code sanitation}, {@code landscaping}, {@code municipal}. Any other property or member key is refused
+ * (a typo must not silently fall back to a default). Errors name the feature index and property.
  * Export → import is lossless.
  */
 public final class GridGeoJson {
@@ -45,7 +48,11 @@ public final class GridGeoJson {
         return Grid.builder().cells(read(in)).build();
     }
 
+    private static final Set<String> PROPERTIES = Set.of("id", "name", "level", "parent", "responsibleOfficer", "members");
+    private static final Set<String> MEMBER_KEYS = Set.of("id", "name", "role");
+
     private static GridCell cell(GeoJsonFeature f) {
+        f.requireOnlyProperties(PROPERTIES);
         String id = f.optString("id").or(f::id).orElseThrow(
                 () -> new GeoJsonException(f.index(), f.propertyPath("id"), "a cell needs an id"));
         GridLevel level;
@@ -54,9 +61,9 @@ public final class GridGeoJson {
         } catch (IllegalArgumentException e) {
             throw new GeoJsonException(f.index(), f.propertyPath("level"), e.getMessage());
         }
-        GridCell.Builder b = GridCell.builder(id, level).name(f.optString("name").orElse(id));
-        f.optString("parent").ifPresent(b::parent);
         try {
+            GridCell.Builder b = GridCell.builder(id, level).name(f.optString("name").orElse(id));
+            f.optString("parent").ifPresent(b::parent);
             b.polygon(f.geometry());
             Object members = f.properties().get("members");
             if (members != null) {
@@ -79,18 +86,39 @@ public final class GridGeoJson {
         if (!(o instanceof Map<?, ?> m)) {
             throw new GeoJsonException(f.index(), path, "must be an object {id, name, role}");
         }
+        for (Object k : m.keySet()) {
+            if (!MEMBER_KEYS.contains(k)) {
+                throw new GeoJsonException(f.index(), path + "." + k, "unknown member key " + GeoJsonFeature.show(k)
+                        + "; allowed: " + new TreeSet<>(MEMBER_KEYS));
+            }
+        }
         Object id = m.get("id");
         Object name = m.get("name");
         Object role = m.get("role");
         if (!(id instanceof String) || ((String) id).isBlank()) {
-            throw new GeoJsonException(f.index(), path + ".id", "must be a non-blank string, was " + id);
+            throw new GeoJsonException(f.index(), path + ".id", "must be a non-blank string, was " + GeoJsonFeature.show(id));
+        }
+        if (name != null && !(name instanceof String)) {
+            throw new GeoJsonException(f.index(), path + ".name", "must be a string, was " + GeoJsonFeature.show(name));
+        }
+        if (!(role instanceof String)) {
+            throw new GeoJsonException(f.index(), path + ".role", "must be one of " + roles() + ", was "
+                    + GeoJsonFeature.show(role));
         }
         try {
-            return new GridMember(OfficerId.of((String) id), name == null ? (String) id : name.toString(),
-                    MemberRole.parse(String.valueOf(role)));
+            return new GridMember(OfficerId.of((String) id), name == null ? (String) id : (String) name,
+                    MemberRole.parse((String) role));
         } catch (IllegalArgumentException e) {
             throw new GeoJsonException(f.index(), path + ".role", e.getMessage());
         }
+    }
+
+    private static List<String> roles() {
+        List<String> out = new ArrayList<>();
+        for (MemberRole r : MemberRole.values()) {
+            out.add(r.token());
+        }
+        return out;
     }
 
     /** Writes cells as a FeatureCollection. */

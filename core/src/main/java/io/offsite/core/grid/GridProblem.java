@@ -44,7 +44,16 @@ public record GridProblem(Kind kind, Severity severity, List<CellId> cells,
         /** Children leave part of their parent uncovered. */
         COVERAGE_GAP,
         /** The responsible officer is not an enforcement-officer member of the cell. */
-        RESPONSIBLE_NOT_OFFICER
+        RESPONSIBLE_NOT_OFFICER,
+        /** A built-up area, squadron or area has no children, so no point in it resolves to a street (warning). */
+        NO_CHILDREN,
+        /**
+         * A top-level cell spans more than {@link Grid#MAX_PLAUSIBLE_EXTENT_DEGREES} or reaches a pole; areas in
+         * the local projection (gaps, overlaps) are not meaningful at that size (warning).
+         */
+        IMPLAUSIBLE_EXTENT,
+        /** The grid has no cells at all. */
+        EMPTY_GRID
     }
 
     /** How serious a problem is. */

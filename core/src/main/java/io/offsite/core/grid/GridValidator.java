@@ -69,6 +69,9 @@ final class GridValidator {
         for (GridCell c : byId.values()) {
             c.parent().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(c));
         }
+        for (GridCell c : byId.values()) {
+            checkTopLevel(c, children.getOrDefault(c.id(), List.of()));
+        }
         for (GridCell parent : byId.values()) {
             if (!validShape.contains(parent.id())) {
                 continue;
@@ -107,6 +110,27 @@ final class GridValidator {
                     + " is a " + c.level().token() + " but its parent " + parent.id() + " is a "
                     + parent.level().token() + (parent.level().child() == null ? " (streets have no children)"
                     : " (expected a " + parent.level().child().token() + ")"));
+        }
+    }
+
+    /** Warns about a cell that cannot resolve any point and about a root of implausible size. */
+    private void checkTopLevel(GridCell c, List<GridCell> kids) {
+        if (c.level() != GridLevel.STREET && kids.isEmpty()) {
+            problems.add(new GridProblem(Kind.NO_CHILDREN, Severity.WARNING, List.of(c.id()), pointIn(c.polygon()), 0,
+                    c.level().token() + " " + c.id() + " has no " + c.level().child().token()
+                            + " cells: no point inside it resolves to a street"));
+        }
+        if (c.parent().isEmpty()) {
+            org.locationtech.jts.geom.Envelope e = c.polygon().getEnvelopeInternal();
+            if (e.getWidth() > Grid.MAX_PLAUSIBLE_EXTENT_DEGREES || e.getHeight() > Grid.MAX_PLAUSIBLE_EXTENT_DEGREES
+                    || e.getMaxY() > 85 || e.getMinY() < -85) {
+                problems.add(new GridProblem(Kind.IMPLAUSIBLE_EXTENT, Severity.WARNING, List.of(c.id()),
+                        pointIn(c.polygon()), 0, String.format("top-level cell %s spans %.2f° × %.2f° (lon %.4f..%.4f,"
+                                + " lat %.4f..%.4f); a city grid spans at most %.0f° and no pole, and areas measured in"
+                                + " the local projection (gaps, overlaps) are not meaningful at this size", c.id(),
+                                e.getWidth(), e.getHeight(), e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY(),
+                                Grid.MAX_PLAUSIBLE_EXTENT_DEGREES)));
+            }
         }
     }
 

@@ -1,6 +1,13 @@
 package io.offsite.core.objects;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The city's industry taxonomy (行业分类): industries, each with sub-classes, loaded as data. The model city
  * has 20 industries and 131 sub-classes. JSON form:
- * <pre>{"industries": [{"code": "H", "name": "住宿和餐饮业", "subclasses": [{"code": "H621", "name": "正餐服务"}]}]}</pre>
+ * <pre>{"source": "...", "industries": [{"code": "H", "name": "住宿和餐饮业", "subclasses": [{"code": "H621", "name": "正餐服务"}]}]}</pre>
  * Codes are unique across industries and sub-classes. Immutable.
  */
 public final class IndustryTaxonomy {
@@ -38,37 +46,63 @@ public final class IndustryTaxonomy {
         this.subclassNames = Collections.unmodifiableMap(names);
     }
 
-    /** Loads a taxonomy; errors name the JSON path, e.g. {@code industries[3].subclasses[1].code}. */
+    /** Keys of the document ({@code source}: where the list comes from), an industry and a sub-class; nothing else. */
+    private static final Set<String> ROOT_KEYS = Set.of("source", "industries");
+    private static final Set<String> INDUSTRY_KEYS = Set.of("code", "name", "subclasses");
+    private static final Set<String> SUBCLASS_KEYS = Set.of("code", "name");
+
+    /**
+     * Loads a taxonomy. Strict: unknown keys, duplicate keys, trailing content and nesting deeper than 16 are
+     * refused. Errors are {@link TaxonomyException}s naming the JSON path, e.g.
+     * {@code industries[3].subclasses[1].code}, or the line and column of a syntax error.
+     */
     public static IndustryTaxonomy load(Reader in) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(in);
+            ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(64)
+                                    .maxStringLength(1 << 16).build())
+                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            root = mapper.readTree(in);
+        } catch (NumberFormatException e) {
+            throw new TaxonomyException("$", "not a usable number: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new TaxonomyException(at == null ? "$" : "line " + at.getLineNr() + " column " + at.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("industry taxonomy is not valid JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException("reading industry taxonomy", e);
         }
-        JsonNode arr = root == null ? null : root.get("industries");
+        if (root == null || !root.isObject()) {
+            throw new TaxonomyException("$", "expected an object {\"industries\": [...]}");
+        }
+        onlyKeys(root, "$", ROOT_KEYS);
+        JsonNode arr = root.get("industries");
         if (arr == null || !arr.isArray()) {
-            throw new IllegalArgumentException("industry taxonomy: $.industries must be an array");
+            throw new TaxonomyException("industries", "must be an array");
         }
         List<Industry> out = new ArrayList<>();
         java.util.Set<String> codes = new java.util.HashSet<>();
         for (int i = 0; i < arr.size(); i++) {
             String p = "industries[" + i + "]";
             JsonNode n = arr.get(i);
+            onlyKeys(n, p, INDUSTRY_KEYS);
             String code = text(n, "code", p);
             if (!codes.add(code)) {
-                throw new IllegalArgumentException("industry taxonomy: " + p + ".code \"" + code + "\" is used twice");
+                throw new TaxonomyException(p + ".code", "\"" + code + "\" is used twice");
             }
             Map<String, String> subs = new LinkedHashMap<>();
             JsonNode sa = n.get("subclasses");
             if (sa == null || !sa.isArray() || sa.isEmpty()) {
-                throw new IllegalArgumentException("industry taxonomy: " + p + ".subclasses must be a non-empty array");
+                throw new TaxonomyException(p + ".subclasses", "must be a non-empty array");
             }
             for (int k = 0; k < sa.size(); k++) {
                 String sp = p + ".subclasses[" + k + "]";
+                onlyKeys(sa.get(k), sp, SUBCLASS_KEYS);
                 String sc = text(sa.get(k), "code", sp);
                 if (!codes.add(sc)) {
-                    throw new IllegalArgumentException("industry taxonomy: " + sp + ".code \"" + sc + "\" is used twice");
+                    throw new TaxonomyException(sp + ".code", "\"" + sc + "\" is used twice");
                 }
                 subs.put(sc, text(sa.get(k), "name", sp));
             }
@@ -77,10 +111,22 @@ public final class IndustryTaxonomy {
         return new IndustryTaxonomy(out);
     }
 
+    private static void onlyKeys(JsonNode n, String path, Set<String> allowed) {
+        if (!n.isObject()) {
+            throw new TaxonomyException(path, "must be an object, was " + n.getNodeType());
+        }
+        for (java.util.Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new TaxonomyException(path + "." + k, "unknown key; allowed: " + new java.util.TreeSet<>(allowed));
+            }
+        }
+    }
+
     private static String text(JsonNode n, String field, String path) {
-        JsonNode v = n == null ? null : n.get(field);
+        JsonNode v = n.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("industry taxonomy: " + path + "." + field + " must be a non-blank string");
+            throw new TaxonomyException(path + "." + field, "must be a non-blank string");
         }
         return v.asText();
     }

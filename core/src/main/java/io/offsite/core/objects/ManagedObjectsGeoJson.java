@@ -17,9 +17,11 @@ import org.locationtech.jts.geom.Point;
 /**
  * Reads and writes managed objects as GeoJSON Point features with properties {@code id}, {@code name},
  * {@code category} (a category code) and optional {@code industry} (a sub-class code). Categories and
- * sub-classes are checked against what the city declared; errors name the feature index and property.
+ * sub-classes are checked against what the city declared; any other property is refused. Errors name the
+ * feature index and property.
  */
 public final class ManagedObjectsGeoJson {
+    private static final java.util.Set<String> PROPERTIES = java.util.Set.of("id", "name", "category", "industry");
     private final GeoJson codec = GeoJson.create();
     private final Map<String, ObjectCategory> categories = new LinkedHashMap<>();
     private final IndustryTaxonomy taxonomy;
@@ -45,19 +47,20 @@ public final class ManagedObjectsGeoJson {
                 throw new GeoJsonException(f.index(), "features[" + f.index() + "].geometry",
                         "a managed object must be a Point, was " + f.geometry().getGeometryType());
             }
+            f.requireOnlyProperties(PROPERTIES);
             String code = f.requireString("category");
             ObjectCategory cat = categories.get(code);
             if (cat == null) {
-                throw new GeoJsonException(f.index(), f.propertyPath("category"), "unknown category \"" + code
-                        + "\" (declared: " + categories.keySet() + ")");
+                throw new GeoJsonException(f.index(), f.propertyPath("category"), "unknown category "
+                        + GeoJsonFeature.show(code) + " (declared: " + categories.keySet() + ")");
             }
             Optional<String> industry = f.optString("industry");
             if (industry.isPresent() && taxonomy.industryOf(industry.get()).isEmpty()) {
-                throw new GeoJsonException(f.index(), f.propertyPath("industry"), "unknown industry sub-class \""
-                        + industry.get() + "\"");
+                throw new GeoJsonException(f.index(), f.propertyPath("industry"), "unknown industry sub-class "
+                        + GeoJsonFeature.show(industry.get()));
             }
-            String id = f.optString("id").or(f::id).orElseThrow(
-                    () -> new GeoJsonException(f.index(), f.propertyPath("id"), "a managed object needs an id"));
+            String id = f.optString("id").or(f::id).filter(s -> !s.isBlank()).orElseThrow(
+                    () -> new GeoJsonException(f.index(), f.propertyPath("id"), "a managed object needs a non-blank id"));
             out.add(new ManagedObject(id, f.optString("name").orElse(id), cat, industry,
                     GeoPoint.of(p.getX(), p.getY())));
         }

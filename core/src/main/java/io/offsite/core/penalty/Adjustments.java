@@ -19,14 +19,14 @@ final class Adjustments {
                 continue;
             }
             String text = (v.adjustAggravationMask & a.bit()) != 0
-                    ? v.aggText[a.ordinal()] + (hi - lo) * v.aggravationStepPermille / 1000 + " fen)"
+                    ? v.aggText[a.ordinal()] + Money.mulDivFloor(hi - lo, v.aggravationStepPermille, 1000) + " fen)"
                     : v.aggText[a.ordinal()];
             trace.add(new Explanation.Step(Explanation.Kind.AGGRAVATION, text, v.benchmarkOpt, 0));
         }
         for (Mitigation m : MITIGATIONS) {
             if ((f.mitigationMask & m.bit()) != 0 && (v.adjustMitigationMask & m.bit()) != 0) {
                 trace.add(new Explanation.Step(Explanation.Kind.MITIGATION, v.mitText[m.ordinal()]
-                        + (hi - lo) * v.mitigationStepPermille / 1000 + " fen), never below the band minimum",
+                        + Money.mulDivFloor(hi - lo, v.mitigationStepPermille, 1000) + " fen), never below the band minimum",
                         MITIGATION_CITATIONS.get(m.ordinal()), 0));
             }
         }

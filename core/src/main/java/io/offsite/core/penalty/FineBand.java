@@ -2,7 +2,8 @@ package io.offsite.core.penalty;
 
 /**
  * A tier's fine band, fixed in fen or a percentage of the construction cost in basis points, and the
- * point inside the band where assessment starts before adjustments.
+ * point inside the band where assessment starts before adjustments. Amounts are at most 10^14 fen and
+ * percentages at most 10,000 %, so every fine is computed exactly in a {@code long}.
  *
  * @param percentOfCost true when {@code min}/{@code max} are basis points of the construction cost
  * @param min           band minimum (fen or bp)
@@ -14,17 +15,21 @@ public record FineBand(boolean percentOfCost, long min, long max, int startPermi
         if (min < 0 || max < min) {
             throw new PenaltyException("fine band must satisfy 0 <= min <= max, was " + min + ".." + max);
         }
+        if (max > (percentOfCost ? Money.MAX_PERCENT_BP : Money.MAX_AMOUNT_FEN)) {
+            throw new PenaltyException("fine band maximum " + max + (percentOfCost ? " bp exceeds " + Money.MAX_PERCENT_BP
+                    + " bp (10000 %)" : " fen exceeds " + Money.MAX_AMOUNT_FEN + " fen (one trillion yuan)"));
+        }
         if (startPermille < 0 || startPermille > 1000) {
             throw new PenaltyException("band start must be 0..1000 permille, was " + startPermille);
         }
     }
 
     long minFen(long costFen) {
-        return percentOfCost ? StatutoryRange.ceilDiv(costFen * min, 10_000) : min;
+        return percentOfCost ? Money.mulDivCeil(costFen, min, 10_000) : min;
     }
 
     long maxFen(long costFen) {
-        return percentOfCost ? costFen * max / 10_000 : max;
+        return percentOfCost ? Money.mulDivFloor(costFen, max, 10_000) : max;
     }
 
     @Override

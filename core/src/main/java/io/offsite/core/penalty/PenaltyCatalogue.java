@@ -1,9 +1,14 @@
 package io.offsite.core.penalty;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.offsite.core.violation.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,11 +94,27 @@ public final class PenaltyCatalogue {
         return require(violation).explain(facts, date);
     }
 
-    /** Collects table documents, then validates them all in {@link #load()}. Not thread-safe. */
+    /**
+     * Collects table documents, then validates them all in {@link #load()}. Not thread-safe.
+     *
+     * <p>Parsing is strict and bounded: at most {@link #MAX_DOCUMENT_CHARS} characters per document, JSON
+     * nesting at most {@link #MAX_NESTING_DEPTH} deep, numbers of at most {@link #MAX_NUMBER_CHARS} characters
+     * (checked before a number is converted), no duplicate keys, nothing after the document.
+     */
     public static final class Loader {
-        private final ObjectMapper mapper = new ObjectMapper()
+        /** Largest table document accepted, in characters. */
+        public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+        /** Deepest JSON nesting accepted (a table needs 7). */
+        public static final int MAX_NESTING_DEPTH = 32;
+        /** Longest number literal accepted, in characters. */
+        public static final int MAX_NUMBER_CHARS = 40;
+        private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                                .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_DOCUMENT_CHARS).build())
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         private final Map<Violation, PenaltyTable> tables = new LinkedHashMap<>();
         private final List<TableProblem> problems = new ArrayList<>();
         private final List<String> sources = new ArrayList<>();
@@ -105,6 +126,13 @@ public final class PenaltyCatalogue {
         public Loader add(Path file) {
             Objects.requireNonNull(file, "file");
             try {
+                if (Files.size(file) > 4L * MAX_DOCUMENT_CHARS) { // UTF-8: at most 4 bytes per character
+                    sources.add(file.toString());
+                    problems.add(new TableProblem(TableProblem.Kind.SYNTAX, file.toString(), "file has " + Files.size(file)
+                            + " bytes; documents of at most " + MAX_DOCUMENT_CHARS + " characters are accepted",
+                            Optional.empty(), List.of()));
+                    return this;
+                }
                 return add(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading penalty table " + file, e);
@@ -116,12 +144,23 @@ public final class PenaltyCatalogue {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(json, "json");
             sources.add(source);
+            if (json.length() > MAX_DOCUMENT_CHARS) {
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "document has " + json.length()
+                        + " characters; at most " + MAX_DOCUMENT_CHARS + " are accepted", Optional.empty(), List.of()));
+                return this;
+            }
             JsonNode root;
             try {
                 root = mapper.readTree(json);
+            } catch (NumberFormatException e) {
+                // Jackson reports some malformed numbers (e.g. an exponent too large for BigDecimal) this way
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "not a usable number: "
+                        + Json.abbreviate(String.valueOf(e.getMessage())), Optional.empty(), List.of()));
+                return this;
             } catch (JsonProcessingException e) {
-                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source + " line "
-                        + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(),
+                JsonLocation at = e.getLocation();
+                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, at == null ? source : source + " line "
+                        + at.getLineNr() + " column " + at.getColumnNr(),
                         "not valid JSON: " + e.getOriginalMessage(), Optional.empty(), List.of()));
                 return this;
             }

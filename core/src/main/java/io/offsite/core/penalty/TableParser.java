@@ -25,6 +25,11 @@ final class TableParser {
             "constructionCostYuan");
     private static final Set<String> BOUNDS = Set.of("min", "max", "above", "below");
 
+    /** Most versions one table document may hold. */
+    static final int MAX_VERSIONS = 100;
+    /** Most "when" alternatives (tiers and exemptions together) one version may hold. */
+    static final int MAX_ALTERNATIVES = 256;
+
     private TableParser() {
     }
 
@@ -39,6 +44,10 @@ final class TableParser {
         List<JsonNode> versions = Json.array(root, "versions", source, true);
         if (versions.isEmpty()) {
             throw new Json.Bad(source + ".versions", "at least one version is required");
+        }
+        if (versions.size() > MAX_VERSIONS) {
+            throw new Json.Bad(source + ".versions", versions.size() + " versions; at most " + MAX_VERSIONS
+                    + " per table are accepted");
         }
         List<TableVersion> out = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
@@ -80,13 +89,13 @@ final class TableParser {
             String aw = where + ".adjustment";
             Json.onlyKeys(adj, aw, ADJUST);
             if (adj.has("mitigationStepPercent")) {
-                mitStep = (int) Math.min(1000, Json.scaled(adj.get("mitigationStepPercent"), aw + ".mitigationStepPercent", 1));
+                mitStep = (int) Json.scaled(adj.get("mitigationStepPercent"), aw + ".mitigationStepPercent", 1, 1000);
             }
             if (adj.has("aggravationStepPercent")) {
-                aggStep = (int) Math.min(1000, Json.scaled(adj.get("aggravationStepPercent"), aw + ".aggravationStepPercent", 1));
+                aggStep = (int) Json.scaled(adj.get("aggravationStepPercent"), aw + ".aggravationStepPercent", 1, 1000);
             }
             if (adj.has("roundingYuan")) {
-                rounding = Json.scaled(adj.get("roundingYuan"), aw + ".roundingYuan", 2);
+                rounding = Json.scaled(adj.get("roundingYuan"), aw + ".roundingYuan", 2, Money.MAX_AMOUNT_FEN);
                 if (rounding < 1) {
                     throw new Json.Bad(aw + ".roundingYuan", "must be at least 0.01 yuan");
                 }
@@ -120,6 +129,7 @@ final class TableParser {
             throw new Json.Bad(where + ".tiers", "at least one tier is required");
         }
         Tier[] tiers = new Tier[tierNodes.size()];
+        int alternatives = 0;
         for (int i = 0; i < tiers.length; i++) {
             String tw = where + ".tiers[" + i + "]";
             JsonNode t = tierNodes.get(i);
@@ -136,6 +146,14 @@ final class TableParser {
             }
             tiers[i] = new Tier(tid, Json.text(t, "name", tw), Json.optText(t, "test", tw, ""),
                     when(Json.required(t, "when", tw), tw + ".when"), o, band);
+            alternatives += tiers[i].when.length;
+        }
+        for (Exemption e : exemptions) {
+            alternatives += e.when.length;
+        }
+        if (alternatives > MAX_ALTERNATIVES) {
+            throw new Json.Bad(where, alternatives + " condition alternatives in tiers and exemptions; at most "
+                    + MAX_ALTERNATIVES + " per version are accepted (validation cost grows with their number)");
         }
         return new TableVersion(code, name, id, effective, expiry, basis, benchmark, statutory, warningAllowed,
                 exemptions, tiers, mitStep, aggStep, adjMit, adjAgg, rounding);
@@ -165,10 +183,12 @@ final class TableParser {
         }
         String lo = yuan ? "minYuan" : "minPercent";
         String hi = yuan ? "maxYuan" : "maxPercent";
-        long min = r.has(lo) ? Json.scaled(r.get(lo), where + "." + lo, 2) : 0;
-        long max = Json.scaled(Json.required(r, hi, where), where + "." + hi, 2);
+        long cap = yuan ? Money.MAX_AMOUNT_FEN : Money.MAX_PERCENT_BP;
+        long min = r.has(lo) ? Json.scaled(r.get(lo), where + "." + lo, 2, cap) : 0;
+        long max = Json.scaled(Json.required(r, hi, where), where + "." + hi, 2, cap);
         if (max < min) {
-            throw new Json.Bad(where, lo + " " + min / 100.0 + " exceeds " + hi + " " + max / 100.0);
+            throw new Json.Bad(where, lo + " " + java.math.BigDecimal.valueOf(min, 2).toPlainString() + " exceeds " + hi
+                    + " " + java.math.BigDecimal.valueOf(max, 2).toPlainString());
         }
         return new long[] {min, max, pct ? 1 : 0};
     }
@@ -183,14 +203,10 @@ final class TableParser {
                 case "MIN": return 0;
                 case "MID": return 500;
                 case "MAX": return 1000;
-                default: throw new Json.Bad(where + ".start", "expected MIN, MID, MAX or a percentage 0..100, found " + s);
+                default: throw new Json.Bad(where + ".start", "expected MIN, MID, MAX or a percentage 0..100, found " + Json.show(s));
             }
         }
-        long permille = Json.scaled(s, where + ".start", 1);
-        if (permille > 1000) {
-            throw new Json.Bad(where + ".start", "a percentage of the band must be 0..100, was " + s);
-        }
-        return (int) permille;
+        return (int) Json.scaled(s, where + ".start", 1, 1000);
     }
 
     private static Cond[] when(JsonNode w, String where) {
@@ -223,9 +239,9 @@ final class TableParser {
             c.corrected = Json.bool(w, "promptlyCorrected", where, false) ? 1 : 0;
         }
         if (w.has("repeatCount")) {
-            long[] b = bounds(w.get("repeatCount"), where + ".repeatCount", 0);
-            c.repeatMin = (int) Math.min(Integer.MAX_VALUE, b[0]);
-            c.repeatMax = (int) Math.min(Integer.MAX_VALUE, b[1]);
+            long[] b = bounds(w.get("repeatCount"), where + ".repeatCount", 0, CoverageCheck.MAX_REPEAT);
+            c.repeatMin = Math.toIntExact(b[0]);
+            c.repeatMax = b[1] == Long.MAX_VALUE ? Integer.MAX_VALUE : Math.toIntExact(b[1]);
         }
         if (w.has("aggravating")) {
             c.aggrAll = Json.enumMask(Aggravation.class, w.get("aggravating"), where + ".aggravating");
@@ -240,12 +256,12 @@ final class TableParser {
             c.mitigNone = Json.enumMask(Mitigation.class, w.get("notMitigating"), where + ".notMitigating");
         }
         if (w.has("areaM2")) {
-            long[] b = bounds(w.get("areaM2"), where + ".areaM2", 2);
+            long[] b = bounds(w.get("areaM2"), where + ".areaM2", 2, Facts.MAX_AREA_DM2);
             c.areaMin = b[0];
             c.areaMax = b[1];
         }
         if (w.has("constructionCostYuan")) {
-            long[] b = bounds(w.get("constructionCostYuan"), where + ".constructionCostYuan", 2);
+            long[] b = bounds(w.get("constructionCostYuan"), where + ".constructionCostYuan", 2, Facts.MAX_COST_FEN);
             c.costMin = b[0];
             c.costMax = b[1];
         }
@@ -255,18 +271,23 @@ final class TableParser {
         return c;
     }
 
-    /** Inclusive integer bounds in the scaled unit from {min|above, max|below}. */
-    private static long[] bounds(JsonNode b, String where, int scale) {
+    /**
+     * Inclusive integer bounds in the scaled unit from {min|above, max|below}; every bound must lie in the
+     * fact's own range {@code 0..max} (so {@code above 9223372036854775807} is refused, not wrapped). An
+     * absent upper bound is {@link Long#MAX_VALUE}.
+     */
+    private static long[] bounds(JsonNode b, String where, int scale, long max) {
         Json.onlyKeys(b, where, BOUNDS);
         if (b.has("min") && b.has("above") || b.has("max") && b.has("below")) {
             throw new Json.Bad(where, "use either min or above, and either max or below");
         }
-        long lo = b.has("min") ? Json.scaled(b.get("min"), where + ".min", scale)
-                : b.has("above") ? Json.scaled(b.get("above"), where + ".above", scale) + 1 : 0;
-        long hi = b.has("max") ? Json.scaled(b.get("max"), where + ".max", scale)
-                : b.has("below") ? Json.scaled(b.get("below"), where + ".below", scale) - 1 : Long.MAX_VALUE;
-        if (hi < lo) {
-            throw new Json.Bad(where, "empty range " + b + ": no value satisfies it");
+        long lo = b.has("min") ? Json.scaled(b.get("min"), where + ".min", scale, max)
+                : b.has("above") ? Json.scaled(b.get("above"), where + ".above", scale, max) + 1 : 0;
+        long hi = b.has("max") ? Json.scaled(b.get("max"), where + ".max", scale, max)
+                : b.has("below") ? Json.scaled(b.get("below"), where + ".below", scale, max) - 1 : Long.MAX_VALUE;
+        if (hi < lo || lo > max) {
+            throw new Json.Bad(where, "empty range " + Json.show(b) + ": no value in 0.."
+                    + java.math.BigDecimal.valueOf(max, scale).toPlainString() + " satisfies it");
         }
         return new long[] {lo, hi};
     }

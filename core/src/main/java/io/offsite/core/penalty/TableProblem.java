@@ -37,7 +37,9 @@ public record TableProblem(Kind kind, String where, String message, Optional<Fac
         /** Two versions of one violation are in force on the same day. */
         OVERLAPPING_VERSIONS,
         /** An exemption's conditions are looser than the law allows, or a mandatory mitigation is ignored. */
-        UNLAWFUL_DISCRETION
+        UNLAWFUL_DISCRETION,
+        /** The gap search would exceed its work bound; the table cannot be verified and is refused. */
+        TOO_COMPLEX
     }
 
     @Override

@@ -17,12 +17,13 @@ final class TableValidator {
 
     static List<TableProblem> validate(List<TableVersion> versions) {
         List<TableProblem> out = new ArrayList<>();
+        int budget = CoverageCheck.NODE_BUDGET; // shared by the document's versions, so one load is bounded
         for (TableVersion v : versions) {
             String where = v.code + "/" + v.versionId;
             statutory(v, where, out);
             exemptions(v, where, out);
             shrinking(v, where, out);
-            coverage(v, where, out);
+            budget -= coverage(v, where, out, budget);
         }
         for (int i = 0; i < versions.size(); i++) {
             for (int j = i + 1; j < versions.size(); j++) {
@@ -125,35 +126,30 @@ final class TableValidator {
         }
     }
 
-    private static void coverage(TableVersion v, String where, List<TableProblem> out) {
-        int[] counts = new int[2];
-        List<TableProblem> found = new ArrayList<>();
-        v.thresholds().forEachBoundaryFact(f -> {
-            List<String> matched = new ArrayList<>(2);
-            for (Tier t : v.tiers) {
-                if (Tier.matches(t.when, f)) {
-                    matched.add(t.id);
-                }
-            }
-            if (matched.isEmpty()) {
-                if (counts[0]++ < EXAMPLES_PER_KIND) {
-                    found.add(new TableProblem(TableProblem.Kind.GAP, where, "these facts match no tier; widen a tier's"
-                            + " condition or add a tier", Optional.of(f), List.of()));
-                }
-            } else if (matched.size() > 1) {
-                if (counts[1]++ < EXAMPLES_PER_KIND) {
-                    found.add(new TableProblem(TableProblem.Kind.OVERLAP, where, "these facts match tiers " + matched
-                            + "; make the conditions mutually exclusive", Optional.of(f), matched));
-                }
-            }
-        });
-        out.addAll(found);
-        if (counts[0] > EXAMPLES_PER_KIND || counts[1] > EXAMPLES_PER_KIND) {
-            out.add(new TableProblem(counts[0] > EXAMPLES_PER_KIND ? TableProblem.Kind.GAP : TableProblem.Kind.OVERLAP,
-                    where, "in all " + counts[0] + " boundary fact set(s) fall in a gap and " + counts[1]
-                            + " match several tiers (only the first " + EXAMPLES_PER_KIND + " of each are shown)",
-                    Optional.empty(), List.of()));
+    /**
+     * Gaps and overlaps between tiers; polynomial in the number of alternatives, see {@link CoverageCheck}.
+     * Returns the search nodes used.
+     */
+    private static int coverage(TableVersion v, String where, List<TableProblem> out, int budget) {
+        CoverageCheck.Result r = CoverageCheck.run(v, Math.max(0, budget));
+        if (r.tooComplex()) {
+            out.add(new TableProblem(TableProblem.Kind.TOO_COMPLEX, where, "checking the tiers for gaps needs more than"
+                    + " the " + CoverageCheck.NODE_BUDGET + " search nodes one document may use; use fewer distinct"
+                    + " bounds or alternatives", Optional.empty(), List.of()));
         }
+        for (Facts f : r.gapExamples()) {
+            out.add(new TableProblem(TableProblem.Kind.GAP, where, "these facts match no tier; widen a tier's"
+                    + " condition or add a tier", Optional.of(f), List.of()));
+        }
+        r.overlaps().forEach((ids, f) -> out.add(new TableProblem(TableProblem.Kind.OVERLAP, where,
+                "these facts match tiers " + ids + "; make the conditions mutually exclusive", Optional.of(f), ids)));
+        if (r.gapRegions() > EXAMPLES_PER_KIND || r.overlapPairs() > EXAMPLES_PER_KIND) {
+            out.add(new TableProblem(r.gapRegions() > EXAMPLES_PER_KIND ? TableProblem.Kind.GAP : TableProblem.Kind.OVERLAP,
+                    where, "in all " + r.gapRegions() + " region(s) of the fact space fall in a gap and "
+                            + r.overlapPairs() + " pair(s) of tiers overlap (only the first " + EXAMPLES_PER_KIND
+                            + " of each are shown)", Optional.empty(), List.of()));
+        }
+        return r.nodes();
     }
 
     private static boolean anyAllows(Cond[] when, PartyType p) {

@@ -265,11 +265,11 @@ public final class TableVersion {
         long pos = (long) tier.band.startPermille() + (long) nAgg * aggravationStepPermille
                 - (long) nMit * mitigationStepPermille;
         pos = Math.max(0, Math.min(1000, pos));
-        long raw = lo + (hi - lo) * pos / 1000;
-        long rounded = (raw + (roundingFen - 1) / 2) / roundingFen * roundingFen;
+        long raw = lo + Money.mulDivFloor(hi - lo, pos, 1000);
+        long rounded = Math.addExact(raw, (roundingFen - 1) / 2) / roundingFen * roundingFen;
         long fine = Math.max(lo, Math.min(hi, rounded));
         if (trace != null) {
-            long start = lo + (hi - lo) * tier.band.startPermille() / 1000;
+            long start = lo + Money.mulDivFloor(hi - lo, tier.band.startPermille(), 1000);
             trace.add(new Explanation.Step(Explanation.Kind.BAND, tier.bandText + lo + ".." + hi
                     + " fen; start at " + Tier.permille(tier.band.startPermille()) + " % of the band", benchmarkOpt, start));
             Adjustments.explain(this, f, lo, hi, trace);

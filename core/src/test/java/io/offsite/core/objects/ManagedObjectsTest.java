@@ -94,4 +94,40 @@ class ManagedObjectsTest {
         assertThat(one.cases()).hasSize(1);
         assertThat(new ManagedObject("m", "m", ObjectCategory.ENTERPRISE, Optional.empty(), GeoPoint.of(1, 1)).id()).isEqualTo("m");
     }
+
+    @Test
+    void misspelledProperty_isRefusedListingTheAllowedOnes() {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[120,30]},\"properties\":{\"id\":\"x\",\"categroy\":\"enterprise\"}}]}";
+        assertThatThrownBy(() -> codec.read(new StringReader(json))).isInstanceOf(GeoJsonException.class)
+                .hasMessageContaining("features[0].properties.categroy").hasMessageContaining("[category, id, industry, name]");
+    }
+
+    @Test
+    void blankId_isAGeoJsonExceptionNotIllegalArgument() {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[120,30]},\"properties\":{\"id\":\" \",\"category\":\"enterprise\"}}]}";
+        assertThatThrownBy(() -> codec.read(new StringReader(json))).isInstanceOf(GeoJsonException.class)
+                .hasMessageContaining("features[0].properties.id");
+    }
+
+    @Test
+    void nonPointObject_namesTheGeometry() {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,30],[121,30]]},\"properties\":{\"id\":\"x\",\"category\":\"enterprise\"}}]}";
+        assertThatThrownBy(() -> codec.read(new StringReader(json))).isInstanceOf(GeoJsonException.class)
+                .hasMessageContaining("features[0].geometry").hasMessageContaining("LineString");
+    }
+
+    @Test
+    void taxonomyWithUnknownKeyDuplicateKeyOrTrailingDocument_isRefusedWithItsPath() {
+        String ok = "{\"industries\":[{\"code\":\"A\",\"name\":\"a\",\"subclasses\":[{\"code\":\"A1\",\"name\":\"x\"}]}]}";
+        assertThat(IndustryTaxonomy.load(new StringReader(ok)).subclassCount()).isEqualTo(1);
+        assertThatThrownBy(() -> IndustryTaxonomy.load(new StringReader(ok.replace("\"name\":\"x\"", "\"nmae\":\"x\""))))
+                .isInstanceOf(TaxonomyException.class).hasMessageContaining("industries[0].subclasses[0].nmae")
+                .hasMessageContaining("[code, name]");
+        assertThatThrownBy(() -> IndustryTaxonomy.load(new StringReader(ok.replace("\"name\":\"a\"", "\"name\":\"a\",\"name\":\"b\""))))
+                .isInstanceOf(TaxonomyException.class).hasMessageContaining("Duplicate field 'name'");
+        assertThatThrownBy(() -> IndustryTaxonomy.load(new StringReader(ok + ok)))
+                .isInstanceOf(TaxonomyException.class).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> IndustryTaxonomy.load(new StringReader("[" .repeat(10_000))))
+                .isInstanceOf(TaxonomyException.class).hasMessageContaining("nesting depth");
+    }
 }
