@@ -297,6 +297,47 @@ class FileJournalStoreTest {
         }
     }
 
+    @Test
+    void format1Journal_isReadWhole_andRewrittenInFormat2() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        OutboxMessage a = msg("a", "one");
+        OutboxMessage b = msg("b", "two");
+        Files.write(file, format1(JournalCodec.encode(a), JournalCodec.encode(b), JournalCodec.encodeTombstone("a")));
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).containsExactly(b);
+        }
+        assertThat(Files.readAllBytes(file)[7]).isEqualTo((byte) 2);
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).containsExactly(b);
+        }
+    }
+
+    @Test
+    void format1Journal_withADamagedTail_isRefusedWithTheOffsetToTruncateAt() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        byte[] whole = format1(JournalCodec.encode(msg("a", "one")), JournalCodec.encode(msg("b", "two")));
+        byte[] torn = java.util.Arrays.copyOf(whole, whole.length - 3);
+        Files.write(file, torn);
+        long second = 8 + 8 + JournalCodec.encode(msg("a", "one")).length;
+        assertThatThrownBy(() -> FileJournalStore.open(file)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("corrupt at offset " + second).hasMessageContaining("truncate the file to offset "
+                        + second);
+        assertThat(Files.readAllBytes(file)).isEqualTo(torn);
+    }
+
+    private static byte[] format1(byte[]... payloads) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8).putInt(0x4F534F42).putInt(1);
+        out.writeBytes(head.array());
+        for (byte[] p : payloads) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(p);
+            out.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(p.length).putInt((int) crc.getValue()).array());
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     /** Offsets of the format-2 records in a journal. */
     static List<Long> recordOffsets(Path file) throws IOException {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
