@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -116,6 +117,8 @@ final class JournalCodec {
     private static final class In {
         private final ByteBuffer buf;
         private final int base;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
         In(ByteBuffer buf) {
             this.buf = buf;
@@ -164,8 +167,7 @@ final class JournalCodec {
             bytes.limit(n);
             buf.position(buf.position() + n);
             try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+                return utf8.decode(bytes).toString();
             } catch (CharacterCodingException e) {
                 throw bad(field, at, "is not valid UTF-8 (" + e.getMessage() + ")");
             }
