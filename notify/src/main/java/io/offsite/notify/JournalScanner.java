@@ -88,7 +88,7 @@ final class JournalScanner {
     }
 
     private Result scan2(Sink sink) throws IOException {
-        byte[] buf = new byte[RECORD_HEADER + MAX_RECORD + RECORD_TRAILER];
+        byte[] buf = new byte[4096]; // grows to the largest record (at most MAX_RECORD + RECORD_TRAILER)
         ByteBuffer view = ByteBuffer.wrap(buf);
         long pos = FILE_HEADER;
         long records = 0;
@@ -109,6 +109,10 @@ final class JournalScanner {
                 return torn(pos, records, "a record of " + len + " bytes with only " + (size - pos - RECORD_HEADER)
                         + " bytes of payload and checksum written");
             }
+            if (buf.length < len + RECORD_TRAILER) {
+                buf = new byte[len + RECORD_TRAILER];
+                view = ByteBuffer.wrap(buf);
+            }
             read(pos + RECORD_HEADER, buf, len + RECORD_TRAILER);
             boolean intact = view.getInt(len) == JournalFraming.payloadCheck(buf, len)
                     && buf[len + 4] == JournalFraming.END_MARK;
@@ -128,7 +132,7 @@ final class JournalScanner {
 
     /** Format 1 has no header check, so a damaged tail cannot be told from a damaged length: it must be whole. */
     private Result scan1(Sink sink) throws IOException {
-        byte[] buf = new byte[MAX_RECORD];
+        byte[] buf = new byte[4096];
         byte[] head = new byte[8];
         ByteBuffer h = ByteBuffer.wrap(head);
         CRC32 crc = new CRC32();
@@ -142,6 +146,9 @@ final class JournalScanner {
             if (n < 8 || len < 0 || len > MAX_RECORD || pos + 8 + len > size) {
                 throw corrupt(pos, "format-1 record " + (n < 8 ? "header of " + n + " bytes" : "of length " + len)
                         + " does not fit the file" + String.format(hint, pos));
+            }
+            if (buf.length < len) {
+                buf = new byte[len];
             }
             read(pos + 8, buf, len);
             crc.reset();
