@@ -100,4 +100,10 @@ class HttpGatewayDeadlineTest {
         assertThatThrownBy(() -> b.maxResponseBytes(10)).isInstanceOf(NotifyException.class)
                 .hasMessageContaining("1024..16777216");
     }
+
+    @Test
+    void sendRequestWithAttemptZero_isANotifyException() {
+        assertThatThrownBy(() -> new SendRequest("k", Channel.SMS, "13812345678", "x", 0, Instant.EPOCH))
+                .isInstanceOf(NotifyException.class).hasMessageContaining("attempt must be >= 1, was 0");
+    }
 }
