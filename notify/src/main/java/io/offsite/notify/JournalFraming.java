@@ -9,7 +9,8 @@ import java.util.zip.CRC32C;
  * are {@code [int length][int headerCheck][payload][int CRC32C(payload)][byte 0xA5]}: the header check (a
  * CRC32C of the length, never 0 for an all-zero header) lets a reader trust the length before anything else,
  * and the non-zero end mark means a complete record always ends in a non-zero byte, so a record whose last
- * bytes were never written (zeros) is told apart from a complete record that was damaged. Format 1 ({@code [int length][int CRC32(payload)][payload]}, read only) has neither.
+ * bytes were never written (zeros) is told apart from a complete record that was damaged. Format 1
+ * ({@code [int length][int CRC32(payload)][payload]}, read only) has neither.
  */
 final class JournalFraming {
     static final int MAGIC = 0x4F534F42; // "OSOB"

@@ -102,7 +102,8 @@ final class JournalScanner {
                     return torn(pos, records, "a record header cut short");
                 }
                 throw corrupt(pos, n < RECORD_HEADER ? "a " + n + "-byte fragment that is not zeros"
-                        : "record header fails its check (length field reads " + len + "), " + after(pos + RECORD_HEADER));
+                        : "record header fails its check (length field reads " + len + "), "
+                                + after(pos + RECORD_HEADER));
             }
             long end = pos + RECORD_HEADER + len + RECORD_TRAILER;
             if (end > size) {
@@ -121,7 +122,8 @@ final class JournalScanner {
                     return torn(pos, records, "a record whose last bytes were never written (zeros)");
                 }
                 throw corrupt(pos, "checksum mismatch (CRC32C or end mark) in a " + len + "-byte record, " + after(end)
-                        + (end == size ? " (the record is complete, so this is damage, not an interrupted write)" : ""));
+                        + (end == size ? " (the record is complete, so this is damage, not an interrupted write)"
+                                : ""));
             }
             deliver(sink, ByteBuffer.wrap(buf, 0, len).slice().asReadOnlyBuffer(), pos);
             records++;
@@ -180,7 +182,8 @@ final class JournalScanner {
         if (from >= size) {
             return "at the end of the file";
         }
-        return "followed by " + (size - from) + " bytes" + (dataEnd(from) > from ? " that are not all zeros" : " of zeros");
+        return "followed by " + (size - from) + " bytes"
+                + (dataEnd(from) > from ? " that are not all zeros" : " of zeros");
     }
 
     /** Offset just past the last non-zero byte at or after {@code from} ({@code from} when there is none). */
