@@ -17,7 +17,10 @@ public record DispatchReport(int attempted, int accepted, int delivered, int ret
     public DispatchReport {
         if (attempted < 0 || accepted < 0 || delivered < 0 || retryScheduled < 0 || deadLettered < 0
                 || rateLimited < 0 || receiptTimeouts < 0) {
-            throw new IllegalArgumentException("dispatch counts must be >= 0");
+            throw new NotifyException("dispatch counts must be >= 0, were attempted=" + attempted
+                    + " accepted=" + accepted + " delivered=" + delivered + " retryScheduled=" + retryScheduled
+                    + " deadLettered=" + deadLettered
+                    + " rateLimited=" + rateLimited + " receiptTimeouts=" + receiptTimeouts);
         }
     }
 

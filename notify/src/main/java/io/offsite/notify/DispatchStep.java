@@ -6,16 +6,24 @@ import io.offsite.notify.spi.SendRequest;
 import io.offsite.notify.spi.SendResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One dispatch round at a fixed instant: decides each due message's next state and calls gateways, but
- * changes nothing in the outbox itself; the outbox saves {@link #changes()} and only then applies them.
+ * One dispatch round at a fixed instant: decides each due message's next state ({@link #plan}, under the
+ * outbox lock), leaves the gateway calls ({@link Send}) to be made outside the lock, and settles their results
+ * ({@link #settle}, under the lock again). It changes nothing in the outbox itself; the outbox saves
+ * {@link #changes()} and only then applies them.
  */
 final class DispatchStep {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchStep.class);
@@ -27,6 +35,7 @@ final class DispatchStep {
     private final TokenBuckets buckets;
     private final Map<Channel, Gateway> gateways;
     private final Map<String, OutboxMessage> changes = new LinkedHashMap<>();
+    private final Map<String, OutboxMessage> originals = new HashMap<>();
     private final OutboxEvents events = new OutboxEvents();
     private int attempted;
     private int accepted;
@@ -46,44 +55,77 @@ final class DispatchStep {
         this.gateways = gateways;
     }
 
-    boolean touched(String key) {
-        return changes.containsKey(key);
+    Instant now() {
+        return now;
     }
 
-    void process(OutboxMessage m) {
+    /**
+     * Makes the gateway calls: on the calling thread one after another, or in parallel on {@code executor}
+     * (may be null) when there are several.
+     */
+    static void sendAll(List<Send> sends, Executor executor) {
+        if (executor == null || sends.size() < 2) {
+            sends.forEach(Send::run);
+            return;
+        }
+        CompletableFuture<?>[] running = new CompletableFuture<?>[sends.size()];
+        for (int i = 0; i < running.length; i++) {
+            running[i] = CompletableFuture.runAsync(sends.get(i)::run, executor);
+        }
+        try {
+            CompletableFuture.allOf(running).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+    }
+
+    boolean touched(String key) {
+        return originals.containsKey(key);
+    }
+
+    /**
+     * Decides what happens to a due message without calling a gateway (receipt time-out, no gateway, rate
+     * limit) or returns the {@link Send} to make; the outbox runs sends outside its lock and then calls
+     * {@link #settle}. Called under the outbox lock.
+     */
+    Send plan(OutboxMessage m) {
+        originals.put(m.key(), m);
         if (m.status() == MessageStatus.SENT) {
             receiptTimeouts++;
             failed(m, "no delivery receipt within " + receiptTimeout);
-            return;
+            return null;
         }
         OutgoingMessage msg = m.message();
         Gateway gateway = gateways.get(msg.channel());
         if (gateway == null) {
             dead(m, "no gateway configured for channel " + msg.channel());
-            return;
+            return null;
         }
         Instant wait = buckets.tryAcquire(msg.to(), now);
         if (wait != null) {
             rateLimited++;
             changes.put(m.key(), m.pending(wait, Optional.empty()));
-            return;
+            return null;
         }
         OutboxMessage a = m.attempted(now);
         attempted++;
-        SendResult r;
-        try {
-            r = gateway.send(new SendRequest(msg.key(), msg.channel(), msg.to(), msg.text(), a.attempts(), now));
-            if (r == null) {
-                r = SendResult.retryable("gateway returned null");
-            }
-        } catch (RuntimeException e) {
-            r = SendResult.retryable(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+        return new Send(a, gateway,
+                new SendRequest(msg.key(), msg.channel(), msg.to(), msg.text(), a.attempts(), now));
+    }
+
+    /** Applies a finished send's result. Called under the outbox lock. */
+    void settle(Send s) {
+        OutboxMessage a = s.attempted;
+        OutgoingMessage msg = a.message();
+        SendResult r = s.result;
         switch (r.kind()) {
             case ACCEPTED: {
                 OutboxMessage next = a.sent(now, now.plus(receiptTimeout), r.providerId());
                 accepted++;
-                changes.put(m.key(), next);
+                changes.put(a.key(), next);
                 events.sent.add(next);
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} to {} accepted (attempt {})", msg.key(), msg.channel(),
@@ -94,7 +136,7 @@ final class DispatchStep {
             case DELIVERED: {
                 OutboxMessage next = a.delivered(now, r.providerId());
                 delivered++;
-                changes.put(m.key(), next);
+                changes.put(a.key(), next);
                 events.delivered.add(next);
                 break;
             }
@@ -104,6 +146,51 @@ final class DispatchStep {
             default:
                 dead(a, "rejected by gateway: " + r.detail());
                 break;
+        }
+    }
+
+    /**
+     * Forgets the decisions about messages that changed while this round was sending (a receipt arrived, or
+     * they were purged): the newer state stands. Returns the keys dropped.
+     */
+    List<String> dropChangedMeanwhile(Map<String, OutboxMessage> current) {
+        List<String> stale = new ArrayList<>();
+        for (String k : changes.keySet()) {
+            if (current.get(k) != originals.get(k)) {
+                stale.add(k);
+            }
+        }
+        if (!stale.isEmpty()) {
+            changes.keySet().removeAll(stale);
+            events.removeKeys(stale);
+        }
+        return stale;
+    }
+
+    /** One gateway call: made outside the outbox lock, never throws (a gateway exception is a retryable result). */
+    static final class Send {
+        final OutboxMessage attempted;
+        final Gateway gateway;
+        final SendRequest request;
+        SendResult result;
+
+        Send(OutboxMessage attempted, Gateway gateway, SendRequest request) {
+            this.attempted = attempted;
+            this.gateway = gateway;
+            this.request = request;
+        }
+
+        void run() {
+            SendResult r;
+            try {
+                r = gateway.send(request);
+                if (r == null) {
+                    r = SendResult.retryable("gateway returned null");
+                }
+            } catch (RuntimeException e) {
+                r = SendResult.retryable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            result = r;
         }
     }
 

@@ -19,7 +19,7 @@ public record EffectOutcome(Kind kind, Optional<OutboxMessage> message, String d
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(warning, "warning");
         if (kind.hasMessage() != message.isPresent()) {
-            throw new IllegalArgumentException("effect outcome " + kind + (kind.hasMessage() ? " needs" : " must not have")
+            throw new NotifyException("effect outcome " + kind + (kind.hasMessage() ? " needs" : " must not have")
                     + " a message");
         }
     }

@@ -16,28 +16,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A durable {@link OutboxStore} in one append-only file: an 8-byte header, then one record per saved message
- * state, each {@code [int length][int CRC32][payload]}. A save appends its records and forces them to disk
- * ({@code fsync}) before returning. Opening replays the file, keeping the latest state per key; a record torn
- * by a crash at the very end of the file (short, or with a bad checksum and nothing after it) is cut off and
- * reported, while a bad record followed by more data is corruption: opening then fails and the file is left
- * untouched. {@link #compact()} rewrites the file with only the latest state of each live message (atomic
- * rename); it runs by itself when superseded records outnumber live ones 4:1 (from 100,000 records on).
- * Purged messages ({@link #remove}) are written as tombstones and disappear at the next compaction.
- * A sibling {@code .lock} file is locked for the store's lifetime so two outboxes cannot share a journal.
- * Thread-safe.
+ * state, each {@code [int length][int header check][payload][int CRC32C][end mark]}. A save appends its
+ * records and forces them to disk ({@code fsync}) before returning. Opening reads the file in blocks and
+ * keeps the latest state per key. It never drops a record that was written whole: only a record torn by a
+ * crash during the final append (the file ends inside it, or holds nothing but zeros from a point inside it
+ * to the end) is cut off and reported ({@link #recoveredTornBytes()}); a bad length, a bad checksum or
+ * garbage with anything non-zero after it is corruption, and opening then fails with an
+ * {@link OutboxStoreException} naming the byte offset, leaving the file untouched. A format-1 journal (older
+ * versions) must be whole; it is rewritten in format 2 on open. {@link #compact()} rewrites the file with
+ * only the latest state of each live message (atomic rename); it runs by itself when superseded records
+ * outnumber live ones 4:1 (from 100,000 records on). Purged messages ({@link #remove}) are written as
+ * tombstones and disappear at the next compaction. A sibling {@code .lock} file is locked for the store's
+ * lifetime so two outboxes cannot share a journal. Thread-safe.
  */
 public final class FileJournalStore implements OutboxStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournalStore.class);
-    private static final int MAGIC = 0x4F534F42; // "OSOB"
-    private static final int FORMAT = 1;
-    private static final int HEADER = 8;
-    private static final int MAX_RECORD = 1 << 20;
+    private static final int MAX_RECORD = JournalFraming.MAX_RECORD;
     private static final long AUTO_COMPACT_MIN = 100_000;
 
     private final Path path;
@@ -141,18 +140,7 @@ public final class FileJournalStore implements OutboxStore {
     }
 
     private void append(List<byte[]> payloads) {
-        int total = 0;
-        for (byte[] p : payloads) {
-            total += 8 + p.length;
-        }
-        ByteBuffer buf = ByteBuffer.allocate(total);
-        CRC32 crc = new CRC32();
-        for (byte[] p : payloads) {
-            crc.reset();
-            crc.update(p);
-            buf.putInt(p.length).putInt((int) crc.getValue()).put(p);
-        }
-        buf.flip();
+        ByteBuffer buf = JournalFraming.frame(payloads);
         long before = -1;
         try {
             before = channel.size();
@@ -190,18 +178,23 @@ public final class FileJournalStore implements OutboxStore {
         Path tmp = path.resolveSibling(path.getFileName() + ".compact");
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(header());
-            CRC32 crc = new CRC32();
+            ByteBuffer head = JournalFraming.fileHeader();
+            while (head.hasRemaining()) {
+                out.write(head);
+            }
+            List<byte[]> batch = new ArrayList<>();
+            long batchBytes = 0;
             for (OutboxMessage m : latest.values()) {
                 byte[] p = JournalCodec.encode(m);
-                crc.reset();
-                crc.update(p);
-                ByteBuffer rec = ByteBuffer.allocate(8 + p.length).putInt(p.length).putInt((int) crc.getValue()).put(p);
-                rec.flip();
-                while (rec.hasRemaining()) {
-                    out.write(rec);
+                batch.add(p);
+                batchBytes += p.length;
+                if (batchBytes >= (1 << 22)) {
+                    writeFully(out, JournalFraming.frame(batch));
+                    batch.clear();
+                    batchBytes = 0;
                 }
             }
+            writeFully(out, JournalFraming.frame(batch));
             out.force(true);
         } catch (IOException e) {
             throw new OutboxStoreException("cannot write compacted journal " + tmp + ": " + e.getMessage(), e);
@@ -248,86 +241,36 @@ public final class FileJournalStore implements OutboxStore {
 
     private long replay() throws IOException {
         long size = channel.size();
-        if (size == 0) {
-            channel.write(header(), 0);
+        JournalScanner.Result r = JournalScanner.scan(channel, path, payload -> {
+            JournalCodec.Entry e = JournalCodec.decode(payload);
+            if (e.message().isPresent()) {
+                latest.put(e.key(), e.message().get());
+            } else {
+                latest.remove(e.key());
+            }
+        });
+        records = r.records();
+        if (r.format() == 0) { // new, or its creation was interrupted before the header was complete
+            channel.truncate(0);
+            channel.write(JournalFraming.fileHeader(), 0);
             channel.force(true);
+            if (r.torn() != null) {
+                LOG.warn("journal {}: rewrote {} left by an interrupted creation", path, r.torn());
+            }
+            return size;
+        }
+        if (r.format() == JournalFraming.FORMAT_1) {
+            compact();
+            LOG.info("journal {}: upgraded from format 1 to format 2 ({} live messages)", path, latest.size());
             return 0;
         }
-        if (size < HEADER) {
-            throw new OutboxStoreException("journal " + path + " is " + size + " bytes, too short for its header; "
-                    + "not an OffSite outbox journal");
+        if (r.torn() == null) {
+            return 0;
         }
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new OutboxStoreException("journal " + path + " is " + size + " bytes; journals over 2 GiB are not "
-                    + "supported (purge final messages and compact more often)");
-        }
-        ByteBuffer all = ByteBuffer.allocate((int) size);
-        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
-            // read fully
-        }
-        all.flip();
-        if (all.getInt() != MAGIC || all.getInt() != FORMAT) {
-            throw new OutboxStoreException("journal " + path + " has no OffSite outbox header (magic/format)");
-        }
-        CRC32 crc = new CRC32();
-        long pos = HEADER;
-        while (pos < size) {
-            long remaining = size - pos;
-            String torn = null;
-            int len = remaining >= 4 ? all.getInt((int) pos) : -1;
-            if (remaining < 8) {
-                torn = "a " + remaining + "-byte fragment";
-            } else if (len < 0 || len > MAX_RECORD || len > remaining - 8) {
-                if (len >= 0 && len <= MAX_RECORD) {
-                    torn = "a record of " + len + " bytes with only " + (remaining - 8) + " written";
-                } else {
-                    throw corrupt(pos, "impossible record length " + len);
-                }
-            }
-            if (torn == null) {
-                byte[] payload = new byte[len];
-                all.get((int) pos + 8, payload);
-                crc.reset();
-                crc.update(payload);
-                if ((int) crc.getValue() != all.getInt((int) pos + 4)) {
-                    if (pos + 8 + len == size) {
-                        torn = "a last record with a bad checksum";
-                    } else {
-                        throw corrupt(pos, "checksum mismatch with " + (size - pos - 8 - len) + " bytes after it");
-                    }
-                } else {
-                    try {
-                        String removed = JournalCodec.tombstoneKey(payload);
-                        if (removed != null) {
-                            latest.remove(removed);
-                        } else {
-                            OutboxMessage m = JournalCodec.decode(payload);
-                            latest.put(m.key(), m);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        throw corrupt(pos, "undecodable record (" + e.getMessage() + ")");
-                    }
-                    records++;
-                    pos += 8 + len;
-                    continue;
-                }
-            }
-            LOG.warn("journal {}: cutting off {} at offset {} ({} bytes) left by an interrupted write", path, torn,
-                    pos, size - pos);
-            channel.truncate(pos);
-            channel.force(true);
-            return size - pos;
-        }
-        return 0;
-    }
-
-    private OutboxStoreException corrupt(long pos, String why) {
-        return new OutboxStoreException("journal " + path + " is corrupt at offset " + pos + ": " + why
-                + "; the file was left unchanged (restore it from a backup or inspect it)");
-    }
-
-    private static ByteBuffer header() {
-        return ByteBuffer.allocate(HEADER).putInt(MAGIC).putInt(FORMAT).flip();
+        LOG.warn("journal {}: cutting off {} left by an interrupted write", path, r.torn());
+        channel.truncate(r.validEnd());
+        channel.force(true);
+        return size - r.validEnd();
     }
 
     private void rollback(long size) {
@@ -338,6 +281,12 @@ public final class FileJournalStore implements OutboxStore {
             channel.truncate(size);
         } catch (IOException e) {
             LOG.error("journal {}: could not roll back a failed append; a later open will cut the torn tail", path, e);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            out.write(buf);
         }
     }
 

@@ -3,7 +3,6 @@ package io.offsite.notify;
 import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.SendRequest;
 import io.offsite.notify.spi.SendResult;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,12 +32,17 @@ import java.util.regex.Pattern;
  * 408, 429 and 5xx, time-outs and network errors are retryable; other 4xx are rejections; a 2xx is accepted
  * when its body matches {@code acceptedWhen} (default: any body), retryable when it matches
  * {@code retryableWhen} (e.g. a throttling code), and rejected otherwise. The provider's message id is taken
- * from the body with {@code providerIdPattern} (group 1), else the idempotency key is used. Uses the JDK
- * {@link HttpClient}; thread-safe.
+ * from the body with {@code providerIdPattern} (group 1), else the idempotency key is used. Each send has one
+ * total deadline ({@link Builder#timeout}) covering connect, request, response headers and body, and reads at
+ * most {@link Builder#maxResponseBytes} of the answer: a gateway that stalls after its headers, trickles its
+ * body or streams without end yields a retryable failure by the deadline, never an acceptance after it. Uses
+ * the JDK {@link HttpClient}; thread-safe.
  */
 public final class HttpGateway implements Gateway {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
     private static final List<String> NAMES = List.of("to", "text", "key", "channel", "attempt");
+    private static final SendRequest SAMPLE = new SendRequest("sample-key", Channel.SMS, "13800000000", "sample", 1,
+            java.time.Instant.EPOCH);
 
     private final HttpClient client;
     private final String urlTemplate;
@@ -42,6 +50,7 @@ public final class HttpGateway implements Gateway {
     private final BodyFormat format;
     private final Map<String, String> headers;
     private final Duration timeout;
+    private final int maxResponseBytes;
     private final Pattern acceptedWhen;
     private final Optional<Pattern> retryableWhen;
     private final Optional<Pattern> providerId;
@@ -54,6 +63,7 @@ public final class HttpGateway implements Gateway {
         this.format = b.format;
         this.headers = Map.copyOf(b.headers);
         this.timeout = b.timeout;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.acceptedWhen = b.acceptedWhen;
         this.retryableWhen = b.retryableWhen;
         this.providerId = b.providerId;
@@ -74,7 +84,16 @@ public final class HttpGateway implements Gateway {
             return SendResult.rejected("cannot build URL from template: " + e.getMessage());
         }
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout);
-        headers.forEach((k, v) -> req.header(k, fill(v, r, s -> s)));
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            String value = fill(h.getValue(), r, v -> v);
+            try {
+                req.header(h.getKey(), value);
+            } catch (IllegalArgumentException e) {
+                return SendResult.rejected("header " + h.getKey() + " (template '" + printable(h.getValue())
+                        + "') cannot carry this message's value: it has a line break or a character outside "
+                        + "Latin-1 (" + e.getMessage() + ")");
+            }
+        }
         if (bodyTemplate.isPresent()) {
             String body = fill(bodyTemplate.get(), r, format == BodyFormat.JSON ? HttpGateway::json
                     : v -> URLEncoder.encode(v, StandardCharsets.UTF_8));
@@ -84,19 +103,35 @@ public final class HttpGateway implements Gateway {
         } else {
             req.GET();
         }
-        HttpResponse<String> resp;
+        // one deadline for everything: connecting, the request, the response headers and the whole body
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(req.build(),
+                info -> new CappedBody(maxResponseBytes));
+        HttpResponse<byte[]> resp;
         try {
-            resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            return SendResult.retryable("HTTP time-out after " + timeout + ": " + e.getMessage());
-        } catch (IOException e) {
-            return SendResult.retryable("HTTP I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            resp = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return SendResult.retryable("HTTP time-out: no complete answer within the total deadline of " + timeout
+                    + " (connect, headers and body)");
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             return SendResult.retryable("interrupted while waiting for the gateway");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                if (t instanceof CappedBody.TooLarge) {
+                    return SendResult.retryable("HTTP answer refused: " + t.getMessage());
+                }
+                if (t instanceof HttpTimeoutException) {
+                    return SendResult.retryable("HTTP time-out after " + timeout + ": " + t.getMessage());
+                }
+            }
+            return SendResult.retryable("HTTP I/O error: " + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage());
         }
         int status = resp.statusCode();
-        String body = resp.body() == null ? "" : resp.body();
+        String body = resp.body() == null ? "" : new String(resp.body(), StandardCharsets.UTF_8);
         String excerpt = "HTTP " + status + ": " + (body.length() > 200 ? body.substring(0, 200) + "…" : body);
         if (status == 408 || status == 429 || status >= 500) {
             return SendResult.retryable(excerpt);
@@ -159,6 +194,19 @@ public final class HttpGateway implements Gateway {
         return sb.toString();
     }
 
+    /** Control characters escaped, so a template can be quoted in a message on one line. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().limit(200).forEach(c -> {
+            if (c < 0x20 || c == 0x7F) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return s.codePointCount(0, s.length()) > 200 ? sb + "…" : sb.toString();
+    }
+
     private static void checkPlaceholders(String what, String template) {
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
@@ -185,6 +233,7 @@ public final class HttpGateway implements Gateway {
         private BodyFormat format = BodyFormat.FORM;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(10);
+        private int maxResponseBytes = 64 * 1024;
         private Pattern acceptedWhen = Pattern.compile("");
         private Optional<Pattern> retryableWhen = Optional.empty();
         private Optional<Pattern> providerId = Optional.empty();
@@ -196,6 +245,13 @@ public final class HttpGateway implements Gateway {
                         + "'");
             }
             checkPlaceholders("URL", urlTemplate);
+            try {
+                HttpRequest.newBuilder(URI.create(fill(urlTemplate, SAMPLE,
+                        v -> URLEncoder.encode(v, StandardCharsets.UTF_8))));
+            } catch (IllegalArgumentException e) {
+                throw new NotifyException("HTTP gateway URL template '" + printable(urlTemplate)
+                        + "' does not give a valid URL: " + e.getMessage(), e);
+            }
             this.urlTemplate = urlTemplate;
         }
 
@@ -208,25 +264,57 @@ public final class HttpGateway implements Gateway {
             return this;
         }
 
-        /** Adds a header (e.g. an API key); the value may use placeholders, inserted unencoded. */
+        /**
+         * Adds a header (e.g. an API key); the value may use placeholders, inserted unencoded. A name the JDK
+         * client does not allow (such as {@code Host} or {@code Content-Length}), or a template with a line
+         * break or another character a header cannot carry, is refused here; a message whose values would put
+         * such a character into the header is rejected when sent (dead-lettered with the reason).
+         */
         public Builder header(String name, String valueTemplate) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(valueTemplate, "valueTemplate");
-            if (!name.matches("[A-Za-z0-9-]+") || valueTemplate.contains("\r") || valueTemplate.contains("\n")) {
-                throw new NotifyException("HTTP gateway header '" + name + "' has an invalid name or a line break");
+            if (!name.matches("[A-Za-z0-9-]{1,100}")) {
+                throw new NotifyException("HTTP gateway header name '" + printable(name) + "' must be 1..100 "
+                        + "letters, digits or '-'");
+            }
+            if (valueTemplate.contains("\r") || valueTemplate.contains("\n")) {
+                throw new NotifyException("HTTP gateway header " + name + ": template '" + printable(valueTemplate)
+                        + "' contains a line break (CR/LF), which would split the request");
             }
             checkPlaceholders("header " + name, valueTemplate);
+            try {
+                HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, fill(valueTemplate, SAMPLE,
+                        v -> v));
+            } catch (IllegalArgumentException e) {
+                throw new NotifyException("HTTP gateway header " + name + " with template '" + printable(valueTemplate)
+                        + "' is not allowed by the HTTP client: " + e.getMessage(), e);
+            }
             headers.put(name, valueTemplate);
             return this;
         }
 
-        /** Request time-out, 100 ms..2 min (default 10 s). */
+        /**
+         * Total deadline of one send, 100 ms..2 min (default 10 s): connecting, sending, the response headers
+         * and the whole body must be done by then, or the send is a retryable time-out.
+         */
         public Builder timeout(Duration value) {
             Objects.requireNonNull(value, "timeout");
             if (value.toMillis() < 100 || value.compareTo(Duration.ofMinutes(2)) > 0) {
                 throw new NotifyException("HTTP gateway timeout must be 100 ms..2 min, was " + value);
             }
             this.timeout = value;
+            return this;
+        }
+
+        /**
+         * Largest response body read, 1 KiB..16 MiB (default 64 KiB); a longer answer is cut off and the send
+         * counts as a retryable failure.
+         */
+        public Builder maxResponseBytes(int value) {
+            if (value < 1024 || value > 16 * 1024 * 1024) {
+                throw new NotifyException("HTTP gateway maxResponseBytes must be 1024..16777216, was " + value);
+            }
+            this.maxResponseBytes = value;
             return this;
         }
 

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing runs by itself: the host calls {@link #dispatchDue()} (directly, from a timer, or through
  * {@link OutboxScheduler}) and feeds receipts to {@link #onReceipt(Receipt)}; all times come from the
  * supplied {@link Clock}, so tests are deterministic. Building an outbox on a store that already holds
- * messages resumes them (a restart). Thread-safe: calls are serialized on the instance.
+ * messages resumes them (a restart). Thread-safe: state changes and store calls are serialized on the
+ * instance, but gateway calls are made outside that lock, so a stalled gateway never blocks enqueueing.
  *
  * <pre>{@code
  * Outbox outbox = Outbox.builder(OutboxStores.inMemory())
@@ -54,6 +58,8 @@ public final class Outbox {
     private final Map<String, OutboxMessage> byKey = new HashMap<>();
     private final Map<String, String> keyByProviderId = new HashMap<>();
     private final DueQueue queue = new DueQueue(byKey);
+    private final Set<String> inFlight = new HashSet<>();
+    private final Executor sendExecutor;
 
     private Outbox(Builder b) {
         this.store = b.store;
@@ -64,6 +70,7 @@ public final class Outbox {
         this.gateways = new EnumMap<>(b.gateways);
         this.listener = b.listener;
         this.maxBatch = b.maxBatch;
+        this.sendExecutor = b.sendExecutor;
         this.buckets = new TokenBuckets(b.rateLimit, clock);
         List<OutboxMessage> loaded = store.loadAll();
         for (OutboxMessage m : loaded) {
@@ -132,27 +139,67 @@ public final class Outbox {
 
     /**
      * Sends every message that is due at the clock's current time (at most the builder's batch size), and
-     * turns receipts that did not come in time into retries. Changes are saved in one store commit before
-     * listeners are told. If the commit fails, nothing is applied, the messages stay due (the gateway may
-     * see them again under the same keys) and the {@link OutboxStoreException} propagates.
+     * turns receipts that did not come in time into retries. Gateways are called <em>outside</em> the
+     * outbox's lock: while a round waits for a slow gateway, {@link #enqueue}, {@link #onReceipt} and other
+     * rounds (for other messages) go ahead; with a {@link Builder#sendExecutor send executor} the round's calls
+     * run in parallel, so one stalled recipient does not hold up the others. Changes are saved in one store
+     * commit before listeners are told; a message that changed while its call was under way (a receipt
+     * arrived) keeps the newer state. If the commit fails, nothing is applied, the messages stay due (the
+     * gateway may see them again under the same keys) and the {@link OutboxStoreException} propagates.
      */
-    public synchronized DispatchReport dispatchDue() {
-        Instant now = clock.instant();
-        DispatchStep step = new DispatchStep(now, retry, receiptTimeout, random, buckets, gateways);
+    public DispatchReport dispatchDue() {
+        DispatchStep step;
         List<DueQueue.Due> taken = new ArrayList<>();
+        List<DispatchStep.Send> sends = new ArrayList<>();
+        synchronized (this) {
+            step = new DispatchStep(clock.instant(), retry, receiptTimeout, random, buckets, gateways);
+            boolean planned = false;
+            try {
+                DueQueue.Due due;
+                while (taken.size() < maxBatch && (due = queue.pollDue(step.now())) != null) {
+                    if (step.touched(due.key) || inFlight.contains(due.key)) {
+                        continue; // a second entry for a message this or another running round handles
+                    }
+                    taken.add(due);
+                    DispatchStep.Send send = step.plan(byKey.get(due.key));
+                    if (send != null) {
+                        sends.add(send);
+                    }
+                }
+                planned = true;
+            } finally {
+                if (!planned) {
+                    queue.restore(taken);
+                }
+            }
+            taken.forEach(d -> inFlight.add(d.key));
+        }
+        try {
+            DispatchStep.sendAll(sends, sendExecutor);
+        } catch (RuntimeException | Error e) {
+            settleRound(step, taken, List.of(), false);
+            throw e;
+        }
+        return settleRound(step, taken, sends, true);
+    }
+
+    /** Applies a round's results (or, when {@code sent} is false, abandons it: its messages stay due). */
+    private synchronized DispatchReport settleRound(DispatchStep step, List<DueQueue.Due> taken,
+            List<DispatchStep.Send> sends, boolean sent) {
         boolean committed = false;
         try {
-            DueQueue.Due due;
-            while (taken.size() < maxBatch && (due = queue.pollDue(now)) != null) {
-                if (step.touched(due.key)) {
-                    continue; // a second entry for a message already handled in this round
+            if (sent) {
+                sends.forEach(step::settle);
+                List<String> stale = step.dropChangedMeanwhile(byKey);
+                if (!stale.isEmpty()) {
+                    LOG.debug("{} messages changed while their gateway call was under way; keeping the newer state",
+                            stale.size());
                 }
-                taken.add(due);
-                step.process(byKey.get(due.key));
+                commit(step.changes());
+                committed = true;
             }
-            commit(step.changes());
-            committed = true;
         } finally {
+            taken.forEach(d -> inFlight.remove(d.key));
             if (!committed) {
                 queue.restore(taken); // nothing was applied: the messages stay due and are tried again
             }
@@ -172,41 +219,12 @@ public final class Outbox {
                     Masks.inText(receipt.reference()));
             return ReceiptOutcome.UNMATCHED;
         }
-        Instant now = clock.instant();
-        OutboxEvents events = new OutboxEvents();
-        OutboxMessage next;
-        if (receipt.status() == Receipt.Status.DELIVERED) {
-            if (m.status() == MessageStatus.DELIVERED) {
-                return ReceiptOutcome.DUPLICATE;
-            }
-            next = m.delivered(receipt.at(), Optional.empty());
-            events.delivered.add(next);
-        } else if (receipt.status() == Receipt.Status.SENT) {
-            if (m.status() != MessageStatus.PENDING) {
-                return m.status() == MessageStatus.SENT ? ReceiptOutcome.DUPLICATE : ReceiptOutcome.IGNORED_LATE;
-            }
-            // the gateway took it although the call looked failed (time-out, crash): wait for the receipt instead
-            next = m.sent(receipt.at(), now.plus(receiptTimeout), Optional.empty());
-            events.sent.add(next);
-        } else {
-            if (m.status() == MessageStatus.DELIVERED || m.status() == MessageStatus.PENDING) {
-                return ReceiptOutcome.IGNORED_LATE;
-            }
-            if (m.status() == MessageStatus.DEAD_LETTER) {
-                return ReceiptOutcome.DUPLICATE;
-            }
-            String error = "delivery failed: " + (receipt.detail().isEmpty() ? "no detail" : receipt.detail());
-            if (m.attempts() >= retry.maxAttempts()) {
-                next = m.pending(now, Optional.of(error)).deadLettered(now,
-                        error + " (after " + m.attempts() + " attempts)");
-                events.dead.add(next);
-            } else {
-                next = m.pending(now.plus(retry.backoff(Math.max(1, m.attempts()), random)), Optional.of(error));
-            }
+        ReceiptStep step = ReceiptStep.decide(m, receipt, clock.instant(), retry, receiptTimeout, random);
+        if (step.next != null) {
+            commit(Map.of(step.next.key(), step.next));
+            step.events.fire(listener);
         }
-        commit(Map.of(next.key(), next));
-        events.fire(listener);
-        return ReceiptOutcome.APPLIED;
+        return step.outcome;
     }
 
     /**
@@ -308,6 +326,7 @@ public final class Outbox {
         private final Map<Channel, Gateway> gateways = new EnumMap<>(Channel.class);
         private OutboxListener listener = OutboxListener.none();
         private int maxBatch = 10_000;
+        private Executor sendExecutor;
 
         private Builder(OutboxStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -365,6 +384,17 @@ public final class Outbox {
                 throw new NotifyException("maxBatch must be 1..1000000, was " + value);
             }
             this.maxBatch = value;
+            return this;
+        }
+
+        /**
+         * Runs the gateway calls of one dispatch round in parallel on this executor (the host's; the outbox
+         * starts no threads), so a slow or stalled recipient does not delay the round's other messages. The
+         * executor bounds the parallelism. Default: calls are made one after another on the thread that calls
+         * {@link Outbox#dispatchDue()}, each bounded only by its gateway's own deadline.
+         */
+        public Builder sendExecutor(Executor value) {
+            this.sendExecutor = Objects.requireNonNull(value, "sendExecutor");
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.offsite.notify;
 
 import io.offsite.notify.spi.OutboxListener;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Outcomes to tell the listener after a commit; the first listener failure is rethrown after all are told. */
@@ -9,6 +10,13 @@ final class OutboxEvents {
     final List<OutboxMessage> sent = new ArrayList<>();
     final List<OutboxMessage> delivered = new ArrayList<>();
     final List<OutboxMessage> dead = new ArrayList<>();
+
+    /** Drops the events about these keys. */
+    void removeKeys(Collection<String> keys) {
+        for (List<OutboxMessage> list : List.of(sent, delivered, dead)) {
+            list.removeIf(m -> keys.contains(m.key()));
+        }
+    }
 
     void fire(OutboxListener l) {
         RuntimeException first = null;

@@ -20,7 +20,7 @@ public record Resolution<T>(Status status, Optional<T> value, String detail) {
         Objects.requireNonNull(detail, "detail");
         boolean found = status == Status.FOUND || status == Status.FOUND_STALE;
         if (found != value.isPresent()) {
-            throw new IllegalArgumentException("resolution " + status + (found ? " needs" : " must not have")
+            throw new NotifyException("resolution " + status + (found ? " needs" : " must not have")
                     + " a value");
         }
     }

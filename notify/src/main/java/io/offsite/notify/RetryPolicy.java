@@ -67,7 +67,7 @@ public final class RetryPolicy {
     /** The delay after failed attempt number {@code attempt} (1-based), drawn with {@code random}. */
     public Duration backoff(int attempt, RandomGenerator random) {
         if (attempt < 1) {
-            throw new IllegalArgumentException("attempt must be >= 1, was " + attempt);
+            throw new NotifyException("attempt must be >= 1, was " + attempt);
         }
         double baseMillis = initialBackoff.toMillis() * Math.pow(multiplier, attempt - 1);
         double capped = Math.min(baseMillis, maxBackoff.toMillis());

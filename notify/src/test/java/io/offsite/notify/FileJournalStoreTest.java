@@ -66,16 +66,116 @@ class FileJournalStoreTest {
     }
 
     @Test
-    void badChecksumOnLastRecord_isTreatedAsTornTail() throws IOException {
+    void damagedLastRecord_writtenWhole_isRefusedNotCut() throws IOException {
         Path file = dir.resolve("outbox.journal");
         try (FileJournalStore store = FileJournalStore.open(file)) {
             store.save(List.of(msg("a", "one")));
             store.save(List.of(msg("b", "two")));
         }
-        flipByte(file, Files.size(file) - 3);
+        long last = recordOffsets(file).get(1);
+        flipByte(file, Files.size(file) - 3); // inside the checksum of a record that was fsync'ed (acknowledged)
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> FileJournalStore.open(file)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("corrupt at offset " + last).hasMessageContaining("not an interrupted write");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void lastRecordWhoseEndWasNeverWritten_zeros_isCutAsTornWrite() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            store.save(List.of(msg("a", "one")));
+            store.save(List.of(msg("b", "two")));
+        }
+        long size = Files.size(file);
+        long second = recordOffsets(file).get(1);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(size - 20); // the file size reached the disk, the last 20 bytes of data did not
+            raf.write(new byte[20]);
+        }
         try (FileJournalStore store = FileJournalStore.open(file)) {
             assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactly("a");
+            assertThat(store.recoveredTornBytes()).isEqualTo(size - second);
+            assertThat(Files.size(file)).isEqualTo(second);
         }
+    }
+
+    @Test
+    void flippedLengthBitInTheMiddle_isRefusedWithOffset_neverTakenForATornTail() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            for (int i = 0; i < 10; i++) {
+                store.save(List.of(msg("m" + i, "message " + i)));
+            }
+        }
+        long fifth = recordOffsets(file).get(4);
+        flipBit(file, fifth + 1, 3); // length becomes ~half a megabyte: it used to look like a torn tail, 10 became 4
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> FileJournalStore.open(file)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("corrupt at offset " + fifth).hasMessageContaining("header fails its check");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void garbageFollowedByValidRecords_isRefusedWithOffset() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            store.save(List.of(msg("a", "one")));
+            store.save(List.of(msg("b", "two")));
+        }
+        long second = recordOffsets(file).get(1);
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] garbage = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] spliced = new byte[bytes.length + garbage.length];
+        System.arraycopy(bytes, 0, spliced, 0, (int) second);
+        System.arraycopy(garbage, 0, spliced, (int) second, garbage.length);
+        System.arraycopy(bytes, (int) second, spliced, (int) second + garbage.length, bytes.length - (int) second);
+        Files.write(file, spliced);
+        assertThatThrownBy(() -> FileJournalStore.open(file)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("corrupt at offset " + second);
+        assertThat(Files.readAllBytes(file)).isEqualTo(spliced);
+    }
+
+    @Test
+    void zeroFilledTailAfterCompleteRecords_isCut_andAppendsContinue() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            store.save(List.of(msg("a", "one")));
+        }
+        long size = Files.size(file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size + 100_000);
+        }
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.recoveredTornBytes()).isEqualTo(100_000);
+            store.save(List.of(msg("b", "two")));
+        }
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void interruptedCreation_shortFileOfHeaderPrefix_isRewritten_shortForeignFileIsRefused() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        Files.write(file, new byte[] {'O', 'S', 'O', 0});
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).isEmpty();
+            assertThat(store.recoveredTornBytes()).isEqualTo(4);
+        }
+        Path other = dir.resolve("other.journal");
+        Files.write(other, new byte[] {'{', '}'});
+        assertThatThrownBy(() -> FileJournalStore.open(other)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("corrupt at offset 0");
+        assertThat(Files.readAllBytes(other)).containsExactly('{', '}');
+    }
+
+    @Test
+    void unknownFormat_isRefused_listingTheFormatsThisVersionReads() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        Files.write(file, new byte[] {'O', 'S', 'O', 'B', 0, 0, 0, 9});
+        assertThatThrownBy(() -> FileJournalStore.open(file)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("format 9 at offset 4").hasMessageContaining("[1, 2]");
     }
 
     @Test
@@ -194,6 +294,66 @@ class FileJournalStoreTest {
         }
         try (FileJournalStore store = FileJournalStore.open(file)) {
             assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactly("slow-1");
+        }
+    }
+
+    @Test
+    void format1Journal_isReadWhole_andRewrittenInFormat2() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        OutboxMessage a = msg("a", "one");
+        OutboxMessage b = msg("b", "two");
+        Files.write(file, format1(JournalCodec.encode(a), JournalCodec.encode(b), JournalCodec.encodeTombstone("a")));
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).containsExactly(b);
+        }
+        assertThat(Files.readAllBytes(file)[7]).isEqualTo((byte) 2);
+        try (FileJournalStore store = FileJournalStore.open(file)) {
+            assertThat(store.loadAll()).containsExactly(b);
+        }
+    }
+
+    @Test
+    void format1Journal_withADamagedTail_isRefusedWithTheOffsetToTruncateAt() throws IOException {
+        Path file = dir.resolve("outbox.journal");
+        byte[] whole = format1(JournalCodec.encode(msg("a", "one")), JournalCodec.encode(msg("b", "two")));
+        byte[] torn = java.util.Arrays.copyOf(whole, whole.length - 3);
+        Files.write(file, torn);
+        long second = 8 + 8 + JournalCodec.encode(msg("a", "one")).length;
+        assertThatThrownBy(() -> FileJournalStore.open(file)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("corrupt at offset " + second).hasMessageContaining("truncate the file to offset "
+                        + second);
+        assertThat(Files.readAllBytes(file)).isEqualTo(torn);
+    }
+
+    private static byte[] format1(byte[]... payloads) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8).putInt(0x4F534F42).putInt(1);
+        out.writeBytes(head.array());
+        for (byte[] p : payloads) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(p);
+            out.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(p.length).putInt((int) crc.getValue()).array());
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    /** Offsets of the format-2 records in a journal. */
+    static List<Long> recordOffsets(Path file) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+        List<Long> out = new java.util.ArrayList<>();
+        for (int pos = 8; pos + 8 <= b.limit(); pos += 8 + b.getInt(pos) + 5) {
+            out.add((long) pos);
+        }
+        return out;
+    }
+
+    private static void flipBit(Path file, long offset, int bit) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            int b = raf.read();
+            raf.seek(offset);
+            raf.write(b ^ (1 << bit));
         }
     }
 

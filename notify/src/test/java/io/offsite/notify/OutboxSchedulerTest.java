@@ -28,6 +28,10 @@ class OutboxSchedulerTest {
         try (OutboxScheduler s = OutboxScheduler.start(outbox, ex, Duration.ofMillis(10), e -> { })) {
             outbox.enqueue(new OutgoingMessage("k", Channel.SMS, "13812345678", "x"));
             assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+            // the gateway call runs outside the outbox lock: the round settles just after it
+            for (int i = 0; i < 1_000 && outbox.find("k").orElseThrow().status() != MessageStatus.DELIVERED; i++) {
+                Thread.sleep(10);
+            }
         } finally {
             ex.shutdownNow();
         }

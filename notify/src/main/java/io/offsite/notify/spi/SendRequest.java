@@ -23,7 +23,7 @@ public record SendRequest(String key, Channel channel, String to, String text, i
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(at, "at");
         if (attempt < 1) {
-            throw new IllegalArgumentException("attempt must be >= 1, was " + attempt);
+            throw new io.offsite.notify.NotifyException("send request attempt must be >= 1, was " + attempt);
         }
     }
 
