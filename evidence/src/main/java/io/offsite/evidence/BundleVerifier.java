@@ -59,7 +59,7 @@ public final class BundleVerifier {
         try (FileChannel ch = FileChannel.open(bundle, StandardOpenOption.READ)) {
             run.verify(ch);
         } catch (IOException e) {
-            run.problem(Kind.ZIP_STRUCTURE, bundle.toString(), "cannot read the bundle: " + e.getMessage());
+            run.problem(Kind.ZIP_STRUCTURE, bundle.toString(), "cannot check: cannot read the bundle: " + e.getMessage());
         } catch (RuntimeException e) {
             // Safety net: a malformed bundle must be reported, never crash the verifier.
             run.problem(Kind.MANIFEST, bundle.toString(), "unreadable content (" + e.getClass().getSimpleName()

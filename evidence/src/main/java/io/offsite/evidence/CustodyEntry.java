@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One append-only custody-log entry. Its leaf in the Merkle tree is SHA-256(0x00 ‖ {@link #canonicalBytes()}),
@@ -18,9 +23,14 @@ import java.util.Optional;
  * @param itemId     the item concerned, if any
  * @param itemSha256 that item's digest, if any
  * @param detail     free text (recipient of a share, original of a derivation, …); may be empty
+ * @param sealedFields for the entry that adds an item (ADDED/DERIVED): SHA-256 of the canonical JSON of every
+ *                   metadata field of the item, by manifest field name ({@code capturedAt}, {@code location.lat},
+ *                   {@code facts.plateLegible}, …), so the signed log covers all of an item's metadata, not only
+ *                   its content hash; empty for other entries. Every other field of the entry is itself part of
+ *                   its canonical JSON, hence of the Merkle leaf.
  */
 public record CustodyEntry(long seq, Instant at, String actor, CustodyAction action, Optional<String> itemId,
-        Optional<Sha256> itemSha256, String detail) {
+        Optional<Sha256> itemSha256, String detail, SortedMap<String, Sha256> sealedFields) {
     public CustodyEntry {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
@@ -28,6 +38,11 @@ public record CustodyEntry(long seq, Instant at, String actor, CustodyAction act
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(itemSha256, "itemSha256");
         Objects.requireNonNull(detail, "detail");
+        sealedFields = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(sealedFields,
+                "sealedFields")));
+        if (!sealedFields.isEmpty() && itemId.isEmpty()) {
+            throw new EvidenceException("custody entry " + seq + ": sealedFields need an item");
+        }
         if (seq < 0) {
             throw new EvidenceException("custody entry seq must be >= 0, was " + seq);
         }
@@ -37,6 +52,12 @@ public record CustodyEntry(long seq, Instant at, String actor, CustodyAction act
         if (itemId.isPresent() != itemSha256.isPresent()) {
             throw new EvidenceException("custody entry " + seq + ": itemId and itemSha256 go together");
         }
+    }
+
+    /** An entry that seals no item metadata (views, shares, exports, sealing, …). */
+    public CustodyEntry(long seq, Instant at, String actor, CustodyAction action, Optional<String> itemId,
+            Optional<Sha256> itemSha256, String detail) {
+        this(seq, at, actor, action, itemId, itemSha256, detail, new TreeMap<>());
     }
 
     /** The canonical JSON bytes that are hashed into the log. */
@@ -55,6 +76,10 @@ public record CustodyEntry(long seq, Instant at, String actor, CustodyAction act
         if (!detail.isEmpty()) {
             o.put("detail", detail);
         }
+        if (!sealedFields.isEmpty()) {
+            ObjectNode f = o.putObject("fields");
+            sealedFields.forEach((k, v) -> f.put(k, v.hex()));
+        }
         return o;
     }
 
@@ -67,8 +92,23 @@ public record CustodyEntry(long seq, Instant at, String actor, CustodyAction act
             Optional<String> item = Json.optText(o, "item");
             Optional<Sha256> sha = Json.optText(o, "itemSha256").map(Sha256::parse);
             String detail = Json.optText(o, "detail").orElse("");
-            Json.allowOnly(o, where, "seq", "at", "actor", "action", "item", "itemSha256", "detail");
-            return new CustodyEntry(seq, at, actor, action, item, sha, detail);
+            Json.allowOnly(o, where, "seq", "at", "actor", "action", "item", "itemSha256", "detail", "fields");
+            SortedMap<String, Sha256> fields = new TreeMap<>();
+            JsonNode f = o.get("fields");
+            if (f != null) {
+                if (!f.isObject() || f.isEmpty()) {
+                    throw new EvidenceException(where + ": \"fields\" must be a non-empty object of SHA-256 digests");
+                }
+                Iterator<Map.Entry<String, JsonNode>> it = f.properties().iterator();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getValue().isTextual()) {
+                        throw new EvidenceException(where + ".fields." + e.getKey() + " must be a string");
+                    }
+                    fields.put(e.getKey(), Sha256.parse(e.getValue().textValue()));
+                }
+            }
+            return new CustodyEntry(seq, at, actor, action, item, sha, detail, fields);
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new EvidenceException(where + ": " + e.getMessage(), e);
         }

@@ -48,9 +48,15 @@ public final class CustodyLog {
     /** The entry that would be appended next (validated, not yet appended). */
     synchronized CustodyEntry prepare(Instant at, String actor, CustodyAction action, Optional<String> itemId,
             Optional<Sha256> itemSha256, String detail) {
+        return prepare(at, actor, action, itemId, itemSha256, detail, new java.util.TreeMap<>());
+    }
+
+    /** As {@link #prepare(Instant, String, CustodyAction, Optional, Optional, String)}, sealing item fields. */
+    synchronized CustodyEntry prepare(Instant at, String actor, CustodyAction action, Optional<String> itemId,
+            Optional<Sha256> itemSha256, String detail, java.util.SortedMap<String, Sha256> sealedFields) {
         Objects.requireNonNull(at, "at");
         requireInOrder(at);
-        return new CustodyEntry(entries.size(), at, actor, action, itemId, itemSha256, detail);
+        return new CustodyEntry(entries.size(), at, actor, action, itemId, itemSha256, detail, sealedFields);
     }
 
     /** Appends a prepared or replayed entry; it must be next in sequence and in time order. */

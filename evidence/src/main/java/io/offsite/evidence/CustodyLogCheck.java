@@ -87,6 +87,12 @@ record CustodyLogCheck(List<byte[]> lines, List<String[]> problems, List<String[
                 problems.add(new String[] {W + " line " + (e.seq() + 1), "item " + item.id()
                         + ": log and manifest disagree on whether it is a derived copy"});
             }
+            if (e != null) {
+                for (String change : ItemSeal.diff(e.sealedFields(), item)) {
+                    problems.add(new String[] {ManifestCodec.MANIFEST + " item " + item.id(), "item " + item.id() + ": "
+                            + change + " since it was sealed in custody log line " + (e.seq() + 1)});
+                }
+            }
             item.derivedFrom().ifPresent(o -> {
                 if (!byId.containsKey(o)) {
                     missing.add(new String[] {ManifestCodec.ITEMS_DIR + o, "original " + o + " of derived item "

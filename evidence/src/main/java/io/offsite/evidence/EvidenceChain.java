@@ -115,7 +115,8 @@ public final class EvidenceChain {
     /** Prepares an entry, journals it (with its item), then applies it: a journal failure changes nothing. */
     private CustodyEntry append(String actor, CustodyAction action, Optional<EvidenceItem> item, Optional<String> itemId,
             Optional<Sha256> sha, String detail) {
-        CustodyEntry e = log.prepare(now(), actor, action, itemId, sha, detail);
+        CustodyEntry e = log.prepare(now(), actor, action, itemId, sha, detail,
+                item.map(ItemSeal::fields).orElseGet(java.util.TreeMap::new));
         journal.append(JournalCodec.entryRecord(e, item));
         log.commit(e);
         item.ifPresent(it -> {

@@ -72,6 +72,18 @@ final class JournalCodec {
                     CustodyEntry e = CustodyEntry.fromJson(Json.require(o, "entry", where), where);
                     Optional<EvidenceItem> item = Optional.ofNullable(o.get("item"))
                             .map(n -> ManifestCodec.itemFromJson(n, where + " item"));
+                    if (item.isEmpty() && !e.sealedFields().isEmpty()) {
+                        throw new EvidenceException(where + ": the entry seals item " + e.itemId().orElse("?")
+                                + " but the record carries no item; the journal was altered");
+                    }
+                    if (item.isPresent()) {
+                        List<String> changed = ItemSeal.diff(e.sealedFields(), item.get());
+                        if (!changed.isEmpty()) {
+                            throw new EvidenceException(where + ": item " + item.get().id() + " does not match the"
+                                    + " metadata sealed in its custody entry: " + String.join(", ", changed)
+                                    + "; the journal was altered");
+                        }
+                    }
                     if (item.isPresent() && (!e.itemId().equals(Optional.of(item.get().id()))
                             || !e.itemSha256().equals(Optional.of(item.get().sha256())))) {
                         throw new EvidenceException(where + ": item does not match its custody entry");

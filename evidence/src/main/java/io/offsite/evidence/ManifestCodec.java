@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /** JSON form of items in a bundle manifest (numbers that are not integers travel as strings). */
 final class ManifestCodec {
-    static final String FORMAT = "offsite-evidence-bundle/1";
+    static final String FORMAT = "offsite-evidence-bundle/2";
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_SIG = "manifest.sig.json";
     static final String LOG = "custody/log.jsonl";

@@ -21,6 +21,8 @@ import java.util.Set;
  * is caught by the CRC-32 and SHA-256 checks done while reading. Not thread-safe.
  */
 final class StrictZipReader {
+    static final long MAX_CENTRAL_DIRECTORY = 64L << 20;
+
 
     /** One entry: its name and where its bytes lie. */
     record Entry(String name, long dataOffset, long size, long crc) {
@@ -43,6 +45,9 @@ final class StrictZipReader {
         int count = u16(end, 8);
         expect(u16(end, 10) == count, endPos + 10, "entry counts disagree");
         long cdSize = u32(end, 12);
+        // 65,535 entries (no ZIP64) of 46 bytes + a name well under 1 KiB: more is refused before any allocation
+        expect(cdSize <= MAX_CENTRAL_DIRECTORY, endPos + 12, "cannot check: the end record claims a central directory"
+                + " of " + cdSize + " bytes, over the verifier's limit of " + MAX_CENTRAL_DIRECTORY);
         long cdStart = u32(end, 16);
         expect(u16(end, 20) == 0, endPos + 20, "archive comment not allowed");
         expect(cdStart + cdSize == endPos, endPos + 12, "central directory size/offset do not meet the end record");

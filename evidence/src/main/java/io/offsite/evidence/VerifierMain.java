@@ -10,7 +10,9 @@ import java.util.List;
  * Command-line bundle verifier for courts and outside reviewers:
  * {@code java -jar offsite-evidence-verifier.jar [--trust-key FINGERPRINT]... bundle.zip}. Prints
  * {@code OK} or every problem found, then notes (key fingerprints, timestamp); shows progress on stderr
- * for large bundles. Exit status 0 = OK, 1 = problems found, 2 = usage error.
+ * for large bundles. Exit status: 0 = OK (verified, nothing wrong); 1 = tampered (problems found); 2 = cannot
+ * check (usage error, unreadable file, a bundle over the verifier's limits, or the verifier itself failed —
+ * nothing is claimed about the bundle).
  */
 public final class VerifierMain {
     private VerifierMain() {
@@ -61,7 +63,18 @@ public final class VerifierMain {
                 }
             }
         });
-        VerificationReport r = b.build().verify(bundle);
+        VerificationReport r;
+        try {
+            r = b.build().verify(bundle);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            out.println("CANNOT CHECK " + bundle + ": " + e);
+            return 2;
+        }
+        if (r.problems().stream().anyMatch(p -> p.message().contains("cannot check:"))) {
+            out.println("CANNOT CHECK " + bundle + ":");
+            r.problems().forEach(p -> out.println("  " + p));
+            return 2;
+        }
         if (r.ok()) {
             out.println("OK " + bundle);
         } else {

@@ -59,7 +59,8 @@ class ChainJournalTest {
         EvidenceChain first = open("case-t");
         first.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("one"), "platform");
         Path file = dir.resolve("journal").resolve("case-t.jsonl");
-        Files.write(file, "{\"entry\":{\"act".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        byte[] torn = JournalFraming.frame("{\"entry\":{\"action\":\"VIEWED\"}}".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, java.util.Arrays.copyOf(torn, 25), StandardOpenOption.APPEND);
         EvidenceChain second = open("case-t");
         assertThat(second.items()).hasSize(1);
         assertThat(Files.readString(file)).endsWith("\n");
@@ -73,17 +74,17 @@ class ChainJournalTest {
         first.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("one"), "platform");
         first.signHead();
         Path file = dir.resolve("journal").resolve("case-a.jsonl");
-        List<String> lines = Files.readAllLines(file);
-        Files.write(file.resolveSibling("case-b.jsonl"), lines);
+        List<String> lines = JournalFiles.records(file);
+        JournalFiles.write(file.resolveSibling("case-b.jsonl"), lines);
         assertThatThrownBy(() -> open("case-b")).isInstanceOf(EvidenceException.class)
                 .hasMessageContaining("record 1").hasMessageContaining("not case-b");
 
         String forged = lines.get(1).replace("officer", "officer").replace("platform", "mallory!");
-        Files.write(file, List.of(lines.get(0), forged, lines.get(2)));
+        JournalFiles.write(file, List.of(lines.get(0), forged, lines.get(2)));
         assertThatThrownBy(() -> open("case-a")).isInstanceOf(EvidenceException.class)
                 .hasMessageContaining("record 3").hasMessageContaining("altered");
 
-        Files.write(file, lines);
+        JournalFiles.write(file, lines);
         EvidenceItem item = open("case-a").items().get(0);
         Files.delete(dir.resolve("blobs").resolve(item.sha256().hex()));
         assertThatThrownBy(() -> open("case-a")).hasMessageContaining("record 2")
