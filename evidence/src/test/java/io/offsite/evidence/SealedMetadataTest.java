@@ -29,7 +29,7 @@ class SealedMetadataTest {
     final InMemorySigningKeys keys = InMemorySigningKeys.generate("k1");
 
     EvidenceChain open() {
-        return EvidenceChain.builder("case-seal", "PARKING").blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
+        return EvidenceChain.builder("case-seal", io.offsite.core.violation.Violation.PARKING).blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
                 .journal(FileChainJournal.open(journal())).signingKeys(keys)
                 .clock(new Fixtures.TickingClock(Fixtures.T0.plusSeconds(3600))).build();
     }
