@@ -5,19 +5,17 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Who a fence does not apply to: plates matching a pattern (e.g. {@code "^.*警$"} for police plates),
  * special vehicle classes (police, fire, ambulance) and permits with a validity period. Plates are compared
  * in {@link Plates#normalize normalised} form.
  *
- * @param platePatterns regular expressions matched against the whole normalised plate
+ * @param platePatterns {@link PlatePattern}s (RE2 syntax, linear-time) matched against the whole normalised plate
  * @param classes       exempt vehicle classes
  * @param permits       plate permits, each valid in {@code [validFrom, validUntil)}
  */
-public record Exemptions(List<Pattern> platePatterns, Set<VehicleClass> classes, List<Permit> permits) {
+public record Exemptions(List<PlatePattern> platePatterns, Set<VehicleClass> classes, List<Permit> permits) {
 
     private static final Exemptions NONE = new Exemptions(List.of(), Set.of(), List.of());
     private static final Exemptions EMERGENCY = new Exemptions(List.of(),
@@ -48,18 +46,13 @@ public record Exemptions(List<Pattern> platePatterns, Set<VehicleClass> classes,
         return EMERGENCY;
     }
 
-    /** A copy that also exempts plates matching {@code regex}; a bad regex is rejected with its position. */
+    /**
+     * A copy that also exempts plates matching {@code regex} ({@link PlatePattern#compile}: RE2 syntax, matched in
+     * linear time); a bad or oversized regex is rejected with the pattern, the position and the reason.
+     */
     public Exemptions withPlatePattern(String regex) {
-        Objects.requireNonNull(regex, "regex");
-        Pattern p;
-        try {
-            p = Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new GeofenceException("plate pattern \"" + regex + "\" is not a valid regular expression: "
-                    + e.getDescription() + " at index " + e.getIndex(), e);
-        }
-        List<Pattern> ps = new java.util.ArrayList<>(platePatterns);
-        ps.add(p);
+        List<PlatePattern> ps = new java.util.ArrayList<>(platePatterns);
+        ps.add(PlatePattern.compile(regex));
         return new Exemptions(ps, classes, permits);
     }
 
@@ -86,8 +79,8 @@ public record Exemptions(List<Pattern> platePatterns, Set<VehicleClass> classes,
         if (plate.isEmpty()) {
             return false;
         }
-        for (Pattern p : platePatterns) {
-            if (p.matcher(plate).matches()) {
+        for (PlatePattern p : platePatterns) {
+            if (p.matches(plate)) {
                 return true;
             }
         }

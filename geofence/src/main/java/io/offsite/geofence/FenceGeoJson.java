@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
@@ -343,7 +342,7 @@ public final class FenceGeoJson {
 
     private static Map<String, Object> exemptionsMap(Exemptions e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("platePatterns", e.platePatterns().stream().map(Pattern::pattern).toList());
+        m.put("platePatterns", e.platePatterns().stream().map(PlatePattern::regex).toList());
         m.put("classes", e.classes().stream().map(Enum::name).sorted().toList());
         m.put("permits", e.permits().stream().map(p -> Map.of("plate", p.plate(), "validFrom", p.validFrom().toString(),
                 "validUntil", p.validUntil().toString(), "reference", p.reference())).toList());
