@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * checkpoints ({@link Builder#checkpointInterval(Duration)}); a new engine built on the same store resumes where
  * the old one stopped (hosts replay input from the store's watermark), and overdue deadlines fire exactly once.
  *
+ * <p>Bounded: at most {@link Builder#maxTrackedSubjects} subjects, {@link Builder#maxBufferedDetections} detections
+ * waiting for the watermark and {@link Builder#maxBufferedPerSubject} per subject; a detection that would need
+ * memory beyond a cap is refused as {@link Intake#OVER_CAPACITY} (reported to the sink, counted in
+ * {@link #refusedDetections()}), while subjects already tracked keep being processed.
+ *
  * <p>Single-threaded: confine one engine to one thread (shard by subject for more). The fence set may change
  * concurrently through the {@link FenceRegistry}.
  */
@@ -39,6 +44,8 @@ public final class GeofenceEngine {
     private static final int PRUNE_BUDGET = 1_000;
     /** How long (event time) an idle subject's track is kept before it is released. */
     private static final long IDLE_RETENTION_MS = 30_000;
+    /** {@link #pendingAt}: the search was cut off by the per-subject cap. */
+    private static final int SEARCH_TOO_LONG = -2;
 
     private final FenceRegistry fences;
     private final EpisodeStore store;
@@ -55,9 +62,14 @@ public final class GeofenceEngine {
     private final StoreWriter writer;
     private final TimerService.Firing firing = this::fire;
     private final PendingRing pending;
+    private final Capacity caps;
+    /** Detections held in same-time groups beyond each group's first (they take no ring entry of their own). */
+    private long groupExtras;
     /** Subjects looked up ahead by {@link #submitAll}, and a sink for those loads so they are not optimised away. */
     private final Track[] lookAhead = new Track[LOOK_AHEAD];
     private long touches;
+    /** Entries visited by same-time searches ({@link #pendingAt}); tests check the work per detection is bounded. */
+    long searchSteps;
     private int fired;
     private final SubjectStep step;
     private final NoticeDesk notices;
@@ -73,7 +85,8 @@ public final class GeofenceEngine {
         history = new EngineHistory(b.zone, store);
         timers = TimerService.create(b.expectedSubjects);
         tracks = new TrackTable(b.expectedSubjects);
-        pending = new PendingRing(b.expectedSubjects);
+        pending = new PendingRing(Math.min(b.expectedSubjects, b.maxBuffered));
+        caps = new Capacity(b.maxTracked, b.maxBuffered, b.maxPerSubject);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
         NoticeIndex awaiting = new NoticeIndex();
         step = new SubjectStep(b.officers, history, writer, awaiting, b.legibleConfidence, b.zone,
@@ -90,6 +103,19 @@ public final class GeofenceEngine {
                 t.deadlineWake = d;
                 timers.schedule(d, t.slot * 2 + 1);
             }
+        }
+        if (tracks.size() > caps.maxTracked) {
+            // restore everything (no started episode is dropped); new subjects are refused until under the cap
+            LOG.warn("restored {} tracked subjects from the store, above maxTrackedSubjects = {}: all are kept and"
+                    + " processed, but detections of new subjects are refused (OVER_CAPACITY) until fewer than {} are"
+                    + " tracked; raise maxTrackedSubjects", tracks.size(), caps.maxTracked, caps.maxTracked);
+        }
+        if (caps.impliedBytes() > Runtime.getRuntime().maxMemory()) {
+            LOG.warn("the engine's caps allow about {} MB of heap (maxTrackedSubjects = {} x ~{} B, "
+                    + "maxBufferedDetections = {} x ~{} B) but the JVM's maximum heap is {} MB: lower the caps or raise"
+                    + " -Xmx, or a flood of new plates can exhaust the heap before a cap refuses it",
+                    caps.impliedBytes() >> 20, caps.maxTracked, Capacity.BYTES_PER_SUBJECT, caps.maxBuffered,
+                    Capacity.BYTES_PER_DETECTION, Runtime.getRuntime().maxMemory() >> 20);
         }
     }
 
@@ -114,18 +140,43 @@ public final class GeofenceEngine {
             }
             return Intake.LATE;
         }
-        Track track = trackFor(d.subjectBits, key);
+        Track track = tracks.get(d.subjectBits, key);
+        if (track == null) {
+            if (tracks.size() >= caps.maxTracked) {
+                return caps.refuse(Capacity.Kind.TRACKED, out, watermark, tracks.size(), buffered());
+            }
+            if (buffered() >= caps.maxBuffered) {
+                return caps.refuse(Capacity.Kind.BUFFERED, out, watermark, tracks.size(), buffered());
+            }
+            track = trackFor(d.subjectBits, key);
+        }
         if (track.pendingCount > 0 && t <= track.maxPendingTime) {
             // not newer than everything this subject has pending: a duplicate, or a same-time detection that
             // must be ordered by content (rare: the common detection is its subject's newest)
             int same = pendingAt(track, t);
+            if (same == SEARCH_TOO_LONG) {
+                return caps.refuse(Capacity.Kind.PER_SUBJECT, out, watermark, tracks.size(), buffered());
+            }
             if (same >= 0) {
                 if (pending.holds(same, d)) {
                     return Intake.DUPLICATE;
                 }
+                if (pending.groupSize(same) >= caps.maxPerSubject) {
+                    return caps.refuse(Capacity.Kind.PER_SUBJECT, out, watermark, tracks.size(), buffered());
+                }
+                if (buffered() >= caps.maxBuffered) {
+                    return caps.refuse(Capacity.Kind.BUFFERED, out, watermark, tracks.size(), buffered());
+                }
                 pending.join(same, d);
+                groupExtras++;
                 return Intake.ACCEPTED;
             }
+        }
+        if (track.pendingCount >= caps.maxPerSubject) {
+            return caps.refuse(Capacity.Kind.PER_SUBJECT, out, watermark, tracks.size(), buffered());
+        }
+        if (buffered() >= caps.maxBuffered) {
+            return caps.refuse(Capacity.Kind.BUFFERED, out, watermark, tracks.size(), buffered());
         }
         long seq = pending.add(d, track, track.pendingCount > 0 ? track.newestSeq : -1);
         track.maxPendingTime = track.pendingCount > 0 ? Math.max(track.maxPendingTime, t) : t;
@@ -257,6 +308,29 @@ public final class GeofenceEngine {
         return tracks.size();
     }
 
+    /**
+     * Number of detections waiting for the watermark, as counted against {@link Builder#maxBufferedDetections}: reorder
+     * ring entries not yet reclaimed (an applied entry is reclaimed once every older one is) plus same-time
+     * detections sharing an entry (monitoring).
+     */
+    public long bufferedDetections() {
+        return buffered();
+    }
+
+    /** Number of detections refused as {@link Intake#OVER_CAPACITY} since this engine was built (monitoring). */
+    public long refusedDetections() {
+        return caps.refused();
+    }
+
+    /** Work done by same-time searches and group operations so far (entries visited plus comparisons). */
+    long searchWork() {
+        return searchSteps + pending.steps;
+    }
+
+    private long buffered() {
+        return pending.size() + groupExtras;
+    }
+
     /** Number of pending timer entries: episode deadlines and detections waiting for the watermark (monitoring). */
     public int pendingDeadlines() {
         return timers.size();
@@ -313,14 +387,22 @@ public final class GeofenceEngine {
         writer.checkpoint(watermark);
     }
 
-    /** The ring slot of {@code t}'s pending entry with event time {@code at}, or -1. */
+    /**
+     * The ring slot of {@code t}'s pending entry with event time {@code at}, or -1, or {@link #SEARCH_TOO_LONG} when
+     * finding out would walk more than {@link Capacity#maxSearch} of its entries (bounded work per detection).
+     */
     private int pendingAt(Track t, long at) {
         int live = t.pendingCount;
+        int budget = caps.maxSearch;
         for (long q = t.newestSeq; q >= 0 && live > 0; ) {
             int s = pending.slotOf(q);
             if (s < 0) {
                 break;
             }
+            if (--budget < 0) {
+                return SEARCH_TOO_LONG;
+            }
+            searchSteps++;
             if (!pending.consumed(s)) {
                 if (pending.time(s) == at) {
                     return s;
@@ -378,9 +460,11 @@ public final class GeofenceEngine {
             } else if (details instanceof Detection d) {
                 attached(t, step.apply(t, d, index), at, index);
             } else {
-                for (Detection d : (Detection[]) details) {
+                Detection[] group = (Detection[]) details;
+                for (Detection d : group) {
                     attached(t, step.apply(t, d, index), at, index);
                 }
+                groupExtras -= group.length - 1;
             }
             pending.consume(s);
             t.pendingCount--;
@@ -448,6 +532,9 @@ public final class GeofenceEngine {
         private double plateReviewMargin = 1.0;
         private EpisodeIds ids;
         private int expectedSubjects = 1024;
+        private int maxTracked = Capacity.DEFAULT_TRACKED;
+        private int maxBuffered = Capacity.DEFAULT_BUFFERED;
+        private int maxPerSubject = Capacity.DEFAULT_PER_SUBJECT;
         private Duration checkpointInterval = Duration.ofSeconds(10);
 
         private Builder(FenceRegistry fences, OfficerDirectory officers) {
@@ -548,6 +635,55 @@ public final class GeofenceEngine {
                 throw new GeofenceException("expectedSubjects must be >= 1, was " + n);
             }
             this.expectedSubjects = n;
+            return this;
+        }
+
+        /**
+         * The most subjects the engine tracks at once (default 1,000,000, about 300 MB of heap at ~300 B each): a
+         * subject is tracked while it has detections waiting, an open episode, or was seen in the last 30 s of event
+         * time. At the cap a detection of a new subject is refused as {@link Intake#OVER_CAPACITY}; subjects already
+         * tracked keep being processed (a parked car still gets its owner text). A restart restores every stored
+         * episode even above the cap (logged at WARN) and refuses new subjects until the count is below it.
+         * 1–268,435,456.
+         */
+        public Builder maxTrackedSubjects(int n) {
+            if (n < 1 || n > Capacity.MAX_TRACKED) {
+                throw new GeofenceException("maxTrackedSubjects must be within [1, " + Capacity.MAX_TRACKED + "], was "
+                        + n);
+            }
+            this.maxTracked = n;
+            return this;
+        }
+
+        /**
+         * The most detections waiting for the watermark at once (default 1,000,000, about 90 MB at ~90 B each — a
+         * compact plate read; one kept whole, with a pixel box or tracker id, also holds its {@link Detection}):
+         * about 200,000 detections per second of event time at the default 5 s lateness. Above it a detection is
+         * refused as {@link Intake#OVER_CAPACITY} until event time moves on and frees entries. 1–1,073,741,824.
+         */
+        public Builder maxBufferedDetections(int n) {
+            if (n < 1 || n > Capacity.MAX_BUFFERED) {
+                throw new GeofenceException("maxBufferedDetections must be within [1, " + Capacity.MAX_BUFFERED
+                        + "], was " + n);
+            }
+            this.maxBuffered = n;
+            return this;
+        }
+
+        /**
+         * The most detections one subject may have waiting (default 1,024): at most this many distinct event times,
+         * and at most this many detections at one event time; an out-of-order detection's search through its
+         * subject's entries visits at most twice this many. It bounds the work per detection (no quadratic path) and
+         * keeps one noisy subject from filling the buffer; beyond it a detection is refused as
+         * {@link Intake#OVER_CAPACITY}. Raise it only when one subject is really seen more often than this within the
+         * allowed lateness. 1–1,048,576.
+         */
+        public Builder maxBufferedPerSubject(int n) {
+            if (n < 1 || n > Capacity.MAX_PER_SUBJECT) {
+                throw new GeofenceException("maxBufferedPerSubject must be within [1, " + Capacity.MAX_PER_SUBJECT
+                        + "], was " + n);
+            }
+            this.maxPerSubject = n;
             return this;
         }
 

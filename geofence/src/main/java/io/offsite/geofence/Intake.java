@@ -9,5 +9,14 @@ public enum Intake {
     /** Equal to a detection already buffered: ignored, changes nothing. */
     DUPLICATE,
     /** Neither a plate nor a tracker id: nothing to track it by; ignored. */
-    NO_SUBJECT
+    NO_SUBJECT,
+    /**
+     * Refused because keeping it would exceed one of the engine's memory caps
+     * ({@link GeofenceEngine.Builder#maxTrackedSubjects}, {@link GeofenceEngine.Builder#maxBufferedDetections},
+     * {@link GeofenceEngine.Builder#maxBufferedPerSubject}): nothing was changed; subjects already tracked keep
+     * being processed. The sink gets a problem naming the cap and how to raise it (the first refusal, then at most
+     * one per minute of event time); {@link GeofenceEngine#refusedDetections()} counts them all. Back-pressure:
+     * the host may resubmit once event time has moved on, within the allowed lateness.
+     */
+    OVER_CAPACITY
 }

@@ -1,7 +1,5 @@
 package io.offsite.geofence;
 
-import java.util.Arrays;
-
 /**
  * Detections accepted but not yet applied (they wait for the watermark), in arrival order, as columns of
  * primitives: a plain geographic plate read keeps only its time, position, packed plate, confidence, classes,
@@ -40,6 +38,8 @@ final class PendingRing {
     private int mask;
     private long head;
     private long tail;
+    /** Comparisons made by the same-time group operations ({@link #holds}, {@link #join}); tests bound it. */
+    long steps;
 
     PendingRing(int capacity) {
         allocate(Integer.highestOneBit(Math.max(64, capacity) - 1) << 1);
@@ -186,28 +186,68 @@ final class PendingRing {
         return VEHICLE_CLASSES[(flags[s] >>> 8) & 0xFF];
     }
 
-    /** Whether entry {@code s} (a single detection or a group) already holds a detection equal to {@code d}. */
+    /**
+     * Whether entry {@code s} (a single detection or a group) already holds a detection equal to {@code d}: a binary
+     * search of the group (kept in {@link Track#ORDER}), then the run of entries that order equal to {@code d}.
+     */
     boolean holds(int s, Detection d) {
         Object o = details[s];
         if (o instanceof Detection[] group) {
-            for (Detection g : group) {
-                if (g.equals(d)) {
+            for (int i = bound(group, d, false); i < group.length && compare(group[i], d) == 0; i++) {
+                if (group[i].equals(d)) {
                     return true;
                 }
             }
             return false;
         }
+        steps++;
         return d.equals(o != null ? (Detection) o : materialise(s));
     }
 
-    /** Adds {@code d} (same track, same event time, not a duplicate) to entry {@code s}, keeping content order. */
+    /** How many detections entry {@code s} holds (1, or the size of its same-time group). */
+    int groupSize(int s) {
+        return details[s] instanceof Detection[] group ? group.length : 1;
+    }
+
+    /**
+     * Adds {@code d} (same track, same event time, not a duplicate) to entry {@code s}, keeping content order: after
+     * every detection that does not order after it (so equal-ordered ones stay in arrival order), found by binary
+     * search; the group is copied once (its size is capped by the engine).
+     */
     void join(int s, Detection d) {
         Object o = details[s];
         Detection[] group = o instanceof Detection[] g ? g : new Detection[] {o != null ? (Detection) o : materialise(s)};
-        Detection[] next = Arrays.copyOf(group, group.length + 1);
-        next[group.length] = d;
-        Arrays.sort(next, Track.ORDER);
+        int at = bound(group, d, true);
+        Detection[] next = new Detection[group.length + 1];
+        System.arraycopy(group, 0, next, 0, at);
+        next[at] = d;
+        System.arraycopy(group, at, next, at + 1, group.length - at);
         details[s] = next;
+    }
+
+    /**
+     * The first index of {@code group} whose element orders after {@code d} ({@code after}), or at or after it
+     * (not {@code after}): a binary search, about log2(size) comparisons.
+     */
+    private int bound(Detection[] group, Detection d, boolean after) {
+        int lo = 0;
+        int hi = group.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compare(group[mid], d);
+            if (c < 0 || (after && c == 0)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** {@link Track#ORDER}, counted in {@link #steps}. */
+    private int compare(Detection a, Detection b) {
+        steps++;
+        return Track.ORDER.compare(a, b);
     }
 
     /** Marks entry {@code s} applied and reclaims every leading applied entry. */
