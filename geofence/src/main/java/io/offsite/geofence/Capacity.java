@@ -20,8 +20,8 @@ final class Capacity {
     static final int MAX_BUFFERED = 1 << 30;
     /** Largest per-subject cap. */
     static final int MAX_PER_SUBJECT = 1 << 20;
-    /** Approximate heap per tracked subject: the track (its first episode) and its table slots. */
-    static final long BYTES_PER_SUBJECT = 300;
+    /** Heap per tracked subject, roughly: its track (= first episode), table slots, timer entries (~316 B measured). */
+    static final long BYTES_PER_SUBJECT = 320;
     /** Approximate heap per buffered compact detection: its ring columns (76 B) and its timer entry (12 B). */
     static final long BYTES_PER_DETECTION = 90;
     /** At most one report per kind per this much watermark (event) time. */

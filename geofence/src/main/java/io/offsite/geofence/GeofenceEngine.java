@@ -639,7 +639,7 @@ public final class GeofenceEngine {
         }
 
         /**
-         * The most subjects the engine tracks at once (default 1,000,000, about 300 MB of heap at ~300 B each): a
+         * The most subjects the engine tracks at once (default 1,000,000, about 320 MB of heap at ~320 B each): a
          * subject is tracked while it has detections waiting, an open episode, or was seen in the last 30 s of event
          * time. At the cap a detection of a new subject is refused as {@link Intake#OVER_CAPACITY}; subjects already
          * tracked keep being processed (a parked car still gets its owner text). A restart restores every stored
