@@ -68,6 +68,8 @@ public final class GeofenceEngine {
     private long clockAt = Long.MIN_VALUE;
     /** Event time against the clock: {@link Intake#FUTURE}. */
     private final SkewGuard skew;
+    /** The clock's time + maxFutureSkew as last read ({@link #isFuture}); nothing at or before it is future. */
+    private long futureLimit;
 
     private GeofenceEngine(Builder b) {
         fences = b.fences;
@@ -85,9 +87,9 @@ public final class GeofenceEngine {
         notices = new NoticeDesk(awaiting, tracks, step);
         skew = new SkewGuard(clock, b.maxFutureSkew);
         watermark = store.watermark();
-        skew.refresh(); // refuses a clock outside EventTimes at once
-        if (watermark != Long.MIN_VALUE && skew.isFuture(watermark)) {
-            throw new GeofenceException("the store's watermark " + skew.why(watermark) + ": a detection from the future"
+        futureLimit = skew.limit(); // refuses a clock outside EventTimes at once
+        if (watermark != Long.MIN_VALUE && isFuture(watermark)) {
+            throw new GeofenceException("the store's watermark " + why(watermark) + ": a detection from the future"
                     + " moved it (before future event times were refused), or the clock is wrong; correct the clock, or"
                     + " reset the store's watermark (EpisodeStore.putWatermark) and replay the input from a known time");
         }
@@ -122,8 +124,8 @@ public final class GeofenceEngine {
             return Intake.NO_SUBJECT;
         }
         long t = d.eventMillis();
-        if (skew.isFuture(t)) {
-            out.problem("detection from camera " + d.camera().raw() + " refused (FUTURE): event time " + skew.why(t)
+        if (t > futureLimit && isFuture(t)) {
+            out.problem("detection from camera " + d.camera().raw() + " refused (FUTURE): event time " + why(t)
                     + "; not applied, the watermark stays at " + watermarkText()
                     + "; check the camera's clock");
             return Intake.FUTURE;
@@ -226,8 +228,8 @@ public final class GeofenceEngine {
     /** Like {@link #advanceTo(Instant)}, streaming into {@code out}. */
     public void advanceTo(Instant now, EffectSink out) {
         long ms = EventTimes.millis(now, "advanceTo: now");
-        if (skew.isFuture(ms)) {
-            throw new GeofenceException("advanceTo: now " + skew.why(ms) + "; refused, the watermark stays at "
+        if (isFuture(ms)) {
+            throw new GeofenceException("advanceTo: now " + why(ms) + "; refused, the watermark stays at "
                     + watermarkText());
         }
         advanceMillis(ms, Objects.requireNonNull(out, "sink"));
@@ -254,7 +256,7 @@ public final class GeofenceEngine {
     public NoticeResult ownerNotified(String episodeId, Instant deliveredAt) {
         Objects.requireNonNull(episodeId, "episodeId");
         long at = EventTimes.millis(deliveredAt, "ownerNotified(" + episodeId + "): deliveredAt");
-        if (skew.isFuture(at)) {
+        if (isFuture(at)) {
             return future(episodeId, "delivery", at);
         }
         return notices.signal(episodeId, true, at, null, fences.snapshot(), new CollectingSink());
@@ -273,14 +275,30 @@ public final class GeofenceEngine {
             throw new GeofenceException("ownerUnreachable(" + episodeId + "): reason must be non-blank, was "
                     + (reason == null ? "null" : "\"" + reason + "\""));
         }
-        if (skew.isFuture(ms)) {
+        if (isFuture(ms)) {
             return future(episodeId, "unreachable signal", ms);
         }
         return notices.signal(episodeId, false, ms, reason, fences.snapshot(), new CollectingSink());
     }
 
+    /**
+     * Whether {@code t} (epoch ms) is more than maxFutureSkew ahead of the clock; reads the clock only when {@code t}
+     * passes the last limit ({@code submit} makes that test itself first, one comparison).
+     */
+    private boolean isFuture(long t) {
+        if (t <= futureLimit) {
+            return false;
+        }
+        futureLimit = skew.limit();
+        return t > futureLimit;
+    }
+
+    private String why(long t) {
+        return skew.why(t, futureLimit);
+    }
+
     private NoticeResult future(String episodeId, String what, long at) {
-        return new NoticeResult(NoticeOutcome.FUTURE, "episode " + episodeId + ": " + what + " at " + skew.why(at)
+        return new NoticeResult(NoticeOutcome.FUTURE, "episode " + episodeId + ": " + what + " at " + why(at)
                 + "; ignored, the episode keeps waiting", List.of());
     }
 
@@ -290,7 +308,8 @@ public final class GeofenceEngine {
      * @throws GeofenceException when the clock reads a time outside {@link EventTimes}
      */
     public EngineResult tick() {
-        long now = skew.readClock();
+        long now = skew.now();
+        futureLimit = now + skew.skewMs;
         CollectingSink c = new CollectingSink();
         advanceMillis(now, c);
         return new EngineResult(Intake.ACCEPTED, c.effects, c.problems);
