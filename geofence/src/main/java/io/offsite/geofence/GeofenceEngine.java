@@ -651,8 +651,8 @@ public final class GeofenceEngine {
         /**
          * How far ahead of the clock ({@link #clock}) an event time may be (default 5 min; 0–24 h). A detection
          * stamped later is {@link Intake#FUTURE}: refused with a problem naming the camera and both times, never
-         * buffered or stored, and the watermark does not move — one camera with a wrong clock (or a year-9999
-         * stamp) cannot make every other car's detections LATE. {@link GeofenceEngine#advanceTo} beyond it throws,
+         * buffered or stored, and the watermark does not move — one camera with a wrong clock (or a stamp years
+         * ahead) cannot make every other car's detections LATE. {@link GeofenceEngine#advanceTo} beyond it throws,
          * an owner-notice signal beyond it is {@link NoticeOutcome#FUTURE}. Five minutes tolerates a camera that has
          * drifted since its last time sync; a camera sending Beijing time labelled as UTC (8 h ahead) is refused.
          * The clock is read only when an event time passes the last computed limit (one comparison per detection).

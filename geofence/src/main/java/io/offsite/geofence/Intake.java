@@ -12,7 +12,7 @@ public enum Intake {
     NO_SUBJECT,
     /**
      * Event time more than {@link GeofenceEngine.Builder#maxFutureSkew} ahead of the engine's clock (a camera clock
-     * off, a year-9999 stamp): refused — not buffered, not stored, the watermark does not move — and reported to the
+     * off by hours or years): refused — not buffered, not stored, the watermark does not move — and reported to the
      * sink as a problem naming the camera, both times and the limit.
      */
     FUTURE
