@@ -57,7 +57,11 @@ public final class Detection {
         plateBits = subjectBits;
     }
 
-    /** Starts a detection from {@code camera} at event time {@code eventTime}. */
+    /**
+     * Starts a detection from {@code camera} at event time {@code eventTime}.
+     *
+     * @throws GeofenceException when {@code eventTime} is outside {@link EventTimes} ({@code [1970, 9000)} UTC)
+     */
     public static Builder builder(CameraId camera, Instant eventTime) {
         return new Builder(camera, eventTime);
     }
@@ -181,6 +185,9 @@ public final class Detection {
         private Builder(CameraId camera, Instant eventTime) {
             this.camera = Objects.requireNonNull(camera, "camera");
             this.eventTime = Objects.requireNonNull(eventTime, "eventTime");
+            if (!EventTimes.contains(eventTime)) {
+                EventTimes.millis(eventTime, "detection from camera " + camera + ": eventTime");
+            }
         }
 
         /** Object class (default {@link ObjectClass#CAR}). */

@@ -9,5 +9,11 @@ public enum Intake {
     /** Equal to a detection already buffered: ignored, changes nothing. */
     DUPLICATE,
     /** Neither a plate nor a tracker id: nothing to track it by; ignored. */
-    NO_SUBJECT
+    NO_SUBJECT,
+    /**
+     * Event time more than {@link GeofenceEngine.Builder#maxFutureSkew} ahead of the engine's clock (a camera clock
+     * off by hours or years): refused — not buffered, not stored, the watermark does not move — and reported to the
+     * sink as a problem naming the camera, both times and the limit.
+     */
+    FUTURE
 }
