@@ -179,7 +179,14 @@ public final class FenceGeoJson {
             e = e.withClass(c);
         }
         for (FenceProps p : m.objects("permits", PERMIT)) {
-            e = e.withPermit(new Exemptions.Permit(p.string("plate"), p.instant("validFrom"), p.instant("validUntil"),
+            String plate = p.string("plate");
+            if (plate.length() > Plates.MAX_RAW_LENGTH) {
+                throw p.error(p.at("plate"), "plate of " + plate.length() + " characters; at most " + Plates.MAX_LENGTH);
+            }
+            Plates.problem(Plates.normalize(plate)).ifPresent(why -> {
+                throw p.error(p.at("plate"), why);
+            });
+            e = e.withPermit(new Exemptions.Permit(plate, p.instant("validFrom"), p.instant("validUntil"),
                     p.has("reference") ? p.string("reference") : ""));
         }
         return e;

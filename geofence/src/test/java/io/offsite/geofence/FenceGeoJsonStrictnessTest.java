@@ -99,6 +99,13 @@ class FenceGeoJsonStrictnessTest {
     }
 
     @Test
+    void permitPlateOutsideThePlateRules_isRefusedWithThePathAndMasked() {
+        refused(",\"exemptions\":{\"permits\":[{\"plate\":\"浙A12\\u000745\",\"validFrom\":\"2026-01-01T00:00:00Z\","
+                + "\"validUntil\":\"2027-01-01T00:00:00Z\"}]}", "exemptions.permits[0].plate")
+                .hasMessageContaining("U+0007").hasMessageContaining("浙A****5");
+    }
+
+    @Test
     void alwaysTogetherWithWindows_isRefused() {
         refused(",\"schedule\":{\"always\":true,\"weekly\":[]}", "schedule.weekly").hasMessageContaining("\"always\": true");
     }
