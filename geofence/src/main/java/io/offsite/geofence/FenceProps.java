@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ final class FenceProps {
     /** The enum constants of the array at {@code key}, empty when absent. */
     <E extends Enum<E>> List<E> enumValues(String key, Class<E> type) {
         List<Object> items = list(key);
-        java.util.ArrayList<E> out = new java.util.ArrayList<>(items.size());
+        List<E> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             out.add(enumAt(at(key) + "[" + i + "]", items.get(i), type));
         }
