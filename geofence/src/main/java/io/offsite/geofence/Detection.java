@@ -211,9 +211,18 @@ public final class Detection {
             return this;
         }
 
-        /** A plate read (normalised here) with its confidence in [0, 1]. */
+        /**
+         * A plate read (normalised here) with its confidence in [0, 1]; a plate breaking {@link Plates#problem} (empty,
+         * over {@link Plates#MAX_LENGTH} characters, a character outside the plate alphabet) is refused with a
+         * {@link GeofenceException} naming this camera, the event time and the rule (the plate masked).
+         */
         public Builder plate(String text, double confidence) {
-            this.plate = new PlateRead(Objects.requireNonNull(text, "plate"), confidence);
+            Objects.requireNonNull(text, "plate");
+            try {
+                this.plate = new PlateRead(text, confidence);
+            } catch (GeofenceException e) {
+                throw new GeofenceException("detection from camera " + camera + " at " + eventTime + ": " + e.getMessage(), e);
+            }
             return this;
         }
 
