@@ -51,7 +51,8 @@ public record CameraId(String raw) {
      * occurs twice (clocks set back) takes the earlier offset; a time that does not exist (clocks set forward)
      * is rejected, since no instant corresponds to it.
      *
-     * @throws GeofenceException naming the camera, the time and the zone when the time does not exist there
+     * @throws GeofenceException naming the camera, the time and the zone when the time does not exist there, or
+     *         when the instant is outside {@link EventTimes}
      */
     public Instant alarmInstant(LocalDateTime localTime, ZoneId cameraZone) {
         Objects.requireNonNull(localTime, "localTime");
@@ -61,7 +62,17 @@ public record CameraId(String raw) {
             throw new GeofenceException("camera " + raw + ": alarm time " + localTime + " does not exist in "
                     + cameraZone + " (clocks were set forward)");
         }
-        return z.toInstant();
+        Instant at;
+        try {
+            at = z.toInstant();
+        } catch (java.time.DateTimeException e) {
+            at = null; // beyond Instant's range (LocalDateTime.MAX/MIN with an offset)
+        }
+        if (at == null || !EventTimes.contains(at)) {
+            throw new GeofenceException("camera " + raw + ": alarm time " + localTime + " in " + cameraZone
+                    + " is outside the supported event-time range " + EventTimes.range());
+        }
+        return at;
     }
 
     /**

@@ -57,7 +57,11 @@ public final class Detection {
         plateBits = subjectBits;
     }
 
-    /** Starts a detection from {@code camera} at event time {@code eventTime}. */
+    /**
+     * Starts a detection from {@code camera} at event time {@code eventTime}.
+     *
+     * @throws GeofenceException when {@code eventTime} is outside {@link EventTimes} ({@code [1970, 9000)} UTC)
+     */
     public static Builder builder(CameraId camera, Instant eventTime) {
         return new Builder(camera, eventTime);
     }
@@ -181,6 +185,9 @@ public final class Detection {
         private Builder(CameraId camera, Instant eventTime) {
             this.camera = Objects.requireNonNull(camera, "camera");
             this.eventTime = Objects.requireNonNull(eventTime, "eventTime");
+            if (!EventTimes.contains(eventTime)) {
+                EventTimes.millis(eventTime, "detection from camera " + camera + ": eventTime");
+            }
         }
 
         /** Object class (default {@link ObjectClass#CAR}). */
@@ -204,9 +211,18 @@ public final class Detection {
             return this;
         }
 
-        /** A plate read (normalised here) with its confidence in [0, 1]. */
+        /**
+         * A plate read (normalised here) with its confidence in [0, 1]; a plate breaking {@link Plates#problem} (empty,
+         * over {@link Plates#MAX_LENGTH} characters, a character outside the plate alphabet) is refused with a
+         * {@link GeofenceException} naming this camera, the event time and the rule (the plate masked).
+         */
         public Builder plate(String text, double confidence) {
-            this.plate = new PlateRead(Objects.requireNonNull(text, "plate"), confidence);
+            Objects.requireNonNull(text, "plate");
+            try {
+                this.plate = new PlateRead(text, confidence);
+            } catch (GeofenceException e) {
+                throw new GeofenceException("detection from camera " + camera + " at " + eventTime + ": " + e.getMessage(), e);
+            }
             return this;
         }
 

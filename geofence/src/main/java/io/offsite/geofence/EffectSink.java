@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Receives what the engine decides: effects in event-time order, and problems — effects that could not be
- * produced (e.g. no officer on duty for a cell). Problems are never only logged; they reach the host here.
+ * produced (e.g. no officer on duty for a cell) and input refused (a detection from the future,
+ * {@link Intake#FUTURE}). Problems are never only logged; they reach the host here.
  */
 public interface EffectSink {
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param intake   what happened to the submitted detection ({@link Intake#ACCEPTED} for ticks)
  * @param effects  effects decided during the call, in event-time order
- * @param problems effects that could not be produced, with the reason
+ * @param problems effects that could not be produced, and input refused as {@link Intake#FUTURE}, with the reason
  */
 public record EngineResult(Intake intake, List<EnforcementEffect> effects, List<String> problems) {
     public EngineResult {

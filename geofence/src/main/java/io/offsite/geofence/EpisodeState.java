@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param display     what effects name the subject by: the confidence-weighted majority plate read, or the tracker key
  * @param displayConfidence vote weight of {@code display} (summed confidence of agreeing minus disagreeing reads)
  * @param phase       lifecycle phase
- * @param firstSeen   start of the current stationary presence
+ * @param firstSeen   start of the current stationary presence (within {@link EventTimes}, like every sighting time)
  * @param lastSeen    latest sighting
  * @param anchorX     x (lon or pixel) where the presence started; the jitter radius is measured from here
  * @param anchorY     y (lat or pixel) of the anchor
@@ -91,6 +91,10 @@ public record EpisodeState(String fenceId, String subject, String display, doubl
         if (!episodeId.isEmpty() && !EpisodeIds.isId(episodeId)) {
             throw new GeofenceException("episode in fence " + fenceId + ": episodeId must be empty or an EpisodeIds id"
                     + " (22 URL-safe Base64 characters), was '" + episodeId + "'");
+        }
+        if (!EventTimes.contains(firstSeen) || !EventTimes.contains(lastSeen)) {
+            throw new GeofenceException("episode " + fenceId + "/" + subject + ": firstSeen " + firstSeen + " / lastSeen "
+                    + lastSeen + " ms outside the supported event-time range " + EventTimes.range());
         }
         if (lastSeen < firstSeen) {
             throw new GeofenceException("episode " + fenceId + "/" + subject + ": lastSeen " + lastSeen

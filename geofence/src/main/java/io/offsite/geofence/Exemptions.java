@@ -96,8 +96,8 @@ public record Exemptions(List<PlatePattern> platePatterns, Set<VehicleClass> cla
      * A permit (通行证/停车许可) for one plate.
      *
      * @param plate      plate, normalised on construction
-     * @param validFrom  first instant of validity
-     * @param validUntil end of validity (exclusive), after {@code validFrom}
+     * @param validFrom  first instant of validity ({@link Instant#MIN} for "always was")
+     * @param validUntil end of validity (exclusive), after {@code validFrom}; {@link Instant#MAX} for no end
      * @param reference  permit number, for the record
      */
     public record Permit(String plate, Instant validFrom, Instant validUntil, String reference) {
@@ -116,8 +116,9 @@ public record Exemptions(List<PlatePattern> platePatterns, Set<VehicleClass> cla
         }
 
         boolean covers(String normalisedPlate, long atMillis) {
-            return plate.equals(normalisedPlate) && atMillis >= validFrom.toEpochMilli()
-                    && atMillis < validUntil.toEpochMilli();
+            // open-ended validity (Instant.MIN/MAX) saturates instead of overflowing
+            return plate.equals(normalisedPlate) && atMillis >= EventTimes.saturatedMillis(validFrom)
+                    && atMillis < EventTimes.saturatedMillis(validUntil);
         }
     }
 }

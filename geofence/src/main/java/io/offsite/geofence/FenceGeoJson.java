@@ -9,16 +9,12 @@ import io.offsite.core.violation.Violation;
 import io.offsite.core.violation.ViolationException;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -42,6 +38,18 @@ import org.locationtech.jts.geom.Point;
  */
 public final class FenceGeoJson {
     private static final String TO_END = "24:00";
+    private static final Set<String> PROPERTIES = Set.of("kind", "cell", "shape", "radiusMeters", "bufferMeters",
+            "schedule", "exemptions", "policy");
+    private static final Set<String> SCHEDULE = Set.of("always", "zone", "weekly", "off", "on");
+    private static final Set<String> WINDOW = Set.of("days", "from", "to");
+    private static final Set<String> DATED_WINDOW = Set.of("date", "from", "to");
+    private static final Set<String> EXEMPTIONS = Set.of("platePatterns", "classes", "permits");
+    private static final Set<String> PERMIT = Set.of("plate", "validFrom", "validUntil", "reference");
+    private static final Set<String> POLICY = Set.of("preset", "violationCode", "appliesTo", "dwellSeconds", "gapSeconds",
+            "jitterMeters", "jitterPixels", "maxNoticesPerDay", "steps", "repeat", "minStills", "plateLegibleRequired",
+            "videoClip", "windowFrom", "deliveryWaitSeconds");
+    private static final Set<String> STEP = Set.of("waitSeconds", "actions");
+    private static final Set<String> REPEAT = Set.of("scope", "windowSeconds", "escalateAtOnceAfter");
     private final GeoJson codec;
 
     private FenceGeoJson(GeoJson codec) {
@@ -53,7 +61,14 @@ public final class FenceGeoJson {
         return new FenceGeoJson(GeoJson.create());
     }
 
-    /** Reads fences from a FeatureCollection. */
+    /**
+     * Reads fences from a FeatureCollection. Strict: besides core's {@link GeoJson} checks (duplicate keys, trailing
+     * content, nesting, sizes), every property has a JSON type, integers are range-checked and never narrowed
+     * ({@code "maxNoticesPerDay": 4294967297} and {@code "minStills": 2.9} are refused), enum values must be one of the
+     * listed names, required schedule/permit/repeat members must be present, and keys outside the schema are refused.
+     *
+     * @throws GeoJsonException naming the feature index and the JSON path of the first problem
+     */
     public List<Fence> read(String json) {
         List<Fence> out = new ArrayList<>();
         for (GeoJsonFeature f : codec.read(json)) {
@@ -74,30 +89,25 @@ public final class FenceGeoJson {
     private Fence fence(GeoJsonFeature f) {
         int i = f.index();
         String id = f.id().orElseThrow(() -> new GeoJsonException(i, "features[" + i + "].id", "a fence needs an id"));
-        String kindName = f.requireString("kind");
-        FenceKind kind;
+        FenceProps props = FenceProps.root(f, PROPERTIES);
+        FenceKind kind = props.enumValue("kind", FenceKind.class);
+        String cell = props.string("cell");
+        String shape = props.has("shape") ? props.string("shape") : "area";
         try {
-            kind = FenceKind.valueOf(kindName);
-        } catch (IllegalArgumentException e) {
-            throw new GeoJsonException(i, f.propertyPath("kind"), "unknown fence kind \"" + kindName + "\", expected one of "
-                    + List.of(FenceKind.values()));
-        }
-        try {
-            Fence.Builder b = Fence.builder(id, kind, CellId.of(f.requireString("cell")));
-            String shape = f.optString("shape").orElse("area");
+            Fence.Builder b = Fence.builder(id, kind, CellId.of(cell));
             Geometry g = f.geometry();
             switch (shape) {
                 case "circle":
                     if (!(g instanceof Point p)) {
                         throw new GeoJsonException(i, "features[" + i + "].geometry", "a circle fence needs a Point geometry");
                     }
-                    b.circle(GeoPoint.of(p.getX(), p.getY()), number(f, "radiusMeters"));
+                    b.circle(GeoPoint.of(p.getX(), p.getY()), props.number("radiusMeters", 0, Double.MAX_VALUE));
                     break;
                 case "corridor":
                     if (!(g instanceof LineString l)) {
                         throw new GeoJsonException(i, "features[" + i + "].geometry", "a corridor fence needs a LineString geometry");
                     }
-                    b.corridor(l, number(f, "bufferMeters"));
+                    b.corridor(l, props.number("bufferMeters", 0, Double.MAX_VALUE));
                     break;
                 case "area":
                     b.polygon(g);
@@ -105,177 +115,158 @@ public final class FenceGeoJson {
                 default:
                     throw new GeoJsonException(i, f.propertyPath("shape"), "expected \"circle\" or \"corridor\", was \"" + shape + "\"");
             }
-            Object sched = f.properties().get("schedule");
-            if (sched != null) {
-                b.schedule(schedule(map(sched, f, "schedule"), f));
+            if (props.has("schedule")) {
+                b.schedule(schedule(props.object("schedule", SCHEDULE)));
             }
-            Object ex = f.properties().get("exemptions");
-            if (ex != null) {
-                b.exemptions(exemptions(map(ex, f, "exemptions"), f));
+            if (props.has("exemptions")) {
+                b.exemptions(exemptions(props.object("exemptions", EXEMPTIONS)));
             }
-            Object pol = f.properties().get("policy");
-            b.policy(pol == null ? LadderPolicy.defaultFor(kind) : policy(map(pol, f, "policy"), f, kind));
+            b.policy(props.has("policy") ? policy(props.object("policy", POLICY), kind) : LadderPolicy.defaultFor(kind));
             return b.build();
-        } catch (GeofenceException | IllegalArgumentException | java.time.DateTimeException | ClassCastException e) {
+        } catch (GeofenceException | IllegalArgumentException | java.time.DateTimeException e) {
             String msg = String.valueOf(e.getMessage());
             throw new GeoJsonException(i, "features[" + i + "]", msg.startsWith("fence " + id) ? msg : "fence " + id + ": " + msg);
         }
     }
 
-    private static double number(GeoJsonFeature f, String name) {
-        return f.optNumber(name).orElseThrow(() -> new GeoJsonException(f.index(), f.propertyPath(name), "required number is missing"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o, GeoJsonFeature f, String name) {
-        if (!(o instanceof Map)) {
-            throw new GeoJsonException(f.index(), f.propertyPath(name), "must be an object, was " + o);
-        }
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return o == null ? List.of() : (List<Object>) o;
-    }
-
-    private static FenceSchedule schedule(Map<String, Object> m, GeoJsonFeature f) {
-        if (Boolean.TRUE.equals(m.get("always"))) {
+    private static FenceSchedule schedule(FenceProps m) {
+        if (m.has("always") && m.bool("always")) {
+            for (String k : SCHEDULE) {
+                if (!k.equals("always") && m.has(k)) {
+                    throw m.error(m.at(k), "a schedule with \"always\": true has no other members");
+                }
+            }
             return FenceSchedule.always();
         }
-        Object zone = m.get("zone");
-        FenceSchedule.Builder b = zone == null ? FenceSchedule.builder() : FenceSchedule.builder(ZoneId.of((String) zone));
-        for (Object o : list(m.get("weekly"))) {
-            Map<String, Object> w = map(o, f, "schedule.weekly");
+        FenceSchedule.Builder b = m.has("zone") ? FenceSchedule.builder(m.zone("zone")) : FenceSchedule.builder();
+        for (FenceProps w : m.objects("weekly", WINDOW)) {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (Object d : list(w.get("days"))) {
-                days.add(day((String) d));
+            List<String> names = w.strings("days");
+            for (int k = 0; k < names.size(); k++) {
+                days.add(day(names.get(k), w, k));
             }
-            b.weekly(days, time((String) w.get("from")), time((String) w.get("to")));
+            b.weekly(days, w.time("from"), w.time("to"));
         }
-        for (Object o : list(m.get("off"))) {
-            b.off(LocalDate.parse((String) o));
+        List<Object> off = m.list("off");
+        for (int k = 0; k < off.size(); k++) {
+            b.off(m.date(m.at("off") + "[" + k + "]", off.get(k)));
         }
-        for (Object o : list(m.get("on"))) {
-            Map<String, Object> w = map(o, f, "schedule.on");
-            b.on(LocalDate.parse((String) w.get("date")), time((String) w.get("from")), time((String) w.get("to")));
+        for (FenceProps w : m.objects("on", DATED_WINDOW)) {
+            b.on(w.date("date"), w.time("from"), w.time("to"));
         }
         return b.build();
     }
 
-    private static DayOfWeek day(String s) {
+    private static DayOfWeek day(String s, FenceProps w, int k) {
         for (DayOfWeek d : DayOfWeek.values()) {
             if (d.name().startsWith(s.toUpperCase(java.util.Locale.ROOT)) && s.length() >= 3) {
                 return d;
             }
         }
-        throw new GeofenceException("unknown day \"" + s + "\" (use MON, TUE, ... or MONDAY, ...)");
+        throw w.error(w.at("days") + "[" + k + "]", "unknown day " + GeoJsonFeature.show(s)
+                + "; allowed: MON, TUE, ... or MONDAY, ...");
     }
 
-    private static LocalTime time(String s) {
-        Objects.requireNonNull(s, "window time");
-        return TO_END.equals(s) ? LocalTime.MIDNIGHT : LocalTime.parse(s);
-    }
-
-    private static Exemptions exemptions(Map<String, Object> m, GeoJsonFeature f) {
+    private static Exemptions exemptions(FenceProps m) {
         // classes not listed: the builder's default classes; listed (even empty): exactly those
-        Exemptions e = m.containsKey("classes") ? Exemptions.none()
+        Exemptions e = m.has("classes") ? Exemptions.none()
                 : new Exemptions(List.of(), Exemptions.defaults().classes(), List.of());
-        for (Object p : list(m.get("platePatterns"))) {
-            e = e.withPlatePattern((String) p);
+        for (String p : m.strings("platePatterns")) {
+            e = e.withPlatePattern(p);
         }
-        for (Object c : list(m.get("classes"))) {
-            e = e.withClass(VehicleClass.valueOf((String) c));
+        for (VehicleClass c : m.enumValues("classes", VehicleClass.class)) {
+            e = e.withClass(c);
         }
-        for (Object o : list(m.get("permits"))) {
-            Map<String, Object> p = map(o, f, "exemptions.permits");
-            e = e.withPermit(new Exemptions.Permit((String) p.get("plate"), Instant.parse((String) p.get("validFrom")),
-                    Instant.parse((String) p.get("validUntil")), (String) p.getOrDefault("reference", "")));
+        for (FenceProps p : m.objects("permits", PERMIT)) {
+            String plate = p.string("plate");
+            if (plate.length() > Plates.MAX_RAW_LENGTH) {
+                throw p.error(p.at("plate"), "plate of " + plate.length() + " characters; at most " + Plates.MAX_LENGTH);
+            }
+            Plates.problem(Plates.normalize(plate)).ifPresent(why -> {
+                throw p.error(p.at("plate"), why);
+            });
+            e = e.withPermit(new Exemptions.Permit(plate, p.instant("validFrom"), p.instant("validUntil"),
+                    p.has("reference") ? p.string("reference") : ""));
         }
         return e;
     }
 
     /** A preset named by a violation code, or by the legacy names parking, vending, dumping. */
-    private static LadderPolicy preset(Object name, GeoJsonFeature f) {
+    private static LadderPolicy preset(FenceProps m) {
+        String name = m.string("preset");
         String legacy = "vending".equals(name) ? "ROAD_OCCUPATION" : "dumping".equals(name) ? "HOUSEHOLD_WASTE"
                 : "parking".equals(name) ? "PARKING" : null;
-        Violation v = violation(legacy != null ? legacy : name, f, "policy.preset");
+        Violation v = violation(legacy != null ? legacy : name, m, "preset");
         if (!v.isStandard()) {
-            throw new GeoJsonException(f.index(), f.propertyPath("policy.preset"), "no preset ladder for \"" + v
-                    + "\"; presets: " + Violation.standard());
+            throw m.error(m.at("preset"), "no preset ladder for \"" + v + "\"; presets: " + Violation.standard());
         }
         return LadderPolicy.preset(v);
     }
 
-    private static Violation violation(Object code, GeoJsonFeature f, String path) {
+    private static Violation violation(String code, FenceProps m, String key) {
         try {
-            return Violation.of(String.valueOf(code));
+            return Violation.of(code);
         } catch (ViolationException e) {
-            throw new GeoJsonException(f.index(), f.propertyPath(path), e.getMessage());
+            throw m.error(m.at(key), e.getMessage());
         }
     }
 
-    private static LadderPolicy policy(Map<String, Object> m, GeoJsonFeature f, FenceKind kind) {
-        LadderPolicy base = m.containsKey("preset") ? preset(m.get("preset"), f) : LadderPolicy.defaultFor(kind);
+    private static LadderPolicy policy(FenceProps m, FenceKind kind) {
+        LadderPolicy base = m.has("preset") ? preset(m) : LadderPolicy.defaultFor(kind);
         LadderPolicy.Builder b = base.toBuilder();
-        if (m.containsKey("violationCode")) {
-            b.violation(violation(m.get("violationCode"), f, "policy.violationCode"));
+        if (m.has("violationCode")) {
+            b.violation(violation(m.string("violationCode"), m, "violationCode"));
         }
-        if (m.containsKey("appliesTo")) {
+        if (m.has("appliesTo")) {
             Set<ObjectClass> cs = EnumSet.noneOf(ObjectClass.class);
-            list(m.get("appliesTo")).forEach(c -> cs.add(ObjectClass.valueOf((String) c)));
+            cs.addAll(m.enumValues("appliesTo", ObjectClass.class));
             b.appliesTo(cs);
         }
-        if (m.containsKey("dwellSeconds")) {
-            b.dwell(seconds(m.get("dwellSeconds")));
+        if (m.has("dwellSeconds")) {
+            b.dwell(m.seconds("dwellSeconds"));
         }
-        if (m.containsKey("gapSeconds")) {
-            b.gapTolerance(seconds(m.get("gapSeconds")));
+        if (m.has("gapSeconds")) {
+            b.gapTolerance(m.seconds("gapSeconds"));
         }
-        if (m.containsKey("jitterMeters")) {
-            b.jitterRadiusMeters(((Number) m.get("jitterMeters")).doubleValue());
+        if (m.has("jitterMeters")) {
+            b.jitterRadiusMeters(m.number("jitterMeters", 0, Double.MAX_VALUE));
         }
-        if (m.containsKey("jitterPixels")) {
-            b.jitterRadiusPixels(((Number) m.get("jitterPixels")).doubleValue());
+        if (m.has("jitterPixels")) {
+            b.jitterRadiusPixels(m.number("jitterPixels", 0, Double.MAX_VALUE));
         }
-        if (m.containsKey("maxNoticesPerDay")) {
-            b.maxNoticesPerDay(((Number) m.get("maxNoticesPerDay")).intValue());
+        if (m.has("maxNoticesPerDay")) {
+            b.maxNoticesPerDay(m.integer("maxNoticesPerDay", 1, Integer.MAX_VALUE));
         }
-        if (m.containsKey("steps")) {
+        if (m.has("steps")) {
             List<LadderStep> steps = new ArrayList<>();
-            for (Object o : list(m.get("steps"))) {
-                Map<String, Object> s = map(o, f, "policy.steps");
+            for (FenceProps s : m.objects("steps", STEP)) {
                 Set<LadderAction> as = EnumSet.noneOf(LadderAction.class);
-                list(s.get("actions")).forEach(a -> as.add(LadderAction.valueOf((String) a)));
-                steps.add(new LadderStep(seconds(s.getOrDefault("waitSeconds", 0)), as));
+                as.addAll(s.enumValues("actions", LadderAction.class));
+                steps.add(new LadderStep(s.has("waitSeconds") ? s.seconds("waitSeconds") : Duration.ZERO, as));
             }
             b.steps(steps);
         }
-        if (m.containsKey("repeat")) {
-            Map<String, Object> r = map(m.get("repeat"), f, "policy.repeat");
-            b.repeat(LadderPolicy.RepeatScope.valueOf((String) r.get("scope")), seconds(r.get("windowSeconds")),
-                    ((Number) r.getOrDefault("escalateAtOnceAfter", 0)).intValue());
+        if (m.has("repeat")) {
+            FenceProps r = m.object("repeat", REPEAT);
+            b.repeat(r.enumValue("scope", LadderPolicy.RepeatScope.class), r.seconds("windowSeconds"),
+                    r.has("escalateAtOnceAfter") ? r.integer("escalateAtOnceAfter", 0, Integer.MAX_VALUE) : 0);
         }
-        if (m.containsKey("minStills")) {
-            b.minStills(((Number) m.get("minStills")).intValue());
+        if (m.has("minStills")) {
+            b.minStills(m.integer("minStills", 1, Integer.MAX_VALUE));
         }
-        if (m.containsKey("plateLegibleRequired")) {
-            b.plateLegibleRequired((Boolean) m.get("plateLegibleRequired"));
+        if (m.has("plateLegibleRequired")) {
+            b.plateLegibleRequired(m.bool("plateLegibleRequired"));
         }
-        if (m.containsKey("videoClip")) {
-            b.videoClip((Boolean) m.get("videoClip"));
+        if (m.has("videoClip")) {
+            b.videoClip(m.bool("videoClip"));
         }
-        if (m.containsKey("windowFrom")) {
-            b.windowFrom(LadderPolicy.WindowStart.valueOf((String) m.get("windowFrom")));
+        if (m.has("windowFrom")) {
+            b.windowFrom(m.enumValue("windowFrom", LadderPolicy.WindowStart.class));
         }
-        if (m.containsKey("deliveryWaitSeconds")) {
-            b.deliveryWait(seconds(m.get("deliveryWaitSeconds")));
+        if (m.has("deliveryWaitSeconds")) {
+            b.deliveryWait(m.seconds("deliveryWaitSeconds"));
         }
         return b.build();
-    }
-
-    private static Duration seconds(Object o) {
-        return Duration.ofMillis(Math.round(((Number) o).doubleValue() * 1000));
     }
 
     private static GeoJsonFeature feature(Fence f) {

@@ -365,7 +365,7 @@ public final class FenceIndex {
 
     /** The fences whose interior contains {@code p} and whose schedule is active at {@code at}. */
     public List<Fence> activeContaining(GeoPoint p, Instant at) {
-        long t = at.toEpochMilli();
+        long t = EventTimes.saturatedMillis(at);
         List<Fence> out = new ArrayList<>(2);
         forEachContaining(p.lon(), p.lat(), ord -> {
             if (fences[ord].schedule().isActive(t)) {

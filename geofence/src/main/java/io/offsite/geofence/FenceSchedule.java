@@ -85,9 +85,9 @@ public final class FenceSchedule {
         return new FenceSchedule(engineZone, false, weekly, exceptions);
     }
 
-    /** Whether the fence is enforced at {@code t}. */
+    /** Whether the fence is enforced at {@code t} (any instant; beyond the epoch-millisecond range it saturates). */
     public boolean isActive(Instant t) {
-        return isActive(t.toEpochMilli());
+        return isActive(EventTimes.saturatedMillis(t));
     }
 
     /** Whether the fence is enforced at epoch millisecond {@code t}. */
@@ -154,7 +154,8 @@ public final class FenceSchedule {
     }
 
     private long at(LocalDate d, int secondOfDay) {
-        return d.atStartOfDay(zone).plusSeconds(secondOfDay).toInstant().toEpochMilli();
+        // saturates far outside the event-time range (a query at Long.MAX_VALUE ms), never overflows
+        return EventTimes.saturatedMillis(d.atStartOfDay(zone).plusSeconds(secondOfDay).toInstant());
     }
 
     private int[] windows(LocalDate d) {
@@ -217,16 +218,20 @@ public final class FenceSchedule {
             return weekly(days, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
         }
 
-        /** Not active at all on {@code date} (a holiday), whatever the weekly windows say. */
+        /** Not active at all on {@code date} (a holiday), whatever the weekly windows say; 1970-01-01 to 8999-12-31. */
         public Builder off(LocalDate date) {
-            exceptions.put(Objects.requireNonNull(date, "date"), new ArrayList<>());
+            exceptions.put(EventTimes.date(date, "schedule exception (off): date"), new ArrayList<>());
             return this;
         }
 
-        /** On {@code date}, active from {@code from} to {@code to} instead of the weekly windows (may be repeated). */
+        /**
+         * On {@code date} (1970-01-01 to 8999-12-31), active from {@code from} to {@code to} instead of the weekly
+         * windows (may be repeated).
+         */
         public Builder on(LocalDate date, LocalTime from, LocalTime to) {
+            EventTimes.date(date, "schedule exception (on): date");
             int[] w = window(from, to, "exception " + date);
-            exceptions.computeIfAbsent(Objects.requireNonNull(date, "date"), k -> new ArrayList<>()).add(w);
+            exceptions.computeIfAbsent(date, k -> new ArrayList<>()).add(w);
             return this;
         }
 

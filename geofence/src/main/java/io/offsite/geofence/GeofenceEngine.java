@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * effects. Order-independent within the allowed lateness: detections wait in a reorder ring and are applied in
  * event-time order (same-time detections of one subject in content order) once the watermark ({@code latest event time − allowed lateness}, or the supplied clock's
  * time − allowed lateness on {@link #tick()}) passes them; a detection older than the watermark is returned as
- * {@link Intake#LATE} and ignored; an exact duplicate is {@link Intake#DUPLICATE}. Deadlines (gap tolerance,
+ * {@link Intake#LATE} and ignored; an exact duplicate is {@link Intake#DUPLICATE}; one stamped more than
+ * {@link Builder#maxFutureSkew} ahead of the clock is {@link Intake#FUTURE} and refused, so no single event can move
+ * the watermark ahead of everyone else's. Deadlines (gap tolerance,
  * end of a fence's active period) fire by event time through a {@link TimerService}. Every change of a started
  * episode that decides what fires next is written to the {@link EpisodeStore} at once, "last seen" changes at
  * checkpoints ({@link Builder#checkpointInterval(Duration)}); a new engine built on the same store resumes where
@@ -76,6 +78,10 @@ public final class GeofenceEngine {
     private final LateWarning lateWarning = new LateWarning(LOG::warn);
     /** The clock time of the last {@link #advanceTo}/{@link #tick}, or {@link Long#MIN_VALUE}. */
     private long clockAt = Long.MIN_VALUE;
+    /** Event time against the clock: {@link Intake#FUTURE}. */
+    private final SkewGuard skew;
+    /** The clock's time + maxFutureSkew as last read ({@link #isFuture}); nothing at or before it is future. */
+    private long futureLimit;
 
     private GeofenceEngine(Builder b) {
         fences = b.fences;
@@ -92,7 +98,14 @@ public final class GeofenceEngine {
         step = new SubjectStep(b.officers, history, writer, awaiting, b.legibleConfidence, b.zone,
                 b.confusableRadiusMeters, b.ids, b.plateReviewMargin);
         notices = new NoticeDesk(awaiting, tracks, step);
+        skew = new SkewGuard(clock, b.maxFutureSkew);
         watermark = store.watermark();
+        futureLimit = skew.limit(); // refuses a clock outside EventTimes at once
+        if (watermark != Long.MIN_VALUE && isFuture(watermark)) {
+            throw new GeofenceException("the store's watermark " + why(watermark) + ": a detection from the future"
+                    + " moved it (before future event times were refused), or the clock is wrong; correct the clock, or"
+                    + " reset the store's watermark (EpisodeStore.putWatermark) and replay the input from a known time");
+        }
         for (EpisodeState s : store.episodes()) {
             String key = s.subject();
             Track t = trackFor(PackedPlate.pack(key), key);
@@ -124,7 +137,11 @@ public final class GeofenceEngine {
         return new Builder(fences, officers);
     }
 
-    /** Submits one detection; effects decided meanwhile go to {@code sink}. Allocation-light hot path. */
+    /**
+     * Submits one detection; effects decided meanwhile go to {@code sink}. Allocation-light hot path. A detection
+     * more than {@link Builder#maxFutureSkew} ahead of the clock is {@link Intake#FUTURE}: nothing changes, and the
+     * sink gets a problem naming the camera and both times.
+     */
     public Intake submit(Detection d, EffectSink out) {
         Objects.requireNonNull(d, "detection");
         step.sink(Objects.requireNonNull(out, "sink"));
@@ -133,6 +150,12 @@ public final class GeofenceEngine {
             return Intake.NO_SUBJECT;
         }
         long t = d.eventMillis();
+        if (t > futureLimit && isFuture(t)) {
+            out.problem("detection from camera " + d.camera().raw() + " refused (FUTURE): event time " + why(t)
+                    + "; not applied, the watermark stays at " + watermarkText()
+                    + "; check the camera's clock");
+            return Intake.FUTURE;
+        }
         if (t < watermark) {
             if (clockAt != Long.MIN_VALUE && (maxEvent == Long.MIN_VALUE || t >= maxEvent - latenessMs)) {
                 // late only because the clock moved the watermark past the detections' event time
@@ -241,7 +264,12 @@ public final class GeofenceEngine {
         return new EngineResult(in, c.effects, c.problems);
     }
 
-    /** Declares that event time has reached {@code now}: applies everything older than {@code now − lateness}. */
+    /**
+     * Declares that event time has reached {@code now}: applies everything older than {@code now − lateness}.
+     *
+     * @throws GeofenceException when {@code now} is outside {@link EventTimes} or more than
+     *         {@link Builder#maxFutureSkew} ahead of the clock (the watermark does not move)
+     */
     public EngineResult advanceTo(Instant now) {
         CollectingSink c = new CollectingSink();
         advanceTo(now, c);
@@ -250,10 +278,19 @@ public final class GeofenceEngine {
 
     /** Like {@link #advanceTo(Instant)}, streaming into {@code out}. */
     public void advanceTo(Instant now, EffectSink out) {
-        step.sink(Objects.requireNonNull(out, "sink"));
-        long wm = now.toEpochMilli() - latenessMs;
+        long ms = EventTimes.millis(now, "advanceTo: now");
+        if (isFuture(ms)) {
+            throw new GeofenceException("advanceTo: now " + why(ms) + "; refused, the watermark stays at "
+                    + watermarkText());
+        }
+        advanceMillis(ms, Objects.requireNonNull(out, "sink"));
+    }
+
+    private void advanceMillis(long now, EffectSink out) {
+        step.sink(out);
+        long wm = now - latenessMs;
         if (wm > watermark) {
-            clockAt = now.toEpochMilli();
+            clockAt = now;
         }
         advance(wm);
     }
@@ -269,9 +306,11 @@ public final class GeofenceEngine {
      */
     public NoticeResult ownerNotified(String episodeId, Instant deliveredAt) {
         Objects.requireNonNull(episodeId, "episodeId");
-        Objects.requireNonNull(deliveredAt, "deliveredAt");
-        return notices.signal(episodeId, true, deliveredAt.toEpochMilli(), null, fences.snapshot(),
-                new CollectingSink());
+        long at = EventTimes.millis(deliveredAt, "ownerNotified(" + episodeId + "): deliveredAt");
+        if (isFuture(at)) {
+            return future(episodeId, "delivery", at);
+        }
+        return notices.signal(episodeId, true, at, null, fences.snapshot(), new CollectingSink());
     }
 
     /**
@@ -282,17 +321,53 @@ public final class GeofenceEngine {
      */
     public NoticeResult ownerUnreachable(String episodeId, Instant at, String reason) {
         Objects.requireNonNull(episodeId, "episodeId");
-        Objects.requireNonNull(at, "at");
+        long ms = EventTimes.millis(at, "ownerUnreachable(" + episodeId + "): at");
         if (reason == null || reason.isBlank()) {
             throw new GeofenceException("ownerUnreachable(" + episodeId + "): reason must be non-blank, was "
                     + (reason == null ? "null" : "\"" + reason + "\""));
         }
-        return notices.signal(episodeId, false, at.toEpochMilli(), reason, fences.snapshot(), new CollectingSink());
+        if (isFuture(ms)) {
+            return future(episodeId, "unreachable signal", ms);
+        }
+        return notices.signal(episodeId, false, ms, reason, fences.snapshot(), new CollectingSink());
     }
 
-    /** Advances event time to the supplied clock's instant (fires deadlines when no detections arrive). */
+    /**
+     * Whether {@code t} (epoch ms) is more than maxFutureSkew ahead of the clock; reads the clock only when {@code t}
+     * passes the last limit ({@code submit} makes that test itself first, one comparison).
+     */
+    private boolean isFuture(long t) {
+        if (t <= futureLimit) {
+            return false;
+        }
+        futureLimit = skew.limit();
+        return t > futureLimit;
+    }
+
+    private String why(long t) {
+        return skew.why(t, futureLimit);
+    }
+
+    private NoticeResult future(String episodeId, String what, long at) {
+        return new NoticeResult(NoticeOutcome.FUTURE, "episode " + episodeId + ": " + what + " at " + why(at)
+                + "; ignored, the episode keeps waiting", List.of());
+    }
+
+    /**
+     * Advances event time to the supplied clock's instant (fires deadlines when no detections arrive).
+     *
+     * @throws GeofenceException when the clock reads a time outside {@link EventTimes}
+     */
     public EngineResult tick() {
-        return advanceTo(clock.instant());
+        long now = skew.now();
+        futureLimit = now + skew.skewMs;
+        CollectingSink c = new CollectingSink();
+        advanceMillis(now, c);
+        return new EngineResult(Intake.ACCEPTED, c.effects, c.problems);
+    }
+
+    private String watermarkText() {
+        return watermark == Long.MIN_VALUE ? "none (nothing applied yet)" : Instant.ofEpochMilli(watermark).toString();
     }
 
     /** Every detection before this event time (epoch ms) has been applied; older ones are late. */
@@ -536,6 +611,7 @@ public final class GeofenceEngine {
         private int maxBuffered = Capacity.DEFAULT_BUFFERED;
         private int maxPerSubject = Capacity.DEFAULT_PER_SUBJECT;
         private Duration checkpointInterval = Duration.ofSeconds(10);
+        private Duration maxFutureSkew = Duration.ofMinutes(5);
 
         private Builder(FenceRegistry fences, OfficerDirectory officers) {
             this.fences = Objects.requireNonNull(fences, "fences");
@@ -709,9 +785,28 @@ public final class GeofenceEngine {
         }
 
         /**
+         * How far ahead of the clock ({@link #clock}) an event time may be (default 5 min; 0–24 h). A detection
+         * stamped later is {@link Intake#FUTURE}: refused with a problem naming the camera and both times, never
+         * buffered or stored, and the watermark does not move — one camera with a wrong clock (or a stamp years
+         * ahead) cannot make every other car's detections LATE. {@link GeofenceEngine#advanceTo} beyond it throws,
+         * an owner-notice signal beyond it is {@link NoticeOutcome#FUTURE}. Five minutes tolerates a camera that has
+         * drifted since its last time sync; a camera sending Beijing time labelled as UTC (8 h ahead) is refused.
+         * The clock is read only when an event time passes the last computed limit (one comparison per detection).
+         */
+        public Builder maxFutureSkew(Duration d) {
+            Objects.requireNonNull(d, "maxFutureSkew");
+            if (d.isNegative() || d.compareTo(Duration.ofHours(24)) > 0) {
+                throw new GeofenceException("maxFutureSkew must be within [0, 24 h], was " + d);
+            }
+            this.maxFutureSkew = d;
+            return this;
+        }
+
+        /**
          * The engine; restores started episodes, histories and the watermark from the store.
          *
-         * @throws GeofenceException when {@link #episodeIdKey} was not set
+         * @throws GeofenceException when {@link #episodeIdKey} was not set, the clock reads a time outside
+         *         {@link EventTimes}, or the store's watermark is more than {@link #maxFutureSkew} ahead of the clock
          */
         public GeofenceEngine build() {
             if (ids == null) {

@@ -33,6 +33,9 @@ import java.util.Objects;
  * fires on the first sighting at or after the wait's end (or the signal) as an on-site dispatch — the car must
  * still be there for a dispatch to make sense — whose evidence says no off-site case may rest on the text;
  * the episode then ends as escalated.
+ *
+ * <p>Every time taken is an event time within {@link EventTimes}; one outside it is refused with a
+ * {@link GeofenceException}, so no step's arithmetic can overflow.
  */
 public final class Ladder {
     private Ladder() {
@@ -41,7 +44,7 @@ public final class Ladder {
     /**
      * One sighting of the subject.
      *
-     * @param at           event time, epoch ms
+     * @param at           event time, epoch ms, within {@link EventTimes}
      * @param x            lon (or pixel x for pixel fences)
      * @param y            lat (or pixel y)
      * @param inside       whether the position is inside the fence
@@ -55,6 +58,9 @@ public final class Ladder {
         public Sighting {
             Objects.requireNonNull(cameraId, "cameraId");
             Objects.requireNonNull(vehicleClass, "vehicleClass");
+            if (!EventTimes.contains(at)) {
+                EventTimes.check(at, "sighting from camera " + cameraId + ": at");
+            }
         }
     }
 
@@ -146,6 +152,9 @@ public final class Ladder {
      * after the delivery wait, or after the owner was judged unreachable, is {@link NoticeOutcome#TOO_LATE}.
      */
     public static Noticed notified(EpisodeState s, long deliveredAt, Context ctx) {
+        if (!EventTimes.contains(deliveredAt)) {
+            EventTimes.check(deliveredAt, "episode " + s.episodeId() + ": deliveredAt");
+        }
         return NoticeStep.notified(s, deliveredAt, ctx);
     }
 
@@ -155,6 +164,9 @@ public final class Ladder {
      * on-site dispatch with the reason "owner could not be told".
      */
     public static Noticed unreachable(EpisodeState s, long at, String reason, Context ctx) {
+        if (!EventTimes.contains(at)) {
+            EventTimes.check(at, "episode " + s.episodeId() + ": unreachable at");
+        }
         return NoticeStep.unreachable(s, at, reason, ctx);
     }
 
@@ -182,6 +194,9 @@ public final class Ladder {
 
     /** Advances time to {@code at} without a sighting: gap expiry and the end of the fence's active period. */
     public static Transition tick(EpisodeState s, long at, Context ctx) {
+        if (!EventTimes.contains(at)) {
+            EventTimes.check(at, "tick of episode " + s.fenceId() + ": at");
+        }
         Acc acc = new Acc();
         EpisodeState next = deadlines(s, at, ctx, acc);
         return acc.done(next);

@@ -53,6 +53,12 @@ public final class LadderPolicy {
         DECISION
     }
 
+    /**
+     * The longest duration a policy or a {@link LadderStep} takes (dwell, gap tolerance, repeat window, a rung's
+     * wait): 3,650 days. With event times bounded by {@link EventTimes}, time plus any of them never overflows.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(3650);
+
     final Violation violation;
     final Set<ObjectClass> appliesTo;
     final long dwellMs;
@@ -358,8 +364,8 @@ public final class LadderPolicy {
 
         private static Duration nonNegative(Duration d, String name) {
             Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new GeofenceException(name + " must be >= 0, was " + d);
+            if (d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
+                throw new GeofenceException(name + " must be within [0, " + MAX_DURATION.toDays() + " days], was " + d);
             }
             return d;
         }

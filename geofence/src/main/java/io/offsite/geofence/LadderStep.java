@@ -10,14 +10,16 @@ import java.util.Set;
  * (for the first rung: since the dwell time was reached), and only when the subject is observed again at or
  * after that moment, still inside the fence and within the jitter radius, emit {@code actions}.
  *
- * @param waitAfterPrevious time since the previous rung (zero for the first rung)
+ * @param waitAfterPrevious time since the previous rung (zero for the first rung; at most
+ *                          {@link LadderPolicy#MAX_DURATION})
  * @param actions           non-empty set of actions
  */
 public record LadderStep(Duration waitAfterPrevious, Set<LadderAction> actions) {
     public LadderStep {
         Objects.requireNonNull(waitAfterPrevious, "waitAfterPrevious");
-        if (waitAfterPrevious.isNegative()) {
-            throw new GeofenceException("waitAfterPrevious must be >= 0, was " + waitAfterPrevious);
+        if (waitAfterPrevious.isNegative() || waitAfterPrevious.compareTo(LadderPolicy.MAX_DURATION) > 0) {
+            throw new GeofenceException("waitAfterPrevious must be within [0, " + LadderPolicy.MAX_DURATION.toDays()
+                    + " days], was " + waitAfterPrevious);
         }
         if (actions.isEmpty()) {
             throw new GeofenceException("a ladder step needs at least one action");

@@ -18,5 +18,10 @@ public enum NoticeOutcome {
      */
     TOO_LATE,
     /** The signal's time is before the text was requested: rejected, the episode keeps waiting. */
-    BEFORE_REQUEST
+    BEFORE_REQUEST,
+    /**
+     * The signal's time is more than {@link GeofenceEngine.Builder#maxFutureSkew} ahead of the engine's clock (a
+     * gateway clock off): rejected, the episode keeps waiting.
+     */
+    FUTURE
 }

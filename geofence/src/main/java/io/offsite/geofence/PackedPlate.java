@@ -173,7 +173,7 @@ final class PackedPlate {
     }
 
     /** First-alphabet code of {@code c}, 0 when it is in neither alphabet. */
-    private static int firstCode(char c) {
+    static int firstCode(char c) {
         if (c < 128) {
             return ASCII_CODES[c];
         }

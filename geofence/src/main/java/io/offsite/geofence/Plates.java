@@ -1,6 +1,8 @@
 package io.offsite.geofence;
 
+import io.offsite.core.Masks;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Licence-plate text helpers: normalisation and OCR-confusion-tolerant matching (0/D/Q/O, 8/B, 1/I, 2/Z, 5/S,
@@ -12,9 +14,59 @@ import java.util.Objects;
  * the middle dot ({@code 浙A·12345} → {@code 浙A12345}). {@link #matchKey} additionally maps each confusable
  * character to one representative, so two reads of the same plate share a key; {@link #confusions} counts
  * positions that differ only by such a confusion (−1 when the plates differ otherwise). Stateless.
+ *
+ * <p>{@link #problem} is the boundary check every plate read passes ({@link PlateRead}, {@link Detection.Builder#plate}):
+ * after normalisation a plate is 1..{@link #MAX_LENGTH} characters of the plate alphabet — the 31 province
+ * abbreviations (京津沪…琼), {@code A–Z}, {@code 0–9} and the suffix characters {@code 学警港澳挂试超使领应急民航}.
  */
 public final class Plates {
+    /**
+     * Longest plate accepted, in characters after normalisation: a real plate has 7 (浙A12345), a new-energy plate 8
+     * (浙AD12345), an emergency plate 9 (浙A1234应急); one more is allowed for odd special plates.
+     */
+    public static final int MAX_LENGTH = 10;
+    /** Longest raw read looked at, in characters (separators and spaces included), before normalisation. */
+    public static final int MAX_RAW_LENGTH = 64;
+    /** The characters a normalised plate may contain, for messages. */
+    static final String ALPHABET = "province abbreviations " + PackedPlate.PROVINCES + ", A-Z, 0-9 and "
+            + PackedPlate.REST.substring(36);
+
     private Plates() {
+    }
+
+    /**
+     * The rule {@code normalised} breaks, or empty when it is a valid plate: non-empty, at most {@link #MAX_LENGTH}
+     * characters, every character in the plate alphabet. The reason shows the plate only masked ({@link Masks#plate}).
+     */
+    public static Optional<String> problem(String normalised) {
+        Objects.requireNonNull(normalised, "normalised");
+        int n = normalised.length();
+        if (n == 0) {
+            return Optional.of("plate text is empty after normalisation");
+        }
+        if (n > MAX_LENGTH) {
+            return Optional.of("plate of " + n + " characters is longer than the " + MAX_LENGTH + " a plate may have");
+        }
+        for (int i = 0; i < n; i++) {
+            char c = normalised.charAt(i);
+            if (PackedPlate.firstCode(c) == 0) {
+                return Optional.of("plate " + masked(normalised) + ": character " + String.format("U+%04X", (int) c)
+                        + " at position " + (i + 1) + " is not a plate character (" + ALPHABET + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@link Masks#plate} with every character outside the plate alphabet shown as {@code ?}. */
+    static String masked(String plate) {
+        StringBuilder b = new StringBuilder(Masks.plate(plate));
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c != '*' && PackedPlate.firstCode(c) == 0) {
+                b.setCharAt(i, '?');
+            }
+        }
+        return b.toString();
     }
 
     /** The canonical written form of a plate read; empty when nothing is left. */

@@ -166,7 +166,7 @@ final class Rungs {
                 why += "; no officer on duty in cell " + f.cell() + ", sent the officer of " + a.get().cell();
             }
             acc.add(new DispatchOfficer(cur.episodeId(), when, f.policy().violation, f.id(), f.cell(), a.get().officer(),
-                    cur.display(), loc, cur.cameraId(), why, margin(cur)));
+                    cur.display(), loc, cur.cameraId(), why, ownerNotice(cur, notTold), margin(cur)));
         } else {
             acc.add(new DispatchUnaddressed(cur.episodeId(), when, f.id(), f.cell(), cur.display(), loc, cur.cameraId(),
                     why + "; no officer on duty in cell " + f.cell() + " or any cell above it"));
@@ -187,10 +187,15 @@ final class Rungs {
             }
         }
         long window = p.waitMs.length > 1 ? p.waitMs[p.waitMs.length - 1] : 0;
-        OwnerNotice notice = notTold ? OwnerNotice.NOT_DELIVERED : delivered ? OwnerNotice.DELIVERED
-                : cur.notice() == Notice.ASSUMED ? OwnerNotice.UNCONFIRMED : OwnerNotice.NOT_REQUIRED;
+        OwnerNotice notice = ownerNotice(cur, notTold);
         return new CaptureEvidence(id, Instant.ofEpochMilli(at), p.violation, f.id(), cur.cameraId(), cur.display(),
                 stills, p.minStills, p.plateLegibleRequired, Duration.ofMillis(window), p.videoClip, notice, margin(cur));
+    }
+
+    /** Whether the owner of {@code cur}'s episode was told before this escalation. */
+    private static OwnerNotice ownerNotice(EpisodeState cur, boolean notTold) {
+        return notTold ? OwnerNotice.NOT_DELIVERED : cur.notice() == Notice.DELIVERED ? OwnerNotice.DELIVERED
+                : cur.notice() == Notice.ASSUMED ? OwnerNotice.UNCONFIRMED : OwnerNotice.NOT_REQUIRED;
     }
 
     /** The plate vote's margin of {@code s}, or NaN when its subject is not a plate (a tracker key). */

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.effect.OwnerNotice;
 import io.offsite.core.effect.PlateReview;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.geofence.spi.EpisodeStore;
@@ -143,6 +145,23 @@ class PlateIdentityTest {
         assertThat(review.plateMargin()).isLessThan(1.0);
         assertThat(review.at()).isEqualTo(Scenario.at(120));
         assertThat(review.idempotencyKey()).isEqualTo(review.episodeId() + "/plate-review");
+    }
+
+    @Test
+    void plateInDoubt_nobodyIsTold_soTheOfficerHandlesItOnSite_andNoOffSiteCaseRestsOnIt() {
+        List<Detection> ds = new ArrayList<>();
+        for (int s = 0; s <= 800; s++) {
+            ds.add(car(s % 2 == 0 ? B : EIGHT, s));
+        }
+        List<EnforcementEffect> fx = run(engine(noParking("F1").build()), ds, 800);
+
+        DispatchOfficer d = fx.stream().filter(x -> x instanceof DispatchOfficer).map(x -> (DispatchOfficer) x)
+                .findFirst().orElseThrow();
+        assertThat(d.at()).isEqualTo(Scenario.at(720)); // the review had the whole window
+        assertThat(d.reason()).startsWith("owner could not be told (plate in doubt");
+        assertThat(d.ownerNotice()).isEqualTo(OwnerNotice.NOT_DELIVERED);
+        assertThat(fx).filteredOn(x -> x instanceof CaptureEvidence)
+                .allMatch(x -> ((CaptureEvidence) x).ownerNotice() == OwnerNotice.NOT_DELIVERED);
     }
 
     @Test

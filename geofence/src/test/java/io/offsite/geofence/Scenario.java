@@ -7,8 +7,10 @@ import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.geofence.spi.EpisodeStore;
 import io.offsite.geofence.spi.OfficerDirectory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,11 @@ final class Scenario {
     static final double LAT = 30.2740;
     /** 2026-11-02T08:00:00+08:00, a Monday. */
     static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+    /**
+     * The clock of {@link #engine} engines: a year after {@link #T0}, so the timelines' event times are never ahead of
+     * it (no test depends on the machine's clock) and nothing reaches it by accident.
+     */
+    static final Clock CLOCK = Clock.fixed(T0.plus(Duration.ofDays(365)), ZoneOffset.UTC);
     /** The tests' episode-id key (a deployment keeps its own secret). */
     static final byte[] ID_KEY = "offsite-test-episode-id-key-0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -49,7 +56,7 @@ final class Scenario {
 
     static GeofenceEngine engine(EpisodeStore store, Duration lateness, Fence... fences) {
         return GeofenceEngine.builder(FenceRegistry.of(List.of(fences)), OFFICERS).store(store)
-                .allowedLateness(lateness).episodeIdKey(ID_KEY).build();
+                .allowedLateness(lateness).clock(CLOCK).episodeIdKey(ID_KEY).build();
     }
 
     static Detection car(String plate, long second) {
@@ -78,7 +85,11 @@ final class Scenario {
     static List<EnforcementEffect> run(GeofenceEngine engine, List<Detection> ds, long endSecond) {
         List<EnforcementEffect> out = new ArrayList<>();
         for (Detection d : ds) {
-            deliverAtOnce(engine, engine.submit(d).effects(), out);
+            EngineResult r = engine.submit(d);
+            if (r.intake() == Intake.FUTURE) {
+                throw new AssertionError("a timeline detection was refused as FUTURE: " + r.problems());
+            }
+            deliverAtOnce(engine, r.effects(), out);
         }
         deliverAtOnce(engine, engine.advanceTo(T0.plusSeconds(endSecond)).effects(), out);
         return out;

@@ -80,6 +80,7 @@ class WindowFromDeliveryTest {
         assertThat(d.at()).isEqualTo(at(420));
         assertThat(d.reason()).startsWith("owner could not be told (no delivery receipt within 300 s of the request)")
                 .contains("handle on site");
+        assertThat(d.ownerNotice()).isEqualTo(OwnerNotice.NOT_DELIVERED);
         assertThat(only(fx, CaptureEvidence.class).ownerNotice()).isEqualTo(OwnerNotice.NOT_DELIVERED);
         assertThat(only(fx, EpisodeResolved.class).detail()).contains("officer sent for on-site handling");
         assertThat(all(fx, MoveWindowStarted.class)).isEmpty();

@@ -3,14 +3,13 @@ package io.offsite.notify;
 import io.offsite.core.Masks;
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.OwnerNotice;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.core.violation.Violation;
 import io.offsite.notify.spi.PlaceNames;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * loudspeaker command to the camera. Officer and loudspeaker texts are the effect's violation's own
  * ({@link ViolationTemplates}). Each message uses the effect's idempotency key, so handing the same
  * effect over again (e.g. after a restart) is a no-op. When the owner cannot be resolved, the cell's officer
- * is told to act directly, and the outcome says so; when nobody can be resolved the outcome is
+ * is told to act directly, and the outcome says so; a dispatch because the owner could not be told
+ * ({@link OwnerNotice#NOT_DELIVERED}) uses that same "owner could not be reached, handle on site" text rather than
+ * the violation's "still there after the reminder" text; when nobody can be resolved the outcome is
  * {@link EffectOutcome.Kind#NO_RECIPIENT}. Nothing is dropped silently. Thread-safe if the outbox is.
  */
 public final class EffectNotifier {
@@ -35,7 +36,6 @@ public final class EffectNotifier {
     private final Outbox outbox;
     private final Recipients recipients;
     private final PlaceNames places;
-    private final DateTimeFormatter deadlineFormat;
     private final MessageTemplate ownerMove;
     private final MessageTemplate ownerUnknown;
     private final ViolationTemplates templates;
@@ -46,7 +46,6 @@ public final class EffectNotifier {
         this.recipients = b.recipients;
         this.places = b.places;
         this.officerChannel = b.officerChannel;
-        this.deadlineFormat = DateTimeFormatter.ofPattern("HH:mm").withZone(b.zone);
         this.ownerMove = b.ownerMove != null ? b.ownerMove : MessageTemplate.sms("owner-move", b.sign,
                 "您的车辆{plate}停放在{place}禁停区域，请在收到本短信后{deadline}内驶离，逾期将依法处理。", 1);
         this.ownerUnknown = b.ownerUnknown != null ? b.ownerUnknown : MessageTemplate.sms("owner-unknown", b.sign,
@@ -151,6 +150,12 @@ public final class EffectNotifier {
         values.put(Placeholder.PLATE, e.subject());
         values.put(Placeholder.PLACE, places.name(e.fenceId(), e.location()));
         values.put(Placeholder.CASE_NO, e.episodeId());
+        if (e.ownerNotice() == OwnerNotice.NOT_DELIVERED) { // the owner was never told: say so, not "after the SMS"
+            values.put(Placeholder.DEADLINE, "");
+            return enqueue(EffectOutcome.Kind.QUEUED, e.idempotencyKey(), officerChannel, officer.get()[1],
+                    ownerUnknown.renderWith(values), "officer " + officer.get()[0]
+                            + " dispatched for on-site handling (owner could not be told)");
+        }
         return enqueue(EffectOutcome.Kind.QUEUED, e.idempotencyKey(), officerChannel, officer.get()[1],
                 templates.officerDispatch(e.violation()).renderWith(values),
                 "officer " + officer.get()[0] + " dispatched");
@@ -196,7 +201,6 @@ public final class EffectNotifier {
         private final Outbox outbox;
         private final Recipients recipients;
         private PlaceNames places = PlaceNames.fenceId();
-        private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private String sign = "城市管理";
         private Channel officerChannel = Channel.SMS;
         private MessageTemplate ownerMove;
@@ -211,12 +215,6 @@ public final class EffectNotifier {
         /** Place names for {@code {place}} (default: the fence id). */
         public Builder placeNames(PlaceNames value) {
             this.places = Objects.requireNonNull(value, "placeNames");
-            return this;
-        }
-
-        /** Zone in which deadlines are written (default Asia/Shanghai). */
-        public Builder zone(ZoneId value) {
-            this.zone = Objects.requireNonNull(value, "zone");
             return this;
         }
 
@@ -246,7 +244,8 @@ public final class EffectNotifier {
             return this;
         }
 
-        /** Template for the officer when the owner is unknown; uses {plate} {place} {officer} {caseNo} {deadline}. */
+        /** Template for the officer when the owner is unknown or could not be told (a dispatch with owner notice
+         * NOT_DELIVERED); uses {plate} {place} {officer} {caseNo} {deadline}. */
         public Builder ownerUnknownTemplate(MessageTemplate value) {
             this.ownerUnknown = Objects.requireNonNull(value, "ownerUnknownTemplate");
             return this;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.DispatchOfficer;
+import io.offsite.core.effect.OwnerNotice;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
@@ -114,6 +115,20 @@ class EffectNotifierTest {
         assertThat(o.kind()).isEqualTo(EffectOutcome.Kind.QUEUED);
         assertThat(o.message().orElseThrow().message().text())
                 .isEqualTo("【杭州城管】officer-7：车辆浙A12345在延安路经短信提醒后仍未驶离，请到场处理（ep-5）。");
+    }
+
+    @Test
+    void dispatchBecauseTheOwnerCouldNotBeTold_tellsTheOfficerSo_notThatAnSmsWasIgnored() {
+        DispatchOfficer d = new DispatchOfficer("ep-6", T, Violation.PARKING, "f-1", CellId.of("cell-1"),
+                OfficerId.of("officer-7"), "浙A12345", P, "cam-1", "owner could not be told (SMS dead-lettered)",
+                OwnerNotice.NOT_DELIVERED, 0.9);
+        EffectOutcome o = notifier().handle(d);
+        String text = o.message().orElseThrow().message().text();
+        assertThat(text).contains("车主无法联系", "直接到场处理", "ep-6").doesNotContain("短信提醒");
+        assertThat(o.detail()).contains("owner could not be told");
+        DispatchOfficer told = new DispatchOfficer("ep-7", T, Violation.PARKING, "f-1", CellId.of("cell-1"),
+                OfficerId.of("officer-7"), "浙A12345", P, "cam-1", "still there", OwnerNotice.DELIVERED, 0.9);
+        assertThat(notifier().handle(told).message().orElseThrow().message().text()).contains("经短信提醒后仍未驶离");
     }
 
     @Test

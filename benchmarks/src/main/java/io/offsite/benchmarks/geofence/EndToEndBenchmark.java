@@ -67,6 +67,7 @@ public class EndToEndBenchmark {
         List<Fence> fences = FenceSets.polygons(10_000, 42);
         traffic = new CityTraffic(fences, VEHICLES, 3);
         engine = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS).store(EpisodeStore.inMemory())
+                .clock(CityTraffic.CLOCK)
                 .allowedLateness(Duration.ofMillis(latenessMs)).checkpointInterval(Duration.ofMillis(checkpointMs))
                 .expectedSubjects(VEHICLES * 2).episodeIdKey(CityTraffic.ID_KEY).build();
         sink = new Counter();

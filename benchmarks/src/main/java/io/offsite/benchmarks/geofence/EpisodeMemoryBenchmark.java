@@ -64,7 +64,7 @@ public class EpisodeMemoryBenchmark {
         }, p -> {
             throw new IllegalStateException(p);
         });
-        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS)
+        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS).clock(CityTraffic.CLOCK)
                 .store("none".equals(store) ? new NoStore() : EpisodeStore.inMemory())
                 .allowedLateness(Duration.ZERO).expectedSubjects(episodes).episodeIdKey(CityTraffic.ID_KEY).build();
         long before = usedAfterGc();

@@ -110,7 +110,12 @@ public final class DeadlineCalculator {
         }
         PeriodEnd litigationEnd = counter.count(decisionServedOn, policy.litigationPeriod);
         PeriodEnd demandMatures = counter.count(demandServedOn, policy.demandBeforeCourt);
-        LocalDate earliest = max(litigationEnd.date(), demandMatures.date()).plusDays(1);
+        LocalDate last = max(litigationEnd.date(), demandMatures.date());
+        if (last.equals(LocalDate.MAX)) {
+            throw new DeadlineException("court-enforcement window after decision served " + decisionServedOn
+                    + " and demand served " + demandServedOn + " leaves the supported date range");
+        }
+        LocalDate earliest = last.plusDays(1);
         PeriodEnd latest = counter.count(litigationEnd.date(), policy.courtApplication);
         Set<String> reasons = new LinkedHashSet<>();
         for (PeriodEnd e : List.of(litigationEnd, demandMatures, latest)) {

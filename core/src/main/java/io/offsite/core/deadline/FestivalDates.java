@@ -18,6 +18,9 @@ public record FestivalDates(int year, LocalDate springFestival, LocalDate qingmi
         LocalDate midAutumn) {
     /** Checks every date lies in {@code year} and in the season the festival can fall in. */
     public FestivalDates {
+        if (year < java.time.Year.MIN_VALUE || year > java.time.Year.MAX_VALUE) {
+            throw new DeadlineException("festival dates year " + year + " is outside the supported date range");
+        }
         check(year, "springFestival", springFestival, LocalDate.of(year, 1, 20), LocalDate.of(year, 2, 21));
         check(year, "qingming", qingming, LocalDate.of(year, Month.APRIL, 4), LocalDate.of(year, Month.APRIL, 6));
         check(year, "dragonBoat", dragonBoat, LocalDate.of(year, 5, 25), LocalDate.of(year, 6, 26));

@@ -1,12 +1,10 @@
 package io.offsite.core.deadline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -122,6 +120,12 @@ public final class HolidayCalendar implements WorkCalendar {
         return Collections.unmodifiableSet(s);
     }
 
+    /** Names the calendar in messages: its official years and provisional range. */
+    @Override
+    public String toString() {
+        return "HolidayCalendar[official " + years + provisional.map(p -> ", provisional " + p.range()).orElse("") + "]";
+    }
+
     /** A builder holding this calendar's data, to load further official years. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -134,6 +138,10 @@ public final class HolidayCalendar implements WorkCalendar {
 
     /** Validating builder; {@link #build()} checks every date lies in an official year. */
     public static final class Builder {
+        private static final Set<String> ROOT_KEYS = Set.of("years", "source", "coverage", "holidays_meaning",
+                "workdays_meaning");
+        private static final Set<String> YEAR_KEYS = Set.of("holidays", "workdays", "notice", "source", "read_from",
+                "note");
         private final Set<Integer> years = new TreeSet<>();
         private final Set<LocalDate> holidays = new TreeSet<>();
         private final Set<LocalDate> workdays = new TreeSet<>();
@@ -182,49 +190,60 @@ public final class HolidayCalendar implements WorkCalendar {
             return this;
         }
 
-        /** Loads official years from JSON in the format of {@code cn-holidays.json}; other keys are ignored. */
+        /**
+         * Loads official years from JSON in the format of {@code cn-holidays.json}: root keys {@code years} and the
+         * descriptive {@code source}, {@code coverage}, {@code holidays_meaning}, {@code workdays_meaning}; per year
+         * {@code holidays} and {@code workdays} (arrays of {@code yyyy-MM-dd} dates in that year) and the
+         * descriptive {@code notice}, {@code source}, {@code read_from}, {@code note}. Parsing is strict: an unknown
+         * key (e.g. the typo {@code "holydays"}), a duplicate key (two {@code "2025"} years), a date listed twice, a
+         * year already loaded, trailing content or a wrong JSON type is refused with a {@link DeadlineException}
+         * naming the JSON path; nothing is added when it is thrown.
+         */
         public Builder officialJson(InputStream in) {
             Objects.requireNonNull(in, "in");
-            JsonNode root;
-            try {
-                root = new ObjectMapper().readTree(in);
-            } catch (IOException e) {
-                throw new DeadlineException("calendar JSON is malformed: " + e.getMessage(), e);
-            }
-            JsonNode ys = root == null ? null : root.get("years");
-            if (ys == null || !ys.isObject() || ys.isEmpty()) {
-                throw new DeadlineException("calendar JSON needs a non-empty object 'years'");
-            }
+            CalendarJson json = new CalendarJson("calendar");
+            JsonNode ys = json.years(in, ROOT_KEYS);
+            Builder staged = new Builder();
+            staged.holidays.addAll(holidays);
+            staged.workdays.addAll(workdays);
             for (Iterator<Map.Entry<String, JsonNode>> it = ys.properties().iterator(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
-                int year;
-                try {
-                    year = Integer.parseInt(e.getKey());
-                } catch (NumberFormatException ex) {
-                    throw new DeadlineException("calendar years." + e.getKey() + ": key must be a year like 2025");
+                int year = json.year(e.getKey());
+                String path = "$.years." + year;
+                if (years.contains(year)) {
+                    throw new DeadlineException("calendar JSON " + path + ": year " + year
+                            + " is already loaded; an official arrangement is loaded once");
                 }
-                coverYear(year);
+                JsonNode y = json.yearObject(e.getValue(), year);
+                json.onlyKeys(y, path, YEAR_KEYS);
+                for (String text : new String[] {"notice", "source", "read_from", "note"}) {
+                    json.text(y, text, path);
+                }
+                staged.years.add(year);
                 for (String key : new String[] {"holidays", "workdays"}) {
-                    JsonNode arr = e.getValue().get(key);
-                    if (arr == null || !arr.isArray()) {
-                        throw new DeadlineException("calendar years." + year + "." + key + " must be an array of dates");
-                    }
+                    JsonNode arr = json.array(y, key, path);
+                    Set<LocalDate> seen = new TreeSet<>();
                     for (int i = 0; i < arr.size(); i++) {
-                        LocalDate d;
-                        try {
-                            d = LocalDate.parse(arr.get(i).asText());
-                        } catch (DateTimeParseException ex) {
-                            throw new DeadlineException("calendar years." + year + "." + key + "[" + i + "]: '"
-                                    + arr.get(i).asText() + "' is not an ISO date");
+                        String at = path + "." + key + "[" + i + "]";
+                        LocalDate d = json.date(arr.get(i), year, at);
+                        if (!seen.add(d)) {
+                            throw new DeadlineException("calendar JSON " + at + ": " + d + " is listed twice");
                         }
-                        if (key.equals("holidays")) {
-                            holiday(d);
-                        } else {
-                            makeUpWorkday(d);
+                        try {
+                            if (key.equals("holidays")) {
+                                staged.holiday(d);
+                            } else {
+                                staged.makeUpWorkday(d);
+                            }
+                        } catch (DeadlineException ex) {
+                            throw new DeadlineException("calendar JSON " + at + ": " + ex.getMessage(), ex);
                         }
                     }
                 }
             }
+            years.addAll(staged.years);
+            holidays.addAll(staged.holidays);
+            workdays.addAll(staged.workdays);
             return this;
         }
 

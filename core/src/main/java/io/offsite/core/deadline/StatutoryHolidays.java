@@ -1,11 +1,9 @@
 package io.offsite.core.deadline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -103,6 +101,7 @@ public final class StatutoryHolidays {
 
     /** Validating builder; spans default to the 2024 revision. */
     public static final class Builder {
+        private static final Set<String> FESTIVALS = Set.of("springFestival", "qingming", "dragonBoat", "midAutumn");
         private final Map<Integer, FestivalDates> festivals = new TreeMap<>();
         private int newYearDays = 1;
         private int springFestivalDaysBefore = 1;
@@ -123,32 +122,33 @@ public final class StatutoryHolidays {
 
         /**
          * Reads {@code {"years": {"2027": {"springFestival": "2027-02-06", "qingming": ..., "dragonBoat": ...,
-         * "midAutumn": ...}}}}, the format of the shipped {@code cn-festival-dates.json}.
+         * "midAutumn": ...}}}}, the format of the shipped {@code cn-festival-dates.json} (root keys {@code years} and
+         * the descriptive {@code source}, {@code meaning}). Strict: all four dates required per year, unknown or
+         * duplicate keys, trailing content and wrong JSON types refused with a {@link DeadlineException} naming the
+         * JSON path; nothing is added when it is thrown.
          */
         public Builder festivalTable(InputStream in) {
             Objects.requireNonNull(in, "in");
-            JsonNode ys;
-            try {
-                JsonNode root = new ObjectMapper().readTree(in);
-                ys = root == null ? null : root.get("years");
-            } catch (IOException e) {
-                throw new DeadlineException("festival table JSON is malformed: " + e.getMessage(), e);
-            }
-            if (ys == null || !ys.isObject() || ys.isEmpty()) {
-                throw new DeadlineException("festival table JSON needs a non-empty object 'years'");
-            }
+            CalendarJson json = new CalendarJson("festival table");
+            JsonNode ys = json.years(in, Set.of("years", "source", "meaning"));
+            Map<Integer, FestivalDates> staged = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = ys.properties().iterator(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
-                int year;
+                int year = json.year(e.getKey());
+                String path = "$.years." + year;
+                JsonNode y = json.yearObject(e.getValue(), year);
+                json.onlyKeys(y, path, FESTIVALS);
                 try {
-                    year = Integer.parseInt(e.getKey());
-                } catch (NumberFormatException ex) {
-                    throw new DeadlineException("festival table years." + e.getKey() + ": key must be a year like 2027");
+                    staged.put(year, new FestivalDates(year, json.date(y.get("springFestival"), year, path + ".springFestival"),
+                            json.date(y.get("qingming"), year, path + ".qingming"),
+                            json.date(y.get("dragonBoat"), year, path + ".dragonBoat"),
+                            json.date(y.get("midAutumn"), year, path + ".midAutumn")));
+                } catch (DeadlineException ex) {
+                    throw ex.getMessage().startsWith("festival table JSON") ? ex
+                            : new DeadlineException("festival table JSON " + path + ": " + ex.getMessage(), ex);
                 }
-                festivalDates(new FestivalDates(year, date(e.getValue(), year, "springFestival"),
-                        date(e.getValue(), year, "qingming"), date(e.getValue(), year, "dragonBoat"),
-                        date(e.getValue(), year, "midAutumn")));
             }
+            festivals.putAll(staged);
             return this;
         }
 
@@ -201,19 +201,6 @@ public final class StatutoryHolidays {
                 throw new DeadlineException(what + " must be " + min + ".." + max + ", was " + n);
             }
             return n;
-        }
-
-        private static LocalDate date(JsonNode year, int y, String key) {
-            JsonNode v = year.get(key);
-            if (v == null || !v.isTextual()) {
-                throw new DeadlineException("festival table years." + y + "." + key + " must be an ISO date");
-            }
-            try {
-                return LocalDate.parse(v.asText());
-            } catch (DateTimeParseException ex) {
-                throw new DeadlineException("festival table years." + y + "." + key + ": '" + v.asText()
-                        + "' is not an ISO date");
-            }
         }
     }
 }

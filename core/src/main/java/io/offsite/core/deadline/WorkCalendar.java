@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * Plug-in that says which days are working days. Implementations must refuse (throw
  * {@link DeadlineException}) dates they have no data for rather than guess; a date they answer from
- * provisional data (no official arrangement for its year) is flagged by {@link #provisionalReason}.
+ * provisional data (no official arrangement for its year) is flagged by {@link #provisionalReason}. A calendar
+ * must have a working day at least once a year: {@link PeriodCounter} refuses one that answers "not a working day"
+ * for more than {@link PeriodCounter#MAX_REST_RUN} consecutive days, naming it by its {@code toString}.
  */
 public interface WorkCalendar {
     /**

@@ -121,7 +121,8 @@ class ViolationVocabularyTest {
         LadderPolicy policy = LadderPolicy.preset(v);
         Fence fence = Fence.builder("fence-" + v.code(), FenceKind.CUSTOM, CELL).circle(SPOT, 40).policy(policy).build();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                OfficerDirectory.of(Map.of(CELL, OFFICER))).clock(Clock.fixed(T0, ZoneOffset.UTC))
+                OfficerDirectory.of(Map.of(CELL, OFFICER)))
+                .clock(Clock.fixed(T0.plus(Duration.ofDays(365)), ZoneOffset.UTC)) // after every event time fed
                 .allowedLateness(Duration.ofSeconds(5)).episodeIdKey(ID_KEY).build();
         Duration total = policy.dwell();
         for (LadderStep s : policy.steps()) {
