@@ -168,6 +168,23 @@ class EngineCapacityTest {
     }
 
     @Test
+    void refusalReports_atMostOnePerCapPerMinuteOfEventTime_carryingTheCountInBetween() {
+        GeofenceEngine e = builder(EpisodeStore.inMemory()).maxBufferedPerSubject(1).build();
+        for (long ms : new long[] {10_000, 20_000, 80_000}) {
+            e.advanceTo(Scenario.T0.plusMillis(ms), sink); // applies (and frees) the subject's earlier detection
+            assertThat(e.submit(passing("浙A12345", ms, 0), sink)).isEqualTo(Intake.ACCEPTED);
+            assertThat(e.submit(passing("浙A12345", ms, 1e-6), sink)).isEqualTo(Intake.OVER_CAPACITY);
+            if (ms == 10_000) {
+                assertThat(e.submit(passing("浙A12345", ms, 2e-6), sink)).isEqualTo(Intake.OVER_CAPACITY);
+            }
+        }
+        assertThat(e.refusedDetections()).isEqualTo(4);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).contains("maxBufferedPerSubject = 1").doesNotContain("more detections refused");
+        assertThat(problems.get(1)).contains("; 2 more detections refused by this cap since the last report");
+    }
+
+    @Test
     void capSetters_rejectValuesOutsideTheirRange_namingSettingAndValue() {
         GeofenceEngine.Builder b = builder(EpisodeStore.inMemory());
         assertThatThrownBy(() -> b.maxTrackedSubjects(0)).isInstanceOf(GeofenceException.class)
