@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
  * requires the signing key to be one of the agency's published keys ({@link Builder#trustKey(Sha256)}).
  * Items are streamed, never loaded whole; the manifest is read item by item (at most {@link #MAX_MANIFEST_BYTES},
  * {@value BundleModel#MAX_ITEMS} items), the custody log line by line and the proofs one at a time, so memory stays
- * bounded (about 4 × the manifest size plus a few hundred bytes per item and log line). Stateless after building;
+ * bounded (about 3 × the manifest size plus a few hundred bytes per item and tens per log line). Stateless after building;
  * thread-safe.
  */
 public final class BundleVerifier {
