@@ -23,10 +23,22 @@ import java.util.zip.CRC32;
  * every problem it can name — a changed byte anywhere (ZIP headers included), a missing or extra item, a
  * removed, reordered or altered custody entry, a bad signature, proof or timestamp. Optionally it
  * requires the signing key to be one of the agency's published keys ({@link Builder#trustKey(Sha256)}).
- * Items are streamed, never loaded whole. Stateless after building; thread-safe.
+ * Items are streamed, never loaded whole; the manifest is read item by item (at most {@link #MAX_MANIFEST_BYTES},
+ * {@value BundleModel#MAX_ITEMS} items), the custody log line by line and the proofs one at a time, so memory stays
+ * bounded (about 3 × the manifest size plus a few hundred bytes per item and tens per log line). Stateless after building;
+ * thread-safe.
  */
 public final class BundleVerifier {
-    private static final long MAX_JSON_BYTES = 256L << 20;
+    /** Largest manifest read (16 MiB): it is held in memory for its Ed25519 signature check. */
+    public static final long MAX_MANIFEST_BYTES = 16L << 20;
+    /** Largest custody log or proofs file read (64 MiB each, one at a time). */
+    public static final long MAX_JSON_BYTES = 64L << 20;
+    /** Largest manifest signature file read. */
+    static final long MAX_SMALL_JSON_BYTES = 64L << 10;
+    /** Most problems a report lists; the rest are counted in one last problem. */
+    public static final int MAX_PROBLEMS = 1_000;
+    private static final Set<String> FIXED_FILES = Set.of(ManifestCodec.MANIFEST, ManifestCodec.MANIFEST_SIG,
+            ManifestCodec.LOG, ManifestCodec.PROOFS);
     private final Set<Sha256> trusted;
     private final Progress progress;
 
@@ -52,55 +64,99 @@ public final class BundleVerifier {
         return new Builder();
     }
 
-    /** Verifies the bundle file. Never throws for a bad bundle: every finding is in the report. */
+    /**
+     * Verifies the bundle file. Never throws for a bad bundle: every finding is in the report. Whatever is not a
+     * detected alteration — a bundle over this verifier's limits, an unreadable file, or a failure of the verifier
+     * itself (an unexpected exception, out of memory, stack overflow) — is reported as
+     * {@link VerificationProblem.Kind#CANNOT_CHECK} ({@link VerificationReport#cannotCheck()}), never as tampering.
+     */
     public VerificationReport verify(Path bundle) {
         Objects.requireNonNull(bundle, "bundle");
         Run run = new Run();
-        try (FileChannel ch = FileChannel.open(bundle, StandardOpenOption.READ)) {
-            run.verify(ch);
-        } catch (IOException e) {
-            run.problem(Kind.ZIP_STRUCTURE, bundle.toString(), "cannot check: cannot read the bundle: " + e.getMessage());
-        } catch (RuntimeException e) {
-            // Safety net: a malformed bundle must be reported, never crash the verifier.
-            run.problem(Kind.MANIFEST, bundle.toString(), "unreadable content (" + e.getClass().getSimpleName()
-                    + "): " + e.getMessage());
+        try {
+            run.verify(bundle);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            run.problems.clear(); // free what we can; nothing is claimed about the bundle
+            run.add(Kind.CANNOT_CHECK, bundle.toString(), "the verifier failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + Json.clip(e.getMessage())) + "); nothing is claimed about"
+                    + " the bundle");
         }
-        return new VerificationReport(run.caseId, run.problems, run.notes);
+        return run.report();
     }
 
-    private record Parsed(JsonNode node, byte[] raw) {
+    /** Verification without the safety net of {@link #verify}: for fuzzing, where any escape is a finding. */
+    VerificationReport verifyUnguarded(Path bundle) {
+        Run run = new Run();
+        run.verify(bundle);
+        return run.report();
     }
 
-    /** One verification; collects findings. */
-    private final class Run {
+    /** One verification; collects findings (at most {@link #MAX_PROBLEMS} listed). */
+    private final class Run implements ProblemSink {
         final List<VerificationProblem> problems = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         String caseId = "";
+        long suppressed;
         final byte[] buf = new byte[64 * 1024];
+        long itemBytesDone;
+        long itemBytesTotal;
 
-        void problem(Kind k, String where, String msg) {
-            problems.add(new VerificationProblem(k, where, msg));
+        @Override
+        public void add(Kind k, String where, String msg) {
+            if (k == Kind.CANNOT_CHECK || problems.size() < MAX_PROBLEMS) {
+                problems.add(new VerificationProblem(k, where, msg));
+            } else {
+                suppressed++;
+            }
+        }
+
+        VerificationReport report() {
+            List<VerificationProblem> out = new ArrayList<>(problems);
+            if (suppressed > 0) {
+                out.add(new VerificationProblem(out.get(out.size() - 1).kind(), "bundle", suppressed
+                        + " more problems were found but not listed (the report lists at most " + MAX_PROBLEMS + ")"));
+            }
+            return new VerificationReport(caseId, out, notes);
+        }
+
+        void verify(Path bundle) {
+            try (FileChannel ch = FileChannel.open(bundle, StandardOpenOption.READ)) {
+                verify(ch);
+            } catch (IOException e) {
+                add(Kind.CANNOT_CHECK, bundle.toString(), "cannot read the bundle: " + e.getMessage());
+            }
         }
 
         void verify(FileChannel ch) throws IOException {
             List<StrictZipReader.Entry> entries;
             try {
                 entries = StrictZipReader.read(ch);
+            } catch (OverLimitException e) {
+                add(Kind.CANNOT_CHECK, "bundle", e.getMessage());
+                return;
             } catch (EvidenceException e) {
-                problem(Kind.ZIP_STRUCTURE, "bundle", e.getMessage());
+                add(Kind.ZIP_STRUCTURE, "bundle", e.getMessage());
                 return;
             }
             Map<String, StrictZipReader.Entry> byName = new LinkedHashMap<>();
             entries.forEach(e -> byName.put(e.name(), e));
-            Parsed m = json(ch, byName, ManifestCodec.MANIFEST, Kind.MANIFEST);
-            if (m == null) {
+            for (StrictZipReader.Entry e : entries) {
+                if (e.name().startsWith(ManifestCodec.ITEMS_DIR)) {
+                    itemBytesTotal += e.size();
+                }
+            }
+            byte[] raw = read(ch, byName, ManifestCodec.MANIFEST, Kind.MANIFEST, MAX_MANIFEST_BYTES);
+            if (raw == null) {
                 return;
             }
             BundleModel model;
             try {
-                model = BundleModel.parse(m.node(), m.raw());
+                model = BundleModel.parse(raw, item -> checkItem(ch, byName, item));
+            } catch (OverLimitException e) {
+                add(Kind.CANNOT_CHECK, ManifestCodec.MANIFEST, e.getMessage());
+                return;
             } catch (EvidenceException e) {
-                problem(Kind.MANIFEST, ManifestCodec.MANIFEST, e.getMessage());
+                add(Kind.MANIFEST, ManifestCodec.MANIFEST, e.getMessage());
                 return;
             }
             caseId = model.caseId();
@@ -110,25 +166,22 @@ public final class BundleVerifier {
             checkKeys(model);
             checkManifestSignature(ch, byName, model);
             checkHead(model);
-            Set<String> expected = new HashSet<>(List.of(ManifestCodec.MANIFEST, ManifestCodec.MANIFEST_SIG,
-                    ManifestCodec.LOG, ManifestCodec.PROOFS));
-            model.items().forEach(i -> expected.add(ManifestCodec.ITEMS_DIR + i.id()));
             for (String name : byName.keySet()) {
-                if (!expected.contains(name)) {
-                    problem(Kind.EXTRA_FILE, name, "file is in the bundle but not listed in the signed manifest");
+                boolean item = name.startsWith(ManifestCodec.ITEMS_DIR)
+                        && model.items().containsKey(name.substring(ManifestCodec.ITEMS_DIR.length()));
+                if (!item && !FIXED_FILES.contains(name)) {
+                    add(Kind.EXTRA_FILE, name, "file is in the bundle but not listed in the signed manifest");
                 }
             }
-            checkItems(ch, byName, model);
-            List<byte[]> lines = checkLog(ch, byName, model);
-            checkProofs(ch, byName, model, lines);
+            MerkleTree tree = checkLog(ch, byName, model);
+            checkProofs(ch, byName, model, tree);
         }
-
         private void checkKeys(BundleModel model) {
             for (Map.Entry<String, PublicKey> k : model.keys().entrySet()) {
                 Sha256 fp = Ed25519.fingerprint(k.getValue());
                 notes.add("signing key " + k.getKey() + " fingerprint (SHA-256 of X.509 key) " + fp);
                 if (!trusted.isEmpty() && !trusted.contains(fp)) {
-                    problem(Kind.SIGNATURE, "key " + k.getKey(), "key fingerprint " + fp
+                    add(Kind.SIGNATURE, "key " + k.getKey(), "key fingerprint " + fp
                             + " is not among the trusted keys given to the verifier");
                 }
             }
@@ -136,11 +189,10 @@ public final class BundleVerifier {
 
         private void checkManifestSignature(FileChannel ch, Map<String, StrictZipReader.Entry> byName,
                 BundleModel model) throws IOException {
-            Parsed parsed = json(ch, byName, ManifestCodec.MANIFEST_SIG, Kind.SIGNATURE);
-            if (parsed == null) {
+            JsonNode sig = json(ch, byName, ManifestCodec.MANIFEST_SIG, Kind.SIGNATURE);
+            if (sig == null) {
                 return;
             }
-            JsonNode sig = parsed.node();
             String where = ManifestCodec.MANIFEST_SIG;
             try {
                 Json.allowOnly(sig, where, "algorithm", "keyId", "signature");
@@ -155,11 +207,11 @@ public final class BundleVerifier {
                 }
                 byte[] s = Sha256.Hex.decode(Json.requireText(sig, "signature", where), where + ".signature");
                 if (!Ed25519.verify(key, model.manifestBytes(), s)) {
-                    problem(Kind.SIGNATURE, ManifestCodec.MANIFEST, "the manifest's Ed25519 signature does not verify:"
+                    add(Kind.SIGNATURE, ManifestCodec.MANIFEST, "the manifest's Ed25519 signature does not verify:"
                             + " the manifest or its signature was changed");
                 }
             } catch (EvidenceException e) {
-                problem(Kind.SIGNATURE, where, e.getMessage());
+                add(Kind.SIGNATURE, where, e.getMessage());
             }
         }
 
@@ -167,22 +219,22 @@ public final class BundleVerifier {
             SignedTreeHead head = model.head();
             PublicKey key = model.keys().get(head.keyId());
             if (key == null) {
-                problem(Kind.SIGNATURE, "tree head", "signed with key \"" + head.keyId() + "\" which the bundle lacks");
+                add(Kind.SIGNATURE, "tree head", "signed with key \"" + head.keyId() + "\" which the bundle lacks");
             } else if (!head.verifySignature(key)) {
-                problem(Kind.SIGNATURE, "tree head", "the tree head signature does not verify");
+                add(Kind.SIGNATURE, "tree head", "the tree head signature does not verify");
             }
             if (!head.caseId().equals(model.caseId())) {
-                problem(Kind.MANIFEST, "tree head", "head is for case " + head.caseId() + ", manifest for "
+                add(Kind.MANIFEST, "tree head", "head is for case " + head.caseId() + ", manifest for "
                         + model.caseId());
             }
             head.timestamp().ifPresentOrElse(t -> {
                 if (!t.messageImprint().equals(head.imprint())) {
-                    problem(Kind.TIMESTAMP, "tree head", "the timestamp is for a different tree head");
+                    add(Kind.TIMESTAMP, "tree head", "the timestamp is for a different tree head");
                 } else if (LocalTimestampAuthority.FORMAT.equals(t.format())) {
                     if (model.timestampKey().isEmpty()) {
-                        problem(Kind.TIMESTAMP, "tree head", "local timestamp present but no timestampKey to check it");
+                        add(Kind.TIMESTAMP, "tree head", "local timestamp present but no timestampKey to check it");
                     } else if (!LocalTimestampAuthority.verify(t, model.timestampKey().get())) {
-                        problem(Kind.TIMESTAMP, "tree head", "the timestamp signature does not verify");
+                        add(Kind.TIMESTAMP, "tree head", "the timestamp signature does not verify");
                     } else {
                         notes.add("timestamp " + t.genTime() + " by " + t.authority() + " (local test double, "
                                 + "NOT an RFC 3161 token; key fingerprint "
@@ -196,131 +248,127 @@ public final class BundleVerifier {
             }, () -> notes.add("no trusted timestamp on the tree head"));
         }
 
-        private void checkItems(FileChannel ch, Map<String, StrictZipReader.Entry> byName, BundleModel model)
+        private void checkItem(FileChannel ch, Map<String, StrictZipReader.Entry> byName, EvidenceItem item)
                 throws IOException {
-            long total = 0;
-            for (EvidenceItem i : model.items()) {
-                total += i.sizeBytes();
+            String name = ManifestCodec.ITEMS_DIR + item.id();
+            StrictZipReader.Entry e = byName.get(name);
+            if (e == null) {
+                add(Kind.ITEM_MISSING, name, "item " + item.id() + " (" + item.kind()
+                        + ") is listed in the manifest but absent from the bundle");
+                return;
             }
-            long done = 0;
-            for (EvidenceItem item : model.items()) {
-                String name = ManifestCodec.ITEMS_DIR + item.id();
-                StrictZipReader.Entry e = byName.get(name);
-                if (e == null) {
-                    problem(Kind.ITEM_MISSING, name, "item " + item.id() + " (" + item.kind()
-                            + ") is listed in the manifest but absent from the bundle");
-                    continue;
-                }
-                MessageDigest d = Sha256.newDigest();
-                CRC32 crc = new CRC32();
-                long n = 0;
-                try (InputStream in = StrictZipReader.open(ch, e)) {
-                    int r;
-                    while ((r = in.read(buf)) >= 0) {
-                        d.update(buf, 0, r);
-                        crc.update(buf, 0, r);
-                        n += r;
-                        if (progress != null && (n & ((1 << 26) - 1)) < r) {
-                            progress.update(done + n, total);
-                        }
+            MessageDigest d = Sha256.newDigest();
+            CRC32 crc = new CRC32();
+            long n = 0;
+            try (InputStream in = StrictZipReader.open(ch, e)) {
+                int r;
+                while ((r = in.read(buf)) >= 0) {
+                    d.update(buf, 0, r);
+                    crc.update(buf, 0, r);
+                    n += r;
+                    if (progress != null && (n & ((1 << 26) - 1)) < r) {
+                        progress.update(itemBytesDone + n, itemBytesTotal);
                     }
                 }
-                done += item.sizeBytes();
-                Sha256 got = Sha256.of(d.digest());
-                if (!got.equals(item.sha256()) || n != item.sizeBytes()) {
-                    problem(Kind.ITEM_CHANGED, name, "content differs from the hash recorded at collection: SHA-256 "
-                            + got + " (" + n + " bytes), recorded " + item.sha256() + " (" + item.sizeBytes()
-                            + " bytes)");
-                } else if (crc.getValue() != e.crc()) {
-                    problem(Kind.ZIP_STRUCTURE, name, "ZIP CRC-32 field does not match the content");
-                }
-                if (progress != null) {
-                    progress.update(done, total);
-                }
+            }
+            itemBytesDone += n;
+            Sha256 got = Sha256.of(d.digest());
+            if (!got.equals(item.sha256()) || n != item.sizeBytes()) {
+                add(Kind.ITEM_CHANGED, name, "content differs from the hash recorded at collection: SHA-256 "
+                        + got + " (" + n + " bytes), recorded " + item.sha256() + " (" + item.sizeBytes() + " bytes)");
+            } else if (crc.getValue() != e.crc()) {
+                add(Kind.ZIP_STRUCTURE, name, "ZIP CRC-32 field does not match the content");
+            }
+            if (progress != null) {
+                progress.update(itemBytesDone, itemBytesTotal);
             }
         }
 
-        private List<byte[]> checkLog(FileChannel ch, Map<String, StrictZipReader.Entry> byName, BundleModel model)
+        private MerkleTree checkLog(FileChannel ch, Map<String, StrictZipReader.Entry> byName, BundleModel model)
                 throws IOException {
             byte[] raw = file(ch, byName, ManifestCodec.LOG, model, Kind.CUSTODY_LOG);
             if (raw == null) {
                 return null;
             }
-            CustodyLogCheck check = CustodyLogCheck.check(raw, model);
-            check.problems().forEach(p -> problem(Kind.CUSTODY_LOG, p[0], p[1]));
-            for (String[] p : check.missingItems()) {
-                problem(Kind.ITEM_MISSING, p[0], p[1]);
+            try {
+                return CustodyLogCheck.check(raw, model, this);
+            } catch (OverLimitException e) {
+                add(Kind.CANNOT_CHECK, ManifestCodec.LOG, e.getMessage());
+                return null;
             }
-            return check.lines();
         }
 
         private void checkProofs(FileChannel ch, Map<String, StrictZipReader.Entry> byName, BundleModel model,
-                List<byte[]> lines) throws IOException {
+                MerkleTree tree) throws IOException {
             byte[] raw = file(ch, byName, ManifestCodec.PROOFS, model, Kind.PROOF);
             if (raw == null) {
                 return;
             }
             try {
-                JsonNode p = CanonicalJson.parseCanonical(raw, ManifestCodec.PROOFS);
-                ProofCheck.check(p, model, lines).forEach(s -> problem(Kind.PROOF, s[0], s[1]));
+                ProofCheck.check(raw, model, tree, this);
+            } catch (OverLimitException e) {
+                add(Kind.CANNOT_CHECK, ManifestCodec.PROOFS, e.getMessage());
             } catch (EvidenceException e) {
-                problem(Kind.PROOF, ManifestCodec.PROOFS, e.getMessage());
+                add(Kind.PROOF, ManifestCodec.PROOFS, e.getMessage());
             }
         }
 
-        /** A small file listed in manifest.files, checked against its recorded hash. */
+        /** A file listed in manifest.files, checked against its recorded hash. */
         private byte[] file(FileChannel ch, Map<String, StrictZipReader.Entry> byName, String name, BundleModel model,
                 Kind kind) throws IOException {
-            StrictZipReader.Entry e = byName.get(name);
-            if (e == null) {
-                problem(kind, name, "file is missing from the bundle");
-                return null;
-            }
-            byte[] raw = read(ch, e, kind);
+            byte[] raw = read(ch, byName, name, kind, MAX_JSON_BYTES);
             if (raw == null) {
                 return null;
             }
             BundleModel.FileRef ref = model.files().get(name);
             if (ref == null) {
-                problem(Kind.MANIFEST, name, "the manifest does not record this file's hash");
+                add(Kind.MANIFEST, name, "the manifest does not record this file's hash");
             } else if (!Sha256.hash(raw).equals(ref.sha256()) || raw.length != ref.sizeBytes()) {
-                problem(kind, name, "file differs from the hash recorded in the signed manifest");
+                add(kind, name, "file differs from the hash recorded in the signed manifest");
             }
             return raw;
         }
 
-        private Parsed json(FileChannel ch, Map<String, StrictZipReader.Entry> byName, String name, Kind kind)
+        /** A parsed canonical JSON file, or null (reported) when it is missing, over the limit or malformed. */
+        private JsonNode json(FileChannel ch, Map<String, StrictZipReader.Entry> byName, String name, Kind kind)
                 throws IOException {
-            StrictZipReader.Entry e = byName.get(name);
-            if (e == null) {
-                problem(kind, name, "file is missing from the bundle");
-                return null;
-            }
-            byte[] raw = read(ch, e, kind);
+            byte[] raw = read(ch, byName, name, kind, MAX_SMALL_JSON_BYTES);
             if (raw == null) {
                 return null;
             }
             try {
-                return new Parsed(CanonicalJson.parseCanonical(raw, name), raw);
+                return CanonicalJson.parseCanonical(raw, name);
+            } catch (OverLimitException ex) {
+                add(Kind.CANNOT_CHECK, name, ex.getMessage());
             } catch (EvidenceException ex) {
-                problem(kind, name, ex.getMessage());
-                return null;
+                add(kind, name, ex.getMessage());
             }
+            return null;
         }
 
-        private byte[] read(FileChannel ch, StrictZipReader.Entry e, Kind kind) throws IOException {
-            if (e.size() > MAX_JSON_BYTES) {
-                problem(kind, e.name(), "file is " + e.size() + " bytes, more than this verifier reads into memory");
+        /** An entry's bytes, or null (reported) when it is missing or over {@code max} bytes; CRC-checked. */
+        private byte[] read(FileChannel ch, Map<String, StrictZipReader.Entry> byName, String name, Kind kind,
+                long max) throws IOException {
+            StrictZipReader.Entry e = byName.get(name);
+            if (e == null) {
+                add(kind, name, "file is missing from the bundle");
                 return null;
             }
-            byte[] out;
+            if (e.size() > max) {
+                add(Kind.CANNOT_CHECK, name, "file is " + e.size() + " bytes, over this verifier's limit of " + max
+                        + " bytes for it");
+                return null;
+            }
+            byte[] out = new byte[(int) e.size()];
             try (InputStream in = StrictZipReader.open(ch, e)) {
-                out = in.readAllBytes();
+                if (in.readNBytes(out, 0, out.length) != out.length) {
+                    throw new IOException("entry " + name + " ends early");
+                }
             }
             CRC32 crc = new CRC32();
             crc.update(out);
             if (crc.getValue() != e.crc()) {
-                problem(Kind.ZIP_STRUCTURE, e.name(), "ZIP CRC-32 does not match the content: the file was changed");
+                add(Kind.ZIP_STRUCTURE, e.name(), "ZIP CRC-32 does not match the content: the file was changed");
             }
             return out;
         }

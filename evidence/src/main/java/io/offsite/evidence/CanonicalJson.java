@@ -1,7 +1,12 @@
 package io.offsite.evidence;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,9 +25,24 @@ import java.util.List;
  * {@code \\}, {@code \b \f \n \r \t}, other controls as lower-case {@code \}{@code u00xx}), integers only (no
  * fractions or exponents — coordinates travel as strings), no duplicate keys. This is the RFC 8785 (JCS)
  * form restricted to integers. A document is accepted only if it is byte-for-byte its own canonical form.
+ * Parsing is bounded ({@link #MAX_DEPTH}, {@link #MAX_STRING_CHARS}, {@link #MAX_NUMBER_DIGITS},
+ * {@link #MAX_NAME_CHARS}): over a bound is an {@link OverLimitException}.
  */
 final class CanonicalJson {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /** Deepest nesting of objects/arrays accepted (OffSite documents nest at most 6 deep). */
+    static final int MAX_DEPTH = 32;
+    /** Longest string value accepted, in characters. */
+    static final int MAX_STRING_CHARS = 1 << 20;
+    /** Longest number accepted, in characters (a 64-bit integer has at most 20). */
+    static final int MAX_NUMBER_DIGITS = 32;
+    /** Longest object key accepted, in characters. */
+    static final int MAX_NAME_CHARS = 1024;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING_CHARS).maxNumberLength(MAX_NUMBER_DIGITS).maxNameLength(MAX_NAME_CHARS)
+                    .build())
+            .build();
+    private static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -45,29 +65,58 @@ final class CanonicalJson {
 
     /** Parses strictly (no duplicate keys, no trailing content). */
     static JsonNode parse(byte[] bytes, String where) {
+        return parse(bytes, 0, bytes.length, where);
+    }
+
+    /** Parses {@code len} bytes from {@code off} strictly (no duplicate keys, no trailing content, bounded). */
+    static JsonNode parse(byte[] bytes, int off, int len, String where) {
         try {
-            JsonNode node = MAPPER.readTree(bytes);
+            JsonNode node = MAPPER.readTree(bytes, off, len);
             if (node == null || node.isMissingNode()) {
                 throw new EvidenceException(where + " is empty, expected a JSON document");
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new EvidenceException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw failure(e, where, off);
         } catch (IOException e) {
             throw new EvidenceException(where + " cannot be read: " + e.getMessage(), e);
         }
     }
 
+    /** A streaming parser over {@code bytes} with the same bounds and duplicate-key detection. */
+    static JsonParser parser(byte[] bytes) {
+        try {
+            return MAPPER.createParser(bytes);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot create a JSON parser: " + e.getMessage(), e);
+        }
+    }
+
+    /** The module's exception for a parser failure: what, where (byte offset, line, column) and why. */
+    static EvidenceException failure(JsonProcessingException e, String where, int baseOffset) {
+        JsonLocation loc = e.getLocation();
+        String at = loc == null ? "" : " at byte " + (baseOffset + Math.max(0, loc.getByteOffset()));
+        if (e instanceof StreamConstraintsException) {
+            return new OverLimitException(where + " is over a parsing limit" + at + ": " + e.getOriginalMessage(), e);
+        }
+        return new EvidenceException(where + " is not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+    }
+
     /** Parses and requires the bytes to be exactly the canonical form. */
     static JsonNode parseCanonical(byte[] bytes, String where) {
-        JsonNode node = parse(bytes, where);
+        return parseCanonical(bytes, 0, bytes.length, where);
+    }
+
+    /** Parses {@code len} bytes from {@code off} and requires them to be exactly the canonical form. */
+    static JsonNode parseCanonical(byte[] bytes, int off, int len, String where) {
+        JsonNode node = parse(bytes, off, len, where);
         byte[] again;
         try {
             again = write(node);
         } catch (EvidenceException e) {
             throw new EvidenceException(where + ": " + e.getMessage(), e);
         }
-        if (!Arrays.equals(again, bytes)) {
+        if (!Arrays.equals(again, 0, again.length, bytes, off, off + len)) {
             throw new EvidenceException(where + " is not in canonical JSON form (sorted keys, no whitespace,"
                     + " minimal escapes): it was altered or not written by OffSite");
         }
@@ -116,6 +165,13 @@ final class CanonicalJson {
             }
             default -> throw new EvidenceException("unsupported JSON node type " + node.getNodeType());
         }
+    }
+
+    /** The canonical UTF-8 bytes of a string (with its quotes). */
+    static byte[] stringBytes(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        string(s, sb);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void string(String s, StringBuilder sb) {

@@ -22,6 +22,8 @@ import java.util.Set;
  * thread-safe.
  */
 public final class CompletenessRules {
+    /** Largest rules document {@link #load} reads, in bytes (4 MiB). */
+    public static final int MAX_BYTES = 4 << 20;
     private final Map<Violation, List<RuleCheck>> byViolation;
     private final List<RuleCheck> common;
 
@@ -47,12 +49,16 @@ public final class CompletenessRules {
         Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
-            root = CanonicalJson.parse(json.readAllBytes(), "completeness rules");
+            byte[] raw = json.readNBytes(MAX_BYTES + 1);
+            if (raw.length > MAX_BYTES) {
+                throw new EvidenceException("completeness rules: the document is over " + MAX_BYTES + " bytes");
+            }
+            root = CanonicalJson.parse(raw, "completeness rules");
         } catch (IOException e) {
             throw new EvidenceException("cannot read completeness rules: " + e.getMessage(), e);
         }
         Json.allowOnly(root, "completeness rules", "version", "common", "violations");
-        if (Json.requireLong(root, "version", "completeness rules") != 1) {
+        if (Json.requireLong(root, "version", "completeness rules", 1, 1) != 1) {
             throw new EvidenceException("completeness rules: only version 1 is understood");
         }
         List<RuleCheck> common = checks(Json.require(root, "common", "completeness rules"), "common");

@@ -3,7 +3,6 @@ package io.offsite.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -85,14 +84,14 @@ public record CustodyEntry(long seq, Instant at, String actor, CustodyAction act
 
     static CustodyEntry fromJson(JsonNode o, String where) {
         try {
-            long seq = Json.requireLong(o, "seq", where);
-            Instant at = Instant.parse(Json.requireText(o, "at", where));
-            String actor = Json.requireText(o, "actor", where);
-            CustodyAction action = CustodyAction.valueOf(Json.requireText(o, "action", where));
-            Optional<String> item = Json.optText(o, "item");
-            Optional<Sha256> sha = Json.optText(o, "itemSha256").map(Sha256::parse);
-            String detail = Json.optText(o, "detail").orElse("");
             Json.allowOnly(o, where, "seq", "at", "actor", "action", "item", "itemSha256", "detail", "fields");
+            long seq = Json.requireLong(o, "seq", where, 0, Long.MAX_VALUE);
+            Instant at = Json.requireInstant(o, "at", where);
+            String actor = Json.requireText(o, "actor", where);
+            CustodyAction action = Json.requireEnum(o, "action", where, CustodyAction.class);
+            Optional<String> item = Json.optText(o, "item", where);
+            Optional<Sha256> sha = Json.optText(o, "itemSha256", where).map(Sha256::parse);
+            String detail = Json.optText(o, "detail", where).orElse("");
             SortedMap<String, Sha256> fields = new TreeMap<>();
             JsonNode f = o.get("fields");
             if (f != null) {
@@ -103,13 +102,18 @@ public record CustodyEntry(long seq, Instant at, String actor, CustodyAction act
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     if (!e.getValue().isTextual()) {
-                        throw new EvidenceException(where + ".fields." + e.getKey() + " must be a string");
+                        throw new EvidenceException(where + ".fields." + Json.clip(e.getKey()) + " must be a string, was "
+                                + Json.type(e.getValue()));
                     }
                     fields.put(e.getKey(), Sha256.parse(e.getValue().textValue()));
                 }
             }
             return new CustodyEntry(seq, at, actor, action, item, sha, detail, fields);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (OverLimitException e) {
+            throw e;
+        } catch (EvidenceException e) {
+            throw e.getMessage().startsWith(where) ? e : new EvidenceException(where + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new EvidenceException(where + ": " + e.getMessage(), e);
         }
     }

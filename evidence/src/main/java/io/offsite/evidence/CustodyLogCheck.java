@@ -1,111 +1,114 @@
 package io.offsite.evidence;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.offsite.evidence.VerificationProblem.Kind;
+import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Re-reads a bundle's custody log line by line, rebuilds the Merkle tree from the exact bytes, and
- * cross-checks it against the signed head and the manifest's items.
+ * Re-reads a bundle's custody log line by line, rebuilds the Merkle tree from the exact bytes, and cross-checks it
+ * against the signed head and the manifest's items. Streams: keeps the tree's hashes and, per item, the line that
+ * added it — never all entries; an item's full metadata is re-read from the manifest only when its entry is met.
  */
-record CustodyLogCheck(List<byte[]> lines, List<String[]> problems, List<String[]> missingItems) {
+final class CustodyLogCheck {
     private static final String W = ManifestCodec.LOG;
 
-    static CustodyLogCheck check(byte[] raw, BundleModel model) {
-        List<String[]> problems = new ArrayList<>();
-        List<String[]> missing = new ArrayList<>();
-        List<byte[]> lines = new ArrayList<>();
+    private CustodyLogCheck() {
+    }
+
+    /** Checks {@code raw}, reports to {@code sink} and returns the rebuilt tree (for the proof check). */
+    static MerkleTree check(byte[] raw, BundleModel model, ProblemSink sink) {
         if (raw.length > 0 && raw[raw.length - 1] != '\n') {
-            problems.add(new String[] {W, "the last line is not terminated: the log was truncated or altered"});
-        }
-        int start = 0;
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '\n') {
-                lines.add(Arrays.copyOfRange(raw, start, i));
-                start = i + 1;
-            }
-        }
-        if (start < raw.length) {
-            lines.add(Arrays.copyOfRange(raw, start, raw.length));
+            sink.add(Kind.CUSTODY_LOG, W, "the last line is not terminated: the log was truncated or altered");
         }
         MerkleTree tree = new MerkleTree();
-        List<CustodyEntry> entries = new ArrayList<>();
+        MessageDigest leaf = Sha256.newDigest();
+        Map<String, Long> added = new HashMap<>();
         CustodyEntry previous = null;
-        for (int i = 0; i < lines.size(); i++) {
-            byte[] line = lines.get(i);
-            tree.appendLeafHash(MerkleProofs.leafHash(line).rawBytes());
-            String where = W + " line " + (i + 1);
-            CustodyEntry e;
+        long line = 0;
+        for (int start = 0; start < raw.length; line++) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            leaf.reset();
+            leaf.update((byte) 0);
+            leaf.update(raw, start, end - start);
+            tree.appendLeafHash(leaf.digest());
+            String where = W + " line " + (line + 1);
+            CustodyEntry e = null;
             try {
-                e = CustodyEntry.fromJson(CanonicalJson.parseCanonical(line, where), where);
+                e = CustodyEntry.fromJson(CanonicalJson.parseCanonical(raw, start, end - start, where), where);
+            } catch (OverLimitException ex) {
+                throw ex;
             } catch (EvidenceException ex) {
-                problems.add(new String[] {where, ex.getMessage()});
-                entries.add(null);
+                sink.add(Kind.CUSTODY_LOG, where, ex.getMessage());
+            }
+            start = end + 1;
+            if (e == null) {
                 continue;
             }
-            if (e.seq() != i) {
-                problems.add(new String[] {where, "entry has seq " + e.seq() + " but is at position " + i
-                        + ": entries were removed, inserted or reordered"});
+            if (e.seq() != line) {
+                sink.add(Kind.CUSTODY_LOG, where, "entry has seq " + e.seq() + " but is at position " + line
+                        + ": entries were removed, inserted or reordered");
             }
             if (previous != null && e.at().isBefore(previous.at())) {
-                problems.add(new String[] {where, "entry dated " + e.at() + " follows one dated " + previous.at()
-                        + ": entries were reordered"});
+                sink.add(Kind.CUSTODY_LOG, where, "entry dated " + e.at() + " follows one dated " + previous.at()
+                        + ": entries were reordered");
             }
             previous = e;
-            entries.add(e);
+            if ((e.action() == CustodyAction.ADDED || e.action() == CustodyAction.DERIVED) && e.itemId().isPresent()) {
+                if (added.putIfAbsent(e.itemId().get(), line) != null) {
+                    sink.add(Kind.CUSTODY_LOG, where, "item " + e.itemId().get() + " is added twice");
+                } else {
+                    checkItem(e, model, line, sink);
+                }
+            }
         }
         SignedTreeHead head = model.head();
-        if (lines.size() != head.treeSize()) {
-            problems.add(new String[] {W, "log has " + lines.size() + " entries but the signed head covers "
-                    + head.treeSize() + ": entries were " + (lines.size() < head.treeSize() ? "removed" : "added")});
+        if (line != head.treeSize()) {
+            sink.add(Kind.CUSTODY_LOG, W, "log has " + line + " entries but the signed head covers " + head.treeSize()
+                    + ": entries were " + (line < head.treeSize() ? "removed" : "added"));
         } else if (!Sha256.of(tree.root(tree.size())).equals(head.rootHash())) {
-            problems.add(new String[] {W, "Merkle root of the log is " + Sha256.of(tree.root(tree.size()))
-                    + " but the signed head says " + head.rootHash() + ": an entry was changed or reordered"});
+            sink.add(Kind.CUSTODY_LOG, W, "Merkle root of the log is " + Sha256.of(tree.root(tree.size()))
+                    + " but the signed head says " + head.rootHash() + ": an entry was changed or reordered");
         }
-        Map<String, CustodyEntry> adds = new HashMap<>();
-        for (CustodyEntry e : entries) {
-            if (e != null && (e.action() == CustodyAction.ADDED || e.action() == CustodyAction.DERIVED)
-                    && e.itemId().isPresent()) {
-                if (adds.putIfAbsent(e.itemId().get(), e) != null) {
-                    problems.add(new String[] {W + " line " + (e.seq() + 1), "item " + e.itemId().get()
-                            + " is added twice"});
-                }
-            }
-        }
-        Map<String, EvidenceItem> byId = new HashMap<>();
-        model.items().forEach(i -> byId.put(i.id(), i));
-        for (EvidenceItem item : model.items()) {
-            CustodyEntry e = adds.get(item.id());
-            if (e == null) {
-                problems.add(new String[] {W, "item " + item.id() + " has no ADDED or DERIVED entry in the log"});
-            } else if (!e.itemSha256().get().equals(item.sha256())) {
-                problems.add(new String[] {W + " line " + (e.seq() + 1), "item " + item.id() + " was logged with hash "
-                        + e.itemSha256().get() + " but the manifest says " + item.sha256()});
-            } else if ((e.action() == CustodyAction.DERIVED) != item.derivedFrom().isPresent()) {
-                problems.add(new String[] {W + " line " + (e.seq() + 1), "item " + item.id()
-                        + ": log and manifest disagree on whether it is a derived copy"});
-            }
-            if (e != null) {
-                for (String change : ItemSeal.diff(e.sealedFields(), item)) {
-                    problems.add(new String[] {ManifestCodec.MANIFEST + " item " + item.id(), "item " + item.id() + ": "
-                            + change + " since it was sealed in custody log line " + (e.seq() + 1)});
-                }
+        for (BundleModel.ItemRef item : model.items().values()) {
+            if (!added.containsKey(item.id())) {
+                sink.add(Kind.CUSTODY_LOG, W, "item " + item.id() + " has no ADDED or DERIVED entry in the log");
             }
             item.derivedFrom().ifPresent(o -> {
-                if (!byId.containsKey(o)) {
-                    missing.add(new String[] {ManifestCodec.ITEMS_DIR + o, "original " + o + " of derived item "
-                            + item.id() + " is not in the bundle"});
+                if (!model.items().containsKey(o)) {
+                    sink.add(Kind.ITEM_MISSING, ManifestCodec.ITEMS_DIR + o, "original " + o + " of derived item "
+                            + item.id() + " is not in the bundle");
                 }
             });
         }
-        for (Map.Entry<String, CustodyEntry> a : adds.entrySet()) {
-            if (!byId.containsKey(a.getKey())) {
-                missing.add(new String[] {ManifestCodec.ITEMS_DIR + a.getKey(), "log line " + (a.getValue().seq() + 1)
-                        + " records item " + a.getKey() + " but the bundle does not contain it"});
+        for (Map.Entry<String, Long> a : added.entrySet()) {
+            if (!model.items().containsKey(a.getKey())) {
+                sink.add(Kind.ITEM_MISSING, ManifestCodec.ITEMS_DIR + a.getKey(), "log line " + (a.getValue() + 1)
+                        + " records item " + a.getKey() + " but the bundle does not contain it");
             }
         }
-        return new CustodyLogCheck(lines, problems, missing);
+        return tree;
+    }
+
+    private static void checkItem(CustodyEntry e, BundleModel model, long line, ProblemSink sink) {
+        BundleModel.ItemRef item = model.items().get(e.itemId().get());
+        if (item == null) {
+            return; // reported after the loop as missing
+        }
+        String where = W + " line " + (line + 1);
+        if (!e.itemSha256().get().equals(item.sha256())) {
+            sink.add(Kind.CUSTODY_LOG, where, "item " + item.id() + " was logged with hash " + e.itemSha256().get()
+                    + " but the manifest says " + item.sha256());
+        } else if ((e.action() == CustodyAction.DERIVED) != item.derivedFrom().isPresent()) {
+            sink.add(Kind.CUSTODY_LOG, where, "item " + item.id()
+                    + ": log and manifest disagree on whether it is a derived copy");
+        }
+        for (String change : ItemSeal.diff(e.sealedFields(), model.item(item))) {
+            sink.add(Kind.CUSTODY_LOG, ManifestCodec.MANIFEST + " item " + item.id(), "item " + item.id() + ": "
+                    + change + " since it was sealed in custody log line " + (line + 1));
+        }
     }
 }

@@ -43,6 +43,9 @@ abstract class RuleCheck {
         return new Finding(id, Finding.Status.CANNOT_CHECK, reason, detail, List.of());
     }
 
+    /** Largest count a rule may require (items, distinct dates). */
+    static final long MAX_COUNT = 10_000;
+
     static RuleCheck parse(JsonNode n, String where) {
         String id = Json.requireText(n, "id", where);
         String w = where + " (" + id + ")";
@@ -53,11 +56,11 @@ abstract class RuleCheck {
         switch (type) {
             case "minCount" -> {
                 Json.allowOnly(n, w, "id", "type", "reason", "kinds", "where", "min", "minFrom");
-                Optional<String> from = Json.optText(n, "minFrom");
+                Optional<String> from = Json.optText(n, "minFrom", w);
                 if (from.isPresent() && !from.get().equals("warningsRequired")) {
                     throw new EvidenceException(w + ": minFrom must be \"warningsRequired\", was " + from.get());
                 }
-                long min = from.isPresent() ? -1 : Json.requireLong(n, "min", w);
+                long min = from.isPresent() ? -1 : Json.requireLong(n, "min", w, 0, MAX_COUNT);
                 return new MinCount(id, reason, sel, (int) min);
             }
             case "minSpan" -> {
@@ -66,11 +69,12 @@ abstract class RuleCheck {
             }
             case "distinctDates" -> {
                 Json.allowOnly(n, w, "id", "type", "reason", "kinds", "where", "min");
-                return new DistinctDates(id, reason, sel, (int) Json.requireLong(n, "min", w));
+                return new DistinctDates(id, reason, sel, (int) Json.requireLong(n, "min", w, 0, MAX_COUNT));
             }
             case "deviceReviewed" -> {
                 Json.allowOnly(n, w, "id", "type", "reason", "kinds", "where", "maxClockErrorMillisPer24h");
-                return new DeviceReviewed(id, reason, sel, Json.requireLong(n, "maxClockErrorMillisPer24h", w));
+                return new DeviceReviewed(id, reason, sel, Json.requireLong(n, "maxClockErrorMillisPer24h", w, 0,
+                        ManifestCodec.MAX_CLOCK_ERROR.toMillis()));
             }
             case "insideFence" -> {
                 Json.allowOnly(n, w, "id", "type", "reason", "kinds", "where");
@@ -122,17 +126,26 @@ abstract class RuleCheck {
                 throw new EvidenceException(w + ": kinds must be a non-empty array of item kinds");
             }
             Set<ItemKind> kinds = EnumSet.noneOf(ItemKind.class);
-            for (JsonNode x : k) {
-                try {
-                    kinds.add(ItemKind.valueOf(x.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw new EvidenceException(w + ": unknown item kind \"" + x.asText() + "\"", e);
+            for (int i = 0; i < k.size(); i++) {
+                JsonNode x = k.get(i);
+                if (!x.isTextual()) {
+                    throw new EvidenceException(w + ".kinds[" + i + "] must be a string, was " + Json.type(x));
                 }
+                kinds.add(Json.enumValue(x.textValue(), w + ".kinds[" + i + "]", ItemKind.class));
             }
             Map<String, String> where = new LinkedHashMap<>();
             JsonNode wh = n.get("where");
             if (wh != null) {
-                wh.properties().forEach(e -> where.put(e.getKey(), e.getValue().asText()));
+                if (!wh.isObject()) {
+                    throw new EvidenceException(w + ".where must be an object of fact values, was " + Json.type(wh));
+                }
+                for (Map.Entry<String, JsonNode> e : wh.properties()) {
+                    if (!e.getValue().isTextual()) {
+                        throw new EvidenceException(w + ".where." + Json.clip(e.getKey()) + " must be a string, was "
+                                + Json.type(e.getValue()));
+                    }
+                    where.put(e.getKey(), e.getValue().textValue());
+                }
             }
             return new Selector(kinds, where);
         }

@@ -102,15 +102,18 @@ public record SignedTreeHead(String caseId, long treeSize, Sha256 rootHash, Inst
                 Json.allowOnly(t, tw, "format", "authority", "messageImprint", "genTime", "token");
                 ts = Optional.of(new TimestampToken(Json.requireText(t, "format", tw),
                         Json.requireText(t, "authority", tw), Sha256.parse(Json.requireText(t, "messageImprint", tw)),
-                        Instant.parse(Json.requireText(t, "genTime", tw)),
+                        Json.requireInstant(t, "genTime", tw),
                         Sha256.Hex.decode(Json.requireText(t, "token", tw), tw + ".token")));
             }
-            return new SignedTreeHead(Json.requireText(o, "caseId", where), Json.requireLong(o, "treeSize", where),
-                    Sha256.parse(Json.requireText(o, "rootHash", where)),
-                    Instant.parse(Json.requireText(o, "signedAt", where)), Json.requireText(o, "keyId", where),
+            return new SignedTreeHead(Json.requireText(o, "caseId", where),
+                    Json.requireLong(o, "treeSize", where, 0, Long.MAX_VALUE),
+                    Sha256.parse(Json.requireText(o, "rootHash", where)), Json.requireInstant(o, "signedAt", where),
+                    Json.requireText(o, "keyId", where),
                     Sha256.Hex.decode(Json.requireText(o, "signature", where), where + ".signature"), ts);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new EvidenceException(where + ": bad time: " + e.getMessage(), e);
+        } catch (OverLimitException e) {
+            throw e;
+        } catch (EvidenceException e) {
+            throw e.getMessage().startsWith(where) ? e : new EvidenceException(where + ": " + e.getMessage(), e);
         }
     }
 }

@@ -46,8 +46,10 @@ final class StrictZipReader {
         expect(u16(end, 10) == count, endPos + 10, "entry counts disagree");
         long cdSize = u32(end, 12);
         // 65,535 entries (no ZIP64) of 46 bytes + a name well under 1 KiB: more is refused before any allocation
-        expect(cdSize <= MAX_CENTRAL_DIRECTORY, endPos + 12, "cannot check: the end record claims a central directory"
-                + " of " + cdSize + " bytes, over the verifier's limit of " + MAX_CENTRAL_DIRECTORY);
+        if (cdSize > MAX_CENTRAL_DIRECTORY) {
+            throw new OverLimitException("bundle ZIP: the end record (byte " + (endPos + 12) + ") claims a central"
+                    + " directory of " + cdSize + " bytes, over the verifier's limit of " + MAX_CENTRAL_DIRECTORY);
+        }
         long cdStart = u32(end, 16);
         expect(u16(end, 20) == 0, endPos + 20, "archive comment not allowed");
         expect(cdStart + cdSize == endPos, endPos + 12, "central directory size/offset do not meet the end record");

@@ -29,7 +29,12 @@ public record VerificationProblem(Kind kind, String where, String message) {
         /** An inclusion or consistency proof does not verify. */
         PROOF,
         /** The trusted timestamp does not match or does not verify. */
-        TIMESTAMP
+        TIMESTAMP,
+        /**
+         * Not a finding about the bundle: it is over the verifier's limits, unreadable, or the verifier itself
+         * failed. Nothing is claimed about the bundle's integrity (the command-line verifier exits with 2).
+         */
+        CANNOT_CHECK
     }
 
     public VerificationProblem {

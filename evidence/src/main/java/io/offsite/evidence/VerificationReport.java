@@ -18,6 +18,14 @@ public record VerificationReport(String caseId, List<VerificationProblem> proble
         notes = List.copyOf(notes);
     }
 
+    /**
+     * True when the bundle could not be checked (over the verifier's limits, unreadable, or the verifier failed):
+     * then the report says nothing about tampering, whatever other problems it lists.
+     */
+    public boolean cannotCheck() {
+        return has(VerificationProblem.Kind.CANNOT_CHECK);
+    }
+
     /** True when nothing is wrong. */
     public boolean ok() {
         return problems.isEmpty();

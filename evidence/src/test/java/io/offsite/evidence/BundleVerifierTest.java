@@ -116,8 +116,8 @@ class BundleVerifierTest {
 
     @Test
     void manifestResignedWithAnotherKey_failsAgainstTrustedFingerprint() throws IOException {
-        Sha256 agencyKey = Ed25519.fingerprint(BundleModel.parse(CanonicalJson.parse(
-                Fixtures.entries(bundle).get("manifest.json"), "m"), new byte[0]).keys().get("agency-key-1"));
+        Sha256 agencyKey = Ed25519.fingerprint(BundleModel.parse(
+                Fixtures.entries(bundle).get("manifest.json"), item -> { }).keys().get("agency-key-1"));
         assertThat(BundleVerifier.builder().trustKey(agencyKey).build().verify(bundle).ok()).isTrue();
 
         EvidenceChain forged = Fixtures.parkingChain("case-2026-0001");

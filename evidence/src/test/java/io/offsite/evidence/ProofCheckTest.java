@@ -25,7 +25,7 @@ class ProofCheckTest {
     }
 
     List<String[]> check(SignedTreeHead earlier, EvidenceChain finalChain, SignedTreeHead last) {
-        BundleModel model = new BundleModel(new byte[0], "case-h", "PARKING", Instant.EPOCH, "x", List.of(), Map.of(),
+        BundleModel model = new BundleModel(new byte[0], "case-h", "PARKING", Instant.EPOCH, "x", Map.of(), Map.of(),
                 last, Map.of("k1", keys.publicKey("k1").orElseThrow()), Optional.empty());
         ObjectNode p = CanonicalJson.object();
         p.putArray("inclusion");
@@ -34,7 +34,9 @@ class ProofCheckTest {
         ArrayNode path = e.putArray("consistencyPath");
         finalChain.custodyLog().consistencyProof(earlier.treeSize(), last.treeSize()).path()
                 .forEach(h -> path.add(h.hex()));
-        return ProofCheck.check(p, model, null);
+        List<String[]> out = new java.util.ArrayList<>();
+        ProofCheck.check(CanonicalJson.write(p), model, null, (k, w, m) -> out.add(new String[] {w, m}));
+        return out;
     }
 
     @Test
