@@ -123,7 +123,8 @@ public final class FenceGeoJson {
             }
             b.policy(props.has("policy") ? policy(props.object("policy", POLICY), kind) : LadderPolicy.defaultFor(kind));
             return b.build();
-        } catch (GeofenceException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (GeofenceException | io.offsite.core.InvalidValueException | IllegalArgumentException
+                | java.time.DateTimeException e) {
             String msg = String.valueOf(e.getMessage());
             throw new GeoJsonException(i, "features[" + i + "]", msg.startsWith("fence " + id) ? msg : "fence " + id + ": " + msg);
         }

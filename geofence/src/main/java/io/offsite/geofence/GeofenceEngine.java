@@ -1,7 +1,7 @@
 package io.offsite.geofence;
 
 import io.offsite.geofence.spi.EpisodeStore;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.offsite.core.effect.PlateReview;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.geofence.EpisodeState.Notice;
 import io.offsite.geofence.EpisodeState.Phase;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

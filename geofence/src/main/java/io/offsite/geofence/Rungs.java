@@ -14,7 +14,7 @@ import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.geofence.EpisodeState.Notice;
 import io.offsite.geofence.EpisodeState.Phase;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

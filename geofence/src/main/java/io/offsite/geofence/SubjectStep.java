@@ -5,7 +5,7 @@ import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.geofence.EpisodeState.Notice;
 import io.offsite.geofence.EpisodeState.Phase;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.offsite.core.grid.Grid;
 import io.offsite.core.grid.GridCell;
 import io.offsite.core.grid.GridLevel;
 import io.offsite.core.grid.OfficerId;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

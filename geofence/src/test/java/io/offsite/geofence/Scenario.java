@@ -6,7 +6,7 @@ import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.geofence.spi.EpisodeStore;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

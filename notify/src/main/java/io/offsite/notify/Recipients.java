@@ -3,11 +3,12 @@ package io.offsite.notify;
 import io.offsite.core.Masks;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
-import io.offsite.notify.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.notify.spi.PartyDirectory;
 import io.offsite.notify.spi.VehicleRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,11 +29,11 @@ public final class Recipients {
     private Recipients(Builder b) {
         owners = new CachedLookup<>("owner phone", b.vehicles::ownerPhone, Masks::plate, b.clock, b.fresh,
                 b.negativeFresh, b.stale, b.maximumSize);
-        cellOfficers = new CachedLookup<>("responsible officer", b.officers::responsibleOfficer, CellId::value,
+        cellOfficers = new CachedLookup<>("responsible officer", c -> b.officers.responsibleFor(c, b.clock.instant()), CellId::value,
                 b.clock, b.fresh, b.negativeFresh, b.stale, b.maximumSize);
-        officerPhones = new CachedLookup<>("officer phone", b.officers::officerPhone, OfficerId::value, b.clock,
+        officerPhones = new CachedLookup<>("officer phone", b.officers::phone, OfficerId::value, b.clock,
                 b.fresh, b.negativeFresh, b.stale, b.maximumSize);
-        officerPushTokens = new CachedLookup<>("officer push token", b.officers::officerPushToken, OfficerId::value,
+        officerPushTokens = new CachedLookup<>("officer push token", b.officers::pushToken, OfficerId::value,
                 b.clock, b.fresh, b.negativeFresh, b.stale, b.maximumSize);
         parties = new CachedLookup<>("service address", b.parties::serviceAddress, p -> p, b.clock, b.fresh,
                 b.negativeFresh, b.stale, b.maximumSize);
@@ -48,7 +49,7 @@ public final class Recipients {
         return owners.get(plate);
     }
 
-    /** The officer responsible for a cell. */
+    /** The officer responsible for a cell now (the directory is asked at the clock's time; answers are cached). */
     public Resolution<OfficerId> responsibleOfficer(CellId cell) {
         return cellOfficers.get(cell);
     }
@@ -80,17 +81,17 @@ public final class Recipients {
         };
         private OfficerDirectory officers = new OfficerDirectory() {
             @Override
-            public Optional<OfficerId> responsibleOfficer(CellId cell) {
+            public Optional<OfficerId> responsibleFor(CellId cell, Instant at) {
                 throw new NotifyException("no officer directory configured");
             }
 
             @Override
-            public Optional<String> officerPhone(OfficerId officer) {
+            public Optional<String> phone(OfficerId officer) {
                 throw new NotifyException("no officer directory configured");
             }
 
             @Override
-            public Optional<String> officerPushToken(OfficerId officer) {
+            public Optional<String> pushToken(OfficerId officer) {
                 throw new NotifyException("no officer directory configured");
             }
         };

@@ -12,7 +12,7 @@ import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.core.violation.Violation;
-import io.offsite.notify.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.notify.spi.SendResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +29,12 @@ class EffectNotifierTest {
 
     private final OfficerDirectory officers = new OfficerDirectory() {
         @Override
-        public Optional<OfficerId> responsibleOfficer(CellId cell) {
+        public Optional<OfficerId> responsibleFor(CellId cell, java.time.Instant at) {
             return cell.value().equals("cell-9") ? Optional.empty() : Optional.of(OfficerId.of("officer-7"));
         }
 
         @Override
-        public Optional<String> officerPhone(OfficerId officer) {
+        public Optional<String> phone(OfficerId officer) {
             return Optional.ofNullable(Map.of("officer-7", "13511112222").get(officer.value()));
         }
     };

@@ -9,7 +9,7 @@ import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.core.violation.Violation;
-import io.offsite.notify.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.notify.spi.SendResult;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,12 +29,12 @@ class ViolationTemplatesTest {
 
     private final Recipients recipients = Recipients.builder().officerDirectory(new OfficerDirectory() {
         @Override
-        public Optional<OfficerId> responsibleOfficer(CellId cell) {
+        public Optional<OfficerId> responsibleFor(CellId cell, java.time.Instant at) {
             return Optional.of(OFFICER);
         }
 
         @Override
-        public Optional<String> officerPhone(OfficerId officer) {
+        public Optional<String> phone(OfficerId officer) {
             return Optional.of("13511112222");
         }
     }).build();

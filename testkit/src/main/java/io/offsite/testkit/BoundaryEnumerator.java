@@ -1,9 +1,9 @@
 package io.offsite.testkit;
 
-import io.offsite.core.penalty.Aggravation;
-import io.offsite.core.penalty.Facts;
-import io.offsite.core.penalty.Mitigation;
-import io.offsite.core.penalty.TableVersion;
+import io.offsite.cases.penalty.Aggravation;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.Mitigation;
+import io.offsite.cases.penalty.TableVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.offsite.testkit;
 
-import io.offsite.core.penalty.Facts;
+import io.offsite.cases.penalty.Facts;
 import io.offsite.core.violation.Violation;
 import java.time.LocalDate;
 import java.util.Objects;

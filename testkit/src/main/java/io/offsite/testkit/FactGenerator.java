@@ -1,11 +1,11 @@
 package io.offsite.testkit;
 
-import io.offsite.core.penalty.Aggravation;
-import io.offsite.core.penalty.Facts;
-import io.offsite.core.penalty.HarmLevel;
-import io.offsite.core.penalty.Mitigation;
-import io.offsite.core.penalty.PartyType;
-import io.offsite.core.penalty.TableVersion;
+import io.offsite.cases.penalty.Aggravation;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.HarmLevel;
+import io.offsite.cases.penalty.Mitigation;
+import io.offsite.cases.penalty.PartyType;
+import io.offsite.cases.penalty.TableVersion;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;

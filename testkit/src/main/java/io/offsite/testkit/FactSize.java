@@ -1,6 +1,6 @@
 package io.offsite.testkit;
 
-import io.offsite.core.penalty.Facts;
+import io.offsite.cases.penalty.Facts;
 import java.util.Comparator;
 
 /** A size measure on facts so that counterexamples can be reported smallest first. */

@@ -1,16 +1,16 @@
 package io.offsite.testkit;
 
-import io.offsite.core.penalty.Aggravation;
-import io.offsite.core.penalty.Decision;
-import io.offsite.core.penalty.ExemptionKind;
-import io.offsite.core.penalty.Facts;
-import io.offsite.core.penalty.HarmLevel;
-import io.offsite.core.penalty.Mitigation;
-import io.offsite.core.penalty.Outcome;
-import io.offsite.core.penalty.PenaltyException;
-import io.offsite.core.penalty.PenaltyTable;
-import io.offsite.core.penalty.StatutoryRange;
-import io.offsite.core.penalty.TableVersion;
+import io.offsite.cases.penalty.Aggravation;
+import io.offsite.cases.penalty.Decision;
+import io.offsite.cases.penalty.ExemptionKind;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.HarmLevel;
+import io.offsite.cases.penalty.Mitigation;
+import io.offsite.cases.penalty.Outcome;
+import io.offsite.cases.penalty.PenaltyException;
+import io.offsite.cases.penalty.PenaltyTable;
+import io.offsite.cases.penalty.StatutoryRange;
+import io.offsite.cases.penalty.TableVersion;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,11 +3,11 @@ package io.offsite.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.offsite.core.penalty.Aggravation;
-import io.offsite.core.penalty.Facts;
-import io.offsite.core.penalty.PenaltyCatalogue;
-import io.offsite.core.penalty.PenaltyTable;
-import io.offsite.core.penalty.TableVersion;
+import io.offsite.cases.penalty.Aggravation;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.PenaltyCatalogue;
+import io.offsite.cases.penalty.PenaltyTable;
+import io.offsite.cases.penalty.TableVersion;
 import io.offsite.core.violation.Violation;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -6,7 +6,7 @@ import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.Fence;
 import io.offsite.geofence.ObjectClass;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.offsite.benchmarks.rules;
 
-import io.offsite.core.penalty.Assessment;
-import io.offsite.core.penalty.Decision;
-import io.offsite.core.penalty.Facts;
-import io.offsite.core.penalty.PenaltyCatalogue;
-import io.offsite.core.penalty.PenaltyTable;
+import io.offsite.cases.penalty.Assessment;
+import io.offsite.cases.penalty.Decision;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.PenaltyCatalogue;
+import io.offsite.cases.penalty.PenaltyTable;
 import io.offsite.core.violation.Violation;
 import io.offsite.testkit.FactGenerator;
 import java.time.LocalDate;

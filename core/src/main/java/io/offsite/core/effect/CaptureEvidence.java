@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.violation.Violation;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,14 +43,14 @@ public record CaptureEvidence(String episodeId, Instant at, Violation violation,
         stillsAt = List.copyOf(stillsAt);
         for (int i = 1; i < stillsAt.size(); i++) {
             if (stillsAt.get(i).isBefore(stillsAt.get(i - 1))) {
-                throw new IllegalArgumentException("stillsAt must be ascending, was " + stillsAt);
+                throw new InvalidValueException("stillsAt must be ascending, was " + stillsAt);
             }
         }
         if (minStills < 0) {
-            throw new IllegalArgumentException("minStills must be >= 0, was " + minStills);
+            throw new InvalidValueException("minStills must be >= 0, was " + minStills);
         }
         if (plateMargin < 0) {
-            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+            throw new InvalidValueException("plateMargin must be >= 0 or NaN, was " + plateMargin);
         }
     }
 

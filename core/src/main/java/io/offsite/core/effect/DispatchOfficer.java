@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
@@ -43,7 +44,7 @@ public record DispatchOfficer(String episodeId, Instant at, Violation violation,
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(ownerNotice, "ownerNotice");
         if (plateMargin < 0) {
-            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+            throw new InvalidValueException("plateMargin must be >= 0 or NaN, was " + plateMargin);
         }
     }
 

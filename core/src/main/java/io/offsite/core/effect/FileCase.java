@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.violation.Violation;
@@ -29,7 +30,7 @@ public record FileCase(String episodeId, Instant at, Violation violation, String
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(location, "location");
         if (repeatCount < 0) {
-            throw new IllegalArgumentException("repeatCount must be >= 0, was " + repeatCount);
+            throw new InvalidValueException("repeatCount must be >= 0, was " + repeatCount);
         }
     }
 

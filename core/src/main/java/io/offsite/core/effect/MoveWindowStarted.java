@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.InvalidValueException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,10 +23,10 @@ public record MoveWindowStarted(String episodeId, Instant at, Instant moveBy, Ow
         Objects.requireNonNull(moveBy, "moveBy");
         Objects.requireNonNull(basis, "basis");
         if (moveBy.isBefore(at)) {
-            throw new IllegalArgumentException("moveBy " + moveBy + " is before at " + at);
+            throw new InvalidValueException("moveBy " + moveBy + " is before at " + at);
         }
         if (basis != OwnerNotice.DELIVERED && basis != OwnerNotice.UNCONFIRMED) {
-            throw new IllegalArgumentException("a move window starts from a delivery or a decision, was " + basis);
+            throw new InvalidValueException("a move window starts from a delivery or a decision, was " + basis);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public record PlateReview(String episodeId, Instant at, String fenceId, CellId c
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(cameraId, "cameraId");
         if (!(plateMargin >= 0)) {
-            throw new IllegalArgumentException("plateMargin must be >= 0, was " + plateMargin);
+            throw new InvalidValueException("plateMargin must be >= 0, was " + plateMargin);
         }
     }
 

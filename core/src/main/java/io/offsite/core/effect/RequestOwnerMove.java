@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import java.time.Duration;
@@ -44,13 +45,13 @@ public record RequestOwnerMove(String episodeId, Instant at, String fenceId, Cel
         Objects.requireNonNull(moveWindow, "moveWindow");
         Objects.requireNonNull(deliverBy, "deliverBy");
         if (moveWindow.isNegative()) {
-            throw new IllegalArgumentException("moveWindow must be >= 0, was " + moveWindow);
+            throw new InvalidValueException("moveWindow must be >= 0, was " + moveWindow);
         }
         if (deliverBy.isBefore(at)) {
-            throw new IllegalArgumentException("deliverBy " + deliverBy + " is before at " + at);
+            throw new InvalidValueException("deliverBy " + deliverBy + " is before at " + at);
         }
         if (plateMargin < 0) {
-            throw new IllegalArgumentException("plateMargin must be >= 0 or NaN, was " + plateMargin);
+            throw new InvalidValueException("plateMargin must be >= 0 or NaN, was " + plateMargin);
         }
     }
 

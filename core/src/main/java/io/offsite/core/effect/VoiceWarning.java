@@ -1,5 +1,6 @@
 package io.offsite.core.effect;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.violation.Violation;
@@ -32,7 +33,7 @@ public record VoiceWarning(String episodeId, Instant at, Violation violation, St
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(location, "location");
         if (warningNumber < 1) {
-            throw new IllegalArgumentException("warningNumber must be >= 1, was " + warningNumber);
+            throw new InvalidValueException("warningNumber must be >= 1, was " + warningNumber);
         }
     }
 

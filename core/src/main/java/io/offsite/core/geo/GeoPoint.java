@@ -1,5 +1,6 @@
 package io.offsite.core.geo;
 
+import io.offsite.core.InvalidValueException;
 /**
  * A WGS-84 position in decimal degrees (longitude first, as in GeoJSON). Cameras and GPS units
  * deliver WGS-84; convert GCJ-02 web-map coordinates with {@link Gcj02} first.
@@ -10,10 +11,10 @@ package io.offsite.core.geo;
 public record GeoPoint(double lon, double lat) {
     public GeoPoint {
         if (!(lon >= -180 && lon <= 180)) {
-            throw new IllegalArgumentException("lon must be within -180..180 degrees, was " + lon);
+            throw new InvalidValueException("lon must be within -180..180 degrees, was " + lon);
         }
         if (!(lat >= -90 && lat <= 90)) {
-            throw new IllegalArgumentException("lat must be within -90..90 degrees, was " + lat);
+            throw new InvalidValueException("lat must be within -90..90 degrees, was " + lat);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.offsite.core.geojson;
 
+import io.offsite.core.InvalidValueException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -308,7 +309,7 @@ public final class GeoJson {
                 poly(c.addArray(), (Polygon) mpoly.getGeometryN(k));
             }
         } else {
-            throw new IllegalArgumentException("cannot write geometry type " + g.getGeometryType());
+            throw new InvalidValueException("cannot write geometry type " + g.getGeometryType());
         }
         return n;
     }

@@ -1,5 +1,6 @@
 package io.offsite.core.grid;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.geo.LocalProjection;
 import java.util.ArrayList;
@@ -196,7 +197,7 @@ public final class Grid {
         /** Index resolution: lookup buckets per street (default 256; more = faster lookups, more memory). */
         public Builder bucketsPerStreet(int buckets) {
             if (buckets < 1 || buckets > 65_536) {
-                throw new IllegalArgumentException("bucketsPerStreet must be within 1..65536, was " + buckets);
+                throw new InvalidValueException("bucketsPerStreet must be within 1..65536, was " + buckets);
             }
             this.bucketsPerRegion = buckets;
             return this;
@@ -204,7 +205,7 @@ public final class Grid {
 
         private static double nonNegative(double v, String name) {
             if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(name + " must be a finite number >= 0, was " + v);
+                throw new InvalidValueException(name + " must be a finite number >= 0, was " + v);
             }
             return v;
         }

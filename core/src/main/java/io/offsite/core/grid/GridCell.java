@@ -1,5 +1,6 @@
 package io.offsite.core.grid;
 
+import io.offsite.core.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record GridCell(CellId id, String name, GridLevel level, Optional<CellId>
         Objects.requireNonNull(polygon, "polygon");
         Objects.requireNonNull(responsibleOfficer, "responsibleOfficer");
         if (!(polygon instanceof Polygon) && !(polygon instanceof MultiPolygon)) {
-            throw new IllegalArgumentException("cell " + id + ": polygon must be a Polygon or MultiPolygon, was "
+            throw new InvalidValueException("cell " + id + ": polygon must be a Polygon or MultiPolygon, was "
                     + polygon.getGeometryType());
         }
         members = List.copyOf(members);
@@ -99,10 +100,10 @@ public record GridCell(CellId id, String name, GridLevel level, Optional<CellId>
         /** Builds the cell; fails naming the missing field. */
         public GridCell build() {
             if (polygon == null) {
-                throw new IllegalStateException("cell " + id + ": polygon is required");
+                throw new InvalidValueException("cell " + id + ": polygon is required");
             }
             if (responsible == null) {
-                throw new IllegalStateException("cell " + id + ": responsibleOfficer is required");
+                throw new InvalidValueException("cell " + id + ": responsibleOfficer is required");
             }
             return new GridCell(id, name == null ? id.value() : name, level, Optional.ofNullable(parent), polygon,
                     members, responsible);

@@ -1,5 +1,6 @@
 package io.offsite.core.grid;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geojson.GeoJson;
 import io.offsite.core.geojson.GeoJsonException;
 import io.offsite.core.geojson.GeoJsonFeature;
@@ -58,7 +59,7 @@ public final class GridGeoJson {
         GridLevel level;
         try {
             level = GridLevel.parse(f.requireString("level"));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidValueException e) {
             throw new GeoJsonException(f.index(), f.propertyPath("level"), e.getMessage());
         }
         try {
@@ -76,7 +77,7 @@ public final class GridGeoJson {
             }
             b.responsibleOfficer(OfficerId.of(f.requireString("responsibleOfficer")));
             return b.build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (InvalidValueException | IllegalArgumentException e) {
             throw new GeoJsonException(f.index(), "features[" + f.index() + "]", e.getMessage());
         }
     }
@@ -108,7 +109,7 @@ public final class GridGeoJson {
         try {
             return new GridMember(OfficerId.of((String) id), name == null ? (String) id : (String) name,
                     MemberRole.parse((String) role));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidValueException e) {
             throw new GeoJsonException(f.index(), path + ".role", e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package io.offsite.core.grid;
 
+import io.offsite.core.InvalidValueException;
 /**
  * The four levels of the enforcement grid (网格), from the whole built-up area down to a street.
  * A child cell is always exactly one level below its parent.
@@ -27,7 +28,7 @@ public enum GridLevel {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown grid level \"" + text
+        throw new InvalidValueException("unknown grid level \"" + text
                 + "\" (expected one of built-up-area, squadron, area, street)");
     }
 

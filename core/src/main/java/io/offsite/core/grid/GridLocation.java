@@ -1,5 +1,6 @@
 package io.offsite.core.grid;
 
+import io.offsite.core.InvalidValueException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public record GridLocation(List<GridCell> chain, OfficerId responsibleOfficer) {
     public GridLocation {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
-            throw new IllegalArgumentException("chain must not be empty");
+            throw new InvalidValueException("chain must not be empty");
         }
         Objects.requireNonNull(responsibleOfficer, "responsibleOfficer");
     }

@@ -1,5 +1,6 @@
 package io.offsite.core.grid;
 
+import io.offsite.core.InvalidValueException;
 /** Shared checks for identifier records. */
 final class Ids {
     private Ids() {
@@ -7,7 +8,7 @@ final class Ids {
 
     static void requireId(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must be a non-blank string, was "
+            throw new InvalidValueException(what + " must be a non-blank string, was "
                     + (value == null ? "null" : "\"" + value + "\""));
         }
     }

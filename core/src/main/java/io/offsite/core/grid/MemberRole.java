@@ -1,5 +1,6 @@
 package io.offsite.core.grid;
 
+import io.offsite.core.InvalidValueException;
 import java.util.Locale;
 
 /** The role of a member of a grid cell. Only enforcement officers may be a cell's responsible officer. */
@@ -21,7 +22,7 @@ public enum MemberRole {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown member role \"" + text
+        throw new InvalidValueException("unknown member role \"" + text
                 + "\" (expected enforcement-officer, sanitation, landscaping or municipal)");
     }
 

@@ -1,5 +1,6 @@
 package io.offsite.core.objects;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.Grid;
 import io.offsite.core.grid.GridLocation;
@@ -19,7 +20,7 @@ public record ManagedObject(String id, String name, ObjectCategory category, Opt
         GeoPoint location) {
     public ManagedObject {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("managed object id must be non-blank");
+            throw new InvalidValueException("managed object id must be non-blank");
         }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(category, "category");

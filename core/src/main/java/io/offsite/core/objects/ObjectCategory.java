@@ -1,5 +1,6 @@
 package io.offsite.core.objects;
 
+import io.offsite.core.InvalidValueException;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ public record ObjectCategory(String code, String name) {
     public ObjectCategory {
         Objects.requireNonNull(name, "name");
         if (code == null || !code.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new IllegalArgumentException("category code must be lower-case letters, digits and dashes, was "
+            throw new InvalidValueException("category code must be lower-case letters, digits and dashes, was "
                     + (code == null ? "null" : "\"" + code + "\""));
         }
     }

@@ -14,8 +14,8 @@ import java.util.Objects;
 public record AddressConfirmation(String address, Instant signedAt, String reference) {
     /** Validates the components. */
     public AddressConfirmation {
-        ServiceRecord.requireText(address, "confirmed address");
+        ServiceText.require(address, "confirmed address");
         Objects.requireNonNull(signedAt, "signedAt");
-        ServiceRecord.requireText(reference, "confirmation reference");
+        ServiceText.require(reference, "confirmation reference");
     }
 }

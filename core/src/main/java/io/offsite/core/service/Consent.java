@@ -19,7 +19,7 @@ public record Consent(ServiceMethod method, String address, Instant signedAt, St
         if (method != ServiceMethod.ELECTRONIC && method != ServiceMethod.VIDEO) {
             throw new ServiceException("consent is recorded for ELECTRONIC or VIDEO service, not " + method);
         }
-        ServiceRecord.requireText(address, "consent address");
-        ServiceRecord.requireText(reference, "consent reference");
+        ServiceText.require(address, "consent address");
+        ServiceText.require(reference, "consent reference");
     }
 }

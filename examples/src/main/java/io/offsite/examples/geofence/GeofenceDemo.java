@@ -17,7 +17,7 @@ import io.offsite.geofence.FenceRegistry;
 import io.offsite.geofence.GeofenceEngine;
 import io.offsite.geofence.NoticeResult;
 import io.offsite.geofence.spi.EpisodeStore;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import io.offsite.geofence.Fence;
 import io.offsite.geofence.FenceKind;
 import io.offsite.geofence.FenceRegistry;
 import io.offsite.geofence.GeofenceEngine;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -22,7 +22,7 @@ import io.offsite.notify.Recipients;
 import io.offsite.notify.RetryPolicy;
 import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.Gateway;
-import io.offsite.notify.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.SendResult;
 import java.io.PrintStream;
@@ -76,12 +76,12 @@ public final class NotifyDemo {
                 .vehicleRegistry(plate -> Optional.ofNullable(Map.of("浙A12345", "13812345678").get(plate)))
                 .officerDirectory(new OfficerDirectory() {
                     @Override
-                    public Optional<OfficerId> responsibleOfficer(CellId cell) {
+                    public Optional<OfficerId> responsibleFor(CellId cell, java.time.Instant at) {
                         return Optional.of(OfficerId.of("ZJ-0457"));
                     }
 
                     @Override
-                    public Optional<String> officerPhone(OfficerId officer) {
+                    public Optional<String> phone(OfficerId officer) {
                         return Optional.of("13511112222");
                     }
                 }).build();

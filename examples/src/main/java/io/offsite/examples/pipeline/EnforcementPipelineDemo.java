@@ -1,10 +1,10 @@
 package io.offsite.examples.pipeline;
 
 import io.offsite.core.Masks;
-import io.offsite.core.cases.CaseAction;
-import io.offsite.core.cases.CaseCommand;
-import io.offsite.core.cases.CaseLifecycle;
-import io.offsite.core.cases.PenaltyCase;
+import io.offsite.cases.CaseAction;
+import io.offsite.cases.CaseCommand;
+import io.offsite.cases.CaseLifecycle;
+import io.offsite.cases.PenaltyCase;
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.DispatchUnaddressed;
@@ -18,10 +18,10 @@ import io.offsite.core.grid.Grid;
 import io.offsite.core.grid.GridGeoJson;
 import io.offsite.core.grid.GridLocation;
 import io.offsite.core.grid.OfficerId;
-import io.offsite.core.penalty.Assessment;
-import io.offsite.core.penalty.Facts;
-import io.offsite.core.penalty.PartyType;
-import io.offsite.core.penalty.PenaltyCatalogue;
+import io.offsite.cases.penalty.Assessment;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.PartyType;
+import io.offsite.cases.penalty.PenaltyCatalogue;
 import io.offsite.evidence.BundleVerifier;
 import io.offsite.evidence.CaseContext;
 import io.offsite.evidence.CompletenessReport;
@@ -56,7 +56,7 @@ import io.offsite.notify.Receipt;
 import io.offsite.notify.Recipients;
 import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.Gateway;
-import io.offsite.notify.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.SendResult;
 import java.io.ByteArrayInputStream;
@@ -121,7 +121,7 @@ public final class EnforcementPipelineDemo {
         GridLocation street = grid.locateOrThrow(GeoPoint.of(120.1045, 30.2103));
         Fence fence = Fence.builder("no-parking-baochu-rd", FenceKind.NO_PARKING, street.cell().id()).polygon(area).build();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                        io.offsite.geofence.spi.OfficerDirectory.ofGrid(grid))
+                        io.offsite.core.spi.OfficerDirectory.ofGrid(grid))
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
                 .episodeIdKey(DemoSecrets.episodeIdKey()).build();
         out.println("fence " + fence.id() + " on " + street.cell().name() + ", officer " + street.responsibleOfficer());
@@ -166,12 +166,12 @@ public final class EnforcementPipelineDemo {
                 .vehicleRegistry(plate -> Optional.ofNullable(OWNER_PHONES.get(plate)))
                 .officerDirectory(new OfficerDirectory() {
                     @Override
-                    public Optional<OfficerId> responsibleOfficer(CellId cell) {
+                    public Optional<OfficerId> responsibleFor(CellId cell, java.time.Instant at) {
                         return grid.responsibleOfficer(cell);
                     }
 
                     @Override
-                    public Optional<String> officerPhone(OfficerId officer) {
+                    public Optional<String> phone(OfficerId officer) {
                         return Optional.ofNullable(OFFICER_PHONES.get(officer));
                     }
                 }).build();

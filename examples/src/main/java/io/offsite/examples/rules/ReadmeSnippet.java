@@ -1,7 +1,7 @@
 package io.offsite.examples.rules;
 
-import io.offsite.core.deadline.DeadlineCalculator;
-import io.offsite.core.penalty.*;
+import io.offsite.cases.deadline.DeadlineCalculator;
+import io.offsite.cases.penalty.*;
 import io.offsite.core.violation.Violation;
 import io.offsite.testkit.Laws;
 import java.time.LocalDate;

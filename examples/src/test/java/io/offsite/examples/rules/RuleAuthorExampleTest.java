@@ -2,8 +2,8 @@ package io.offsite.examples.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.offsite.core.penalty.PenaltyCatalogue;
-import io.offsite.core.penalty.PenaltyTable;
+import io.offsite.cases.penalty.PenaltyCatalogue;
+import io.offsite.cases.penalty.PenaltyTable;
 import io.offsite.core.violation.Violation;
 import io.offsite.testkit.Law;
 import io.offsite.testkit.LawReport;

@@ -11,11 +11,11 @@ import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
-import io.offsite.core.penalty.Decision;
-import io.offsite.core.penalty.Facts;
-import io.offsite.core.penalty.HarmLevel;
-import io.offsite.core.penalty.Outcome;
-import io.offsite.core.penalty.PenaltyCatalogue;
+import io.offsite.cases.penalty.Decision;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.HarmLevel;
+import io.offsite.cases.penalty.Outcome;
+import io.offsite.cases.penalty.PenaltyCatalogue;
 import io.offsite.core.violation.Violation;
 import io.offsite.evidence.CaseContext;
 import io.offsite.evidence.CompletenessReport;
@@ -30,7 +30,7 @@ import io.offsite.geofence.GeofenceEngine;
 import io.offsite.geofence.LadderPolicy;
 import io.offsite.geofence.LadderStep;
 import io.offsite.geofence.ObjectClass;
-import io.offsite.geofence.spi.OfficerDirectory;
+import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
 import io.offsite.notify.Outbox;
@@ -180,14 +180,14 @@ class ViolationVocabularyTest {
                 .gateway(Channel.SMS, r -> SendResult.accepted("sms")).gateway(Channel.VOICE, r -> SendResult.delivered("v"))
                 .build();
         Recipients recipients = Recipients.builder().clock(Clock.fixed(T0, ZoneOffset.UTC))
-                .officerDirectory(new io.offsite.notify.spi.OfficerDirectory() {
+                .officerDirectory(new io.offsite.core.spi.OfficerDirectory() {
                     @Override
-                    public Optional<OfficerId> responsibleOfficer(CellId cell) {
+                    public Optional<OfficerId> responsibleFor(CellId cell, java.time.Instant at) {
                         return Optional.of(OFFICER);
                     }
 
                     @Override
-                    public Optional<String> officerPhone(OfficerId officer) {
+                    public Optional<String> phone(OfficerId officer) {
                         return Optional.of("13511112222");
                     }
                 }).build();

@@ -1,0 +1,36 @@
+package io.offsite.cases;
+
+import io.offsite.core.grid.OfficerId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One accepted transition in a case's append-only timeline.
+ *
+ * @param seq         position in the timeline, from 0
+ * @param commandId   the command's idempotency key
+ * @param action      what was done: a {@link CaseAction} name, or {@code FILE} for the filing entry
+ * @param from        state before
+ * @param to          state after
+ * @param at          when
+ * @param eventDate   the legal date of the event
+ * @param actors      who
+ * @param reason      why
+ * @param attachments what was attached
+ */
+public record TimelineEntry(int seq, String commandId, String action, CaseState from, CaseState to, Instant at,
+        LocalDate eventDate, List<OfficerId> actors, String reason, List<String> attachments) {
+    public TimelineEntry {
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(eventDate, "eventDate");
+        Objects.requireNonNull(reason, "reason");
+        actors = List.copyOf(actors);
+        attachments = List.copyOf(attachments);
+    }
+}
