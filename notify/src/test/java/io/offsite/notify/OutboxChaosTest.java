@@ -1,5 +1,7 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offsite.notify.spi.OutboxStore;
@@ -12,7 +14,7 @@ class OutboxChaosTest {
 
     @Test
     void halfOfCallsFailingAndTimeouts_everyMessageDeliveredOrDeadLettered_noneTwice() {
-        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         SimulatedGateway sim = SimulatedGateway.builder().seed(42).failureRate(0.5).timeoutRate(0.3)
                 .lostReceiptRate(0.1).duplicateReceiptRate(0.3).deliveryFailureRate(0.05)
                 .latency(Duration.ofSeconds(1), Duration.ofSeconds(90)).shuffleReceipts(true).build();

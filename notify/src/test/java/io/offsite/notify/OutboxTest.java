@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
-    private final MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+    private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
     private final List<SendRequest> calls = new ArrayList<>();
 
     private static OutgoingMessage sms(String key) {
