@@ -19,7 +19,7 @@ class OutboxChaosTest {
                 .lostReceiptRate(0.1).duplicateReceiptRate(0.3).deliveryFailureRate(0.05)
                 .latency(Duration.ofSeconds(1), Duration.ofSeconds(90)).shuffleReceipts(true).build();
         OutboxStore store = OutboxStores.inMemory();
-        Outbox.Builder builder = Outbox.builder(store).clock(clock).random(new SplittableRandom(5))
+        OutboxBuilder builder = Outbox.builder(store).clock(clock).random(new SplittableRandom(5))
                 .gateway(Channel.SMS, sim).receiptTimeout(Duration.ofMinutes(3))
                 .rateLimit(new RateLimit(3, Duration.ofSeconds(20)));
         Outbox outbox = builder.build();
