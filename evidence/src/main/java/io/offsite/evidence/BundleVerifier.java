@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class BundleVerifier {
         void update(long done, long total);
     }
 
-    private BundleVerifier(Builder b) {
+    BundleVerifier(BundleVerifierBuilder b) {
         this.trusted = Set.copyOf(b.trusted);
         this.progress = b.progress;
     }
@@ -60,8 +59,8 @@ public final class BundleVerifier {
     }
 
     /** Starts a configured verifier. */
-    public static Builder builder() {
-        return new Builder();
+    public static BundleVerifierBuilder builder() {
+        return new BundleVerifierBuilder();
     }
 
     /**
@@ -371,35 +370,6 @@ public final class BundleVerifier {
                 add(Kind.ZIP_STRUCTURE, e.name(), "ZIP CRC-32 does not match the content: the file was changed");
             }
             return out;
-        }
-    }
-
-    /** Configures a {@link BundleVerifier}. */
-    public static final class Builder {
-        private final Set<Sha256> trusted = new HashSet<>();
-        private Progress progress;
-
-        private Builder() {
-        }
-
-        /**
-         * Requires every signing key in the bundle to have this fingerprint (SHA-256 of its X.509 encoding,
-         * as published by the agency); may be called several times.
-         */
-        public Builder trustKey(Sha256 fingerprint) {
-            trusted.add(Objects.requireNonNull(fingerprint, "fingerprint"));
-            return this;
-        }
-
-        /** Receives progress while item bytes are verified. */
-        public Builder progress(Progress progress) {
-            this.progress = Objects.requireNonNull(progress, "progress");
-            return this;
-        }
-
-        /** Builds the verifier. */
-        public BundleVerifier build() {
-            return new BundleVerifier(this);
         }
     }
 }

@@ -1,18 +1,12 @@
 package io.offsite.evidence;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import io.offsite.core.internal.json.StrictJson;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,17 +31,8 @@ final class CanonicalJson {
     static final int MAX_NUMBER_DIGITS = 32;
     /** Longest object key accepted, in characters. */
     static final int MAX_NAME_CHARS = 1024;
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(MAX_STRING_CHARS).maxNumberLength(MAX_NUMBER_DIGITS).maxNameLength(MAX_NAME_CHARS)
-                    .build())
-            .build();
-    private static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonParser.Feature.ALLOW_COMMENTS)
-            .build();
+    private static final StrictJson READER = StrictJson.builder().maxNestingDepth(MAX_DEPTH)
+            .maxStringChars(MAX_STRING_CHARS).maxNumberChars(MAX_NUMBER_DIGITS).maxNameChars(MAX_NAME_CHARS).build();
 
     private CanonicalJson() {
     }
@@ -71,35 +56,38 @@ final class CanonicalJson {
     /** Parses {@code len} bytes from {@code off} strictly (no duplicate keys, no trailing content, bounded). */
     static JsonNode parse(byte[] bytes, int off, int len, String where) {
         try {
-            JsonNode node = MAPPER.readTree(bytes, off, len);
+            JsonNode node = READER.read(bytes, off, len);
             if (node == null || node.isMissingNode()) {
                 throw new EvidenceException(where + " is empty, expected a JSON document");
             }
             return node;
-        } catch (JsonProcessingException e) {
+        } catch (StrictJson.Malformed e) {
             throw failure(e, where, off);
-        } catch (IOException e) {
-            throw new EvidenceException(where + " cannot be read: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new EvidenceException(where + " cannot be read: " + e.getCause().getMessage(), e);
         }
     }
 
     /** A streaming parser over {@code bytes} with the same bounds and duplicate-key detection. */
     static JsonParser parser(byte[] bytes) {
         try {
-            return MAPPER.createParser(bytes);
-        } catch (IOException e) {
+            return READER.parser(bytes);
+        } catch (UncheckedIOException e) {
             throw new EvidenceException("cannot create a JSON parser: " + e.getMessage(), e);
         }
     }
 
     /** The module's exception for a parser failure: what, where (byte offset, line, column) and why. */
     static EvidenceException failure(JsonProcessingException e, String where, int baseOffset) {
-        JsonLocation loc = e.getLocation();
-        String at = loc == null ? "" : " at byte " + (baseOffset + Math.max(0, loc.getByteOffset()));
-        if (e instanceof StreamConstraintsException) {
-            return new OverLimitException(where + " is over a parsing limit" + at + ": " + e.getOriginalMessage(), e);
+        return failure(StrictJson.Malformed.of(e), where, baseOffset);
+    }
+
+    static EvidenceException failure(StrictJson.Malformed e, String where, int baseOffset) {
+        String at = e.byteOffset() < 0 && e.line() < 0 ? "" : " at byte " + (baseOffset + Math.max(0, e.byteOffset()));
+        if (e.kind() == StrictJson.Malformed.Kind.LIMIT) {
+            return new OverLimitException(where + " is over a parsing limit" + at + ": " + e.reason(), e.getCause());
         }
-        return new EvidenceException(where + " is not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+        return new EvidenceException(where + " is not valid JSON" + at + ": " + e.reason(), e.getCause());
     }
 
     /** Parses and requires the bytes to be exactly the canonical form. */

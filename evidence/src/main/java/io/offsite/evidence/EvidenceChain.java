@@ -55,7 +55,7 @@ public final class EvidenceChain {
     private final Map<String, PublicKey> usedKeys = new LinkedHashMap<>();
     private boolean sealed;
 
-    private EvidenceChain(Builder b) {
+    EvidenceChain(EvidenceChainBuilder b) {
         this.caseId = b.caseId;
         this.violationCode = b.violationCode;
         this.store = b.store;
@@ -127,8 +127,8 @@ public final class EvidenceChain {
     }
 
     /** Starts a chain for case {@code caseId} of {@code violation} (e.g. {@link Violation#PARKING}). */
-    public static Builder builder(String caseId, Violation violation) {
-        return new Builder(caseId, violation);
+    public static EvidenceChainBuilder builder(String caseId, Violation violation) {
+        return new EvidenceChainBuilder(caseId, violation);
     }
 
     /** The case id. */
@@ -361,69 +361,5 @@ public final class EvidenceChain {
             throw new EvidenceException("actor must name who acted (officer or system id)");
         }
         return actor;
-    }
-
-    /** Builds an {@link EvidenceChain}. */
-    public static final class Builder {
-        private final String caseId;
-        private final String violationCode;
-        private BlobStore store = InMemoryBlobStore.create();
-        private SigningKeys keys;
-        private TimestampAuthority tsa;
-        private Clock clock = Clock.systemUTC();
-        private WitnessRegistry witnesses = WitnessRegistry.inMemory();
-        private ChainJournal journal = InMemoryChainJournal.create();
-
-        private Builder(String caseId, Violation violation) {
-            this.caseId = EvidenceItem.requireId(Objects.requireNonNull(caseId, "caseId"), "case id");
-            this.violationCode = Objects.requireNonNull(violation, "violation").code();
-        }
-
-        /** Where item bytes go (default: a new in-memory store). */
-        public Builder blobStore(BlobStore store) {
-            this.store = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /** The signing keys for tree heads and manifests (required). */
-        public Builder signingKeys(SigningKeys keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
-        /** A trusted timestamp authority for every signed head (default: none). */
-        public Builder timestampAuthority(TimestampAuthority tsa) {
-            this.tsa = Objects.requireNonNull(tsa, "tsa");
-            return this;
-        }
-
-        /** The clock custody entries and heads are dated with (default: system UTC). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** The witness registry statements are checked against (default: a new in-memory registry). */
-        public Builder witnesses(WitnessRegistry witnesses) {
-            this.witnesses = Objects.requireNonNull(witnesses, "witnesses");
-            return this;
-        }
-
-        /**
-         * Where the chain's state is journaled (default: in memory). A chain built over a non-empty journal
-         * resumes where it left off, after checking every journaled head against the rebuilt log.
-         */
-        public Builder journal(ChainJournal journal) {
-            this.journal = Objects.requireNonNull(journal, "journal");
-            return this;
-        }
-
-        /** Builds the chain, replaying the journal if it has records. */
-        public EvidenceChain build() {
-            if (keys == null) {
-                throw new EvidenceException("signingKeys are required: heads and manifests must be signed");
-            }
-            return new EvidenceChain(this);
-        }
     }
 }

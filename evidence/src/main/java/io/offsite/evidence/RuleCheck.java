@@ -1,9 +1,7 @@
 package io.offsite.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -187,53 +184,6 @@ abstract class RuleCheck {
         }
     }
 
-    static final class MinSpan extends RuleCheck {
-        private final Selector sel;
-
-        MinSpan(String id, String reason, Selector sel) {
-            super(id, reason);
-            this.sel = sel;
-        }
-
-        @Override
-        Finding apply(List<EvidenceItem> items, CaseContext ctx) {
-            if (ctx.moveWindow().isEmpty()) {
-                return cannot("the case context has no move window");
-            }
-            List<EvidenceItem> found = sel.select(items);
-            if (found.size() < 2) {
-                return fail("fewer than two qualifying items", ids(found));
-            }
-            EvidenceItem first = found.stream().min((a, b) -> a.capturedAt().compareTo(b.capturedAt())).get();
-            EvidenceItem last = found.stream().max((a, b) -> a.capturedAt().compareTo(b.capturedAt())).get();
-            Duration span = Duration.between(first.capturedAt(), last.capturedAt());
-            String detail = "the furthest-apart items (" + first.id() + ", " + last.id() + ") are " + span.toSeconds()
-                    + " s apart; the window is " + ctx.moveWindow().get().toSeconds() + " s";
-            return span.compareTo(ctx.moveWindow().get()) > 0 ? pass(detail, List.of(first.id(), last.id()))
-                    : fail(detail, List.of(first.id(), last.id()));
-        }
-    }
-
-    static final class DistinctDates extends RuleCheck {
-        private final Selector sel;
-        private final int min;
-
-        DistinctDates(String id, String reason, Selector sel, int min) {
-            super(id, reason);
-            this.sel = sel;
-            this.min = min;
-        }
-
-        @Override
-        Finding apply(List<EvidenceItem> items, CaseContext ctx) {
-            List<EvidenceItem> found = sel.select(items);
-            Set<LocalDate> dates = new TreeSet<>();
-            found.forEach(i -> dates.add(i.capturedAt().atZone(ctx.zone()).toLocalDate()));
-            String detail = "found " + dates.size() + " distinct date(s) " + dates + ", need " + min;
-            return dates.size() >= min ? pass(detail, ids(found)) : fail(detail, ids(found));
-        }
-    }
-
     static final class DeviceReviewed extends RuleCheck {
         private final Selector sel;
         private final long maxMillis;
@@ -296,91 +246,6 @@ abstract class RuleCheck {
             }
             return bad.isEmpty() ? pass("all locations are inside the fence", List.of())
                     : fail(String.join("; ", why), bad);
-        }
-    }
-
-    /**
-     * The order-to-move SMS was delivered, and the full move window ran from the delivery before the dispatch
-     * capture ({@link CaseContext#windowEnd()}): the owner's ten minutes start when the owner is told.
-     */
-    static final class SmsDelivered extends RuleCheck {
-        SmsDelivered(String id, String reason) {
-            super(id, reason);
-        }
-
-        @Override
-        Finding apply(List<EvidenceItem> items, CaseContext ctx) {
-            if (ctx.windowEnd().isEmpty()) {
-                return cannot("the case context has no window end (the dispatch capture time)");
-            }
-            if (ctx.moveWindow().isEmpty()) {
-                return cannot("the case context has no move window");
-            }
-            Instant capture = ctx.windowEnd().get();
-            Duration window = ctx.moveWindow().get();
-            List<String> seen = new ArrayList<>();
-            List<String> why = new ArrayList<>();
-            for (EvidenceItem i : items) {
-                if (i.kind() != ItemKind.SMS_RECORD) {
-                    continue;
-                }
-                seen.add(i.id());
-                Optional<Instant> sent = instant(i, ItemSpec.SMS_SENT_AT);
-                Optional<Instant> delivered = instant(i, ItemSpec.SMS_DELIVERED_AT);
-                if (sent.isEmpty() || delivered.isEmpty() || delivered.get().isBefore(sent.get())) {
-                    why.add(i.id() + " has no send time and delivery receipt in order");
-                    continue;
-                }
-                Instant windowEnds = delivered.get().plus(window);
-                if (!windowEnds.isAfter(capture)) {
-                    return pass(i.id() + " sent " + sent.get() + ", delivered " + delivered.get() + "; the "
-                            + window.toSeconds() + " s window from delivery ended " + windowEnds
-                            + ", at or before the dispatch capture " + capture, List.of(i.id()));
-                }
-                why.add(i.id() + " delivered " + delivered.get() + ", only "
-                        + Duration.between(delivered.get(), capture).toSeconds() + " s before the dispatch capture "
-                        + capture + "; the owner must have the full " + window.toSeconds() + " s window from delivery");
-            }
-            return fail(seen.isEmpty() ? "no SMS record" : String.join("; ", why), seen);
-        }
-    }
-
-    static final class TimestampsConsistent extends RuleCheck {
-        TimestampsConsistent(String id, String reason) {
-            super(id, reason);
-        }
-
-        @Override
-        Finding apply(List<EvidenceItem> items, CaseContext ctx) {
-            List<String> bad = new ArrayList<>();
-            List<String> why = new ArrayList<>();
-            Map<String, EvidenceItem> byId = new LinkedHashMap<>();
-            items.forEach(i -> byId.put(i.id(), i));
-            for (EvidenceItem i : items) {
-                if (i.capturedAt().isAfter(ctx.asOf())) {
-                    bad.add(i.id());
-                    why.add(i.id() + " is dated " + i.capturedAt() + ", after the check time " + ctx.asOf());
-                }
-                Optional<Instant> sent = instant(i, ItemSpec.SMS_SENT_AT);
-                Optional<Instant> delivered = instant(i, ItemSpec.SMS_DELIVERED_AT);
-                if (sent.isPresent() && delivered.isPresent() && delivered.get().isBefore(sent.get())) {
-                    bad.add(i.id());
-                    why.add(i.id() + " was delivered (" + delivered.get() + ") before it was sent (" + sent.get() + ")");
-                }
-                if ((i.spec().fact(ItemSpec.SMS_SENT_AT).isPresent() && sent.isEmpty())
-                        || (i.spec().fact(ItemSpec.SMS_DELIVERED_AT).isPresent() && delivered.isEmpty())) {
-                    bad.add(i.id());
-                    why.add(i.id() + " has an SMS time that is not an ISO-8601 instant");
-                }
-                i.derivedFrom().map(byId::get).ifPresent(o -> {
-                    if (i.capturedAt().isBefore(o.capturedAt())) {
-                        bad.add(i.id());
-                        why.add(i.id() + " is a copy dated before its original " + o.id());
-                    }
-                });
-            }
-            return bad.isEmpty() ? pass("item times are mutually consistent", List.of())
-                    : fail(String.join("; ", why), bad.stream().distinct().toList());
         }
     }
 

@@ -36,7 +36,7 @@ public final class VerifierMain {
     }
 
     private static int runUnguarded(String[] args, PrintStream out, PrintStream err) {
-        BundleVerifier.Builder b = BundleVerifier.builder();
+        BundleVerifierBuilder b = BundleVerifier.builder();
         List<Path> bundles = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if ("--trust-key".equals(args[i]) && i + 1 < args.length) {

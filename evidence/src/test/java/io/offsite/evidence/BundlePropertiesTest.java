@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -46,7 +47,7 @@ class BundlePropertiesTest {
     void everyByteOfASmallBundle_isProtected_exhaustively() throws IOException {
         // Every position, one fixed flip: no byte of the container, manifest, log or items is unprotected.
         EvidenceChain c = EvidenceChain.builder("case-s", Violation.PARKING).signingKeys(InMemorySigningKeys.generate("k"))
-                .clock(new Fixtures.TickingClock(Fixtures.T0)).build();
+                .clock(SettableClock.at(Fixtures.T0)).build();
         c.add(Fixtures.sms(Fixtures.T0, Fixtures.T0), Fixtures.bytes("sms"), "platform");
         Path small = dir.resolve("small.zip");
         c.exportBundle(small, "officer-1");
@@ -83,7 +84,7 @@ class BundlePropertiesTest {
     @Test
     void untouchedBundle_ofAnyShape_alwaysVerifies() {
         qt().withExamples(25).forAll(lists().of(integers().between(0, 5)).ofSizeBetween(0, 12)).checkAssert(ops -> {
-            Fixtures.TickingClock clock = new Fixtures.TickingClock(Fixtures.T0.plusSeconds(3600));
+            SettableClock clock = SettableClock.at(Fixtures.T0.plusSeconds(3600));
             EvidenceChain c = EvidenceChain.builder("case-q", Violation.HOUSEHOLD_WASTE)
                     .signingKeys(InMemorySigningKeys.generate("k1")).clock(clock).build();
             int i = 0;

@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class ChainJournalTest {
     @TempDir
     Path dir;
     final InMemorySigningKeys keys = InMemorySigningKeys.generate("k1");
-    final Fixtures.TickingClock clock = new Fixtures.TickingClock(Fixtures.T0);
+    final SettableClock clock = SettableClock.at(Fixtures.T0);
 
     EvidenceChain open(String caseId) {
         return EvidenceChain.builder(caseId, Violation.PARKING).blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))

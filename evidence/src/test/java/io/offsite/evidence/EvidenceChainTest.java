@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class EvidenceChainTest {
 
     EvidenceChain chain() {
         return EvidenceChain.builder("case-7", Violation.HOUSEHOLD_WASTE).signingKeys(InMemorySigningKeys.generate("k1"))
-                .clock(new Fixtures.TickingClock(Fixtures.T0)).build();
+                .clock(SettableClock.at(Fixtures.T0)).build();
     }
 
     @Test
@@ -82,9 +83,9 @@ class EvidenceChainTest {
     @Test
     void signedHead_verifiesWithPublicKey_andTimestampCoversIt() {
         InMemorySigningKeys keys = InMemorySigningKeys.generate("k1");
-        LocalTimestampAuthority tsa = LocalTimestampAuthority.create("tsa", new Fixtures.TickingClock(Fixtures.T0));
+        LocalTimestampAuthority tsa = LocalTimestampAuthority.create("tsa", SettableClock.at(Fixtures.T0));
         EvidenceChain c = EvidenceChain.builder("case-8", Violation.PARKING).signingKeys(keys).timestampAuthority(tsa)
-                .clock(new Fixtures.TickingClock(Fixtures.T0)).build();
+                .clock(SettableClock.at(Fixtures.T0)).build();
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("abc"), "platform");
         SignedTreeHead h = c.signHead();
         assertThat(h.verifySignature(keys.publicKey("k1").orElseThrow())).isTrue();
@@ -106,7 +107,7 @@ class EvidenceChainTest {
         reg.register(w, WitnessRole.SANITATION_WORKER, new PersonalDetails("王小明", "13800001111", "西湖区"),
                 Fixtures.T0);
         EvidenceChain c = EvidenceChain.builder("case-9", Violation.HOUSEHOLD_WASTE).signingKeys(InMemorySigningKeys.generate("k"))
-                .witnesses(reg).clock(new Fixtures.TickingClock(Fixtures.T0)).build();
+                .witnesses(reg).clock(SettableClock.at(Fixtures.T0)).build();
         EvidenceItem clip = c.add(ItemSpec.builder(ItemKind.VIDEO_CLIP, "video/mp4", Fixtures.T0, Fixtures.CAMERA)
                 .build(), Fixtures.bytes("mp4"), "platform");
         EvidenceItem st = c.addWitnessStatement(w, ItemSpec.builder(ItemKind.WITNESS_STATEMENT, "application/pdf",

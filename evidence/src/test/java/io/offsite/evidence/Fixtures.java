@@ -2,6 +2,7 @@ package io.offsite.evidence;
 
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.violation.Violation;
+import io.offsite.testkit.SettableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,47 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Shared test data: a parking case, a ticking clock, and bundle rewriting helpers. */
+/** Shared test data: a parking case and bundle rewriting helpers. */
 final class Fixtures {
     static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
     static final GeoPoint SPOT = GeoPoint.of(120.1551, 30.2741);
     static final String CAMERA = "33010600001320000001";
 
     private Fixtures() {
-    }
-
-    /** A clock that advances one second every time it is read. */
-    static final class TickingClock extends Clock {
-        private Instant now;
-
-        TickingClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusSeconds(1);
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     static InputStream bytes(String s) {
@@ -72,8 +45,8 @@ final class Fixtures {
     static EvidenceChain parkingChain(String caseId) {
         EvidenceChain chain = EvidenceChain.builder(caseId, Violation.PARKING)
                 .signingKeys(InMemorySigningKeys.generate("agency-key-1"))
-                .timestampAuthority(LocalTimestampAuthority.create("test-tsa", new TickingClock(T0.plusSeconds(5000))))
-                .clock(new TickingClock(T0.plusSeconds(3600))).build();
+                .timestampAuthority(LocalTimestampAuthority.create("test-tsa", SettableClock.at(T0.plusSeconds(5000))))
+                .clock(SettableClock.at(T0.plusSeconds(3600))).build();
         chain.add(still(T0, true), bytes("still-1 jpeg bytes"), "platform");
         chain.add(sms(T0.plusSeconds(20), T0.plusSeconds(25)), bytes("{\"sms\":\"please move\"}"), "platform");
         chain.add(still(T0.plusSeconds(300), false), bytes("still-2 jpeg bytes"), "platform");

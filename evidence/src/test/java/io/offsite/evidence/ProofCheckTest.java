@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +18,7 @@ class ProofCheckTest {
 
     EvidenceChain chain(String secondItem) {
         EvidenceChain c = EvidenceChain.builder("case-h", Violation.PARKING).signingKeys(keys)
-                .clock(new Fixtures.TickingClock(Fixtures.T0)).build();
+                .clock(SettableClock.at(Fixtures.T0)).build();
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("one"), "platform");
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes(secondItem), "platform");
         c.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("three"), "platform");

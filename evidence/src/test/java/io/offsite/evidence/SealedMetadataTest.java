@@ -1,5 +1,6 @@
 package io.offsite.evidence;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -31,7 +32,7 @@ class SealedMetadataTest {
     EvidenceChain open() {
         return EvidenceChain.builder("case-seal", io.offsite.core.violation.Violation.PARKING).blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
                 .journal(FileChainJournal.open(journal())).signingKeys(keys)
-                .clock(new Fixtures.TickingClock(Fixtures.T0.plusSeconds(3600))).build();
+                .clock(SettableClock.at(Fixtures.T0.plusSeconds(3600))).build();
     }
 
     Path journal() {

@@ -73,7 +73,7 @@ final class CachedLookup<K, V> {
         try {
             loaded = source.apply(key);
             if (loaded == null) {
-                throw new IllegalStateException("lookup returned null instead of Optional.empty()");
+                throw new NotifyException("lookup returned null instead of Optional.empty()");
             }
         } catch (RuntimeException e) {
             String why = what + " lookup for " + mask.apply(key) + " failed: " + e.getClass().getSimpleName() + ": "

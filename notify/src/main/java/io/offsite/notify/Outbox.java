@@ -61,7 +61,7 @@ public final class Outbox {
     private final Set<String> inFlight = new HashSet<>();
     private final Executor sendExecutor;
 
-    private Outbox(Builder b) {
+    Outbox(OutboxBuilder b) {
         this.store = b.store;
         this.clock = b.clock;
         this.random = b.random;
@@ -83,8 +83,8 @@ public final class Outbox {
     }
 
     /** A builder over {@code store}; the host keeps ownership of the store (and closes it). */
-    public static Builder builder(OutboxStore store) {
-        return new Builder(store);
+    public static OutboxBuilder builder(OutboxStore store) {
+        return new OutboxBuilder(store);
     }
 
     /**
@@ -313,97 +313,5 @@ public final class Outbox {
         byKey.put(m.key(), m);
         m.providerId().ifPresent(p -> keyByProviderId.put(p, m.key()));
         queue.add(m);
-    }
-
-    /** Builder with validating setters; only the store and at least one gateway are required. */
-    public static final class Builder {
-        private final OutboxStore store;
-        private Clock clock = Clock.systemUTC();
-        private RandomGenerator random = new java.util.SplittableRandom();
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private RateLimit rateLimit = RateLimit.unlimited();
-        private Duration receiptTimeout = Duration.ofMinutes(15);
-        private final Map<Channel, Gateway> gateways = new EnumMap<>(Channel.class);
-        private OutboxListener listener = OutboxListener.none();
-        private int maxBatch = 10_000;
-        private Executor sendExecutor;
-
-        private Builder(OutboxStore store) {
-            this.store = Objects.requireNonNull(store, "store");
-        }
-
-        /** The clock all scheduling uses (default: system UTC). */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** Source of retry jitter; pass a seeded generator for reproducible schedules. */
-        public Builder random(RandomGenerator value) {
-            this.random = Objects.requireNonNull(value, "random");
-            return this;
-        }
-
-        /** Retry and dead-letter policy (default {@link RetryPolicy#defaults()}). */
-        public Builder retry(RetryPolicy value) {
-            this.retry = Objects.requireNonNull(value, "retry");
-            return this;
-        }
-
-        /** Per-recipient rate limit (default unlimited). */
-        public Builder rateLimit(RateLimit value) {
-            this.rateLimit = Objects.requireNonNull(value, "rateLimit");
-            return this;
-        }
-
-        /** How long to wait for a receipt before sending again under the same key, 1 s..7 days (default 15 min). */
-        public Builder receiptTimeout(Duration value) {
-            Objects.requireNonNull(value, "receiptTimeout");
-            if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofDays(7)) > 0) {
-                throw new NotifyException("receiptTimeout must be between 1 s and 7 days, was " + value);
-            }
-            this.receiptTimeout = value;
-            return this;
-        }
-
-        /** The gateway for a channel; replaces an earlier one for the same channel. */
-        public Builder gateway(Channel channel, Gateway gateway) {
-            gateways.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(gateway, "gateway"));
-            return this;
-        }
-
-        /** Told about sent, delivered and dead-lettered messages after they are saved. */
-        public Builder listener(OutboxListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /** Most messages one {@link #dispatchDue()} call handles, 1..1,000,000 (default 10,000). */
-        public Builder maxBatch(int value) {
-            if (value < 1 || value > 1_000_000) {
-                throw new NotifyException("maxBatch must be 1..1000000, was " + value);
-            }
-            this.maxBatch = value;
-            return this;
-        }
-
-        /**
-         * Runs the gateway calls of one dispatch round in parallel on this executor (the host's; the outbox
-         * starts no threads), so a slow or stalled recipient does not delay the round's other messages. The
-         * executor bounds the parallelism. Default: calls are made one after another on the thread that calls
-         * {@link Outbox#dispatchDue()}, each bounded only by its gateway's own deadline.
-         */
-        public Builder sendExecutor(Executor value) {
-            this.sendExecutor = Objects.requireNonNull(value, "sendExecutor");
-            return this;
-        }
-
-        /** Loads the store and returns the outbox; fails if no gateway was configured. */
-        public Outbox build() {
-            if (gateways.isEmpty()) {
-                throw new NotifyException("outbox needs at least one gateway; call gateway(channel, gateway)");
-            }
-            return new Outbox(this);
-        }
     }
 }

@@ -17,7 +17,7 @@ public record SmsSegments(SmsEncoding encoding, int characters, int units, int p
     public SmsSegments {
         Objects.requireNonNull(encoding, "encoding");
         if (characters < 0 || units < characters / 2 || parts < 1) {
-            throw new IllegalArgumentException("inconsistent SMS counts: characters=" + characters
+            throw new NotifyException("inconsistent SMS counts: characters=" + characters
                     + ", units=" + units + ", parts=" + parts);
         }
     }

@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class EffectNotifierTest {
     private static final Instant T = Instant.parse("2026-03-02T02:00:00Z");
     private static final GeoPoint P = new GeoPoint(120.16, 30.27);
-    private final MutableClock clock = new MutableClock(T);
+    private final SettableClock clock = SettableClock.at(T);
     private boolean registryDown;
 
     private final OfficerDirectory officers = new OfficerDirectory() {

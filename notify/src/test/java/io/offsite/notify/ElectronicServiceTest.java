@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class ElectronicServiceTest {
     private static final String DOC = "decision-2026-001";
     private static final Consent CONSENT = new Consent(ServiceMethod.ELECTRONIC, PHONE, at("2026-03-01T09:00:00"),
             "consent-form-1");
-    private final MutableClock clock = new MutableClock(at("2026-03-03T09:00:00"));
+    private final SettableClock clock = SettableClock.at(at("2026-03-03T09:00:00"));
 
     private static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Shanghai")).toInstant();

@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -245,7 +246,7 @@ class FileJournalStoreTest {
     @Test
     void outboxOnJournal_restartedMidRetry_resumesAndDeliversEveryMessage() {
         Path file = dir.resolve("outbox.journal");
-        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         try (FileJournalStore store = FileJournalStore.open(file)) {
             Outbox outbox = Outbox.builder(store).clock(clock).random(new SplittableRandom(1))
                     .gateway(Channel.SMS, r -> SendResult.retryable("HTTP 502")).build();
@@ -271,7 +272,7 @@ class FileJournalStoreTest {
     @Test
     void purgedFinalMessages_areTombstoned_goneAfterReopen_andDroppedByCompaction() throws IOException {
         Path file = dir.resolve("outbox.journal");
-        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         try (FileJournalStore store = FileJournalStore.open(file)) {
             Outbox outbox = Outbox.builder(store).clock(clock)
                     .gateway(Channel.SMS, r -> r.key().startsWith("slow") ? SendResult.retryable("down")

@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -145,7 +146,7 @@ class HttpGatewayTest {
 
     @Test
     void outboxOverHttpGateway_sendsOnceAndIsAccepted() {
-        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(clock)
                 .gateway(Channel.SMS, jsonGateway().build()).build();
         outbox.enqueue(new OutgoingMessage("ep-9/request-owner-move", Channel.SMS, "13812345678", "请驶离"));

@@ -1,5 +1,7 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offsite.notify.spi.OutboxStore;
@@ -12,12 +14,12 @@ class OutboxChaosTest {
 
     @Test
     void halfOfCallsFailingAndTimeouts_everyMessageDeliveredOrDeadLettered_noneTwice() {
-        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         SimulatedGateway sim = SimulatedGateway.builder().seed(42).failureRate(0.5).timeoutRate(0.3)
                 .lostReceiptRate(0.1).duplicateReceiptRate(0.3).deliveryFailureRate(0.05)
                 .latency(Duration.ofSeconds(1), Duration.ofSeconds(90)).shuffleReceipts(true).build();
         OutboxStore store = OutboxStores.inMemory();
-        Outbox.Builder builder = Outbox.builder(store).clock(clock).random(new SplittableRandom(5))
+        OutboxBuilder builder = Outbox.builder(store).clock(clock).random(new SplittableRandom(5))
                 .gateway(Channel.SMS, sim).receiptTimeout(Duration.ofMinutes(3))
                 .rateLimit(new RateLimit(3, Duration.ofSeconds(20)));
         Outbox outbox = builder.build();

@@ -1,5 +1,7 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -51,7 +53,7 @@ class OutboxPropertyTest {
 
     private static void run(List<Integer> ops, long seed, Supplier<OutboxStore> stores) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         SimulatedGateway sim = SimulatedGateway.builder().seed(seed).failureRate(0.3).timeoutRate(0.2)
                 .rejectRate(0.02).deliveryFailureRate(0.1).lostReceiptRate(0.2).duplicateReceiptRate(0.2).sentReportRate(0.3)
                 .latency(Duration.ofSeconds(1), Duration.ofSeconds(40)).shuffleReceipts(true).build();

@@ -1,5 +1,7 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
+import java.time.Instant;
 import static io.offsite.notify.StallingServer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -38,7 +40,7 @@ class OutboxStalledGatewayTest {
         CountDownLatch stalled = new CountDownLatch(1);
         ExecutorService dispatcher = Executors.newSingleThreadExecutor();
         try (StallingServer server = stallingFor("13800000001", stalled)) {
-            Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(MutableClock.at("2026-03-02T02:00:00Z"))
+            Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(SettableClock.at(Instant.parse("2026-03-02T02:00:00Z")))
                     .gateway(Channel.SMS, HttpGateway.builder(server.url("/sms?to=${to}&id=${key}"))
                             .timeout(Duration.ofMinutes(2)).build()).build();
             outbox.enqueue(new OutgoingMessage("stuck", Channel.SMS, "13800000001", "请驶离"));
@@ -73,7 +75,7 @@ class OutboxStalledGatewayTest {
         try (StallingServer server = stallingFor("13800000001", stalled)) {
             HttpGateway http = HttpGateway.builder(server.url("/sms?to=${to}")).timeout(Duration.ofMinutes(2)).build();
             CountDownLatch othersAnswered = new CountDownLatch(2);
-            Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(MutableClock.at("2026-03-02T02:00:00Z"))
+            Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(SettableClock.at(Instant.parse("2026-03-02T02:00:00Z")))
                     .sendExecutor(sends).gateway(Channel.SMS, req -> {
                         SendResult r = http.send(req);
                         if (!req.to().equals("13800000001")) {
@@ -107,7 +109,7 @@ class OutboxStalledGatewayTest {
     void receiptArrivingDuringTheSend_keepsTheNewerState() throws Exception {
         CountDownLatch inSend = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
-        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(clock).gateway(Channel.SMS, r -> {
             inSend.countDown();
             try {

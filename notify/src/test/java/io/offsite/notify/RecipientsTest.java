@@ -1,5 +1,7 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RecipientsTest {
-    private final MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
+    private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
     private final Map<String, String> registry = new HashMap<>(Map.of("浙A12345", "13812345678"));
     private boolean down;
     private int calls;

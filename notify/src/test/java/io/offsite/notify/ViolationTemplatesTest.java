@@ -1,5 +1,6 @@
 package io.offsite.notify;
 
+import io.offsite.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class ViolationTemplatesTest {
     private static final CellId CELL = CellId.of("cell-1");
     private static final OfficerId OFFICER = OfficerId.of("officer-7");
 
-    private final Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(new MutableClock(T))
+    private final Outbox outbox = Outbox.builder(OutboxStores.inMemory()).clock(SettableClock.at(T))
             .gateway(Channel.SMS, r -> SendResult.accepted("p"))
             .gateway(Channel.VOICE, r -> SendResult.delivered("v")).build();
 

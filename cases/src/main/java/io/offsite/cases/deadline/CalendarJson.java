@@ -1,16 +1,9 @@
 package io.offsite.cases.deadline;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import io.offsite.core.internal.json.StrictJson;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -37,13 +30,9 @@ final class CalendarJson {
     static final int MAX_YEAR = 2200;
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_STRING_CHARS)
-                            .maxDocumentLength(MAX_DOCUMENT_CHARS).build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private final StrictJson reader = StrictJson.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberChars(MAX_NUMBER_CHARS).maxStringChars(MAX_STRING_CHARS).maxDocumentChars(MAX_DOCUMENT_CHARS)
+            .build();
 
     private final String kind;
 
@@ -56,15 +45,12 @@ final class CalendarJson {
     JsonNode years(InputStream in, Set<String> allowed) {
         JsonNode root;
         try {
-            root = mapper.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new DeadlineException(kind + " JSON is malformed" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new DeadlineException(kind + " JSON could not be read: " + e.getMessage(), e);
-        } catch (RuntimeException e) { // Jackson reports some malformed numbers as NumberFormatException
-            throw new DeadlineException(kind + " JSON is malformed: " + e.getMessage(), e);
+            root = reader.read(in);
+        } catch (StrictJson.Malformed e) {
+            throw new DeadlineException(kind + " JSON is malformed" + (e.line() < 0 ? "" : " at line " + e.line()
+                    + ", column " + e.column()) + ": " + e.reason(), e);
+        } catch (UncheckedIOException e) {
+            throw new DeadlineException(kind + " JSON could not be read: " + e.getCause().getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new DeadlineException(kind + " JSON $: expected an object with 'years', was " + show(root));

@@ -1,5 +1,6 @@
 package io.offsite.cases.deadline;
 
+import io.offsite.cases.spi.WorkCalendar;
 import io.offsite.core.service.DocumentKind;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

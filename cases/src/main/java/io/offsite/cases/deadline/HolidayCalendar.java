@@ -1,5 +1,6 @@
 package io.offsite.cases.deadline;
 
+import io.offsite.cases.spi.WorkCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.offsite.cases.deadline;
 
+import io.offsite.cases.spi.WorkCalendar;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -58,7 +59,7 @@ public final class PeriodCounter {
                     end = roll(start.plusMonths(period.length()), period, c);
                     break;
                 default:
-                    throw new IllegalStateException("unknown unit " + period.unit());
+                    throw new DeadlineException("unknown period unit " + period.unit());
             }
             return c.end(end);
         } catch (DateTimeException | ArithmeticException e) {
@@ -97,7 +98,7 @@ public final class PeriodCounter {
                 case MONTHS:
                     return c.end(event.minusMonths(period.length()).minusDays(1));
                 default:
-                    throw new IllegalStateException("unknown unit " + period.unit());
+                    throw new DeadlineException("unknown period unit " + period.unit());
             }
         } catch (DateTimeException | ArithmeticException e) {
             throw c.outOfRange(e);

@@ -100,11 +100,11 @@ final class CoverageCheck {
         buildDims();
         this.chosen = new int[dims.size()];
         this.fullFrom = new long[dims.size() + 1][];
-        fullFrom[dims.size()] = all();
+        fullFrom[dims.size()] = CondBits.all(words, conds.length);
         for (int d = dims.size() - 1; d >= 0; d--) {
             long[] f = fullFrom[d + 1].clone();
             for (long[] m : dims.get(d).members()) {
-                and(f, m);
+                CondBits.and(f, m);
             }
             fullFrom[d] = f;
         }
@@ -113,7 +113,7 @@ final class CoverageCheck {
     /** Checks {@code v}, giving up after {@code budget} search nodes. */
     static Result run(TableVersion v, int budget) {
         CoverageCheck c = new CoverageCheck(v, budget);
-        boolean complete = c.search(0, c.all());
+        boolean complete = c.search(0, CondBits.all(c.words, c.conds.length));
         Map<List<String>, Facts> overlaps = new LinkedHashMap<>();
         int pairs = c.overlaps(overlaps);
         return new Result(List.copyOf(c.gapExamples), c.gapRegions, overlaps, pairs, !complete, Math.min(c.nodes, budget));
@@ -223,14 +223,14 @@ final class CoverageCheck {
         if (++nodes > budget) {
             return false;
         }
-        if (isEmpty(active)) {
+        if (CondBits.isEmpty(active)) {
             gapRegions++;
             if (gapExamples.size() < TableValidator.EXAMPLES_PER_KIND) {
                 gapExamples.add(example(depth));
             }
             return true;
         }
-        if (intersects(active, fullFrom[depth])) {
+        if (CondBits.intersects(active, fullFrom[depth])) {
             return true;
         }
         int flags = (depth > CORRECTED ? chosen[CORRECTED] << 1 : 0) | (depth > FIRST ? chosen[FIRST] : 0);
@@ -249,7 +249,7 @@ final class CoverageCheck {
         for (int i = 0; i < classes; i++) {
             chosen[depth] = i;
             long[] next = active.clone();
-            and(next, dim.members()[i]);
+            CondBits.and(next, dim.members()[i]);
             if (!search(depth + 1, next)) {
                 return false;
             }
@@ -376,37 +376,5 @@ final class CoverageCheck {
     /** -1 any, 0/1 fixed, -2 contradictory. */
     private static int merge(int x, int y) {
         return x < 0 ? y : y < 0 || x == y ? x : -2;
-    }
-
-    private long[] all() {
-        long[] a = new long[words];
-        for (int c = 0; c < conds.length; c++) {
-            a[c >>> 6] |= 1L << c;
-        }
-        return a;
-    }
-
-    private static void and(long[] into, long[] other) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] &= other[i];
-        }
-    }
-
-    private static boolean intersects(long[] a, long[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if ((a[i] & b[i]) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isEmpty(long[] a) {
-        for (long w : a) {
-            if (w != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,14 +1,7 @@
 package io.offsite.cases.penalty;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.offsite.core.internal.json.StrictJson;
 import io.offsite.core.violation.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,13 +101,8 @@ public final class PenaltyCatalogue {
         public static final int MAX_NESTING_DEPTH = 32;
         /** Longest number literal accepted, in characters. */
         public static final int MAX_NUMBER_CHARS = 40;
-        private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
-                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                                .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_DOCUMENT_CHARS).build())
-                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        private final StrictJson reader = StrictJson.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberChars(MAX_NUMBER_CHARS).maxStringChars(MAX_DOCUMENT_CHARS).exactDecimals().build();
         private final Map<Violation, PenaltyTable> tables = new LinkedHashMap<>();
         private final List<TableProblem> problems = new ArrayList<>();
         private final List<String> sources = new ArrayList<>();
@@ -151,17 +139,15 @@ public final class PenaltyCatalogue {
             }
             JsonNode root;
             try {
-                root = mapper.readTree(json);
-            } catch (NumberFormatException e) {
-                // Jackson reports some malformed numbers (e.g. an exponent too large for BigDecimal) this way
-                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "not a usable number: "
-                        + Json.abbreviate(String.valueOf(e.getMessage())), Optional.empty(), List.of()));
-                return this;
-            } catch (JsonProcessingException e) {
-                JsonLocation at = e.getLocation();
-                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, at == null ? source : source + " line "
-                        + at.getLineNr() + " column " + at.getColumnNr(),
-                        "not valid JSON: " + e.getOriginalMessage(), Optional.empty(), List.of()));
+                root = reader.read(json);
+            } catch (StrictJson.Malformed e) {
+                // Jackson reports some malformed numbers (e.g. an exponent too large for BigDecimal) as NUMBER
+                problems.add(e.kind() == StrictJson.Malformed.Kind.NUMBER
+                        ? new TableProblem(TableProblem.Kind.SYNTAX, source, "not a usable number: "
+                                + Json.abbreviate(e.reason()), Optional.empty(), List.of())
+                        : new TableProblem(TableProblem.Kind.SYNTAX, e.line() < 0 ? source : source + " line "
+                                + e.line() + " column " + e.column(), "not valid JSON: " + e.reason(),
+                                Optional.empty(), List.of()));
                 return this;
             }
             if (root == null || root.isMissingNode()) {

@@ -1,5 +1,6 @@
 package io.offsite.cases.deadline;
 
+import io.offsite.cases.spi.WorkCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

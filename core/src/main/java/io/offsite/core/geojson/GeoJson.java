@@ -59,13 +59,9 @@ public final class GeoJson {
     public static final int MAX_STRING_CHARS = 1 << 20;
     /** Largest document read, in characters (a city's grid or fences take a few MB). */
     public static final long MAX_DOCUMENT_CHARS = 1L << 28;
-    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(MAX_STRING_CHARS)
-                            .maxDocumentLength(MAX_DOCUMENT_CHARS).build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final ObjectMapper mapper = io.offsite.core.internal.json.StrictJson.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberChars(MAX_NUMBER_CHARS).maxStringChars(MAX_STRING_CHARS)
+            .maxDocumentChars(MAX_DOCUMENT_CHARS).indentOutput().build().mapper();
     private final GeometryFactory factory;
 
     private GeoJson(GeometryFactory factory) {

@@ -1,15 +1,7 @@
 package io.offsite.core.objects;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.offsite.core.internal.json.StrictJson;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -47,6 +39,8 @@ public final class IndustryTaxonomy {
     }
 
     /** Keys of the document ({@code source}: where the list comes from), an industry and a sub-class; nothing else. */
+    private static final StrictJson READER = StrictJson.builder().maxNestingDepth(16).maxNumberChars(64)
+            .maxStringChars(1 << 16).build();
     private static final Set<String> ROOT_KEYS = Set.of("source", "industries");
     private static final Set<String> INDUSTRY_KEYS = Set.of("code", "name", "subclasses");
     private static final Set<String> SUBCLASS_KEYS = Set.of("code", "name");
@@ -59,20 +53,15 @@ public final class IndustryTaxonomy {
     public static IndustryTaxonomy load(Reader in) {
         JsonNode root;
         try {
-            ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
-                            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(64)
-                                    .maxStringLength(1 << 16).build())
-                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-            root = mapper.readTree(in);
-        } catch (NumberFormatException e) {
-            throw new TaxonomyException("$", "not a usable number: " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new TaxonomyException(at == null ? "$" : "line " + at.getLineNr() + " column " + at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading industry taxonomy", e);
+            root = READER.read(in);
+        } catch (StrictJson.Malformed e) {
+            if (e.kind() == StrictJson.Malformed.Kind.NUMBER) {
+                throw new TaxonomyException("$", "not a usable number: " + e.reason());
+            }
+            throw new TaxonomyException(e.line() < 0 ? "$" : "line " + e.line() + " column " + e.column(),
+                    "not valid JSON: " + e.reason());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("reading industry taxonomy", e.getCause());
         }
         if (root == null || !root.isObject()) {
             throw new TaxonomyException("$", "expected an object {\"industries\": [...]}");

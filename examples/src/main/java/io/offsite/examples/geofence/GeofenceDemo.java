@@ -7,7 +7,7 @@ import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.examples.DemoSecrets;
-import io.offsite.examples.ManualClock;
+import io.offsite.testkit.SettableClock;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.EffectSink;
@@ -46,7 +46,7 @@ public final class GeofenceDemo {
                 .polygon(gf.createPolygon(new Coordinate[] {new Coordinate(120.1540, 30.2735),
                     new Coordinate(120.1560, 30.2735), new Coordinate(120.1560, 30.2745),
                     new Coordinate(120.1540, 30.2745), new Coordinate(120.1540, 30.2735)})).build();
-        ManualClock clock = new ManualClock(Instant.parse("2026-11-02T00:00:00Z"));
+        SettableClock clock = SettableClock.at(Instant.parse("2026-11-02T00:00:00Z"));
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))

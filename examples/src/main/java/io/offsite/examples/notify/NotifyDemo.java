@@ -9,7 +9,7 @@ import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.core.violation.Violation;
-import io.offsite.examples.ManualClock;
+import io.offsite.testkit.SettableClock;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
 import io.offsite.notify.EffectOutcome;
@@ -44,7 +44,7 @@ public final class NotifyDemo {
 
     /** Runs the demo against a simulated clock and gateway, printing to {@code out}. */
     public static void run(PrintStream out) {
-        ManualClock clock = new ManualClock(Instant.parse("2026-03-02T02:00:00Z"));
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
         SimulatedGateway sms = SimulatedGateway.builder().seed(7)
                 .latency(Duration.ofSeconds(2), Duration.ofSeconds(8)).build();
         SimulatedGateway speaker = SimulatedGateway.builder().seed(8)

@@ -36,7 +36,7 @@ import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
 import io.offsite.evidence.SignedTreeHead;
 import io.offsite.examples.DemoSecrets;
-import io.offsite.examples.ManualClock;
+import io.offsite.testkit.SettableClock;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.EffectSink;
@@ -108,7 +108,7 @@ public final class EnforcementPipelineDemo {
     /** Runs the flow, printing each step to {@code out}. */
     public static void run(PrintStream out) {
         Instant start = Instant.parse("2026-12-05T01:00:00Z"); // 09:00 in Hangzhou today: the case's deadline reaches 2027
-        ManualClock clock = new ManualClock(start);
+        SettableClock clock = SettableClock.at(start);
         Grid grid = GridGeoJson.create().readGrid(new InputStreamReader(
                 EnforcementPipelineDemo.class.getResourceAsStream("/sample/xihu-district.geojson"), StandardCharsets.UTF_8));
 

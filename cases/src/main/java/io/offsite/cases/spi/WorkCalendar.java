@@ -1,10 +1,12 @@
-package io.offsite.cases.deadline;
+package io.offsite.cases.spi;
 
+import io.offsite.cases.deadline.DeadlineException;
+import io.offsite.cases.deadline.PeriodCounter;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Plug-in that says which days are working days. Implementations must refuse (throw
+ * Plug-in (SPI) that says which days are working days; {@code HolidayCalendar} is the shipped implementation. Implementations must refuse (throw
  * {@link DeadlineException}) dates they have no data for rather than guess; a date they answer from
  * provisional data (no official arrangement for its year) is flagged by {@link #provisionalReason}. A calendar
  * must have a working day at least once a year: {@link PeriodCounter} refuses one that answers "not a working day"

@@ -1,0 +1,104 @@
+package io.offsite.notify;
+
+import io.offsite.notify.spi.Gateway;
+import io.offsite.notify.spi.OutboxListener;
+import io.offsite.notify.spi.OutboxStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+/** Builds an {@link Outbox}: validating setters; only the store and at least one gateway are required. Not thread-safe. */
+public final class OutboxBuilder {
+    final OutboxStore store;
+    Clock clock = Clock.systemUTC();
+    RandomGenerator random = new java.util.SplittableRandom();
+    RetryPolicy retry = RetryPolicy.defaults();
+    RateLimit rateLimit = RateLimit.unlimited();
+    Duration receiptTimeout = Duration.ofMinutes(15);
+    final Map<Channel, Gateway> gateways = new EnumMap<>(Channel.class);
+    OutboxListener listener = OutboxListener.none();
+    int maxBatch = 10_000;
+    Executor sendExecutor;
+
+    OutboxBuilder(OutboxStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** The clock all scheduling uses (default: system UTC). */
+    public OutboxBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** Source of retry jitter; pass a seeded generator for reproducible schedules. */
+    public OutboxBuilder random(RandomGenerator value) {
+        this.random = Objects.requireNonNull(value, "random");
+        return this;
+    }
+
+    /** Retry and dead-letter policy (default {@link RetryPolicy#defaults()}). */
+    public OutboxBuilder retry(RetryPolicy value) {
+        this.retry = Objects.requireNonNull(value, "retry");
+        return this;
+    }
+
+    /** Per-recipient rate limit (default unlimited). */
+    public OutboxBuilder rateLimit(RateLimit value) {
+        this.rateLimit = Objects.requireNonNull(value, "rateLimit");
+        return this;
+    }
+
+    /** How long to wait for a receipt before sending again under the same key, 1 s..7 days (default 15 min). */
+    public OutboxBuilder receiptTimeout(Duration value) {
+        Objects.requireNonNull(value, "receiptTimeout");
+        if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofDays(7)) > 0) {
+            throw new NotifyException("receiptTimeout must be between 1 s and 7 days, was " + value);
+        }
+        this.receiptTimeout = value;
+        return this;
+    }
+
+    /** The gateway for a channel; replaces an earlier one for the same channel. */
+    public OutboxBuilder gateway(Channel channel, Gateway gateway) {
+        gateways.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(gateway, "gateway"));
+        return this;
+    }
+
+    /** Told about sent, delivered and dead-lettered messages after they are saved. */
+    public OutboxBuilder listener(OutboxListener value) {
+        this.listener = Objects.requireNonNull(value, "listener");
+        return this;
+    }
+
+    /** Most messages one {@link Outbox#dispatchDue()} call handles, 1..1,000,000 (default 10,000). */
+    public OutboxBuilder maxBatch(int value) {
+        if (value < 1 || value > 1_000_000) {
+            throw new NotifyException("maxBatch must be 1..1000000, was " + value);
+        }
+        this.maxBatch = value;
+        return this;
+    }
+
+    /**
+     * Runs the gateway calls of one dispatch round in parallel on this executor (the host's; the outbox
+     * starts no threads), so a slow or stalled recipient does not delay the round's other messages. The
+     * executor bounds the parallelism. Default: calls are made one after another on the thread that calls
+     * {@link Outbox#dispatchDue()}, each bounded only by its gateway's own deadline.
+     */
+    public OutboxBuilder sendExecutor(Executor value) {
+        this.sendExecutor = Objects.requireNonNull(value, "sendExecutor");
+        return this;
+    }
+
+    /** Loads the store and returns the outbox; fails if no gateway was configured. */
+    public Outbox build() {
+        if (gateways.isEmpty()) {
+            throw new NotifyException("outbox needs at least one gateway; call gateway(channel, gateway)");
+        }
+        return new Outbox(this);
+    }
+}
