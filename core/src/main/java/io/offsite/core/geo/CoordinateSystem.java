@@ -27,8 +27,9 @@ import org.locationtech.proj4j.proj.Projection;
  * Projected coordinates are metres, easting first ({@code x} east, {@code y} north), as GIS software writes them.
  *
  * <p>A projected position is accepted only if it lies within {@link #maxDegreesFromCentralMeridian()} of the zone's
- * central meridian, between 80°S and 84°N, and its easting is within 1 000 km of the false easting; anything else —
- * a wrong zone prefix, swapped axes, degrees given as metres — is refused with an {@link InvalidValueException}
+ * central meridian, between 80°S and 84°N, its easting is within 1 000 km of the false easting and it does not look
+ * like longitude/latitude (both |x| ≤ 180 and |y| ≤ 90); anything else — a wrong zone prefix, swapped axes, degrees
+ * given as metres — is refused with an {@link InvalidValueException}
  * naming the position and the rule. The transverse Mercator maths is LocationTech proj4j's extended (Poder/Engsager)
  * algorithm, accurate to well under a millimetre over that range.
  *
@@ -213,6 +214,9 @@ public final class CoordinateSystem {
         }
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             throw outside(x, y, "a coordinate is not a finite number");
+        }
+        if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
+            throw outside(x, y, "these look like longitude/latitude degrees, not metres");
         }
         double offset = x - falseEasting;
         if (!(Math.abs(offset) <= MAX_EASTING_OFFSET_M)) {
