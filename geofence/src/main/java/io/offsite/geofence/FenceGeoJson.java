@@ -1,5 +1,6 @@
 package io.offsite.geofence;
 
+import io.offsite.core.geo.CoordinateSystem;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.geojson.GeoJson;
 import io.offsite.core.geojson.GeoJsonException;
@@ -59,6 +60,15 @@ public final class FenceGeoJson {
     /** A reader/writer using a default {@link GeoJson} codec. */
     public static FenceGeoJson create() {
         return new FenceGeoJson(GeoJson.create());
+    }
+
+    /**
+     * A reader/writer for fences exported in {@code crs} (e.g. WGS 84 / UTM 51N, {@code CoordinateSystem.utm(51, true)}):
+     * geometry is converted to WGS-84 longitude/latitude on read (see {@link GeoJson#withCrs}); {@code radiusMeters}
+     * and {@code bufferMeters} stay metres. Writing produces longitude/latitude.
+     */
+    public FenceGeoJson withCrs(CoordinateSystem crs) {
+        return new FenceGeoJson(codec.withCrs(crs));
     }
 
     /**

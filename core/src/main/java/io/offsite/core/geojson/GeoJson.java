@@ -1,6 +1,7 @@
 package io.offsite.core.geojson;
 
 import io.offsite.core.InvalidValueException;
+import io.offsite.core.geo.CoordinateSystem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,12 +23,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -41,6 +42,13 @@ import org.locationtech.jts.geom.Polygon;
  * problem with its feature index and JSON path; geometric validity (self-intersection etc.) is left
  * to the caller, who knows what the shape means. Doubles are written in shortest round-trip form, so
  * export → import is lossless.
+ *
+ * <p>Coordinates are WGS-84 longitude/latitude unless the document's legacy (2008) {@code crs} member names a
+ * supported {@link CoordinateSystem} ({@code {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4549"}}}
+ * or {@code "EPSG:4549"}) or the caller declares one with {@link #withCrs(CoordinateSystem)}; positions in a
+ * projected system are then range-checked in it (a position outside it is refused naming the feature and the
+ * position) and converted to WGS-84 longitude/latitude on read, so the caller's validity checks run on the converted
+ * geometry. A {@code crs} member on a feature or geometry is refused. Writing always produces longitude/latitude.
  *
  * <p>Reading is strict: a duplicate key anywhere (e.g. two {@code geometry} members), anything after the
  * collection (a second document, trailing garbage), nesting deeper than {@link #MAX_NESTING_DEPTH}, a number
@@ -63,19 +71,31 @@ public final class GeoJson {
             .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberChars(MAX_NUMBER_CHARS).maxStringChars(MAX_STRING_CHARS)
             .maxDocumentChars(MAX_DOCUMENT_CHARS).indentOutput().build().mapper();
     private final GeometryFactory factory;
+    /** The coordinate system the caller declared, or null: then the document's crs member, else WGS-84. */
+    private final CoordinateSystem declared;
 
-    private GeoJson(GeometryFactory factory) {
+    private GeoJson(GeometryFactory factory, CoordinateSystem declared) {
         this.factory = factory;
+        this.declared = declared;
     }
 
     /** A codec producing geometries with a default {@link GeometryFactory} (floating precision). */
     public static GeoJson create() {
-        return new GeoJson(new GeometryFactory());
+        return new GeoJson(new GeometryFactory(), null);
     }
 
     /** A codec producing geometries with the given factory. */
     public static GeoJson using(GeometryFactory factory) {
-        return new GeoJson(java.util.Objects.requireNonNull(factory, "factory"));
+        return new GeoJson(Objects.requireNonNull(factory, "factory"), null);
+    }
+
+    /**
+     * A codec that reads positions in {@code crs} — e.g. {@link CoordinateSystem#cgcs2000GaussKruger3(int, boolean)}
+     * metres exported by a city GIS — and converts them to WGS-84 longitude/latitude as it reads. A document whose
+     * legacy {@code crs} member names another system is refused. Writing always produces WGS-84 longitude/latitude.
+     */
+    public GeoJson withCrs(CoordinateSystem crs) {
+        return new GeoJson(factory, Objects.requireNonNull(crs, "crs"));
     }
 
     /** Reads a FeatureCollection. */
@@ -111,17 +131,47 @@ public final class GeoJson {
         if (features == null || !features.isArray()) {
             throw new GeoJsonException(-1, "$.features", "expected an array of features");
         }
+        GeometryReader geometries = new GeometryReader(factory, crs(root.get("crs")));
         List<GeoJsonFeature> out = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
-            out.add(readFeature(i, features.get(i)));
+            out.add(readFeature(i, features.get(i), geometries));
         }
         return out;
     }
 
-    private GeoJsonFeature readFeature(int i, JsonNode f) {
+    /** The document's coordinate system: its legacy {@code crs} member, the declared one (which must agree), or WGS-84. */
+    private CoordinateSystem crs(JsonNode crs) {
+        if (crs == null || crs.isNull()) {
+            return declared != null ? declared : CoordinateSystem.wgs84();
+        }
+        if (!crs.isObject() || !"name".equals(crs.path("type").asText(null))) {
+            throw new GeoJsonException(-1, "$.crs", "expected a named CRS {\"type\": \"name\", \"properties\": {\"name\":"
+                    + " \"urn:ogc:def:crs:EPSG::4549\"}}, was " + show(crs));
+        }
+        JsonNode name = crs.path("properties").path("name");
+        if (!name.isTextual()) {
+            throw new GeoJsonException(-1, "$.crs.properties.name", "expected a CRS name string, was " + show(name));
+        }
+        CoordinateSystem named;
+        try {
+            named = CoordinateSystem.parse(name.asText());
+        } catch (InvalidValueException e) {
+            throw new GeoJsonException(-1, "$.crs.properties.name", e.getMessage());
+        }
+        if (declared != null && !declared.equals(named)) {
+            throw new GeoJsonException(-1, "$.crs.properties.name", "the document declares " + named
+                    + " but the reader was told the coordinates are in " + declared);
+        }
+        return named;
+    }
+
+    private GeoJsonFeature readFeature(int i, JsonNode f, GeometryReader geometries) {
         String p = "features[" + i + "]";
         if (!f.isObject() || !"Feature".equals(f.path("type").asText(null))) {
             throw new GeoJsonException(i, p + ".type", "expected a Feature object");
+        }
+        if (f.has("crs")) {
+            throw new GeoJsonException(i, p + ".crs", GeometryReader.CRS_ONLY_ON_COLLECTION);
         }
         Optional<String> id = Optional.empty();
         JsonNode idNode = f.get("id");
@@ -135,7 +185,7 @@ public final class GeoJson {
         if (g == null || g.isNull()) {
             throw new GeoJsonException(i, p + ".geometry", "geometry is missing");
         }
-        Geometry geometry = readGeometry(i, p + ".geometry", g);
+        Geometry geometry = geometries.read(i, p + ".geometry", g);
         Map<String, Object> props = new LinkedHashMap<>();
         JsonNode pn = f.get("properties");
         if (pn != null && !pn.isNull()) {
@@ -153,96 +203,6 @@ public final class GeoJson {
         return new GeoJsonFeature(i, id, geometry, props);
     }
 
-    private Geometry readGeometry(int i, String p, JsonNode g) {
-        if (!g.isObject()) {
-            throw new GeoJsonException(i, p, "expected a geometry object, was " + show(g));
-        }
-        JsonNode typeNode = g.path("type");
-        if (!typeNode.isTextual()) {
-            throw new GeoJsonException(i, p + ".type", "expected a geometry type string, was " + show(typeNode));
-        }
-        String type = typeNode.asText();
-        JsonNode c = g.get("coordinates");
-        if (c == null || !c.isArray()) {
-            throw new GeoJsonException(i, p + ".coordinates", "expected an array for geometry type \"" + type + "\"");
-        }
-        String cp = p + ".coordinates";
-        switch (type) {
-            case "Point":
-                return factory.createPoint(position(i, cp, c));
-            case "MultiPoint":
-                return factory.createMultiPointFromCoords(positions(i, cp, c, 1));
-            case "LineString":
-                return factory.createLineString(positions(i, cp, c, 2));
-            case "MultiLineString": {
-                LineString[] lines = new LineString[c.size()];
-                for (int k = 0; k < c.size(); k++) {
-                    lines[k] = factory.createLineString(positions(i, cp + "[" + k + "]", c.get(k), 2));
-                }
-                return factory.createMultiLineString(lines);
-            }
-            case "Polygon":
-                return polygon(i, cp, c);
-            case "MultiPolygon": {
-                Polygon[] polys = new Polygon[c.size()];
-                for (int k = 0; k < c.size(); k++) {
-                    polys[k] = polygon(i, cp + "[" + k + "]", c.get(k));
-                }
-                return factory.createMultiPolygon(polys);
-            }
-            default:
-                throw new GeoJsonException(i, p + ".type", "unsupported geometry type " + show(typeNode)
-                        + " (expected Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon)");
-        }
-    }
-
-    private Polygon polygon(int i, String p, JsonNode rings) {
-        if (!rings.isArray() || rings.isEmpty()) {
-            throw new GeoJsonException(i, p, "a polygon needs at least one linear ring");
-        }
-        LinearRing shell = ring(i, p + "[0]", rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int k = 1; k < rings.size(); k++) {
-            holes[k - 1] = ring(i, p + "[" + k + "]", rings.get(k));
-        }
-        return factory.createPolygon(shell, holes);
-    }
-
-    private LinearRing ring(int i, String p, JsonNode node) {
-        Coordinate[] cs = positions(i, p, node, 4);
-        if (!cs[0].equals2D(cs[cs.length - 1])) {
-            throw new GeoJsonException(i, p, "linear ring is not closed: first position " + fmt(cs[0])
-                    + " differs from last " + fmt(cs[cs.length - 1]));
-        }
-        return factory.createLinearRing(cs);
-    }
-
-    private Coordinate[] positions(int i, String p, JsonNode arr, int min) {
-        if (!arr.isArray() || arr.size() < min) {
-            throw new GeoJsonException(i, p, "expected an array of at least " + min + " positions");
-        }
-        Coordinate[] out = new Coordinate[arr.size()];
-        for (int k = 0; k < arr.size(); k++) {
-            out[k] = position(i, p + "[" + k + "]", arr.get(k));
-        }
-        return out;
-    }
-
-    private static Coordinate position(int i, String p, JsonNode pos) {
-        if (!pos.isArray() || pos.size() < 2 || !pos.get(0).isNumber() || !pos.get(1).isNumber()) {
-            throw new GeoJsonException(i, p, "expected a position [lon, lat], was " + show(pos));
-        }
-        double lon = pos.get(0).asDouble();
-        double lat = pos.get(1).asDouble();
-        if (!(lon >= -180 && lon <= 180)) {
-            throw new GeoJsonException(i, p, "longitude " + lon + " outside -180..180");
-        }
-        if (!(lat >= -90 && lat <= 90)) {
-            throw new GeoJsonException(i, p, "latitude " + lat + " outside -90..90");
-        }
-        return new Coordinate(lon, lat);
-    }
-
     /** A JSON value for an error message, cut to 80 characters. */
     static String show(JsonNode n) {
         if (n == null || n.isMissingNode()) {
@@ -252,9 +212,6 @@ public final class GeoJson {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
-    private static String fmt(Coordinate c) {
-        return "[" + c.x + ", " + c.y + "]";
-    }
 
     /** Writes features as a FeatureCollection. */
     public void write(List<GeoJsonFeature> features, Writer out) {

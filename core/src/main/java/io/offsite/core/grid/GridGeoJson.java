@@ -1,6 +1,7 @@
 package io.offsite.core.grid;
 
 import io.offsite.core.InvalidValueException;
+import io.offsite.core.geo.CoordinateSystem;
 import io.offsite.core.geojson.GeoJson;
 import io.offsite.core.geojson.GeoJsonException;
 import io.offsite.core.geojson.GeoJsonFeature;
@@ -33,6 +34,17 @@ public final class GridGeoJson {
     /** A reader/writer using a default {@link GeoJson} codec. */
     public static GridGeoJson create() {
         return new GridGeoJson(GeoJson.create());
+    }
+
+    /**
+     * A reader/writer for grids exported in {@code crs}, e.g. CGCS2000 3° Gauss–Krüger metres
+     * ({@code CoordinateSystem.epsg(4549)} for Huangyan): cells are converted to WGS-84 longitude/latitude on read
+     * and validated after the conversion. A document whose legacy {@code crs} member names another system is
+     * refused; one that names a supported system is read in it even without this option. Writing produces
+     * longitude/latitude.
+     */
+    public GridGeoJson withCrs(CoordinateSystem crs) {
+        return new GridGeoJson(codec.withCrs(crs));
     }
 
     /** Reads the cells of a FeatureCollection (not yet validated as a grid; pass them to {@link Grid#builder()}). */
