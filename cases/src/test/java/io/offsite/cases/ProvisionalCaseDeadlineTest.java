@@ -43,7 +43,7 @@ class ProvisionalCaseDeadlineTest {
     @Test
     void caseFiledToday_showsItsProvisional2027DecisionDeadline() {
         CaseLifecycle lc = CaseLifecycle.builder().build();
-        PenaltyCase c = lc.file("XH-2026-000042", Violation.PARKING, PartyType.PERSON, at(LocalDate.of(2026, 12, 5)), "r", A, B);
+        PenaltyCase c = lc.file("331003-2026-000042", Violation.PARKING, PartyType.PERSON, at(LocalDate.of(2026, 12, 5)), "r", A, B);
         Deadline next = lc.nextDeadline(c, LocalDate.of(2026, 12, 5)).orElseThrow();
         assertThat(next.date()).isEqualTo(LocalDate.of(2027, 3, 5));
         assertThat(next.toString()).contains("decide the case by 2027-03-05", "PROVISIONAL: 2027 counted provisionally");

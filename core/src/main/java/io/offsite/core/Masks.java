@@ -3,7 +3,7 @@ package io.offsite.core;
 /**
  * Masks personal data before it reaches a log line, a problem report or a printed effect: phone numbers keep
  * their first three and last four digits ({@code 138****5678}), plates keep the province character, the
- * issuing-authority letter and the last character ({@code 浙A****5}). Short or odd values are masked more, never
+ * issuing-authority letter and the last character ({@code 浙J****5}). Short or odd values are masked more, never
  * less. The one masking helper of every module (no module logs a plate or a phone number unmasked). Stateless.
  */
 public final class Masks {
@@ -48,7 +48,7 @@ public final class Masks {
         return prefix + "****";
     }
 
-    /** Masks a plate, e.g. {@code 浙A12345 → 浙A****5}; new-energy plates keep one more star. */
+    /** Masks a plate, e.g. {@code 浙J12345 → 浙J****5}; new-energy plates keep one more star. */
     public static String plate(String plate) {
         if (plate == null || plate.isEmpty()) {
             return "";

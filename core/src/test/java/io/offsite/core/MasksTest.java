@@ -13,17 +13,17 @@ class MasksTest {
     void masks_hidePhoneDigitsAndPlateMiddle() {
         assertThat(Masks.phone("13812345678")).isEqualTo("138****5678");
         assertThat(Masks.phone("+8613812345678")).isEqualTo("+86138****5678");
-        assertThat(Masks.plate("浙A12345")).isEqualTo("浙A****5");
-        assertThat(Masks.plate("浙AD12345")).isEqualTo("浙A*****5");
+        assertThat(Masks.plate("浙J12345")).isEqualTo("浙J****5");
+        assertThat(Masks.plate("浙JD12345")).isEqualTo("浙J*****5");
         assertThat(Masks.phone("123")).isEqualTo("****");
     }
 
     @Test
     void masksInText_hideEveryMobileNumberAndPlate_butNotOtherNumbers() {
-        assertThat(Masks.inText("HTTP 400: {\"msg\":\"13812345678 blacklisted\",\"plate\":\"浙A12345\",\"id\":123456789012}"))
-                .isEqualTo("HTTP 400: {\"msg\":\"138****5678 blacklisted\",\"plate\":\"浙A****5\",\"id\":123456789012}");
+        assertThat(Masks.inText("HTTP 400: {\"msg\":\"13812345678 blacklisted\",\"plate\":\"浙J12345\",\"id\":123456789012}"))
+                .isEqualTo("HTTP 400: {\"msg\":\"138****5678 blacklisted\",\"plate\":\"浙J****5\",\"id\":123456789012}");
         assertThat(Masks.inText("+8613812345678,13912345678")).isEqualTo("+86138****5678,139****5678");
-        assertThat(Masks.inText("at (120.13499999999999, 30.21)")).isEqualTo("at (120.13499999999999, 30.21)");
+        assertThat(Masks.inText("at (121.13499999999999, 28.63)")).isEqualTo("at (121.13499999999999, 28.63)");
     }
 
     @Test

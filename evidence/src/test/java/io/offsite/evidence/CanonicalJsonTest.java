@@ -19,11 +19,11 @@ class CanonicalJsonTest {
     void write_sortsKeysByUtf16_usesMinimalEscapes_andNoWhitespace() {
         ObjectNode o = CanonicalJson.object();
         o.put("b", 1);
-        o.put("a", "line\nquote\" back\\ tab\t bell\u0007 浙A");
+        o.put("a", "line\nquote\" back\\ tab\t bell\u0007 浙J");
         o.put("\u00e9", true);
         o.putArray("Z").add(-5).add("x");
         assertThat(new String(CanonicalJson.write(o), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"Z\":[-5,\"x\"],\"a\":\"line\\nquote\\\" back\\\\ tab\\t bell\\u0007 浙A\",\"b\":1,\"\u00e9\":true}");
+                "{\"Z\":[-5,\"x\"],\"a\":\"line\\nquote\\\" back\\\\ tab\\t bell\\u0007 浙J\",\"b\":1,\"\u00e9\":true}");
     }
 
     @Test

@@ -24,8 +24,8 @@ class CompletenessRulesTest {
 
     static Geometry fence() {
         try {
-            return new WKTReader().read("POLYGON((120.1550 30.2740, 120.1553 30.2740, 120.1553 30.2743, "
-                    + "120.1550 30.2743, 120.1550 30.2740))");
+            return new WKTReader().read("POLYGON((121.2550 28.6340, 121.2553 28.6340, 121.2553 28.6343, "
+                    + "121.2550 28.6343, 121.2550 28.6340))");
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
@@ -159,7 +159,7 @@ class CompletenessRulesTest {
     void parking_stillOutsideFence_fails_andMissingFenceCannotBeChecked() {
         List<EvidenceItem> items = parkingItems();
         items.set(2, item(ItemSpec.builder(ItemKind.STILL, "image/jpeg", T0.plusSeconds(300), Fixtures.CAMERA)
-                .location(GeoPoint.of(120.1600, 30.2741)).deviceReview(DeviceReview.REVIEWED)
+                .location(GeoPoint.of(121.2600, 28.6341)).deviceReview(DeviceReview.REVIEWED)
                 .clockErrorPer24h(Duration.ZERO).stationary(true).build()));
         assertThat(finding(RULES.check(items, parkingContext()), "parking.fence").detail()).contains("outside");
         CaseContext noFence = CaseContext.builder(Violation.PARKING, T0.plusSeconds(3600)).moveWindow(Duration.ofMinutes(10))

@@ -104,7 +104,7 @@ class EvidenceChainTest {
     void witnessStatement_recordsOnlyPseudonymousId_andLinksCorroboratedItems() {
         WitnessRegistry reg = WitnessRegistry.inMemory();
         WitnessId w = new WitnessId("W-0031");
-        reg.register(w, WitnessRole.SANITATION_WORKER, new PersonalDetails("王小明", "13800001111", "西湖区"),
+        reg.register(w, WitnessRole.SANITATION_WORKER, new PersonalDetails("王小明", "13800001111", "黄岩区"),
                 Fixtures.T0);
         EvidenceChain c = EvidenceChain.builder("case-9", Violation.HOUSEHOLD_WASTE).signingKeys(InMemorySigningKeys.generate("k"))
                 .witnesses(reg).clock(SettableClock.at(Fixtures.T0)).build();
@@ -132,7 +132,7 @@ class EvidenceChainTest {
     void planFromCaptureEvidence_listsStillsSmsAndClip_andTracksWhatIsOutstanding() {
         Instant t = Fixtures.T0;
         CaptureEvidence eff = new CaptureEvidence("ep-1", t.plusSeconds(600), Violation.PARKING, "fence-1", Fixtures.CAMERA,
-                "浙A12345", List.of(t, t.plusSeconds(300), t.plusSeconds(660)), 3, true, Duration.ofMinutes(10), true);
+                "浙J12345", List.of(t, t.plusSeconds(300), t.plusSeconds(660)), 3, true, Duration.ofMinutes(10), true);
         EvidencePlan plan = EvidencePlan.from(eff);
         assertThat(plan.requests()).extracting(EvidenceRequest::kind).containsExactly(ItemKind.STILL, ItemKind.STILL,
                 ItemKind.STILL, ItemKind.VIDEO_CLIP, ItemKind.SMS_RECORD);
@@ -146,10 +146,10 @@ class EvidenceChainTest {
     void planForAnOwnerWhoCouldNotBeTold_saysNoOffSiteCaseMayRestOnTheText() {
         Instant t = Fixtures.T0;
         CaptureEvidence told = new CaptureEvidence("ep-1", t.plusSeconds(720), io.offsite.core.violation.Violation.PARKING, "fence-1", Fixtures.CAMERA,
-                "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(720)), 3, true, Duration.ofMinutes(10), false,
+                "浙J12345", List.of(t, t.plusSeconds(120), t.plusSeconds(720)), 3, true, Duration.ofMinutes(10), false,
                 io.offsite.core.effect.OwnerNotice.DELIVERED, Double.NaN);
         CaptureEvidence notTold = new CaptureEvidence("ep-2", t.plusSeconds(420), io.offsite.core.violation.Violation.PARKING, "fence-1",
-                Fixtures.CAMERA, "浙A12345", List.of(t, t.plusSeconds(120), t.plusSeconds(420)), 3, true,
+                Fixtures.CAMERA, "浙J12345", List.of(t, t.plusSeconds(120), t.plusSeconds(420)), 3, true,
                 Duration.ofMinutes(10), false, io.offsite.core.effect.OwnerNotice.NOT_DELIVERED, Double.NaN);
 
         assertThat(EvidencePlan.from(told).offSiteCaseMayRestOnText()).isTrue();

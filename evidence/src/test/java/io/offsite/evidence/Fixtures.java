@@ -20,8 +20,8 @@ import java.util.function.UnaryOperator;
 /** Shared test data: a parking case and bundle rewriting helpers. */
 final class Fixtures {
     static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
-    static final GeoPoint SPOT = GeoPoint.of(120.1551, 30.2741);
-    static final String CAMERA = "33010600001320000001";
+    static final GeoPoint SPOT = GeoPoint.of(121.2551, 28.6341);
+    static final String CAMERA = "33100300001321000001";
 
     private Fixtures() {
     }
@@ -33,12 +33,12 @@ final class Fixtures {
     static ItemSpec still(Instant at, boolean plate) {
         return ItemSpec.builder(ItemKind.STILL, "image/jpeg", at, CAMERA).location(SPOT)
                 .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(300)).stationary(true)
-                .plateLegible(plate).subject("浙A12345").build();
+                .plateLegible(plate).subject("浙J12345").build();
     }
 
     static ItemSpec sms(Instant sent, Instant delivered) {
         return ItemSpec.builder(ItemKind.SMS_RECORD, "application/json", sent, "sms-gateway").sms(sent, delivered)
-                .subject("浙A12345").build();
+                .subject("浙J12345").build();
     }
 
     /** A parking chain with 3 stills over 11 minutes and an SMS record. */

@@ -40,11 +40,11 @@ class DemoLogPrivacyTest {
 
     @Test
     void scan_catchesUnmaskedPlatesAndPhones_butNotMaskedOnesOrOtherNumbers() {
-        List<String> leaky = List.of("【杭州城管】您的车辆浙A12345停放在保俶路禁停区域", "SMS to 13812345678 accepted",
-                "exempt: POLICE 浙A0001警", "new-energy 浙AD12345 parked", "owner 苏E8B2C9 told to move");
-        List<String> clean = List.of("您的车辆浙A****5停放", "SMS to 138****5678 and +86139****1234",
-                "area at (120.13499999999999, 30.21) is 2134698.1 m²", "episode 0TxiuSSgjGyJYMiCwPaZFA/request-owner-move",
-                "id 123456789012, camera 33010600001320000001");
+        List<String> leaky = List.of("【黄岩综合执法】您的车辆浙J12345停放在西城街禁停区域", "SMS to 13812345678 accepted",
+                "exempt: POLICE 浙J0001警", "new-energy 浙JD12345 parked", "owner 苏E8B2C9 told to move");
+        List<String> clean = List.of("您的车辆浙J****5停放", "SMS to 138****5678 and +86139****1234",
+                "area at (121.13499999999999, 28.63) is 2167471.3 m²", "episode 0TxiuSSgjGyJYMiCwPaZFA/request-owner-move",
+                "id 123456789012, camera 33100300001321000001");
 
         assertThat(PersonalDataScan.findings(leaky)).hasSize(5);
         assertThat(PersonalDataScan.findings(clean)).isEmpty();

@@ -25,8 +25,8 @@ class DemoTest {
     @Test
     void gridDemo_locatesPointsAndShowsEveryValidationProblem() {
         String out = run(GridDemo::run);
-        assertThat(out).contains("(120.105, 30.210) -> 保俶路 < 北山南片 < 北山中队 < 西湖区建成区 | officer ZF-1001")
-                .contains("(120.200, 30.200) -> outside the grid").contains("ERROR COVERAGE_GAP")
+        assertThat(out).contains("(121.245, 28.630) -> 西城街 < 西城南片 < 西城中队 < 黄岩区建成区 | officer HYZF-1001")
+                .contains("(121.340, 28.620) -> outside the grid").contains("ERROR COVERAGE_GAP")
                 .contains("2 warning(s)");
     }
 
@@ -42,7 +42,8 @@ class DemoTest {
     void notifyDemo_deliversAllThreeMessagesAndRetriesTheFailedOne() {
         String out = run(NotifyDemo::run);
         assertThat(out).contains("ALREADY_QUEUED").contains("ep-41/request-owner-move     SMS   to 138****5678   DELIVERED attempts=2")
-                .contains("ep-42/voice-warning/1        VOICE to cam-3302      DELIVERED");
+                .contains("ep-42/voice-warning/1        VOICE to 33100300001321000042 DELIVERED")
+                .contains("text: 【黄岩综合执法】您的车辆浙J****5停放在橘乡大道(青年路口)禁停区域");
     }
 
     @Test
@@ -57,9 +58,9 @@ class DemoTest {
         String out = run(EnforcementPipelineDemo::run);
         assertThat(out).containsSubsequence("09:02  RequestOwnerMove car A", "outbox: QUEUED",
                 "09:02:04  owner SMS delivered -> engine: APPLIED", "MoveWindowStarted car A (owner told 09:02:04, move by 09:12:04)",
-                "09:12:05  DispatchOfficer car A", "owner SMS DELIVERED", "officer sent 09:12:05, 600 s after the owner was told",
+                "09:12:05  DispatchOfficer car A", "owner SMS DELIVERED", "【黄岩综合执法】您的车辆浙J****5停放在西城街禁停区域", "officer sent 09:12:05, 600 s after the owner was told",
                 "completeness: complete", "independent verifier says OK",
-                "case XH-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2027-03-05",
+                "case 331003-2026-000042 INVESTIGATING; intended penalty FINE", "next deadline: decide the case by 2027-03-05",
                 "PROVISIONAL: 2027 counted provisionally");
     }
 
@@ -68,8 +69,8 @@ class DemoTest {
         String out = run(EnforcementPipelineDemo::run);
         assertThat(out).containsSubsequence("09:03  RequestOwnerMove car B",
                 "owner SMS dead-lettered (rejected by gateway: number out of service (空号)) -> engine: APPLIED",
-                "DispatchOfficer car B ZF-1001: owner could not be told (SMS dead-lettered", "CaptureEvidence car B 3 stills, owner notice NOT_DELIVERED",
-                "car B: officer ZF-1001 handles it on site; evidence plan: no off-site case may rest on the text");
+                "DispatchOfficer car B HYZF-1001: owner could not be told (SMS dead-lettered", "CaptureEvidence car B 3 stills, owner notice NOT_DELIVERED",
+                "car B: officer HYZF-1001 handles it on site; evidence plan: no off-site case may rest on the text");
         assertThat(out).doesNotContain("MoveWindowStarted car B");
     }
 }

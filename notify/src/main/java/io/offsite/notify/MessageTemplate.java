@@ -45,7 +45,7 @@ public final class MessageTemplate {
      * An SMS template.
      *
      * @param name     a name for errors and logs, e.g. {@code "owner-move"}
-     * @param sign     the sign name without brackets (e.g. {@code "杭州城管"}); empty for no sign tag
+     * @param sign     the sign name without brackets (e.g. {@code "黄岩综合执法"}); empty for no sign tag
      * @param text     the text with placeholders
      * @param maxParts the most SMS parts a rendering may take before a warning is attached
      */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class EffectNotifierTest {
     private static final Instant T = Instant.parse("2026-03-02T02:00:00Z");
-    private static final GeoPoint P = new GeoPoint(120.16, 30.27);
+    private static final GeoPoint P = new GeoPoint(121.2655, 28.6301);
     private final SettableClock clock = SettableClock.at(T);
     private boolean registryDown;
 
@@ -51,10 +51,10 @@ class EffectNotifierTest {
                     if (registryDown) {
                         throw new IllegalStateException("503");
                     }
-                    return Optional.ofNullable(Map.of("浙A12345", "13812345678").get(plate));
+                    return Optional.ofNullable(Map.of("浙J12345", "13812345678").get(plate));
                 }).build();
-        return EffectNotifier.builder(outbox, recipients).sign("杭州城管")
-                .placeNames((fence, loc) -> fence.equals("f-1") ? "延安路" : fence).build();
+        return EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法")
+                .placeNames((fence, loc) -> fence.equals("f-1") ? "橘乡大道" : fence).build();
     }
 
     private static RequestOwnerMove move(String episode, String plate, String cell) {
@@ -64,20 +64,20 @@ class EffectNotifierTest {
 
     @Test
     void requestOwnerMove_becomesOwnerSms_withDeadlineInLocalTime() {
-        EffectOutcome o = notifier().handle(move("ep-1", "浙A12345", "cell-1"));
+        EffectOutcome o = notifier().handle(move("ep-1", "浙J12345", "cell-1"));
         assertThat(o.kind()).isEqualTo(EffectOutcome.Kind.QUEUED);
         OutgoingMessage m = o.message().orElseThrow().message();
         assertThat(m.key()).isEqualTo("ep-1/request-owner-move");
         assertThat(m.to()).isEqualTo("13812345678");
-        assertThat(m.text()).isEqualTo("【杭州城管】您的车辆浙A12345停放在延安路禁停区域，请在收到本短信后10分钟内驶离，逾期将依法处理。");
+        assertThat(m.text()).isEqualTo("【黄岩综合执法】您的车辆浙J12345停放在橘乡大道禁停区域，请在收到本短信后10分钟内驶离，逾期将依法处理。");
         assertThat(o.warning()).isEmpty();
     }
 
     @Test
     void sameEffectTwice_isAlreadyQueued_andEnqueuesNothingNew() {
         EffectNotifier n = notifier();
-        n.handle(move("ep-1", "浙A12345", "cell-1"));
-        EffectOutcome again = n.handle(move("ep-1", "浙A12345", "cell-1"));
+        n.handle(move("ep-1", "浙J12345", "cell-1"));
+        EffectOutcome again = n.handle(move("ep-1", "浙J12345", "cell-1"));
         assertThat(again.kind()).isEqualTo(EffectOutcome.Kind.ALREADY_QUEUED);
         assertThat(outbox.size()).isEqualTo(1);
     }
@@ -95,7 +95,7 @@ class EffectNotifierTest {
     @Test
     void registryDown_withNothingCached_dispatchesOfficer_andSaysWhy() {
         registryDown = true;
-        EffectOutcome o = notifier().handle(move("ep-3", "浙A12345", "cell-1"));
+        EffectOutcome o = notifier().handle(move("ep-3", "浙J12345", "cell-1"));
         assertThat(o.kind()).isEqualTo(EffectOutcome.Kind.OWNER_LOOKUP_FAILED_OFFICER_NOTIFIED);
         assertThat(o.detail()).contains("503");
     }
@@ -111,24 +111,24 @@ class EffectNotifierTest {
     @Test
     void dispatchOfficer_fallsBackToCellOfficerWhenNamedOfficerHasNoPhone() {
         DispatchOfficer d = new DispatchOfficer("ep-5", T, Violation.PARKING, "f-1", CellId.of("cell-1"), OfficerId.of("officer-x"),
-                "浙A12345", P, "cam-1", "still parked");
+                "浙J12345", P, "cam-1", "still parked");
         EffectOutcome o = notifier().handle(d);
         assertThat(o.kind()).isEqualTo(EffectOutcome.Kind.QUEUED);
         assertThat(o.message().orElseThrow().message().text())
-                .isEqualTo("【杭州城管】officer-7：车辆浙A12345在延安路经短信提醒后仍未驶离，请到场处理（ep-5）。");
+                .isEqualTo("【黄岩综合执法】officer-7：车辆浙J12345在橘乡大道经短信提醒后仍未驶离，请到场处理（ep-5）。");
     }
 
     @Test
     void dispatchBecauseTheOwnerCouldNotBeTold_tellsTheOfficerSo_notThatAnSmsWasIgnored() {
         DispatchOfficer d = new DispatchOfficer("ep-6", T, Violation.PARKING, "f-1", CellId.of("cell-1"),
-                OfficerId.of("officer-7"), "浙A12345", P, "cam-1", "owner could not be told (SMS dead-lettered)",
+                OfficerId.of("officer-7"), "浙J12345", P, "cam-1", "owner could not be told (SMS dead-lettered)",
                 OwnerNotice.NOT_DELIVERED, 0.9);
         EffectOutcome o = notifier().handle(d);
         String text = o.message().orElseThrow().message().text();
         assertThat(text).contains("车主无法联系", "直接到场处理", "ep-6").doesNotContain("短信提醒");
         assertThat(o.detail()).contains("owner could not be told");
         DispatchOfficer told = new DispatchOfficer("ep-7", T, Violation.PARKING, "f-1", CellId.of("cell-1"),
-                OfficerId.of("officer-7"), "浙A12345", P, "cam-1", "still there", OwnerNotice.DELIVERED, 0.9);
+                OfficerId.of("officer-7"), "浙J12345", P, "cam-1", "still there", OwnerNotice.DELIVERED, 0.9);
         assertThat(notifier().handle(told).message().orElseThrow().message().text()).contains("经短信提醒后仍未驶离");
     }
 
@@ -137,7 +137,7 @@ class EffectNotifierTest {
         Recipients recipients = Recipients.builder().clock(clock).officerDirectory(officers).build();
         EffectNotifier n = EffectNotifier.builder(outbox, recipients).officerChannel(Channel.PUSH).build();
         EffectOutcome o = n.handle(new DispatchOfficer("ep-10", T, Violation.PARKING, "f-1", CellId.of("cell-1"), OfficerId.of("officer-7"),
-                "浙A12345", P, "cam-1", "still parked"));
+                "浙J12345", P, "cam-1", "still parked"));
         assertThat(o.message().orElseThrow().message().channel()).isEqualTo(Channel.PUSH);
         assertThat(o.message().orElseThrow().message().to()).isEqualTo("officer-7");
         assertThatThrownBy(() -> EffectNotifier.builder(outbox, recipients).officerChannel(Channel.VOICE))
@@ -158,7 +158,7 @@ class EffectNotifierTest {
 
     @Test
     void nonMessageEffect_isReportedAsNotAMessage() {
-        CaptureEvidence c = new CaptureEvidence("ep-7", T, Violation.PARKING, "f-1", "cam-1", "浙A12345", List.of(T), 3, true,
+        CaptureEvidence c = new CaptureEvidence("ep-7", T, Violation.PARKING, "f-1", "cam-1", "浙J12345", List.of(T), 3, true,
                 Duration.ofMinutes(10), false);
         assertThat(notifier().handle(c).kind()).isEqualTo(EffectOutcome.Kind.NOT_A_MESSAGE);
     }
@@ -176,8 +176,8 @@ class EffectNotifierTest {
     void longPlaceName_yieldsSegmentWarningInOutcome() {
         Recipients recipients = Recipients.builder().clock(clock).vehicleRegistry(p -> Optional.of("13812345678")).build();
         EffectNotifier n = EffectNotifier.builder(outbox, recipients)
-                .placeNames((f, l) -> "西湖区延安路与庆春路交叉口东北角人行道旁非机动车道外侧临时禁停区").build();
-        EffectOutcome o = n.handle(move("ep-8", "浙A12345", "cell-1"));
+                .placeNames((f, l) -> "黄岩区橘乡大道与青年路交叉口东北角人行道旁非机动车道外侧临时禁停区").build();
+        EffectOutcome o = n.handle(move("ep-8", "浙J12345", "cell-1"));
         assertThat(o.kind()).isEqualTo(EffectOutcome.Kind.QUEUED);
         assertThat(o.warning()).get().asString().contains("owner-move", "2 UCS2 parts");
     }

@@ -29,7 +29,7 @@ class FileJournalStoreTest {
     @Test
     void savedStates_surviveReopen_latestStatePerKeyInFirstSavedOrder() {
         Path file = dir.resolve("outbox.journal");
-        OutboxMessage a = msg("a", "【城管】请驶离 浙A12345");
+        OutboxMessage a = msg("a", "【城管】请驶离 浙J12345");
         OutboxMessage b = msg("b", "second");
         OutboxMessage aSent = a.attempted(Instant.parse("2026-03-02T02:00:01Z"))
                 .sent(Instant.parse("2026-03-02T02:00:01Z"), Instant.parse("2026-03-02T02:15:01Z"), Optional.of("p1"));

@@ -8,13 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MessageTemplateTest {
-    private static final MessageTemplate OWNER = MessageTemplate.sms("owner-move", "杭州城管",
+    private static final MessageTemplate OWNER = MessageTemplate.sms("owner-move", "黄岩综合执法",
             "您的车辆{plate}停在{place}禁停区域，请于{deadline}前驶离。", 1);
 
     @Test
     void render_fillsPlaceholders_andPrependsSignTag() {
-        RenderedMessage r = OWNER.render(Map.of("plate", "浙A12345", "place", "延安路", "deadline", "10:20"));
-        assertThat(r.text()).isEqualTo("【杭州城管】您的车辆浙A12345停在延安路禁停区域，请于10:20前驶离。");
+        RenderedMessage r = OWNER.render(Map.of("plate", "浙J12345", "place", "橘乡大道", "deadline", "10:20"));
+        assertThat(r.text()).isEqualTo("【黄岩综合执法】您的车辆浙J12345停在橘乡大道禁停区域，请于10:20前驶离。");
         assertThat(r.segments().encoding()).isEqualTo(SmsEncoding.UCS2);
         assertThat(r.segments().parts()).isEqualTo(1);
         assertThat(r.warning()).isEmpty();
@@ -43,7 +43,7 @@ class MessageTemplateTest {
 
     @Test
     void missingValue_isRejectedNamingThePlaceholder() {
-        assertThatThrownBy(() -> OWNER.render(Map.of("plate", "浙A12345", "place", "延安路")))
+        assertThatThrownBy(() -> OWNER.render(Map.of("plate", "浙J12345", "place", "橘乡大道")))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("no value for placeholder {deadline}");
     }
 

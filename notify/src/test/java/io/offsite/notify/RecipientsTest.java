@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RecipientsTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T02:00:00Z"));
-    private final Map<String, String> registry = new HashMap<>(Map.of("浙A12345", "13812345678"));
+    private final Map<String, String> registry = new HashMap<>(Map.of("浙J12345", "13812345678"));
     private boolean down;
     private int calls;
 
@@ -32,13 +32,13 @@ class RecipientsTest {
     @Test
     void foundAnswer_isCachedUntilStale_thenReloaded() {
         Recipients r = recipients();
-        assertThat(r.ownerPhone("浙A12345").value()).contains("13812345678");
-        registry.put("浙A12345", "13900000000");
+        assertThat(r.ownerPhone("浙J12345").value()).contains("13812345678");
+        registry.put("浙J12345", "13900000000");
         clock.advance(Duration.ofMinutes(9));
-        assertThat(r.ownerPhone("浙A12345").value()).contains("13812345678");
+        assertThat(r.ownerPhone("浙J12345").value()).contains("13812345678");
         assertThat(calls).isEqualTo(1);
         clock.advance(Duration.ofMinutes(2));
-        assertThat(r.ownerPhone("浙A12345").value()).contains("13900000000");
+        assertThat(r.ownerPhone("浙J12345").value()).contains("13900000000");
         assertThat(calls).isEqualTo(2);
     }
 
@@ -56,23 +56,23 @@ class RecipientsTest {
     @Test
     void registryOutage_servesStaleAnswer_thenUnavailableAfterGrace() {
         Recipients r = recipients();
-        r.ownerPhone("浙A12345");
+        r.ownerPhone("浙J12345");
         down = true;
         clock.advance(Duration.ofMinutes(30));
-        Resolution<String> stale = r.ownerPhone("浙A12345");
+        Resolution<String> stale = r.ownerPhone("浙J12345");
         assertThat(stale.status()).isEqualTo(Resolution.Status.FOUND_STALE);
         assertThat(stale.value()).contains("13812345678");
         assertThat(stale.detail()).contains("registry timeout").doesNotContain("12345678");
         clock.advance(Duration.ofHours(1));
-        Resolution<String> gone = r.ownerPhone("浙A12345");
+        Resolution<String> gone = r.ownerPhone("浙J12345");
         assertThat(gone.status()).isEqualTo(Resolution.Status.UNAVAILABLE);
-        assertThat(gone.detail()).contains("owner phone lookup for 浙A****5 failed");
+        assertThat(gone.detail()).contains("owner phone lookup for 浙J****5 failed");
     }
 
     @Test
     void registryDownWithNothingCached_isUnavailable_notUnknown() {
         down = true;
-        Resolution<String> r = recipients().ownerPhone("浙A12345");
+        Resolution<String> r = recipients().ownerPhone("浙J12345");
         assertThat(r.status()).isEqualTo(Resolution.Status.UNAVAILABLE);
         assertThat(r.isFound()).isFalse();
     }
@@ -81,7 +81,7 @@ class RecipientsTest {
     void cacheIsBounded() {
         Recipients r = recipients();
         for (int i = 0; i < 1_000; i++) {
-            r.ownerPhone("浙A" + i);
+            r.ownerPhone("浙J" + i);
         }
         assertThat(r.cachedOwnerPhones()).isLessThanOrEqualTo(100);
     }

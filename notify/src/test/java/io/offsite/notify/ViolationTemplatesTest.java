@@ -56,10 +56,10 @@ class ViolationTemplatesTest {
 
     @Test
     void officerDispatch_usesItsViolationsText() {
-        EffectNotifier n = EffectNotifier.builder(outbox, recipients).sign("黄岩城管").build();
+        EffectNotifier n = EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法").build();
         String text = n.handle(new DispatchOfficer("ep-9", T, Violation.CONSTRUCTION_WASTE, "环城路", CELL, OFFICER,
                 "浙J12345", P, "cam-1", "stopped 3 min")).message().orElseThrow().message().text();
-        assertThat(text).startsWith("【黄岩城管】officer-7：").contains("浙J12345").contains("建筑垃圾");
+        assertThat(text).startsWith("【黄岩综合执法】officer-7：").contains("浙J12345").contains("建筑垃圾");
     }
 
     @Test

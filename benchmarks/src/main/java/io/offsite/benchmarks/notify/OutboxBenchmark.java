@@ -82,7 +82,7 @@ public class OutboxBenchmark {
     private OutgoingMessage next() {
         long n = seq++;
         return new OutgoingMessage("ep-" + n + "/request-owner-move", Channel.SMS,
-                "1380000" + (1000 + n % 9000), "【杭州城管】您的车辆浙A12345停放在延安路禁停区域，请于10:10前驶离。");
+                "1380000" + (1000 + n % 9000), "【黄岩综合执法】您的车辆浙J12345停放在橘乡大道禁停区域，请于10:10前驶离。");
     }
 
     /** One message: enqueue (one commit) then a dispatch round (one commit). */

@@ -39,10 +39,10 @@ final class Cells {
     }
 
     static List<GridCell> district() {
-        return GridGeoJson.create().read(resource("xihu-district.geojson"));
+        return GridGeoJson.create().read(resource("huangyan-district.geojson"));
     }
 
-    /** A minimal valid chain B ⊃ S ⊃ A ⊃ {T1 west, T2 east} over [0,2]×[0,1] degrees near Hangzhou. */
+    /** A minimal valid chain B ⊃ S ⊃ A ⊃ {T1 west, T2 east} over [0,2]×[0,1] degrees (synthetic, not the sample district). */
     static List<GridCell> twoStreets() {
         return List.of(
                 cell("B", GridLevel.BUILT_UP_AREA, null, rect(120.0, 30.0, 120.02, 30.01)),

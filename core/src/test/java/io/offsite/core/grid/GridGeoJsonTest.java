@@ -20,7 +20,7 @@ class GridGeoJsonTest {
     void sampleDistrict_loadsAllLevelsMembersAndRoles() {
         List<GridCell> cells = Cells.district();
         assertThat(cells).hasSize(12);
-        GridCell street = cells.stream().filter(c -> c.id().value().equals("XH-1-B-1")).findFirst().orElseThrow();
+        GridCell street = cells.stream().filter(c -> c.id().value().equals("HY-1-B-1")).findFirst().orElseThrow();
         assertThat(street.level()).isEqualTo(GridLevel.STREET);
         assertThat(street.members()).extracting(GridMember::role).containsExactly(MemberRole.ENFORCEMENT_OFFICER, MemberRole.LANDSCAPING);
         assertThat(street.polygon().getNumGeometries()).isEqualTo(1);

@@ -22,59 +22,59 @@ class GridLocateTest {
 
     @Test
     void pointInStreet_resolvesWholeChainAndOfficer() {
-        GridLocation loc = district.locate(GeoPoint.of(120.105, 30.21)).orElseThrow();
-        assertThat(loc.chain()).extracting(c -> c.id().value()).containsExactly("XH-1-A-1", "XH-1-A", "XH-1", "XH");
-        assertThat(loc.responsibleOfficer()).isEqualTo(OfficerId.of("ZF-1001"));
-        assertThat(loc.squadron()).hasValueSatisfying(s -> assertThat(s.name()).isEqualTo("北山中队"));
+        GridLocation loc = district.locate(GeoPoint.of(121.245, 28.63)).orElseThrow();
+        assertThat(loc.chain()).extracting(c -> c.id().value()).containsExactly("HY-1-A-1", "HY-1-A", "HY-1", "HY");
+        assertThat(loc.responsibleOfficer()).isEqualTo(OfficerId.of("HYZF-1001"));
+        assertThat(loc.squadron()).hasValueSatisfying(s -> assertThat(s.name()).isEqualTo("西城中队"));
         assertThat(loc.at(GridLevel.BUILT_UP_AREA)).isPresent();
     }
 
     @Test
     void pointOutsideGrid_isEmpty_andLocateOrThrowNamesThePoint() {
-        assertThat(district.locate(120.2, 30.21)).isEmpty();
-        assertThatThrownBy(() -> district.locateOrThrow(GeoPoint.of(120.2, 30.21)))
-                .isInstanceOf(OutsideGridException.class).hasMessageContaining("(120.2, 30.21)").hasMessageContaining("outside the grid");
+        assertThat(district.locate(121.34, 28.63)).isEmpty();
+        assertThatThrownBy(() -> district.locateOrThrow(GeoPoint.of(121.34, 28.63)))
+                .isInstanceOf(OutsideGridException.class).hasMessageContaining("(121.34, 28.63)").hasMessageContaining("outside the grid");
     }
 
     @Test
     void pointInHole_belongsToTheStreetFillingTheHole() {
-        assertThat(streetAt(120.11, 30.23)).isEqualTo("XH-1-B-2");
-        assertThat(streetAt(120.102, 30.23)).isEqualTo("XH-1-B-1");
+        assertThat(streetAt(121.25, 28.65)).isEqualTo("HY-1-B-2");
+        assertThat(streetAt(121.242, 28.65)).isEqualTo("HY-1-B-1");
     }
 
     @Test
     void multipolygonStreet_resolvesFromEitherPart() {
-        assertThat(streetAt(120.125, 30.21)).isEqualTo("XH-2-A-1");
-        assertThat(streetAt(120.135, 30.23)).isEqualTo("XH-2-A-1");
-        assertThat(streetAt(120.135, 30.21)).isEqualTo("XH-2-A-2");
-        assertThat(streetAt(120.125, 30.23)).isEqualTo("XH-2-A-2");
+        assertThat(streetAt(121.265, 28.63)).isEqualTo("HY-2-A-1");
+        assertThat(streetAt(121.275, 28.65)).isEqualTo("HY-2-A-1");
+        assertThat(streetAt(121.275, 28.63)).isEqualTo("HY-2-A-2");
+        assertThat(streetAt(121.265, 28.65)).isEqualTo("HY-2-A-2");
     }
 
     @Test
     void pointOnSharedNorthSouthEdge_belongsToTheEastCell() {
-        assertThat(streetAt(120.11, 30.21)).isEqualTo("XH-1-A-2");
-        assertThat(streetAt(120.12, 30.21)).isEqualTo("XH-2-A-1");
+        assertThat(streetAt(121.25, 28.63)).isEqualTo("HY-1-A-2");
+        assertThat(streetAt(121.26, 28.63)).isEqualTo("HY-2-A-1");
     }
 
     @Test
     void pointOnSharedEastWestEdge_belongsToTheNorthCell() {
-        assertThat(streetAt(120.105, 30.22)).isEqualTo("XH-1-B-1");
-        assertThat(streetAt(120.11, 30.225)).isEqualTo("XH-1-B-2");
-        assertThat(streetAt(120.11, 30.235)).isEqualTo("XH-1-B-1");
+        assertThat(streetAt(121.245, 28.64)).isEqualTo("HY-1-B-1");
+        assertThat(streetAt(121.25, 28.645)).isEqualTo("HY-1-B-2");
+        assertThat(streetAt(121.25, 28.655)).isEqualTo("HY-1-B-1");
     }
 
     @Test
     void pointOnVertexSharedByFourCells_belongsToExactlyOne() {
-        assertThat(streetAt(120.13, 30.22)).isEqualTo("XH-2-A-1");
-        assertThat(streetAt(120.11, 30.22)).isEqualTo("XH-1-B-1");
+        assertThat(streetAt(121.27, 28.64)).isEqualTo("HY-2-A-1");
+        assertThat(streetAt(121.25, 28.64)).isEqualTo("HY-1-B-1");
     }
 
     @Test
     void pointOnOuterBoundary_isInsideOnWestAndSouth_outsideOnEastAndNorth() {
-        assertThat(streetAt(120.10, 30.21)).isEqualTo("XH-1-A-1");
-        assertThat(streetAt(120.105, 30.20)).isEqualTo("XH-1-A-1");
-        assertThat(streetAt(120.14, 30.21)).isEqualTo("outside");
-        assertThat(streetAt(120.105, 30.24)).isEqualTo("outside");
+        assertThat(streetAt(121.24, 28.63)).isEqualTo("HY-1-A-1");
+        assertThat(streetAt(121.245, 28.62)).isEqualTo("HY-1-A-1");
+        assertThat(streetAt(121.28, 28.63)).isEqualTo("outside");
+        assertThat(streetAt(121.245, 28.66)).isEqualTo("outside");
     }
 
     @Test
@@ -109,8 +109,8 @@ class GridLocateTest {
         List<GridCell> streets = district.cells().stream().filter(c -> c.level() == GridLevel.STREET).toList();
         for (int i = 0; i <= 200; i++) {
             for (int j = 0; j <= 200; j++) {
-                double lon = 120.0995 + i * 0.0002025;
-                double lat = 30.1995 + j * 0.0002025;
+                double lon = 121.2395 + i * 0.0002025;
+                double lat = 28.6195 + j * 0.0002025;
                 String expected = "outside";
                 int claims = 0;
                 for (GridCell s : streets) {

@@ -44,15 +44,15 @@ class ManagedObjectsTest {
 
     @Test
     void importedObjects_locateToTheirStreetAndOfficer() {
-        Grid grid = GridGeoJson.create().readGrid(res("/grid/xihu-district.geojson"));
+        Grid grid = GridGeoJson.create().readGrid(res("/grid/huangyan-district.geojson"));
         List<ManagedObject> objects = codec.read(res("/objects/shops.geojson"));
         assertThat(objects).hasSize(3);
         assertThat(objects.get(0).locateIn(grid)).hasValueSatisfying(l -> {
-            assertThat(l.cell().id().value()).isEqualTo("XH-1-A-1");
-            assertThat(l.responsibleOfficer()).isEqualTo(OfficerId.of("ZF-1001"));
+            assertThat(l.cell().id().value()).isEqualTo("HY-1-A-1");
+            assertThat(l.responsibleOfficer()).isEqualTo(OfficerId.of("HYZF-1001"));
         });
         assertThat(objects.get(2).category()).isEqualTo(ObjectCategory.SMALL_VENDOR);
-        assertThat(objects.get(2).locateIn(grid)).hasValueSatisfying(l -> assertThat(l.cell().name()).isEqualTo("宝石山"));
+        assertThat(objects.get(2).locateIn(grid)).hasValueSatisfying(l -> assertThat(l.cell().name()).isEqualTo("永宁公园"));
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.locationtech.jts.geom.Polygon;
  * then one byte is flipped and the verifier says exactly what changed.
  */
 public final class EvidenceDemo {
-    private static final String CAMERA = "33010600001320000001";
+    private static final String CAMERA = "33100300001321000001";
 
     private EvidenceDemo() {
     }
@@ -61,40 +61,40 @@ public final class EvidenceDemo {
     private static void demo(PrintStream out, Path dir) {
         Instant firstSeen = Instant.parse("2026-03-02T01:00:00Z");
         Clock clock = Clock.fixed(firstSeen.plus(Duration.ofHours(1)), ZoneOffset.UTC);
-        EvidenceChain chain = EvidenceChain.builder("HZ-2026-000123", Violation.PARKING)
+        EvidenceChain chain = EvidenceChain.builder("331003-2026-000123", Violation.PARKING)
                 .blobStore(FileSystemBlobStore.open(dir.resolve("blobs")))
-                .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026"))
+                .signingKeys(InMemorySigningKeys.generate("huangyan-enforcement-2026"))
                 .timestampAuthority(LocalTimestampAuthority.create("demo-tsa (not RFC 3161)", clock))
                 .clock(clock).build();
-        GeoPoint spot = GeoPoint.of(120.15515, 30.27415);
+        GeoPoint spot = GeoPoint.of(121.25515, 28.63415);
         int[] offsets = {0, 300, 660};
         for (int i = 0; i < offsets.length; i++) {
             ItemSpec still = ItemSpec.builder(ItemKind.STILL, "image/jpeg", firstSeen.plusSeconds(offsets[i]), CAMERA)
                     .location(spot).deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(200))
-                    .stationary(true).plateLegible(i != 1).subject("浙A12345").build();
-            chain.add(still, stream("JPEG still " + i + " of 浙A12345"), "platform");
+                    .stationary(true).plateLegible(i != 1).subject("浙J12345").build();
+            chain.add(still, stream("JPEG still " + i + " of 浙J12345"), "platform");
         }
         ItemSpec sms = ItemSpec.builder(ItemKind.SMS_RECORD, "application/json", firstSeen.plusSeconds(20),
-                "sms-gateway").sms(firstSeen.plusSeconds(20), firstSeen.plusSeconds(24)).subject("浙A12345").build();
+                "sms-gateway").sms(firstSeen.plusSeconds(20), firstSeen.plusSeconds(24)).subject("浙J12345").build();
         chain.add(sms, stream("{\"to\":\"138****1111\",\"text\":\"请在10分钟内驶离\"}"), "platform");
-        chain.recordView("item-0001", "officer-0371");
+        chain.recordView("item-0001", "HYZF-0371");
         out.println("chain: " + chain.items().size() + " items, custody log " + chain.custodyLog().size()
                 + " entries");
 
         GeometryFactory gf = new GeometryFactory();
-        Polygon fence = gf.createPolygon(new Coordinate[] {new Coordinate(120.1550, 30.2740),
-            new Coordinate(120.1553, 30.2740), new Coordinate(120.1553, 30.2743), new Coordinate(120.1550, 30.2743),
-            new Coordinate(120.1550, 30.2740)});
+        Polygon fence = gf.createPolygon(new Coordinate[] {new Coordinate(121.2550, 28.6340),
+            new Coordinate(121.2553, 28.6340), new Coordinate(121.2553, 28.6343), new Coordinate(121.2550, 28.6343),
+            new Coordinate(121.2550, 28.6340)});
         CaseContext ctx = CaseContext.builder(Violation.PARKING, clock.instant()).fence(fence)
                 .moveWindow(Duration.ofMinutes(10)).windowEnd(firstSeen.plusSeconds(24 + 600)).build(); // dispatch 10 min after delivery
         CompletenessReport report = CompletenessRules.defaults().check(chain, ctx);
         out.println("complete: " + report.complete() + " (" + report.findings().size() + " checks)");
         report.findings().forEach(f -> out.println("  " + f.status() + " " + f.ruleId() + " — " + f.detail()));
 
-        SignedTreeHead sealed = chain.seal("officer-0371");
+        SignedTreeHead sealed = chain.seal("HYZF-0371");
         out.println("sealed: log size " + sealed.treeSize() + ", root " + sealed.rootHash());
-        Path bundle = dir.resolve("HZ-2026-000123.zip");
-        chain.exportBundle(bundle, "officer-0371");
+        Path bundle = dir.resolve("331003-2026-000123.zip");
+        chain.exportBundle(bundle, "HYZF-0371");
         VerificationReport ok = BundleVerifier.create().verify(bundle);
         out.println("verify exported bundle: " + (ok.ok() ? "OK" : "FAILED " + ok.problems()));
 

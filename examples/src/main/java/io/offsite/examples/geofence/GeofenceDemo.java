@@ -40,15 +40,15 @@ public final class GeofenceDemo {
 
     /** Runs the scenario and prints each effect to {@code out}. */
     public static void run(PrintStream out) {
-        CellId street = CellId.of("xihu-street-7");
+        CellId street = CellId.of("HY-1-A-2"); // 劳动北路 in the sample grid
         GeometryFactory gf = new GeometryFactory();
-        Fence fence = Fence.builder("no-parking-wensan-rd", FenceKind.NO_PARKING, street)
-                .polygon(gf.createPolygon(new Coordinate[] {new Coordinate(120.1540, 30.2735),
-                    new Coordinate(120.1560, 30.2735), new Coordinate(120.1560, 30.2745),
-                    new Coordinate(120.1540, 30.2745), new Coordinate(120.1540, 30.2735)})).build();
+        Fence fence = Fence.builder("no-parking-laodong-n-rd", FenceKind.NO_PARKING, street)
+                .polygon(gf.createPolygon(new Coordinate[] {new Coordinate(121.2540, 28.6335),
+                    new Coordinate(121.2560, 28.6335), new Coordinate(121.2560, 28.6345),
+                    new Coordinate(121.2540, 28.6345), new Coordinate(121.2540, 28.6335)})).build();
         SettableClock clock = SettableClock.at(Instant.parse("2026-11-02T00:00:00Z"));
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                        OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
+                        OfficerDirectory.of(Map.of(street, OfficerId.of("HYZF-1002"))))
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
                 .episodeIdKey(DemoSecrets.episodeIdKey()).build();
         List<RequestOwnerMove> texts = new ArrayList<>();
@@ -58,16 +58,16 @@ public final class GeofenceDemo {
                 texts.add(r);
             }
         }, p -> out.println("PROBLEM " + p));
-        CameraId camera = CameraId.of("33010600001320000001");
+        CameraId camera = CameraId.of("33100300001321000001"); // sample GB/T 28181 id: 331003 黄岩区, type 132 (IP camera)
         Instant start = clock.instant();
-        out.println("car " + Masks.plate("浙A12345") + " stops in fence " + fence.id() + " at " + local(start));
+        out.println("car " + Masks.plate("浙J12345") + " stops in fence " + fence.id() + " at " + local(start));
         for (int s = 0; s <= 13 * 60; s += 1) {
             clock.set(start.plusSeconds(s));
             // a detection most seconds (every fourth is occluded by passing traffic), its position jittering by
-            // decimetres, every seventh read misread as 浙A1234S (attached to the car's episode: same place)
+            // decimetres, every seventh read misread as 浙J1234S (attached to the car's episode: same place)
             if (s % 4 != 3) {
-                engine.submit(Detection.builder(camera, clock.instant()).plate(s % 7 == 0 ? "浙A1234S" : "浙A12345", 0.93)
-                        .at(GeoPoint.of(120.15501 + (s % 3) * 0.000003, 30.27402)).snapshot("snap/" + s + ".jpg").build(),
+                engine.submit(Detection.builder(camera, clock.instant()).plate(s % 7 == 0 ? "浙J1234S" : "浙J12345", 0.93)
+                        .at(GeoPoint.of(121.25501 + (s % 3) * 0.000003, 28.63402)).snapshot("snap/" + s + ".jpg").build(),
                         printer);
             }
             engine.advanceTo(clock.instant(), printer);

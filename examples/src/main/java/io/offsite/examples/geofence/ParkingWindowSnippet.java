@@ -32,7 +32,7 @@ public final class ParkingWindowSnippet {
     public static List<EnforcementEffect> run() {
         CellId street = CellId.of("street-7");
         Fence fence = Fence.builder("no-parking-1", FenceKind.NO_PARKING, street)
-                .circle(GeoPoint.of(120.155, 30.274), 30).build();
+                .circle(GeoPoint.of(121.255, 28.634), 30).build();
         Instant t0 = Instant.parse("2026-11-02T00:00:00Z");
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         OfficerDirectory.of(Map.of(street, OfficerId.of("officer-42"))))   // or (cell, at) -> grid.responsibleOfficer(cell)
@@ -40,8 +40,8 @@ public final class ParkingWindowSnippet {
                 .clock(Clock.fixed(t0.plusSeconds(920), ZoneOffset.UTC)).build();
         List<EnforcementEffect> effects = new ArrayList<>();
         for (int s = 0; s <= 900; s += 5) { // the camera sees the car every 5 s for 15 minutes
-            for (EnforcementEffect e : engine.submit(Detection.builder(CameraId.of("33010600001320000001"),
-                    t0.plusSeconds(s)).plate("浙A12345", 0.95).at(120.155, 30.274).build()).effects()) {
+            for (EnforcementEffect e : engine.submit(Detection.builder(CameraId.of("33100300001321000001"),
+                    t0.plusSeconds(s)).plate("浙J12345", 0.95).at(121.255, 28.634).build()).effects()) {
                 effects.add(e);
                 if (e instanceof RequestOwnerMove r) { // a host reports the SMS delivery receipt (outbox onDelivered)
                     effects.addAll(engine.ownerNotified(r.episodeId(), r.at().plusSeconds(20)).effects());

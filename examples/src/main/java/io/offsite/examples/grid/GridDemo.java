@@ -30,21 +30,21 @@ public final class GridDemo {
 
     /** Runs the grid part of the demo. */
     public static void run(PrintStream out) {
-        out.println("sample district: 12 cells on 4 levels");
-        List<GridCell> cells = GridGeoJson.create().read(sample("/sample/xihu-district.geojson"));
+        out.println("sample grid of Huangyan district (黄岩区; sample data, not an official grid): 12 cells on 4 levels");
+        List<GridCell> cells = GridGeoJson.create().read(sample("/sample/huangyan-district.geojson"));
         Grid grid = Grid.builder().cells(cells).build();
-        double[][] points = {{120.105, 30.21}, {120.11, 30.23}, {120.135, 30.23}, {120.11, 30.21}, {120.2, 30.2}};
+        double[][] points = {{121.245, 28.63}, {121.25, 28.65}, {121.275, 28.65}, {121.25, 28.63}, {121.34, 28.62}};
         for (double[] p : points) {
             Optional<GridLocation> loc = grid.locate(p[0], p[1]);
             out.printf("  (%.3f, %.3f) -> %s%n", p[0], p[1], loc.map(GridDemo::describe).orElse("outside the grid"));
         }
-        GeoPoint webMap = Gcj02.fromWgs84(GeoPoint.of(120.125, 30.21));
+        GeoPoint webMap = Gcj02.fromWgs84(GeoPoint.of(121.265, 28.63));
         out.printf("  web-map click (GCJ-02 %.6f, %.6f) -> %s%n", webMap.lon(), webMap.lat(),
-                GridSnippet.whoIsResponsible(sample("/sample/xihu-district.geojson"), webMap.lon(), webMap.lat()));
+                GridSnippet.whoIsResponsible(sample("/sample/huangyan-district.geojson"), webMap.lon(), webMap.lat()));
 
         IndustryTaxonomy taxonomy = IndustryTaxonomy.load(sample("/io/offsite/core/objects/sample-industries.json"));
-        ManagedObject shop = new ManagedObject("91330106MA2CXXXX1", "知味小吃", ObjectCategory.STREET_SHOP,
-                Optional.of("H6291"), GeoPoint.of(120.105, 30.21));
+        ManagedObject shop = new ManagedObject("91331003MA2CXXXX1", "橘乡小吃", ObjectCategory.STREET_SHOP,
+                Optional.of("H6291"), GeoPoint.of(121.245, 28.63));
         out.printf("  managed object %s (%s, %s) -> %s%n", shop.name(), shop.category().name(),
                 taxonomy.subclassName("H6291").orElse("?"), shop.locateIn(grid).map(GridDemo::describe).orElse("outside"));
 
@@ -59,8 +59,8 @@ public final class GridDemo {
             }
         }
         Grid lenient = Grid.builder().cells(broken).acceptGaps(true).build();
-        out.println("  ...or accepted with gaps as warnings: " + lenient.warnings().size() + " warning(s); (120.125, 30.23) -> "
-                + lenient.locate(120.125, 30.23).map(GridDemo::describe).orElse("outside"));
+        out.println("  ...or accepted with gaps as warnings: " + lenient.warnings().size() + " warning(s); (121.265, 28.65) -> "
+                + lenient.locate(121.265, 28.65).map(GridDemo::describe).orElse("outside"));
     }
 
     private static String describe(GridLocation loc) {

@@ -73,11 +73,11 @@ public final class NotifyDemo {
                 }).build();
 
         Recipients recipients = Recipients.builder().clock(clock)
-                .vehicleRegistry(plate -> Optional.ofNullable(Map.of("浙A12345", "13812345678").get(plate)))
+                .vehicleRegistry(plate -> Optional.ofNullable(Map.of("浙J12345", "13812345678").get(plate)))
                 .officerDirectory(new OfficerDirectory() {
                     @Override
                     public Optional<OfficerId> responsibleFor(CellId cell, java.time.Instant at) {
-                        return Optional.of(OfficerId.of("ZJ-0457"));
+                        return Optional.of(OfficerId.of("HYZF-2001"));
                     }
 
                     @Override
@@ -85,18 +85,20 @@ public final class NotifyDemo {
                         return Optional.of("13511112222");
                     }
                 }).build();
-        EffectNotifier notifier = EffectNotifier.builder(outbox, recipients).sign("杭州城管")
-                .placeNames((fence, at) -> fence.equals("fence-yanan") ? "延安路(庆春路口)" : "武林夜市").build();
+        EffectNotifier notifier = EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法")
+                .placeNames((fence, at) -> fence.equals("fence-juxiang-ave") ? "橘乡大道(青年路口)" : "东官河路夜市").build();
 
         Instant t = clock.instant();
-        GeoPoint here = GeoPoint.of(120.1634, 30.2741);
+        GeoPoint here = GeoPoint.of(121.2655, 28.6301); // sample: 橘乡大道 at 青年路 (cell HY-2-A-1)
+        String camera = "33100300001321000041";  // sample GB/T 28181 ids: 331003 黄岩区, type 132 (IP camera)
+        String speakerCamera = "33100300001321000042";
         List<EnforcementEffect> effects = List.of(
-                new RequestOwnerMove("ep-41", t, "fence-yanan", CellId.of("XH-03-07"), "浙A12345", here, "cam-3301",
+                new RequestOwnerMove("ep-41", t, "fence-juxiang-ave", CellId.of("HY-2-A-1"), "浙J12345", here, camera,
                         Duration.ofMinutes(10), t.plus(Duration.ofMinutes(5))),
-                new DispatchOfficer("ep-40", t, Violation.PARKING, "fence-yanan", CellId.of("XH-03-07"),
-                        OfficerId.of("ZJ-0457"), "浙A77777", here, "cam-3301", "still parked 10 min after owner SMS"),
-                new VoiceWarning("ep-42", t, Violation.ROAD_OCCUPATION, "fence-market", CellId.of("XH-03-07"),
-                        "cam-3302", 1, "trk-9", here));
+                new DispatchOfficer("ep-40", t, Violation.PARKING, "fence-juxiang-ave", CellId.of("HY-2-A-1"),
+                        OfficerId.of("HYZF-2001"), "浙J77777", here, camera, "still parked 10 min after owner SMS"),
+                new VoiceWarning("ep-42", t, Violation.ROAD_OCCUPATION, "fence-market", CellId.of("HY-2-A-1"),
+                        speakerCamera, 1, "trk-9", here));
         out.println("Effects handed to the outbox:");
         for (EnforcementEffect e : effects) {
             EffectOutcome o = notifier.handle(e);

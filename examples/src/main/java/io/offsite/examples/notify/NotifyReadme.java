@@ -27,9 +27,9 @@ public final class NotifyReadme {
                 .retry(RetryPolicy.builder().maxAttempts(5).build()).build();
         Recipients recipients = Recipients.builder()
                 .vehicleRegistry(plate -> Optional.of("13812345678")).build();
-        EffectNotifier notifier = EffectNotifier.builder(outbox, recipients).sign("杭州城管").build();
+        EffectNotifier notifier = EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法").build();
         EffectOutcome outcome = notifier.handle(new RequestOwnerMove("ep-1", now, "fence-7", CellId.of("c-1"),
-                "浙A12345", GeoPoint.of(120.16, 30.27), "cam-1", java.time.Duration.ofMinutes(10), now.plusSeconds(300)));
+                "浙J12345", GeoPoint.of(121.2655, 28.6301), "cam-1", java.time.Duration.ofMinutes(10), now.plusSeconds(300)));
         outbox.dispatchDue(); // sends; feed delivery receipts to outbox.onReceipt(receipt)
         // --- end of snippet ---
         return outcome;

@@ -95,31 +95,31 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class EnforcementPipelineDemo {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final String PLATE = "浙A12345";
-    private static final String PLATE_B = "浙A67890";
+    private static final String PLATE = "浙J12345";
+    private static final String PLATE_B = "浙J67890";
     private static final String OUT_OF_SERVICE = "13900000000";
-    private static final CameraId CAMERA = CameraId.of("33010600001320000001");
+    private static final CameraId CAMERA = CameraId.of("33100300001321000001"); // sample GB/T 28181 id
     private static final Map<String, String> OWNER_PHONES = Map.of(PLATE, "13812345678", PLATE_B, OUT_OF_SERVICE);
-    private static final Map<OfficerId, String> OFFICER_PHONES = Map.of(OfficerId.of("ZF-1001"), "13511112222");
+    private static final Map<OfficerId, String> OFFICER_PHONES = Map.of(OfficerId.of("HYZF-1001"), "13511112222");
 
     private EnforcementPipelineDemo() {
     }
 
     /** Runs the flow, printing each step to {@code out}. */
     public static void run(PrintStream out) {
-        Instant start = Instant.parse("2026-12-05T01:00:00Z"); // 09:00 in Hangzhou today: the case's deadline reaches 2027
+        Instant start = Instant.parse("2026-12-05T01:00:00Z"); // 09:00 in Huangyan today: the case's deadline reaches 2027
         SettableClock clock = SettableClock.at(start);
         Grid grid = GridGeoJson.create().readGrid(new InputStreamReader(
-                EnforcementPipelineDemo.class.getResourceAsStream("/sample/xihu-district.geojson"), StandardCharsets.UTF_8));
+                EnforcementPipelineDemo.class.getResourceAsStream("/sample/huangyan-district.geojson"), StandardCharsets.UTF_8));
 
-        // 1. A no-parking fence on 保俶路, owned by the street cell the grid resolves it to; dispatches go to the
+        // 1. A no-parking fence on 西城街, owned by the street cell the grid resolves it to; dispatches go to the
         //    cell's officer, or up the grid when nobody is on duty there.
         GeometryFactory gf = new GeometryFactory();
-        Polygon area = gf.createPolygon(new Coordinate[] {new Coordinate(120.1040, 30.2100),
-            new Coordinate(120.1050, 30.2100), new Coordinate(120.1050, 30.2106), new Coordinate(120.1040, 30.2106),
-            new Coordinate(120.1040, 30.2100)});
-        GridLocation street = grid.locateOrThrow(GeoPoint.of(120.1045, 30.2103));
-        Fence fence = Fence.builder("no-parking-baochu-rd", FenceKind.NO_PARKING, street.cell().id()).polygon(area).build();
+        Polygon area = gf.createPolygon(new Coordinate[] {new Coordinate(121.2440, 28.6300),
+            new Coordinate(121.2450, 28.6300), new Coordinate(121.2450, 28.6306), new Coordinate(121.2440, 28.6306),
+            new Coordinate(121.2440, 28.6300)});
+        GridLocation street = grid.locateOrThrow(GeoPoint.of(121.2445, 28.6303));
+        Fence fence = Fence.builder("no-parking-xicheng-st", FenceKind.NO_PARKING, street.cell().id()).polygon(area).build();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
                         io.offsite.core.spi.OfficerDirectory.ofGrid(grid))
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
@@ -175,7 +175,7 @@ public final class EnforcementPipelineDemo {
                         return Optional.ofNullable(OFFICER_PHONES.get(officer));
                     }
                 }).build();
-        EffectNotifier notifier = EffectNotifier.builder(outbox, recipients).sign("杭州城管")
+        EffectNotifier notifier = EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法")
                 .placeNames((fenceId, at) -> street.cell().name()).build();
 
         // 3. The host routes effects: messages to the outbox, evidence requests to the evidence module.
@@ -205,10 +205,10 @@ public final class EnforcementPipelineDemo {
         for (int s = 0; s <= 15 * 60; s++) {
             clock.set(start.plusSeconds(s));
             engine.submit(Detection.builder(CAMERA, clock.instant()).plate(PLATE, 0.94)
-                    .at(GeoPoint.of(120.10451, 30.21031)).snapshot("rec/" + s + ".jpg").build(), router);
+                    .at(GeoPoint.of(121.24451, 28.63031)).snapshot("rec/" + s + ".jpg").build(), router);
             if (s >= 60 && s <= 6 * 60) {
                 engine.submit(Detection.builder(CAMERA, clock.instant()).plate(PLATE_B, 0.92)
-                        .at(GeoPoint.of(120.10421, 30.21011)).snapshot("rec/" + s + "b.jpg").build(), router);
+                        .at(GeoPoint.of(121.24421, 28.63011)).snapshot("rec/" + s + "b.jpg").build(), router);
             }
             engine.advanceTo(clock.instant(), router);
             outbox.dispatchDue();
@@ -237,15 +237,15 @@ public final class EnforcementPipelineDemo {
                         ? "off-site case allowed" : "no off-site case may rest on the text (owner could not be told)"));
 
         // 5. Fulfil the evidence plan from the camera recording and the outbox record.
-        String caseId = "XH-2026-000042";
+        String caseId = "331003-2026-000042"; // sample case number: division code-year-serial
         EvidencePlan plan = plans.get(episodeA);
         EvidenceChain chain = EvidenceChain.builder(caseId, plan.violation()).blobStore(InMemoryBlobStore.create())
-                .signingKeys(InMemorySigningKeys.generate("xihu-enforcement-2026")).clock(clock).build();
+                .signingKeys(InMemorySigningKeys.generate("huangyan-enforcement-2026")).clock(clock).build();
         for (EvidenceRequest req : plan.requests()) {
             if (req.kind() == ItemKind.STILL) {
                 Instant at = req.at().orElseThrow();
                 chain.add(ItemSpec.builder(ItemKind.STILL, "image/jpeg", at, req.source())
-                        .location(GeoPoint.of(120.10451, 30.21031)).deviceReview(DeviceReview.REVIEWED)
+                        .location(GeoPoint.of(121.24451, 28.63031)).deviceReview(DeviceReview.REVIEWED)
                         .clockErrorPer24h(Duration.ofMillis(300)).stationary(true).plateLegible(true).subject(PLATE)
                         .build(), bytes("still of " + PLATE + " at " + at), "platform");
             } else if (req.kind() == ItemKind.SMS_RECORD) {
@@ -278,7 +278,7 @@ public final class EnforcementPipelineDemo {
         // 6. The officer issues the parking notice: a case is filed, assessed and shows its next deadline (in 2027,
         //    whose holiday notice is not published yet, so it is counted provisionally and flagged).
         CaseLifecycle lifecycle = CaseLifecycle.builder().build();
-        OfficerId second = OfficerId.of("ZF-0111");
+        OfficerId second = OfficerId.of("HYZF-0111");
         PenaltyCase c = lifecycle.file(caseId, dispatch.violation(), PartyType.PERSON, dispatch.at(),
                 "still parked after the order-to-move SMS; parking notice issued", dispatch.officerId(), second);
         c = lifecycle.apply(c, CaseCommand.of("cmd-1", CaseAction.START_INVESTIGATION, dispatch.at().plusSeconds(60),

@@ -34,8 +34,8 @@ import java.util.List;
  */
 public final class RulesDemo {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final OfficerId WANG = OfficerId.of("ZJ-0457");
-    private static final OfficerId LI = OfficerId.of("ZJ-0458");
+    private static final OfficerId WANG = OfficerId.of("HYZF-0457");
+    private static final OfficerId LI = OfficerId.of("HYZF-0458");
 
     private RulesDemo() {
     }
@@ -54,12 +54,12 @@ public final class RulesDemo {
         print(out, "HOUSEHOLD_WASTE " + dumping, catalogue.explain(Violation.HOUSEHOLD_WASTE, dumping, day));
 
         CaseLifecycle lifecycle = CaseLifecycle.builder().build();
-        PenaltyCase c = lifecycle.file("2025-ZJ-0193", Violation.PARKING, PartyType.PERSON, at(2025, 9, 22),
+        PenaltyCase c = lifecycle.file("331003-2025-000193", Violation.PARKING, PartyType.PERSON, at(2025, 9, 22),
                 "SMS order to move ignored; parking notice issued", WANG, LI);
         c = lifecycle.apply(c, cmd("c1", CaseAction.START_INVESTIGATION, at(2025, 9, 23), "collect camera evidence")
                 .withAttachments("evidence:sha256:3f9a"));
         // The notice goes by post on 26 Sep and is received on 30 Sep: service takes effect on receipt.
-        ServiceRecord notice = ServiceRecord.open("2025-ZJ-0193/notice", DocumentKind.PENALTY_NOTICE, "party-0193",
+        ServiceRecord notice = ServiceRecord.open("331003-2025-000193/notice", DocumentKind.PENALTY_NOTICE, "party-0193",
                 ServiceRules.defaults()).record(new ServiceAttempt(ServiceMethod.MAIL, at(2025, 9, 26),
                 ServiceAttempt.Outcome.SERVED, at(2025, 9, 30), "台州市黄岩区劳动北路1号",
                 List.of(new ServiceProof(ServiceProof.Kind.POSTAL_RECEIPT, "EMS 1180 2233 4455", "post office")), ""));
@@ -71,10 +71,10 @@ public final class RulesDemo {
         c = lifecycle.apply(c, cmd("c3", CaseAction.DECIDE, at(2025, 10, 15), "no statement received")
                 .withDecision(p.decision()));
         out.println("decided 2025-10-15 → next: " + lifecycle.nextDeadline(c, LocalDate.of(2025, 10, 15)).orElseThrow());
-        ServiceRecord decision = ServiceRecord.open("2025-ZJ-0193/decision", DocumentKind.DECISION, "party-0193",
+        ServiceRecord decision = ServiceRecord.open("331003-2025-000193/decision", DocumentKind.DECISION, "party-0193",
                 ServiceRules.defaults()).record(ServiceAttempt.of(ServiceMethod.DIRECT, at(2025, 10, 16),
                 ServiceAttempt.Outcome.SERVED, "台州市黄岩区劳动北路1号",
-                new ServiceProof(ServiceProof.Kind.RECIPIENT_SIGNATURE, "送达回证 0193-2", "party")));
+                new ServiceProof(ServiceProof.Kind.RECIPIENT_SIGNATURE, "送达回证 000193-2", "party")));
         c = lifecycle.apply(c, cmd("c4", CaseAction.SERVE_DECISION, at(2025, 10, 16), "served in person")
                 .withService(decision));
         out.println("served 2025-10-16 → next: " + lifecycle.nextDeadline(c, LocalDate.of(2025, 10, 16)).orElseThrow());
@@ -86,7 +86,7 @@ public final class RulesDemo {
             out.println("  #" + e.seq() + " " + e.eventDate() + " " + e.action() + " " + e.from() + " → " + e.to()
                     + " by " + e.actors() + ": " + e.reason() + (e.attachments().isEmpty() ? "" : " " + e.attachments()));
         }
-        PenaltyCase today = lifecycle.file("2026-ZJ-0871", Violation.PARKING, PartyType.PERSON, at(2026, 12, 5),
+        PenaltyCase today = lifecycle.file("331003-2026-000871", Violation.PARKING, PartyType.PERSON, at(2026, 12, 5),
                 "filed today", WANG, LI);
         out.println("case filed 2026-12-05 → next: " + lifecycle.nextDeadline(today, LocalDate.of(2026, 12, 5))
                 .orElseThrow());

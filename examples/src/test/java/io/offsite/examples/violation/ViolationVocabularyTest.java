@@ -62,7 +62,7 @@ import org.junit.jupiter.api.Test;
 class ViolationVocabularyTest {
     private static final CameraId CAMERA = CameraId.of("33100300001320000001");
     private static final CellId CELL = CellId.of("HY-Xicheng-03");
-    private static final OfficerId OFFICER = OfficerId.of("ZF-0103");
+    private static final OfficerId OFFICER = OfficerId.of("HYZF-0103");
     private static final GeoPoint SPOT = GeoPoint.of(121.2612, 28.6405);
     private static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

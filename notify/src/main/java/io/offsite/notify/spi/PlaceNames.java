@@ -3,7 +3,7 @@ package io.offsite.notify.spi;
 import io.offsite.core.geo.GeoPoint;
 
 /**
- * Turns a fence and a location into the place name used in messages ({@code {place}}), e.g. "延安路(庆春路口)".
+ * Turns a fence and a location into the place name used in messages ({@code {place}}), e.g. "橘乡大道(青年路口)".
  * The default uses the fence id.
  */
 @FunctionalInterface

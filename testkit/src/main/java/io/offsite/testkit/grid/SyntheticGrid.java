@@ -131,7 +131,7 @@ public final class SyntheticGrid {
 
     /** Options for {@link SyntheticGrid}; setters reject bad values at once. */
     public static final class Builder {
-        private GeoPoint centre = GeoPoint.of(120.155, 30.274);
+        private GeoPoint centre = GeoPoint.of(121.26, 28.64);
         private double widthMeters = 4000;
         private double heightMeters = 4000;
         private int sx = 2;
@@ -145,7 +145,7 @@ public final class SyntheticGrid {
         private Builder() {
         }
 
-        /** Centre of the grid (default Hangzhou, 120.155°E 30.274°N). */
+        /** Centre of the grid (default: Huangyan district, Taizhou, 121.26°E 28.64°N). */
         public Builder centre(GeoPoint centre) {
             this.centre = Objects.requireNonNull(centre, "centre");
             return this;
