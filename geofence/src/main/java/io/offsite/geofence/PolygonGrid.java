@@ -1,0 +1,326 @@
+package io.offsite.geofence;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * The engine behind {@link FenceIndex} and {@link GeometryIndex}: an immutable point → polygons index over
+ * lon/lat polygonal geometries numbered 0..n−1 (a null geometry is not indexed). Answers exactly what JTS
+ * {@code contains(point)} answers (boundary excluded, holes honoured).
+ *
+ * <p>How: a uniform grid (about {@code cellMeters} cells) over the geometries' extent. For each cell the build
+ * records the geometries that contain the whole cell ("inside": no test at lookup) and those whose boundary
+ * crosses it ("boundary": an exact, allocation-free ray-crossing test — a linear scan of a {@link FlatPolygon}
+ * for small shapes, the point's band of {@link EdgeBands} for many-vertex ones). Cells are one {@code int[]}
+ * (a single entry inline, else an offset into one {@code int[]} of entries) behind a one-bit-per-cell
+ * occupancy bitset. Lookups never allocate. Thread-safe.
+ */
+final class PolygonGrid {
+    static final double METERS_PER_DEGREE = 111_320.0;
+    private static final double EPS = 1e-9;
+    private static final int MAX_CELLS = 8_000_000;
+
+    private final double[][] flat;
+    private final EdgeBands[] banded;
+    private final double minX;
+    private final double minY;
+    private final double invW;
+    private final double invH;
+    private final int nx;
+    private final int ny;
+    /**
+     * Per cell: 0 = empty; negative = the cell's single entry, stored inline as {@code -(entry + 1)}; positive =
+     * offset into {@link #entries} where {@code entries[offset]} is the count, followed by the entries. An entry
+     * is {@code ordinal << 1 | boundaryBit}.
+     */
+    private final int[] cellInfo;
+    private final int[] entries;
+    /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
+    private final long[] occupied;
+    private final double metersPerDegreeLon;
+
+    PolygonGrid(Geometry[] areas, double cellMeters) {
+        flat = new double[areas.length][];
+        banded = new EdgeBands[areas.length];
+        Envelope ext = new Envelope();
+        for (int i = 0; i < areas.length; i++) {
+            if (areas[i] != null) {
+                banded[i] = EdgeBands.of(areas[i]);
+                flat[i] = banded[i] == null ? FlatPolygon.of(areas[i]) : null;
+                ext.expandToInclude(areas[i].getEnvelopeInternal());
+            }
+        }
+        if (ext.isNull()) {
+            minX = 0;
+            minY = 0;
+            invW = 0;
+            invH = 0;
+            nx = 0;
+            ny = 0;
+            cellInfo = new int[0];
+            entries = new int[0];
+            occupied = new long[0];
+            metersPerDegreeLon = METERS_PER_DEGREE;
+            return;
+        }
+        double midLat = (ext.getMinY() + ext.getMaxY()) / 2;
+        metersPerDegreeLon = METERS_PER_DEGREE * Math.cos(Math.toRadians(midLat));
+        double cw = cellMeters / metersPerDegreeLon;
+        double ch = cellMeters / METERS_PER_DEGREE;
+        while ((ext.getWidth() / cw + 1) * (ext.getHeight() / ch + 1) > MAX_CELLS) {
+            cw *= 2;
+            ch *= 2;
+        }
+        minX = ext.getMinX();
+        minY = ext.getMinY();
+        invW = 1 / cw;
+        invH = 1 / ch;
+        nx = (int) Math.floor(ext.getWidth() * invW) + 1;
+        ny = (int) Math.floor(ext.getHeight() * invH) + 1;
+        int[][] built = classifyCells(areas, cw, ch);
+        int[] start = built[0];
+        int[] list = built[1];
+        cellInfo = new int[nx * ny];
+        occupied = new long[(nx * ny + 63) >>> 6];
+        IntList multi = new IntList();
+        multi.add(0);
+        for (int c = 0; c < nx * ny; c++) {
+            int count = start[c + 1] - start[c];
+            if (count == 0) {
+                continue;
+            }
+            occupied[c >>> 6] |= 1L << c;
+            if (count == 1) {
+                cellInfo[c] = -(list[start[c]] + 1);
+            } else {
+                cellInfo[c] = multi.size;
+                multi.add(count);
+                for (int k = start[c]; k < start[c + 1]; k++) {
+                    multi.add(list[k]);
+                }
+            }
+        }
+        entries = multi.toArray();
+    }
+
+    /** Per cell, in ordinal order: inside entries ({@code i << 1}) and boundary entries ({@code i << 1 | 1}). */
+    private int[][] classifyCells(Geometry[] areas, double cw, double ch) {
+        GeometryFactory gf = new GeometryFactory();
+        int[] counts = new int[nx * ny + 1];
+        IntList cellOf = new IntList();
+        IntList entryOf = new IntList();
+        for (int i = 0; i < areas.length; i++) {
+            if (areas[i] == null) {
+                continue;
+            }
+            PreparedGeometry prep = PreparedGeometryFactory.prepare(areas[i]);
+            Envelope e = areas[i].getEnvelopeInternal();
+            int x0 = clamp((int) Math.floor((e.getMinX() - minX) * invW), nx);
+            int x1 = clamp((int) Math.floor((e.getMaxX() - minX) * invW), nx);
+            int y0 = clamp((int) Math.floor((e.getMinY() - minY) * invH), ny);
+            int y1 = clamp((int) Math.floor((e.getMaxY() - minY) * invH), ny);
+            for (int iy = y0; iy <= y1; iy++) {
+                for (int ix = x0; ix <= x1; ix++) {
+                    Envelope cell = new Envelope(minX + ix * cw - EPS, minX + (ix + 1) * cw + EPS,
+                            minY + iy * ch - EPS, minY + (iy + 1) * ch + EPS);
+                    Geometry rect = gf.toGeometry(cell);
+                    int entry;
+                    if (prep.containsProperly(rect)) {
+                        entry = i << 1;
+                    } else if (prep.intersects(rect)) {
+                        entry = (i << 1) | 1;
+                    } else {
+                        continue;
+                    }
+                    int c = iy * nx + ix;
+                    counts[c]++;
+                    cellOf.add(c);
+                    entryOf.add(entry);
+                }
+            }
+        }
+        int[] start = new int[nx * ny + 1];
+        for (int c = 0; c < nx * ny; c++) {
+            start[c + 1] = start[c] + counts[c];
+        }
+        int[] fill = Arrays.copyOf(start, start.length);
+        int[] out = new int[cellOf.size];
+        for (int k = 0; k < cellOf.size; k++) {
+            out[fill[cellOf.data[k]]++] = entryOf.data[k];
+        }
+        return new int[][] {start, out};
+    }
+
+    private static int clamp(int v, int n) {
+        return v < 0 ? 0 : (v >= n ? n - 1 : v);
+    }
+
+    /** Metres per degree of longitude at the middle of the indexed extent. */
+    double metersPerDegreeLon() {
+        return metersPerDegreeLon;
+    }
+
+    /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
+    int forEachContaining(double lon, double lat, IntConsumer visitor) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
+            return 0;
+        }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            if (hit(e, lon, lat)) {
+                visitor.accept(e >>> 1);
+                return 1;
+            }
+            return 0;
+        }
+        int n = 0;
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+            if (hit(entries[k], lon, lat)) {
+                visitor.accept(entries[k] >>> 1);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Calls {@code visitor} with {@code items[ordinal]} for every ordinal whose geometry contains (lon, lat),
+     * ascending; returns the count. No allocation.
+     */
+    @SuppressWarnings("unchecked")
+    <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
+            return 0;
+        }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            if (hit(e, lon, lat)) {
+                visitor.accept((T) items[e >>> 1]);
+                return 1;
+            }
+            return 0;
+        }
+        int n = 0;
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+            if (hit(entries[k], lon, lat)) {
+                visitor.accept((T) items[entries[k] >>> 1]);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
+    int containing(double lon, double lat, int[] out) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
+            return 0;
+        }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            if (hit(e, lon, lat)) {
+                if (out.length > 0) {
+                    out[0] = e >>> 1;
+                }
+                return 1;
+            }
+            return 0;
+        }
+        int n = 0;
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+            if (hit(entries[k], lon, lat)) {
+                if (n < out.length) {
+                    out[n] = entries[k] >>> 1;
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The grid cell containing (lon, lat) when it has entries, else -1 (empty, or outside the extent). */
+    private int occupiedCell(double lon, double lat) {
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return -1;
+        }
+        int c = (int) fy * nx + (int) fx;
+        return (occupied[c >>> 6] & (1L << c)) == 0 ? -1 : c;
+    }
+
+    /** Whether cell entry {@code e} (ordinal << 1 | boundary bit) contains (lon, lat). */
+    private boolean hit(int e, double lon, double lat) {
+        if ((e & 1) == 0) {
+            return true;
+        }
+        int ord = e >>> 1;
+        EdgeBands b = banded[ord];
+        return b != null ? b.containsProperly(lon, lat) : FlatPolygon.containsProperly(flat[ord], lon, lat);
+    }
+
+    /**
+     * A radius (degrees, plain Euclidean in lon/lat) around (lon, lat) within which the answer cannot change: no
+     * boundary and no border of the point's cell lies closer. 0 outside the extent or (within rounding) on a
+     * boundary.
+     */
+    double clearance(double lon, double lat) {
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return 0;
+        }
+        int cx = (int) fx;
+        int cy = (int) fy;
+        double r = Math.min(Math.min(fx - cx, cx + 1 - fx) / invW, Math.min(fy - cy, cy + 1 - fy) / invH);
+        int c = cy * nx + cx;
+        if ((occupied[c >>> 6] & (1L << c)) != 0) {
+            int info = cellInfo[c];
+            if (info < 0) {
+                r = boundaryClearance(-info - 1, lon, lat, r);
+            } else {
+                for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+                    r = boundaryClearance(entries[k], lon, lat, r);
+                }
+            }
+        }
+        // rounding in the cell arithmetic and the distances is far below 1e-12 degrees (0.1 micrometre)
+        return Math.max(0, r - 1e-12);
+    }
+
+    private double boundaryClearance(int entry, double lon, double lat, double r) {
+        // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
+        if ((entry & 1) == 0) {
+            return r;
+        }
+        int ord = entry >>> 1;
+        EdgeBands b = banded[ord];
+        return Math.min(r, b != null ? b.boundaryDistanceWithin(lon, lat, r)
+                : FlatPolygon.boundaryDistance(flat[ord], lon, lat));
+    }
+
+    /** Approximate retained size in bytes (grid, flat polygons and edge bands). */
+    long approximateBytes() {
+        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L;
+        for (int i = 0; i < flat.length; i++) {
+            b += flat[i] == null ? 0 : 16L + flat[i].length * 8L;
+            b += banded[i] == null ? 0 : banded[i].approximateBytes();
+        }
+        return b;
+    }
+
+    /** Number of grid cells. */
+    int gridCells() {
+        return nx * ny;
+    }
+}
