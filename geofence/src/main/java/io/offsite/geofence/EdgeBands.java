@@ -96,13 +96,16 @@ final class EdgeBands {
 
     /** The banded edges of a valid polygonal geometry, or null when it has fewer than {@link #MIN_EDGES} edges. */
     static EdgeBands of(Geometry polygonal) {
+        double[] raw = rawEdges(polygonal);
+        return raw.length / 4 < MIN_EDGES ? null : new EdgeBands(raw, raw.length / 4, polygonal.getEnvelopeInternal());
+    }
+
+    /** Every edge of every ring of every part as (x1, y1, x2, y2). */
+    static double[] rawEdges(Geometry polygonal) {
         int n = 0;
         for (int p = 0; p < polygonal.getNumGeometries(); p++) {
             Polygon poly = (Polygon) polygonal.getGeometryN(p);
             n += poly.getNumPoints() - 1 - poly.getNumInteriorRing();
-        }
-        if (n < MIN_EDGES) {
-            return null;
         }
         double[] raw = new double[4 * n];
         int e = 0;
@@ -119,7 +122,7 @@ final class EdgeBands {
                 }
             }
         }
-        return new EdgeBands(raw, e / 4, polygonal.getEnvelopeInternal());
+        return raw;
     }
 
     private static double maxX(double[] raw, int i) {

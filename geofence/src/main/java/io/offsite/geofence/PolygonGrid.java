@@ -15,10 +15,13 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  *
  * <p>How: a uniform grid (about {@code cellMeters} cells) over the geometries' extent. For each cell the build
  * records the geometries that contain the whole cell ("inside": no test at lookup) and those whose boundary
- * crosses it ("boundary": an exact, allocation-free ray-crossing test — a linear scan of a {@link FlatPolygon}
- * for small shapes, the point's band of {@link EdgeBands} for many-vertex ones). Cells are one {@code int[]}
- * (a single entry inline, else an offset into one {@code int[]} of entries) behind a one-bit-per-cell
- * occupancy bitset. Lookups never allocate. Thread-safe.
+ * crosses it ("boundary"). A boundary entry points to a {@link CellEdges} record: the polygon's edges near the
+ * cell plus the parity of the edges to its right as a step function of y, so the exact JTS ray-crossing test
+ * reads a handful of numbers however many vertices the polygon has. A cell with too many nearby edges falls
+ * back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes, a linear scan of a
+ * {@link FlatPolygon} for small ones. Cells are one {@code int[]} (a single entry inline, else an offset into
+ * one {@code int[]} of entries) behind a one-bit-per-cell occupancy bitset. Lookups never allocate.
+ * Thread-safe.
  */
 final class PolygonGrid {
     static final double METERS_PER_DEGREE = 111_320.0;
@@ -43,6 +46,8 @@ final class PolygonGrid {
     /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
     private final long[] occupied;
     private final double metersPerDegreeLon;
+    /** Boundary records: a boundary entry is {@code record << 1 | 1}. */
+    private final CellEdges cellEdges;
 
     PolygonGrid(Geometry[] areas, double cellMeters) {
         flat = new double[areas.length][];
@@ -66,6 +71,7 @@ final class PolygonGrid {
             entries = new int[0];
             occupied = new long[0];
             metersPerDegreeLon = METERS_PER_DEGREE;
+            cellEdges = new CellEdges.Builder().build();
             return;
         }
         double midLat = (ext.getMinY() + ext.getMaxY()) / 2;
@@ -82,7 +88,9 @@ final class PolygonGrid {
         invH = 1 / ch;
         nx = (int) Math.floor(ext.getWidth() * invW) + 1;
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
-        int[][] built = classifyCells(areas, cw, ch);
+        CellEdges.Builder records = new CellEdges.Builder();
+        int[][] built = classifyCells(areas, cw, ch, records);
+        cellEdges = records.build();
         int[] start = built[0];
         int[] list = built[1];
         cellInfo = new int[nx * ny];
@@ -108,32 +116,45 @@ final class PolygonGrid {
         entries = multi.toArray();
     }
 
-    /** Per cell, in ordinal order: inside entries ({@code i << 1}) and boundary entries ({@code i << 1 | 1}). */
-    private int[][] classifyCells(Geometry[] areas, double cw, double ch) {
+    /**
+     * Per cell, in ordinal order: inside entries ({@code i << 1}) and boundary entries ({@code record << 1 | 1},
+     * the record built from the polygon's edges near the cell, see {@link CellEdges}).
+     */
+    private int[][] classifyCells(Geometry[] areas, double cw, double ch, CellEdges.Builder records) {
         GeometryFactory gf = new GeometryFactory();
         int[] counts = new int[nx * ny + 1];
         IntList cellOf = new IntList();
         IntList entryOf = new IntList();
+        IntList rowEdges = new IntList();
         for (int i = 0; i < areas.length; i++) {
             if (areas[i] == null) {
                 continue;
             }
             PreparedGeometry prep = PreparedGeometryFactory.prepare(areas[i]);
+            double[] edges = EdgeBands.rawEdges(areas[i]);
             Envelope e = areas[i].getEnvelopeInternal();
             int x0 = clamp((int) Math.floor((e.getMinX() - minX) * invW), nx);
             int x1 = clamp((int) Math.floor((e.getMaxX() - minX) * invW), nx);
             int y0 = clamp((int) Math.floor((e.getMinY() - minY) * invH), ny);
             int y1 = clamp((int) Math.floor((e.getMaxY() - minY) * invH), ny);
             for (int iy = y0; iy <= y1; iy++) {
+                double yLo = minY + iy * ch - EPS;
+                double yHi = minY + (iy + 1) * ch + EPS;
+                rowEdges.size = 0;
+                for (int k = 0; k < edges.length; k += 4) {
+                    if (Math.max(edges[k + 1], edges[k + 3]) >= yLo && Math.min(edges[k + 1], edges[k + 3]) <= yHi) {
+                        rowEdges.add(k >> 2);
+                    }
+                }
                 for (int ix = x0; ix <= x1; ix++) {
-                    Envelope cell = new Envelope(minX + ix * cw - EPS, minX + (ix + 1) * cw + EPS,
-                            minY + iy * ch - EPS, minY + (iy + 1) * ch + EPS);
-                    Geometry rect = gf.toGeometry(cell);
+                    double xLo = minX + ix * cw - EPS;
+                    double xHi = minX + (ix + 1) * cw + EPS;
+                    Geometry rect = gf.toGeometry(new Envelope(xLo, xHi, yLo, yHi));
                     int entry;
                     if (prep.containsProperly(rect)) {
                         entry = i << 1;
                     } else if (prep.intersects(rect)) {
-                        entry = (i << 1) | 1;
+                        entry = (records.add(i, edges, rowEdges, xLo, xHi, yLo, yHi) << 1) | 1;
                     } else {
                         continue;
                     }
@@ -175,7 +196,7 @@ final class PolygonGrid {
         if (info < 0) {
             int e = -info - 1;
             if (hit(e, lon, lat)) {
-                visitor.accept(e >>> 1);
+                visitor.accept(ordinal(e));
                 return 1;
             }
             return 0;
@@ -183,7 +204,7 @@ final class PolygonGrid {
         int n = 0;
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
             if (hit(entries[k], lon, lat)) {
-                visitor.accept(entries[k] >>> 1);
+                visitor.accept(ordinal(entries[k]));
                 n++;
             }
         }
@@ -204,7 +225,7 @@ final class PolygonGrid {
         if (info < 0) {
             int e = -info - 1;
             if (hit(e, lon, lat)) {
-                visitor.accept((T) items[e >>> 1]);
+                visitor.accept((T) items[ordinal(e)]);
                 return 1;
             }
             return 0;
@@ -212,7 +233,7 @@ final class PolygonGrid {
         int n = 0;
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
             if (hit(entries[k], lon, lat)) {
-                visitor.accept((T) items[entries[k] >>> 1]);
+                visitor.accept((T) items[ordinal(entries[k])]);
                 n++;
             }
         }
@@ -230,7 +251,7 @@ final class PolygonGrid {
             int e = -info - 1;
             if (hit(e, lon, lat)) {
                 if (out.length > 0) {
-                    out[0] = e >>> 1;
+                    out[0] = ordinal(e);
                 }
                 return 1;
             }
@@ -240,7 +261,7 @@ final class PolygonGrid {
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
             if (hit(entries[k], lon, lat)) {
                 if (n < out.length) {
-                    out[n] = entries[k] >>> 1;
+                    out[n] = ordinal(entries[k]);
                 }
                 n++;
             }
@@ -259,12 +280,20 @@ final class PolygonGrid {
         return (occupied[c >>> 6] & (1L << c)) == 0 ? -1 : c;
     }
 
-    /** Whether cell entry {@code e} (ordinal << 1 | boundary bit) contains (lon, lat). */
+    private int ordinal(int e) {
+        return (e & 1) == 0 ? e >>> 1 : cellEdges.ord[e >>> 1];
+    }
+
+    /** Whether cell entry {@code e} (inside: ordinal << 1; boundary: record << 1 | 1) contains (lon, lat). */
     private boolean hit(int e, double lon, double lat) {
         if ((e & 1) == 0) {
             return true;
         }
-        int ord = e >>> 1;
+        int loc = cellEdges.locate(e >>> 1, lon, lat);
+        return loc >= 0 ? loc == 1 : polygonContains(cellEdges.ord[e >>> 1], lon, lat);
+    }
+
+    private boolean polygonContains(int ord, double lon, double lat) {
         EdgeBands b = banded[ord];
         return b != null ? b.containsProperly(lon, lat) : FlatPolygon.containsProperly(flat[ord], lon, lat);
     }
@@ -303,7 +332,11 @@ final class PolygonGrid {
         if ((entry & 1) == 0) {
             return r;
         }
-        int ord = entry >>> 1;
+        double d = cellEdges.distanceWithin(entry >>> 1, lon, lat, r);
+        if (d == d) {
+            return Math.min(r, d);
+        }
+        int ord = cellEdges.ord[entry >>> 1];
         EdgeBands b = banded[ord];
         return Math.min(r, b != null ? b.boundaryDistanceWithin(lon, lat, r)
                 : FlatPolygon.boundaryDistance(flat[ord], lon, lat));
@@ -311,7 +344,8 @@ final class PolygonGrid {
 
     /** Approximate retained size in bytes (grid, flat polygons and edge bands). */
     long approximateBytes() {
-        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L;
+        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L
+                + cellEdges.approximateBytes();
         for (int i = 0; i < flat.length; i++) {
             b += flat[i] == null ? 0 : 16L + flat[i].length * 8L;
             b += banded[i] == null ? 0 : banded[i].approximateBytes();

@@ -137,10 +137,17 @@ class GeometryIndexPropertyTest {
         LinearRing[] holes = new LinearRing[k * k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                double hx = x0 + i * cell + (i == 0 && j == 0 ? 0 : cell / 4);
-                double hy = y0 + j * cell + (i == 0 && j == 0 ? 0 : cell / 4);
-                holes[i * k + j] = TestFences.GF.createLinearRing(TestFences.box(hx, hy, x0 + i * cell + cell * 0.75,
-                        y0 + j * cell + cell * 0.75));
+                double hx = x0 + i * cell + cell / 4;
+                double hy = y0 + j * cell + cell / 4;
+                double hx1 = x0 + i * cell + cell * 0.75;
+                double hy1 = y0 + j * cell + cell * 0.75;
+                Coordinate[] ring = i + j == 0
+                        // touches the shell at its corner only
+                        ? new Coordinate[] {new Coordinate(x0, y0), new Coordinate(TestFences.snap(hx), TestFences.snap(hy1)),
+                            new Coordinate(TestFences.snap(hx1), TestFences.snap(hy1)),
+                            new Coordinate(TestFences.snap(hx1), TestFences.snap(hy)), new Coordinate(x0, y0)}
+                        : TestFences.box(hx, hy, hx1, hy1);
+                holes[i * k + j] = TestFences.GF.createLinearRing(ring);
             }
         }
         return TestFences.GF.createPolygon(shell, holes);

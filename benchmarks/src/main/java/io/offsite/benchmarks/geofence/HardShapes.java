@@ -71,11 +71,14 @@ final class HardShapes {
         LinearRing[] holes = new LinearRing[k * k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                double hx = x + i * cellM + (i + j == 0 ? 0 : cellM * 0.2);
-                double hy = y + j * cellM + (i + j == 0 ? 0 : cellM * 0.2);
+                double hx = x + i * cellM + cellM * 0.2;
+                double hy = y + j * cellM + cellM * 0.2;
                 double hx1 = x + i * cellM + cellM * 0.8;
                 double hy1 = y + j * cellM + cellM * 0.8;
-                holes[i * k + j] = ring(List.of(c(hx, hy), c(hx, hy1), c(hx1, hy1), c(hx1, hy)));
+                holes[i * k + j] = i + j == 0
+                        // touches the shell at its corner (x, y) only
+                        ? ring(List.of(c(x, y), c(hx, hy1), c(hx1, hy1), c(hx1, hy)))
+                        : ring(List.of(c(hx, hy), c(hx, hy1), c(hx1, hy1), c(hx1, hy)));
             }
         }
         return gf.createPolygon(shell, holes);
