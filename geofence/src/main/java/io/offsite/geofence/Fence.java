@@ -156,6 +156,24 @@ public final class Fence {
             return shape(new FenceShape.Area(lonLat));
         }
 
+        /**
+         * A polygon without holes as lon, lat pairs {@code lon0, lat0, lon1, lat1, …}, closed (the last pair repeats
+         * the first), at least 4 points; rejected at once with the fence id and the reason.
+         */
+        public Builder polygon(double... lonLat) {
+            return polygon(LonLatShapes.polygon("fence " + id, lonLat));
+        }
+
+        /** A polygon as closed lon/lat rings {@code {lon0, lat0, …}}: {@code rings[0]} the shell, the rest holes. */
+        public Builder polygon(double[][] lonLatRings) {
+            return polygon(LonLatShapes.polygon("fence " + id, lonLatRings));
+        }
+
+        /** A POLYGON or MULTIPOLYGON in WKT, longitude first; rejected at once with the fence id and the reason. */
+        public Builder wkt(String wkt) {
+            return polygon(LonLatShapes.wkt("fence " + id, wkt));
+        }
+
         /** A circle of {@code radiusMeters} around {@code centre}. */
         public Builder circle(GeoPoint centre, double radiusMeters) {
             return shape(new FenceShape.Circle(centre, radiusMeters));

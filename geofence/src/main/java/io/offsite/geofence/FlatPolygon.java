@@ -120,7 +120,7 @@ final class FlatPolygon {
         return Math.sqrt(best);
     }
 
-    private static double segmentDistanceSq(double x1, double y1, double x2, double y2, double px, double py) {
+    static double segmentDistanceSq(double x1, double y1, double x2, double y2, double px, double py) {
         double dx = x2 - x1;
         double dy = y2 - y1;
         double len = dx * dx + dy * dy;

@@ -1,0 +1,187 @@
+package io.offsite.geofence;
+
+import java.util.Arrays;
+
+/**
+ * Per (grid cell, polygon) boundary records: the point-in-polygon answer for a point in a boundary cell from
+ * the few edges near that cell. JTS's ray-crossing rule casts a ray to the right of the point; the edges that
+ * can cross it split, for a cell, into (a) edges whose bounding box meets the (slightly expanded) cell, tested
+ * exactly as JTS does, and (b) edges wholly to the right of the cell, which cross the ray at height y exactly
+ * when {@code minY <= y < maxY}. The parity of (b) is a step function of y: the build stores the parity below the
+ * cell and the sorted y-values inside the cell where it toggles (equal values cancel, so a comb's teeth or a
+ * horizontal edge cost nothing). Edges wholly left of the cell never cross. The crossings of all rings of all
+ * parts are counted together, which is exact for a valid Polygon/MultiPolygon; a point on an edge or vertex is
+ * on the boundary (the edge then meets the cell, so it is in (a)).
+ *
+ * <p>Layout: record r has ordinal {@code ord[r]} and starts at {@code data[off[r]]}: edge count (−1: too many,
+ * use the whole-polygon test), toggle count, parity below the cell, the edges as (x1, y1, x2, y2), the toggles.
+ */
+final class CellEdges {
+    /** Above this many edges + toggles in one cell the record falls back to the whole-polygon test. */
+    static final int MAX_PER_CELL = 192;
+
+    final int[] ord;
+    private final int[] off;
+    private final double[] data;
+
+    private CellEdges(Builder b) {
+        ord = b.ords.toArray();
+        off = b.offs.toArray();
+        data = Arrays.copyOf(b.data, b.size);
+    }
+
+    /** 1 inside, 0 outside or on the boundary, −1 when the record defers to the whole-polygon test. */
+    int locate(int rec, double px, double py) {
+        double[] d = data;
+        int o = off[rec];
+        int ne = (int) d[o];
+        if (ne < 0) {
+            return -1;
+        }
+        int nb = (int) d[o + 1];
+        int crossings = (int) d[o + 2];
+        int i = o + 3;
+        for (int end = i + 4 * ne; i < end; i += 4) {
+            double x1 = d[i];
+            double y1 = d[i + 1];
+            double x2 = d[i + 2];
+            double y2 = d[i + 3];
+            if (x1 < px && x2 < px) {
+                continue;
+            }
+            if (px == x2 && py == y2) {
+                return 0;
+            }
+            if (y1 == py && y2 == py) {
+                if (px >= Math.min(x1, x2) && px <= Math.max(x1, x2)) {
+                    return 0;
+                }
+                continue;
+            }
+            if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
+                int orient = org.locationtech.jts.algorithm.CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
+                if (orient == 0) {
+                    return 0;
+                }
+                if (y2 < y1) {
+                    orient = -orient;
+                }
+                if (orient > 0) {
+                    crossings++;
+                }
+            }
+        }
+        for (int end = i + nb; i < end && d[i] <= py; i++) {
+            crossings++;
+        }
+        return crossings & 1;
+    }
+
+    /**
+     * min(limit, distance to the nearest edge meeting the cell), exact as a clearance because every other edge is
+     * farther than the cell border; NaN when the record defers to the whole polygon.
+     */
+    double distanceWithin(int rec, double px, double py, double limit) {
+        int o = off[rec];
+        int ne = (int) data[o];
+        if (ne < 0) {
+            return Double.NaN;
+        }
+        double best = limit * limit;
+        for (int i = o + 3, end = i + 4 * ne; i < end; i += 4) {
+            best = Math.min(best, FlatPolygon.segmentDistanceSq(data[i], data[i + 1], data[i + 2], data[i + 3], px, py));
+        }
+        return Math.sqrt(best);
+    }
+
+    long approximateBytes() {
+        return 48L + ord.length * 8L + data.length * 8L;
+    }
+
+    /** Collects records while the grid is classified. */
+    static final class Builder {
+        private final IntList ords = new IntList();
+        private final IntList offs = new IntList();
+        private double[] data = new double[1024];
+        private int size;
+        private double[] toggles = new double[64];
+        private final IntList near = new IntList();
+
+        /**
+         * Adds the record of polygon {@code ordinal} in the cell [xLo, xHi] × [yLo, yHi] (already expanded) from the
+         * polygon's edges {@code e} (x1, y1, x2, y2 each) whose indices are {@code rowEdges} (those meeting the
+         * cell's row); returns the record number.
+         */
+        int add(int ordinal, double[] e, IntList rowEdges, double xLo, double xHi, double yLo, double yHi) {
+            near.size = 0;
+            int nt = 0;
+            int parity = 0;
+            for (int k = 0; k < rowEdges.size; k++) {
+                int j = 4 * rowEdges.data[k];
+                double minX = Math.min(e[j], e[j + 2]);
+                double maxX = Math.max(e[j], e[j + 2]);
+                if (maxX < xLo) {
+                    continue;
+                }
+                if (minX <= xHi) {
+                    near.add(j);
+                    continue;
+                }
+                for (int t = 0; t < 2; t++) {
+                    double v = t == 0 ? Math.min(e[j + 1], e[j + 3]) : Math.max(e[j + 1], e[j + 3]);
+                    if (v < yLo) {
+                        parity ^= 1;
+                    } else if (v <= yHi) {
+                        if (nt == toggles.length) {
+                            toggles = Arrays.copyOf(toggles, 2 * nt);
+                        }
+                        toggles[nt++] = v;
+                    }
+                }
+            }
+            Arrays.sort(toggles, 0, nt);
+            int kept = 0;
+            for (int a = 0; a < nt; ) {
+                int b = a;
+                while (b < nt && toggles[b] == toggles[a]) {
+                    b++;
+                }
+                if (((b - a) & 1) == 1) {
+                    toggles[kept++] = toggles[a];
+                }
+                a = b;
+            }
+            int rec = ords.size;
+            ords.add(ordinal);
+            offs.add(size);
+            if (near.size + kept > MAX_PER_CELL) {
+                ensure(3);
+                data[size++] = -1;
+                data[size++] = 0;
+                data[size++] = 0;
+                return rec;
+            }
+            ensure(3 + 4 * near.size + kept);
+            data[size++] = near.size;
+            data[size++] = kept;
+            data[size++] = parity;
+            for (int k = 0; k < near.size; k++) {
+                System.arraycopy(e, near.data[k], data, size, 4);
+                size += 4;
+            }
+            System.arraycopy(toggles, 0, data, size, kept);
+            size += kept;
+            return rec;
+        }
+
+        private void ensure(int n) {
+            if (size + n > data.length) {
+                data = Arrays.copyOf(data, Math.max(2 * data.length, size + n));
+            }
+        }
+
+        CellEdges build() {
+            return new CellEdges(this);
+        }
+    }
+}

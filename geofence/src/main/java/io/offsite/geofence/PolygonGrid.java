@@ -1,0 +1,360 @@
+package io.offsite.geofence;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * The engine behind {@link FenceIndex} and {@link GeometryIndex}: an immutable point → polygons index over
+ * lon/lat polygonal geometries numbered 0..n−1 (a null geometry is not indexed). Answers exactly what JTS
+ * {@code contains(point)} answers (boundary excluded, holes honoured).
+ *
+ * <p>How: a uniform grid (about {@code cellMeters} cells) over the geometries' extent. For each cell the build
+ * records the geometries that contain the whole cell ("inside": no test at lookup) and those whose boundary
+ * crosses it ("boundary"). A boundary entry points to a {@link CellEdges} record: the polygon's edges near the
+ * cell plus the parity of the edges to its right as a step function of y, so the exact JTS ray-crossing test
+ * reads a handful of numbers however many vertices the polygon has. A cell with too many nearby edges falls
+ * back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes, a linear scan of a
+ * {@link FlatPolygon} for small ones. Cells are one {@code int[]} (a single entry inline, else an offset into
+ * one {@code int[]} of entries) behind a one-bit-per-cell occupancy bitset. Lookups never allocate.
+ * Thread-safe.
+ */
+final class PolygonGrid {
+    static final double METERS_PER_DEGREE = 111_320.0;
+    private static final double EPS = 1e-9;
+    private static final int MAX_CELLS = 8_000_000;
+
+    private final double[][] flat;
+    private final EdgeBands[] banded;
+    private final double minX;
+    private final double minY;
+    private final double invW;
+    private final double invH;
+    private final int nx;
+    private final int ny;
+    /**
+     * Per cell: 0 = empty; negative = the cell's single entry, stored inline as {@code -(entry + 1)}; positive =
+     * offset into {@link #entries} where {@code entries[offset]} is the count, followed by the entries. An entry
+     * is {@code ordinal << 1 | boundaryBit}.
+     */
+    private final int[] cellInfo;
+    private final int[] entries;
+    /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
+    private final long[] occupied;
+    private final double metersPerDegreeLon;
+    /** Boundary records: a boundary entry is {@code record << 1 | 1}. */
+    private final CellEdges cellEdges;
+
+    PolygonGrid(Geometry[] areas, double cellMeters) {
+        flat = new double[areas.length][];
+        banded = new EdgeBands[areas.length];
+        Envelope ext = new Envelope();
+        for (int i = 0; i < areas.length; i++) {
+            if (areas[i] != null) {
+                banded[i] = EdgeBands.of(areas[i]);
+                flat[i] = banded[i] == null ? FlatPolygon.of(areas[i]) : null;
+                ext.expandToInclude(areas[i].getEnvelopeInternal());
+            }
+        }
+        if (ext.isNull()) {
+            minX = 0;
+            minY = 0;
+            invW = 0;
+            invH = 0;
+            nx = 0;
+            ny = 0;
+            cellInfo = new int[0];
+            entries = new int[0];
+            occupied = new long[0];
+            metersPerDegreeLon = METERS_PER_DEGREE;
+            cellEdges = new CellEdges.Builder().build();
+            return;
+        }
+        double midLat = (ext.getMinY() + ext.getMaxY()) / 2;
+        metersPerDegreeLon = METERS_PER_DEGREE * Math.cos(Math.toRadians(midLat));
+        double cw = cellMeters / metersPerDegreeLon;
+        double ch = cellMeters / METERS_PER_DEGREE;
+        while ((ext.getWidth() / cw + 1) * (ext.getHeight() / ch + 1) > MAX_CELLS) {
+            cw *= 2;
+            ch *= 2;
+        }
+        minX = ext.getMinX();
+        minY = ext.getMinY();
+        invW = 1 / cw;
+        invH = 1 / ch;
+        nx = (int) Math.floor(ext.getWidth() * invW) + 1;
+        ny = (int) Math.floor(ext.getHeight() * invH) + 1;
+        CellEdges.Builder records = new CellEdges.Builder();
+        int[][] built = classifyCells(areas, cw, ch, records);
+        cellEdges = records.build();
+        int[] start = built[0];
+        int[] list = built[1];
+        cellInfo = new int[nx * ny];
+        occupied = new long[(nx * ny + 63) >>> 6];
+        IntList multi = new IntList();
+        multi.add(0);
+        for (int c = 0; c < nx * ny; c++) {
+            int count = start[c + 1] - start[c];
+            if (count == 0) {
+                continue;
+            }
+            occupied[c >>> 6] |= 1L << c;
+            if (count == 1) {
+                cellInfo[c] = -(list[start[c]] + 1);
+            } else {
+                cellInfo[c] = multi.size;
+                multi.add(count);
+                for (int k = start[c]; k < start[c + 1]; k++) {
+                    multi.add(list[k]);
+                }
+            }
+        }
+        entries = multi.toArray();
+    }
+
+    /**
+     * Per cell, in ordinal order: inside entries ({@code i << 1}) and boundary entries ({@code record << 1 | 1},
+     * the record built from the polygon's edges near the cell, see {@link CellEdges}).
+     */
+    private int[][] classifyCells(Geometry[] areas, double cw, double ch, CellEdges.Builder records) {
+        GeometryFactory gf = new GeometryFactory();
+        int[] counts = new int[nx * ny + 1];
+        IntList cellOf = new IntList();
+        IntList entryOf = new IntList();
+        IntList rowEdges = new IntList();
+        for (int i = 0; i < areas.length; i++) {
+            if (areas[i] == null) {
+                continue;
+            }
+            PreparedGeometry prep = PreparedGeometryFactory.prepare(areas[i]);
+            double[] edges = EdgeBands.rawEdges(areas[i]);
+            Envelope e = areas[i].getEnvelopeInternal();
+            int x0 = clamp((int) Math.floor((e.getMinX() - minX) * invW), nx);
+            int x1 = clamp((int) Math.floor((e.getMaxX() - minX) * invW), nx);
+            int y0 = clamp((int) Math.floor((e.getMinY() - minY) * invH), ny);
+            int y1 = clamp((int) Math.floor((e.getMaxY() - minY) * invH), ny);
+            for (int iy = y0; iy <= y1; iy++) {
+                double yLo = minY + iy * ch - EPS;
+                double yHi = minY + (iy + 1) * ch + EPS;
+                rowEdges.size = 0;
+                for (int k = 0; k < edges.length; k += 4) {
+                    if (Math.max(edges[k + 1], edges[k + 3]) >= yLo && Math.min(edges[k + 1], edges[k + 3]) <= yHi) {
+                        rowEdges.add(k >> 2);
+                    }
+                }
+                for (int ix = x0; ix <= x1; ix++) {
+                    double xLo = minX + ix * cw - EPS;
+                    double xHi = minX + (ix + 1) * cw + EPS;
+                    Geometry rect = gf.toGeometry(new Envelope(xLo, xHi, yLo, yHi));
+                    int entry;
+                    if (prep.containsProperly(rect)) {
+                        entry = i << 1;
+                    } else if (prep.intersects(rect)) {
+                        entry = (records.add(i, edges, rowEdges, xLo, xHi, yLo, yHi) << 1) | 1;
+                    } else {
+                        continue;
+                    }
+                    int c = iy * nx + ix;
+                    counts[c]++;
+                    cellOf.add(c);
+                    entryOf.add(entry);
+                }
+            }
+        }
+        int[] start = new int[nx * ny + 1];
+        for (int c = 0; c < nx * ny; c++) {
+            start[c + 1] = start[c] + counts[c];
+        }
+        int[] fill = Arrays.copyOf(start, start.length);
+        int[] out = new int[cellOf.size];
+        for (int k = 0; k < cellOf.size; k++) {
+            out[fill[cellOf.data[k]]++] = entryOf.data[k];
+        }
+        return new int[][] {start, out};
+    }
+
+    private static int clamp(int v, int n) {
+        return v < 0 ? 0 : (v >= n ? n - 1 : v);
+    }
+
+    /** Metres per degree of longitude at the middle of the indexed extent. */
+    double metersPerDegreeLon() {
+        return metersPerDegreeLon;
+    }
+
+    /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
+    int forEachContaining(double lon, double lat, IntConsumer visitor) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
+            return 0;
+        }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            if (hit(e, lon, lat)) {
+                visitor.accept(ordinal(e));
+                return 1;
+            }
+            return 0;
+        }
+        int n = 0;
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+            if (hit(entries[k], lon, lat)) {
+                visitor.accept(ordinal(entries[k]));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Calls {@code visitor} with {@code items[ordinal]} for every ordinal whose geometry contains (lon, lat),
+     * ascending; returns the count. No allocation.
+     */
+    @SuppressWarnings("unchecked")
+    <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
+            return 0;
+        }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            if (hit(e, lon, lat)) {
+                visitor.accept((T) items[ordinal(e)]);
+                return 1;
+            }
+            return 0;
+        }
+        int n = 0;
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+            if (hit(entries[k], lon, lat)) {
+                visitor.accept((T) items[ordinal(entries[k])]);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
+    int containing(double lon, double lat, int[] out) {
+        int c = occupiedCell(lon, lat);
+        if (c < 0) {
+            return 0;
+        }
+        int info = cellInfo[c];
+        if (info < 0) {
+            int e = -info - 1;
+            if (hit(e, lon, lat)) {
+                if (out.length > 0) {
+                    out[0] = ordinal(e);
+                }
+                return 1;
+            }
+            return 0;
+        }
+        int n = 0;
+        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+            if (hit(entries[k], lon, lat)) {
+                if (n < out.length) {
+                    out[n] = ordinal(entries[k]);
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The grid cell containing (lon, lat) when it has entries, else -1 (empty, or outside the extent). */
+    private int occupiedCell(double lon, double lat) {
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return -1;
+        }
+        int c = (int) fy * nx + (int) fx;
+        return (occupied[c >>> 6] & (1L << c)) == 0 ? -1 : c;
+    }
+
+    private int ordinal(int e) {
+        return (e & 1) == 0 ? e >>> 1 : cellEdges.ord[e >>> 1];
+    }
+
+    /** Whether cell entry {@code e} (inside: ordinal << 1; boundary: record << 1 | 1) contains (lon, lat). */
+    private boolean hit(int e, double lon, double lat) {
+        if ((e & 1) == 0) {
+            return true;
+        }
+        int loc = cellEdges.locate(e >>> 1, lon, lat);
+        return loc >= 0 ? loc == 1 : polygonContains(cellEdges.ord[e >>> 1], lon, lat);
+    }
+
+    private boolean polygonContains(int ord, double lon, double lat) {
+        EdgeBands b = banded[ord];
+        return b != null ? b.containsProperly(lon, lat) : FlatPolygon.containsProperly(flat[ord], lon, lat);
+    }
+
+    /**
+     * A radius (degrees, plain Euclidean in lon/lat) around (lon, lat) within which the answer cannot change: no
+     * boundary and no border of the point's cell lies closer. 0 outside the extent or (within rounding) on a
+     * boundary.
+     */
+    double clearance(double lon, double lat) {
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return 0;
+        }
+        int cx = (int) fx;
+        int cy = (int) fy;
+        double r = Math.min(Math.min(fx - cx, cx + 1 - fx) / invW, Math.min(fy - cy, cy + 1 - fy) / invH);
+        int c = cy * nx + cx;
+        if ((occupied[c >>> 6] & (1L << c)) != 0) {
+            int info = cellInfo[c];
+            if (info < 0) {
+                r = boundaryClearance(-info - 1, lon, lat, r);
+            } else {
+                for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
+                    r = boundaryClearance(entries[k], lon, lat, r);
+                }
+            }
+        }
+        // rounding in the cell arithmetic and the distances is far below 1e-12 degrees (0.1 micrometre)
+        return Math.max(0, r - 1e-12);
+    }
+
+    private double boundaryClearance(int entry, double lon, double lat, double r) {
+        // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
+        if ((entry & 1) == 0) {
+            return r;
+        }
+        double d = cellEdges.distanceWithin(entry >>> 1, lon, lat, r);
+        if (d == d) {
+            return Math.min(r, d);
+        }
+        int ord = cellEdges.ord[entry >>> 1];
+        EdgeBands b = banded[ord];
+        return Math.min(r, b != null ? b.boundaryDistanceWithin(lon, lat, r)
+                : FlatPolygon.boundaryDistance(flat[ord], lon, lat));
+    }
+
+    /** Approximate retained size in bytes (grid, flat polygons and edge bands). */
+    long approximateBytes() {
+        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L
+                + cellEdges.approximateBytes();
+        for (int i = 0; i < flat.length; i++) {
+            b += flat[i] == null ? 0 : 16L + flat[i].length * 8L;
+            b += banded[i] == null ? 0 : banded[i].approximateBytes();
+        }
+        return b;
+    }
+
+    /** Number of grid cells. */
+    int gridCells() {
+        return nx * ny;
+    }
+}
