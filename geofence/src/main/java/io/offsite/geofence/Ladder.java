@@ -37,7 +37,7 @@ import java.util.Objects;
  * <p>Every time taken is an event time within {@link EventTimes}; one outside it is refused with a
  * {@link GeofenceException}, so no step's arithmetic can overflow.
  */
-public final class Ladder {
+final class Ladder {
     private Ladder() {
     }
 

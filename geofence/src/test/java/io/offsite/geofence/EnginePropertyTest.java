@@ -13,6 +13,7 @@ import io.offsite.core.effect.MoveWindowStarted;
 import io.offsite.core.effect.RequestOwnerMove;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -119,18 +120,21 @@ class EnginePropertyTest {
             CollectingSink oneSink = new CollectingSink();
             Intake[] oneIntakes = new Intake[batch.length];
             for (int i = 0; i < batch.length; i++) {
-                oneIntakes[i] = one.submit(batch[i], oneSink);
+                oneIntakes[i] = Scenario.submit(one, batch[i], oneSink);
             }
             GeofenceEngine all = engineForProperties();
-            CollectingSink allSink = new CollectingSink();
-            Intake[] allIntakes = new Intake[batch.length];
+            List<Intake> allIntakes = new ArrayList<>();
             for (int from = 0; from < batch.length; ) {
                 int to = Math.min(batch.length, from + 1 + r.nextInt(50));
-                all.submitAll(batch, from, to, allIntakes, allSink);
+                Batch b = all.submitAll(Arrays.asList(batch).subList(from, to));
+                assertThat(b.size()).isEqualTo(to - from);
+                assertThat(b.count(Intake.ACCEPTED) + b.count(Intake.LATE) + b.count(Intake.DUPLICATE))
+                        .isEqualTo(to - from);
+                allIntakes.addAll(b.intakes());
                 from = to;
             }
             assertThat(allIntakes).containsExactly(oneIntakes);
-            assertThat(allSink.effects).containsExactlyElementsOf(oneSink.effects);
+            assertThat(Scenario.sink(all).effects()).containsExactlyElementsOf(oneSink.effects());
             assertThat(all.episodes()).containsExactlyInAnyOrderElementsOf(one.episodes());
         });
     }
@@ -138,9 +142,9 @@ class EnginePropertyTest {
     @Test
     void submitAll_refusesANullDetection_beforeSubmittingAnything() {
         GeofenceEngine e = engineForProperties();
-        Detection[] batch = {car(PLATES[0], 10, Scenario.LON, Scenario.LAT), null};
-        assertThatThrownBy(() -> e.submitAll(batch, 0, 2, null, new CollectingSink()))
-                .isInstanceOf(GeofenceException.class).hasMessageContaining("batch[1] is null");
+        List<Detection> batch = Arrays.asList(car(PLATES[0], 10, Scenario.LON, Scenario.LAT), null);
+        assertThatThrownBy(() -> e.submitAll(batch))
+                .isInstanceOf(GeofenceException.class).hasMessageContaining("batch element 1 is null");
         assertThat(e.trackedSubjects()).isZero();
     }
 
@@ -174,7 +178,7 @@ class EnginePropertyTest {
         List<EnforcementEffect> fx = new ArrayList<>();
         long last = 0;
         for (Detection d : input) {
-            EngineResult r = e.submit(d);
+            EngineResult r = Scenario.submit(e, d);
             assertThat(r.intake()).isIn(Intake.ACCEPTED, Intake.DUPLICATE);
             if (signals) {
                 signal(e, r.effects(), fx);
@@ -183,7 +187,7 @@ class EnginePropertyTest {
             }
             last = Math.max(last, d.eventMillis());
         }
-        List<EnforcementEffect> end = e.advanceTo(java.time.Instant.ofEpochMilli(last).plusSeconds(3600)).effects();
+        List<EnforcementEffect> end = Scenario.advanceTo(e, java.time.Instant.ofEpochMilli(last).plusSeconds(3600)).effects();
         if (signals) {
             signal(e, end, fx);
         } else {
@@ -215,7 +219,7 @@ class EnginePropertyTest {
                             && y.episodeId().equals(r.episodeId()));
                     assertThat(n.outcome()).as(n.detail())
                             .isEqualTo(ended ? NoticeOutcome.UNKNOWN_EPISODE : NoticeOutcome.APPLIED);
-                    out.addAll(n.effects());
+                    out.addAll(Scenario.sink(e).takeEffects());
                 }
             }
         }
