@@ -32,7 +32,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * A parking window on a test clock: a car stops in a no-parking fence at 08:00 (Asia/Shanghai); at the 2-minute
  * dwell the owner is asked to move it; the SMS is delivered 15 s later (the host reports the receipt), so the
  * 10-minute window runs from 08:02:15; the car is still there when it ends, so the grid officer is dispatched
- * and evidence is requested. Every effect is printed as it is decided.
+ * and evidence is requested. Every effect is printed as it is decided: the printer is the engine's one sink. The
+ * place, plate, camera and officer are Huangyan samples (illustrative, not official data).
  */
 public final class GeofenceDemo {
     private GeofenceDemo() {
@@ -40,48 +41,46 @@ public final class GeofenceDemo {
 
     /** Runs the scenario and prints each effect to {@code out}. */
     public static void run(PrintStream out) {
-        CellId street = CellId.of("xihu-street-7");
+        CellId street = CellId.of("huangyan-xicheng-7"); // sample cell of 西城街道, 黄岩区
         GeometryFactory gf = new GeometryFactory();
-        Fence fence = Fence.builder("no-parking-wensan-rd", FenceKind.NO_PARKING, street)
-                .polygon(gf.createPolygon(new Coordinate[] {new Coordinate(120.1540, 30.2735),
-                    new Coordinate(120.1560, 30.2735), new Coordinate(120.1560, 30.2745),
-                    new Coordinate(120.1540, 30.2745), new Coordinate(120.1540, 30.2735)})).build();
+        Fence fence = Fence.builder("no-parking-laodong-n-rd", FenceKind.NO_PARKING, street)
+                .polygon(gf.createPolygon(new Coordinate[] {new Coordinate(121.2590, 28.6395),
+                    new Coordinate(121.2610, 28.6395), new Coordinate(121.2610, 28.6405),
+                    new Coordinate(121.2590, 28.6405), new Coordinate(121.2590, 28.6395)})).build();
         ManualClock clock = new ManualClock(Instant.parse("2026-11-02T00:00:00Z"));
-        GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                        OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
-                .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
-                .episodeIdKey(DemoSecrets.episodeIdKey()).build();
         List<RequestOwnerMove> texts = new ArrayList<>();
         EffectSink printer = EffectSink.of(e -> {
             out.println(describe(e));
             if (e instanceof RequestOwnerMove r) {
-                texts.add(r);
+                texts.add(r); // answered after the engine call returns: the sink never calls the engine
             }
         }, p -> out.println("PROBLEM " + p));
-        CameraId camera = CameraId.of("33010600001320000001");
+        GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
+                        OfficerDirectory.of(Map.of(street, OfficerId.of("officer-042"))))
+                .effects(printer).store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
+                .episodeIdKey(DemoSecrets.episodeIdKey()).build();
+        CameraId camera = CameraId.of("33100300001320000001"); // GB/T 28181 id, division 331003 (sample)
         Instant start = clock.instant();
-        out.println("car " + Masks.plate("浙A12345") + " stops in fence " + fence.id() + " at " + local(start));
+        out.println("car " + Masks.plate("浙J12345") + " stops in fence " + fence.id() + " at " + local(start));
         for (int s = 0; s <= 13 * 60; s += 1) {
             clock.set(start.plusSeconds(s));
             // a detection most seconds (every fourth is occluded by passing traffic), its position jittering by
-            // decimetres, every seventh read misread as 浙A1234S (attached to the car's episode: same place)
+            // decimetres, every seventh read misread as 浙J1234S (attached to the car's episode: same place)
             if (s % 4 != 3) {
-                engine.submit(Detection.builder(camera, clock.instant()).plate(s % 7 == 0 ? "浙A1234S" : "浙A12345", 0.93)
-                        .at(GeoPoint.of(120.15501 + (s % 3) * 0.000003, 30.27402)).snapshot("snap/" + s + ".jpg").build(),
-                        printer);
+                engine.submit(Detection.builder(camera, clock.instant()).plate(s % 7 == 0 ? "浙J1234S" : "浙J12345", 0.93)
+                        .at(GeoPoint.of(121.26001 + (s % 3) * 0.000003, 28.64002)).snapshot("snap/" + s + ".jpg").build());
             }
-            engine.advanceTo(clock.instant(), printer);
+            engine.advanceTo(clock.instant());
             for (RequestOwnerMove r : texts) {
                 if (!clock.instant().isBefore(r.at().plusSeconds(15))) { // the gateway's delivery receipt arrives
                     NoticeResult n = engine.ownerNotified(r.episodeId(), clock.instant());
                     out.println(local(clock.instant()) + "  SMS delivered -> " + n.outcome() + ": " + n.detail());
-                    n.effects().forEach(printer::effect);
                 }
             }
             texts.removeIf(r -> !clock.instant().isBefore(r.at().plusSeconds(15)));
         }
         clock.set(start.plusSeconds(15 * 60));
-        engine.advanceTo(clock.instant(), printer);
+        engine.tick(); // the clock says 08:15: the tick fires what is due, into the printer
         out.println("done at " + local(clock.instant()) + "; tracked subjects: " + engine.trackedSubjects());
     }
 
