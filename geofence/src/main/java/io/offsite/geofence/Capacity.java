@@ -1,5 +1,7 @@
 package io.offsite.geofence;
 
+import org.slf4j.Logger;
+
 /**
  * The engine's memory caps and what happens at them: a detection that would need memory beyond a cap is refused
  * ({@link Intake#OVER_CAPACITY}), counted, and reported to the host as a problem naming the cap and how to raise
@@ -54,6 +56,25 @@ final class Capacity {
     /** Heap the caps allow the engine's subjects and buffer to take, roughly (bytes). */
     long impliedBytes() {
         return maxTracked * BYTES_PER_SUBJECT + maxBuffered * BYTES_PER_DETECTION;
+    }
+
+    /**
+     * Warns at start-up when {@code tracked} subjects restored from the store exceed the cap (all are kept; new
+     * subjects are refused until under it), and when the caps allow more heap than the JVM has.
+     */
+    void warnAtStart(int tracked, Logger log) {
+        if (tracked > maxTracked) {
+            log.warn("restored {} tracked subjects from the store, above maxTrackedSubjects = {}: all are kept and"
+                    + " processed, but detections of new subjects are refused (OVER_CAPACITY) until fewer than {} are"
+                    + " tracked; raise maxTrackedSubjects", tracked, maxTracked, maxTracked);
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        if (impliedBytes() > max) {
+            log.warn("the engine's caps allow about {} MB of heap (maxTrackedSubjects = {} x ~{} B, "
+                    + "maxBufferedDetections = {} x ~{} B) but the JVM's maximum heap is {} MB: lower the caps or raise"
+                    + " -Xmx, or a flood of new plates can exhaust the heap before a cap refuses it",
+                    impliedBytes() >> 20, maxTracked, BYTES_PER_SUBJECT, maxBuffered, BYTES_PER_DETECTION, max >> 20);
+        }
     }
 
     /**

@@ -47,19 +47,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class GeofenceEngine {
     private static final Logger LOG = LoggerFactory.getLogger(GeofenceEngine.class);
-    /** How many detections {@link #submitAll} looks up ahead, and how far ahead a pending detection's track is. */
-    private static final int LOOK_AHEAD = 16;
-    /** Timer streams: pending detections (at their event time), episode deadlines, idle-track release. */
+    /** Timer stream of pending detections (at their event time); {@link Applier} has the others. */
     private static final int ARRIVAL_STREAM = 0;
-    private static final int DEADLINE_STREAM = 2;
-    private static final int IDLE_STREAM = 3;
     /** How often (event time) released subjects' histories are pruned, and how many are checked each time. */
     private static final long PRUNE_EVERY_MS = 1_000;
     private static final int PRUNE_BUDGET = 1_000;
-    /** How long (event time) an idle subject's track is kept before it is released. */
-    private static final long IDLE_RETENTION_MS = 30_000;
-    /** {@link #pendingAt}: the search was cut off by the per-subject cap. */
-    private static final int SEARCH_TOO_LONG = -2;
 
     private final FenceRegistry fences;
     private final EpisodeStore store;
@@ -74,17 +66,11 @@ public final class GeofenceEngine {
     private FenceIndex windowOf;
     private long longestWindow;
     private final StoreWriter writer;
-    private final TimerService.Firing firing = this::fire;
+    private final Applier applier;
     private final PendingRing pending;
     private final Capacity caps;
-    /** Detections held in same-time groups beyond each group's first (they take no ring entry of their own). */
-    private long groupExtras;
     /** Subjects looked up ahead by {@link #submitAll}, and a sink for those loads so they are not optimised away. */
-    private final Track[] lookAhead = new Track[LOOK_AHEAD];
-    private long touches;
-    /** Entries visited by same-time searches ({@link #pendingAt}); tests check the work per detection is bounded. */
-    long searchSteps;
-    private int fired;
+    private final Track[] lookAhead = new Track[Applier.LOOK_AHEAD];
     private final SubjectStep step;
     private final NoticeDesk notices;
     private final LateWarning lateWarning = new LateWarning(LOG::warn);
@@ -114,6 +100,7 @@ public final class GeofenceEngine {
                 b.confusableRadiusMeters, b.ids, b.plateReviewMargin);
         step.sink(sink);
         notices = new NoticeDesk(awaiting, tracks, step);
+        applier = new Applier(fences, history, timers, tracks, pending, step);
         skew = new SkewGuard(clock, b.maxFutureSkew);
         watermark = store.watermark();
         futureLimit = skew.limit(); // refuses a clock outside EventTimes at once
@@ -124,7 +111,7 @@ public final class GeofenceEngine {
         }
         for (EpisodeState s : store.episodes()) {
             String key = s.subject();
-            Track t = trackFor(PackedPlate.pack(key), key);
+            Track t = applier.trackFor(PackedPlate.pack(key), key);
             step.addEpisode(t, s);
             step.restored(t, s);
             long d = step.restoredDeadline(s, fences.snapshot());
@@ -133,19 +120,7 @@ public final class GeofenceEngine {
                 timers.schedule(d, t.slot * 2 + 1);
             }
         }
-        if (tracks.size() > caps.maxTracked) {
-            // restore everything (no started episode is dropped); new subjects are refused until under the cap
-            LOG.warn("restored {} tracked subjects from the store, above maxTrackedSubjects = {}: all are kept and"
-                    + " processed, but detections of new subjects are refused (OVER_CAPACITY) until fewer than {} are"
-                    + " tracked; raise maxTrackedSubjects", tracks.size(), caps.maxTracked, caps.maxTracked);
-        }
-        if (caps.impliedBytes() > Runtime.getRuntime().maxMemory()) {
-            LOG.warn("the engine's caps allow about {} MB of heap (maxTrackedSubjects = {} x ~{} B, "
-                    + "maxBufferedDetections = {} x ~{} B) but the JVM's maximum heap is {} MB: lower the caps or raise"
-                    + " -Xmx, or a flood of new plates can exhaust the heap before a cap refuses it",
-                    caps.impliedBytes() >> 20, caps.maxTracked, Capacity.BYTES_PER_SUBJECT, caps.maxBuffered,
-                    Capacity.BYTES_PER_DETECTION, Runtime.getRuntime().maxMemory() >> 20);
-        }
+        caps.warnAtStart(tracks.size(), LOG);
     }
 
     /** Starts an engine over a live fence set and an officer directory. */
@@ -187,13 +162,13 @@ public final class GeofenceEngine {
             if (buffered() >= caps.maxBuffered) {
                 return refuse(Capacity.Kind.BUFFERED);
             }
-            track = trackFor(d.subjectBits, key);
+            track = applier.trackFor(d.subjectBits, key);
         }
         if (track.pendingCount > 0 && t <= track.maxPendingTime) {
             // not newer than everything this subject has pending: a duplicate, or a same-time detection that
             // must be ordered by content (rare: the common detection is its subject's newest)
-            int same = pendingAt(track, t);
-            if (same == SEARCH_TOO_LONG) {
+            int same = pending.slotAt(track, t, caps.maxSearch);
+            if (same == PendingRing.SEARCH_TOO_LONG) {
                 return refuse(Capacity.Kind.PER_SUBJECT);
             }
             if (same >= 0) {
@@ -207,7 +182,7 @@ public final class GeofenceEngine {
                     return refuse(Capacity.Kind.BUFFERED);
                 }
                 pending.join(same, d);
-                groupExtras++;
+                applier.groupExtras++;
                 lateWarning.agreed();
                 return Intake.ACCEPTED;
             }
@@ -252,8 +227,8 @@ public final class GeofenceEngine {
         }
         Intake[] intakes = new Intake[n];
         Track[] ahead = lookAhead;
-        for (int base = 0; base < n; base += LOOK_AHEAD) {
-            int end = Math.min(base + LOOK_AHEAD, n);
+        for (int base = 0; base < n; base += Applier.LOOK_AHEAD) {
+            int end = Math.min(base + Applier.LOOK_AHEAD, n);
             for (int i = base; i < end; i++) {
                 Detection d = batch.get(i);
                 ahead[i - base] = d.subjectKey == null ? null : tracks.home(d.subjectBits, d.subjectKey);
@@ -266,7 +241,7 @@ public final class GeofenceEngine {
                     ahead[i] = null;
                 }
             }
-            touches += touched;
+            applier.touches += touched;
             for (int i = base; i < end; i++) {
                 intakes[i] = submit(batch.get(i));
             }
@@ -417,7 +392,7 @@ public final class GeofenceEngine {
 
     /** Work done by same-time searches and group operations so far (entries visited plus comparisons). */
     long searchWork() {
-        return searchSteps + pending.steps;
+        return pending.searchSteps + pending.steps;
     }
 
     private Intake refuse(Capacity.Kind kind) {
@@ -425,7 +400,7 @@ public final class GeofenceEngine {
     }
 
     private long buffered() {
-        return pending.size() + groupExtras;
+        return pending.size() + applier.groupExtras;
     }
 
     /** Number of pending timer entries: episode deadlines and detections waiting for the watermark (monitoring). */
@@ -454,7 +429,7 @@ public final class GeofenceEngine {
             return;
         }
         watermark = wm;
-        timers.pollDue(wm - 1, firing);
+        timers.pollDue(wm - 1, applier);
         writer.advanced(wm);
         if (wm - lastPrune >= PRUNE_EVERY_MS) {
             lastPrune = wm;
@@ -484,135 +459,4 @@ public final class GeofenceEngine {
         writer.checkpoint(watermark);
     }
 
-    /**
-     * The ring slot of {@code t}'s pending entry with event time {@code at}, or -1, or {@link #SEARCH_TOO_LONG} when
-     * finding out would walk more than {@link Capacity#maxSearch} of its entries (bounded work per detection).
-     */
-    private int pendingAt(Track t, long at) {
-        int live = t.pendingCount;
-        int budget = caps.maxSearch;
-        for (long q = t.newestSeq; q >= 0 && live > 0; ) {
-            int s = pending.slotOf(q);
-            if (s < 0) {
-                break;
-            }
-            if (--budget < 0) {
-                return SEARCH_TOO_LONG;
-            }
-            searchSteps++;
-            if (!pending.consumed(s)) {
-                if (pending.time(s) == at) {
-                    return s;
-                }
-                live--;
-            }
-            q = pending.prev(s);
-        }
-        return -1;
-    }
-
-    /**
-     * Timer keys: even = a pending detection's ring entry ({@link PendingRing#key}), odd = slot * 2 + 1 for a
-     * track's episode-deadline wake.
-     */
-    private void fire(long at, int key) {
-        FenceIndex index = fences.snapshot();
-        Track t;
-        boolean deadlineWake = (key & 1) == 1;
-        if (deadlineWake) {
-            t = tracks.bySlot(key >>> 1);
-            if (t == null || t.deadlineWake != at) {
-                return;
-            }
-            t.deadlineWake = Long.MAX_VALUE;
-            history.stepping(t);
-        } else {
-            int s = pending.slotOfKey(key);
-            if (s < 0) {
-                return;
-            }
-            t = pending.track(s);
-            if ((++fired & (LOOK_AHEAD - 1)) == 0) {
-                // pending entries fire in about arrival order: every LOOK_AHEAD entries, bring the tracks of the
-                // next group into cache together (their loads overlap), and the fence rules of this group (whose
-                // tracks were brought in one group ago)
-                long sum = 0;
-                for (int k = 0; k < LOOK_AHEAD; k++) {
-                    Track later = pending.trackAhead(s, LOOK_AHEAD + k);
-                    if (later != null) {
-                        sum += later.touchAll();
-                    }
-                }
-                for (int k = 0; k < LOOK_AHEAD; k++) {
-                    sum += step.touchRule(pending.trackAhead(s, k), index);
-                }
-                touches += sum;
-            }
-            history.stepping(t);
-            Object details = pending.details(s);
-            if (details == null) {
-                attached(t, step.apply(t, at, pending.x(s), pending.y(s), null, pending.camera(s),
-                        pending.plateBits(s), pending.confidence(s), null, pending.objectClass(s),
-                        pending.vehicleClass(s), index), at, index);
-            } else if (details instanceof Detection d) {
-                attached(t, step.apply(t, d, index), at, index);
-            } else {
-                Detection[] group = (Detection[]) details;
-                for (Detection d : group) {
-                    attached(t, step.apply(t, d, index), at, index);
-                }
-                groupExtras -= group.length - 1;
-            }
-            pending.consume(s);
-            t.pendingCount--;
-        }
-        long next = step.deadlines(t, at, index);
-        if (t.isIdle()) {
-            // keep an idle track for IDLE_RETENTION_MS, so a subject seen again soon —
-            // a passing car seen every second — is not dropped and re-created on every detection
-            if (deadlineWake) {
-                release(t);
-            } else if (t.deadlineWake == Long.MAX_VALUE) {
-                t.deadlineWake = at + IDLE_RETENTION_MS;
-                timers.schedule(t.deadlineWake, t.slot * 2 + 1, IDLE_STREAM);
-            }
-            return;
-        }
-        arm(t, next);
-    }
-
-    /**
-     * After {@code t}'s detection was applied to {@code took}: when that is another track (a misread attached to
-     * its open episode), fires that track's due deadlines and re-arms its wake; its deadlines may have moved.
-     */
-    private void attached(Track t, Track took, long at, FenceIndex index) {
-        if (took != t) {
-            history.stepping(took);
-            arm(took, step.deadlines(took, at, index));
-            history.stepping(t);
-        }
-    }
-
-    /** Arms {@code t}'s deadline wake for {@code next} unless an earlier entry is outstanding (it re-arms). */
-    private void arm(Track t, long next) {
-        // an outstanding deadline entry at or before `next` fires early and re-arms; otherwise arm one
-        if (next != Long.MAX_VALUE && next < t.deadlineWake) {
-            t.deadlineWake = next;
-            timers.schedule(next, t.slot * 2 + 1, DEADLINE_STREAM);
-        }
-    }
-
-    private Track trackFor(long bits, String key) {
-        Track t = tracks.get(bits, key);
-        if (t == null) {
-            t = tracks.create(bits, key);
-            history.attach(t);
-        }
-        return t;
-    }
-
-    private void release(Track t) {
-        history.detach(t);
-        tracks.release(t);
-    }
 }

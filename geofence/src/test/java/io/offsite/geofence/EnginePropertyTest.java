@@ -39,6 +39,26 @@ class EnginePropertyTest {
         });
     }
 
+    /** How often the timelines reach the states the properties are about; at least a third reach a dispatch. */
+    @Test
+    void generators_reachADispatch() {
+        int timelines = 150;
+        int dispatched = 0;
+        int texted = 0;
+        int ended = 0;
+        for (long seed = 0; seed < timelines; seed++) {
+            List<EnforcementEffect> fx = runInOrder(timeline(new Random(seed * 0x9E3779B97F4A7C15L)));
+            dispatched += fx.stream().anyMatch(e -> e instanceof DispatchOfficer) ? 1 : 0;
+            texted += fx.stream().anyMatch(e -> e instanceof RequestOwnerMove) ? 1 : 0;
+            ended += fx.stream().anyMatch(e -> e instanceof io.offsite.core.effect.EpisodeResolved r
+                    && r.outcome() == io.offsite.core.effect.EpisodeResolved.Outcome.MOVED) ? 1 : 0;
+        }
+        System.out.printf("EnginePropertyTest timelines: %d of %d reach a dispatch (%.0f %%), %d an owner text, %d an"
+                + " episode ended as MOVED%n", dispatched, timelines, 100.0 * dispatched / timelines, texted, ended);
+        assertThat(dispatched).as("timelines reaching a dispatch").isGreaterThanOrEqualTo(timelines / 3);
+        assertThat(ended).as("timelines where an episode ends as MOVED").isGreaterThanOrEqualTo(timelines / 3);
+    }
+
     @Test
     void dispatch_onlyWhenObservedInsideAtOrAfterWindowEnd() {
         qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
@@ -225,20 +245,26 @@ class EnginePropertyTest {
         }
     }
 
-    /** Random presence runs of up to two cars, with occlusions, jitter and exits, in event-time order. */
+    /**
+     * Random presence runs of up to two cars, with occlusions, jitter and exits, in event-time order. Runs last
+     * 1–31 min (the dispatch needs ~12–17 min of presence: dwell, delivery or its wait, window); one step in 20 is
+     * an occlusion of 20–59 s (within the 60 s gap tolerance) and one in 250 a gap of 61–140 s, which ends the
+     * episode — so timelines reach every phase, dispatches included ({@link #generators_reachADispatch}).
+     */
     static List<Detection> timeline(Random r) {
         List<Detection> out = new ArrayList<>();
         for (String plate : PLATES) {
             long t = r.nextInt(60);
             int runs = 1 + r.nextInt(3);
             for (int k = 0; k < runs; k++) {
-                long length = 60 + r.nextInt(1000);
+                long length = 60 + r.nextInt(1800);
                 long end = t + length;
                 int step = 1 + r.nextInt(8);
                 while (t <= end) {
                     double jitter = (r.nextDouble() - 0.5) * 0.00003;
                     out.add(car(plate, t, Scenario.LON + jitter, Scenario.LAT));
-                    t += r.nextInt(20) == 0 ? 20 + r.nextInt(80) : step;
+                    int dice = r.nextInt(1000);
+                    t += dice < 4 ? 61 + r.nextInt(80) : dice < 54 ? 20 + r.nextInt(40) : step;
                 }
                 if (r.nextBoolean()) {
                     out.add(car(plate, t, Scenario.LON + 0.01, Scenario.LAT));
