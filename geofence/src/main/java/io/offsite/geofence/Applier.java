@@ -143,4 +143,19 @@ final class Applier implements TimerService.Firing {
         history.detach(t);
         tracks.release(t);
     }
+
+    /** Restores stored episodes into their tracks and arms their deadlines (at engine start). */
+    void restore(java.util.Collection<EpisodeState> episodes) {
+        for (EpisodeState s : episodes) {
+            String key = s.subject();
+            Track t = trackFor(PackedPlate.pack(key), key);
+            step.addEpisode(t, s);
+            step.restored(t, s);
+            long d = step.restoredDeadline(s, fences.snapshot());
+            if (d < t.deadlineWake) {
+                t.deadlineWake = d;
+                timers.schedule(d, t.slot * 2 + 1);
+            }
+        }
+    }
 }

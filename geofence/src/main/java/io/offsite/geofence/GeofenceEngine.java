@@ -49,9 +49,6 @@ public final class GeofenceEngine {
     private static final Logger LOG = LoggerFactory.getLogger(GeofenceEngine.class);
     /** Timer stream of pending detections (at their event time); {@link Applier} has the others. */
     private static final int ARRIVAL_STREAM = 0;
-    /** How often (event time) released subjects' histories are pruned, and how many are checked each time. */
-    private static final long PRUNE_EVERY_MS = 1_000;
-    private static final int PRUNE_BUDGET = 1_000;
 
     private final FenceRegistry fences;
     private final EpisodeStore store;
@@ -62,9 +59,6 @@ public final class GeofenceEngine {
     private final TrackTable tracks;
     private long watermark;
     private long maxEvent = Long.MIN_VALUE;
-    private long lastPrune = Long.MIN_VALUE / 2;
-    private FenceIndex windowOf;
-    private long longestWindow;
     private final StoreWriter writer;
     private final Applier applier;
     private final PendingRing pending;
@@ -109,17 +103,7 @@ public final class GeofenceEngine {
                     + " moved it (before future event times were refused), or the clock is wrong; correct the clock, or"
                     + " reset the store's watermark (EpisodeStore.putWatermark) and replay the input from a known time");
         }
-        for (EpisodeState s : store.episodes()) {
-            String key = s.subject();
-            Track t = applier.trackFor(PackedPlate.pack(key), key);
-            step.addEpisode(t, s);
-            step.restored(t, s);
-            long d = step.restoredDeadline(s, fences.snapshot());
-            if (d < t.deadlineWake) {
-                t.deadlineWake = d;
-                timers.schedule(d, t.slot * 2 + 1);
-            }
-        }
+        applier.restore(store.episodes());
         caps.warnAtStart(tracks.size(), LOG);
     }
 
@@ -431,23 +415,7 @@ public final class GeofenceEngine {
         watermark = wm;
         timers.pollDue(wm - 1, applier);
         writer.advanced(wm);
-        if (wm - lastPrune >= PRUNE_EVERY_MS) {
-            lastPrune = wm;
-            history.prune(wm, longestRepeatWindow(fences.snapshot()), PRUNE_BUDGET);
-        }
-    }
-
-    /** The longest repeat window of any fence in {@code index} (cached per snapshot). */
-    private long longestRepeatWindow(FenceIndex index) {
-        if (windowOf != index) {
-            long w = 0;
-            for (int i = 0; i < index.size(); i++) {
-                w = Math.max(w, index.fence(i).policy().repeatWindowMs);
-            }
-            longestWindow = w;
-            windowOf = index;
-        }
-        return longestWindow;
+        history.pruneDue(wm, fences.snapshot());
     }
 
     /**
