@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offsite.examples.evidence.EvidenceDemo;
 import io.offsite.examples.geofence.GeofenceDemo;
+import io.offsite.examples.geofence.ParkingWindowSnippet;
 import io.offsite.examples.grid.GridDemo;
 import io.offsite.examples.notify.NotifyDemo;
 import io.offsite.examples.pipeline.EnforcementPipelineDemo;
@@ -33,9 +34,19 @@ class DemoTest {
     @Test
     void geofenceDemo_requestsMoveAtDwell_startsTheWindowAtDelivery_andDispatchesTenMinutesAfterIt() {
         String out = run(GeofenceDemo::run);
-        assertThat(out).containsSubsequence("08:02  RequestOwnerMove", "08:02:15  SMS delivered -> APPLIED",
-                "08:02:15  MoveWindowStarted", "08:12:16  DispatchOfficer", "08:12:16  CaptureEvidence", // 08:12:15 is occluded
+        assertThat(out).containsSubsequence("08:02  RequestOwnerMove", "08:02:15  MoveWindowStarted", // the sink prints it during the call
+                "08:02:15  SMS delivered -> APPLIED", "08:12:16  DispatchOfficer", "08:12:16  CaptureEvidence", // 08:12:15 is occluded
                 "outcome=ESCALATED");
+    }
+
+    @Test
+    void readmeParkingSnippet_textsAtDwell_dispatchesTenMinutesAfterTheDelivery_throughTheOneSink() {
+        java.util.List<io.offsite.core.effect.EnforcementEffect> fx = ParkingWindowSnippet.run();
+        assertThat(fx).extracting(e -> e.getClass().getSimpleName()).containsExactly("RequestOwnerMove",
+                "MoveWindowStarted", "DispatchOfficer", "CaptureEvidence", "EpisodeResolved");
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-02T00:00:00Z");
+        assertThat(fx.get(0).at()).isEqualTo(t0.plusSeconds(120));
+        assertThat(fx.get(2).at()).isEqualTo(t0.plusSeconds(740)); // delivered at 2:20, + 10 min
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.offsite.geofence;
 
+import org.slf4j.Logger;
+
 /**
  * The engine's memory caps and what happens at them: a detection that would need memory beyond a cap is refused
  * ({@link Intake#OVER_CAPACITY}), counted, and reported to the host as a problem naming the cap and how to raise
@@ -8,11 +10,11 @@ package io.offsite.geofence;
  * Subjects already tracked keep being processed. Confined to the engine's thread.
  */
 final class Capacity {
-    /** Default {@link GeofenceEngine.Builder#maxTrackedSubjects}. */
+    /** Default {@link GeofenceEngineBuilder#maxTrackedSubjects}. */
     static final int DEFAULT_TRACKED = 1_000_000;
-    /** Default {@link GeofenceEngine.Builder#maxBufferedDetections}. */
+    /** Default {@link GeofenceEngineBuilder#maxBufferedDetections}. */
     static final int DEFAULT_BUFFERED = 1_000_000;
-    /** Default {@link GeofenceEngine.Builder#maxBufferedPerSubject}. */
+    /** Default {@link GeofenceEngineBuilder#maxBufferedPerSubject}. */
     static final int DEFAULT_PER_SUBJECT = 1_024;
     /** Largest cap on tracked subjects (a track's timer key is its slot × 2 + 1, an int). */
     static final int MAX_TRACKED = 1 << 28;
@@ -57,6 +59,25 @@ final class Capacity {
     }
 
     /**
+     * Warns at start-up when {@code tracked} subjects restored from the store exceed the cap (all are kept; new
+     * subjects are refused until under it), and when the caps allow more heap than the JVM has.
+     */
+    void warnAtStart(int tracked, Logger log) {
+        if (tracked > maxTracked) {
+            log.warn("restored {} tracked subjects from the store, above maxTrackedSubjects = {}: all are kept and"
+                    + " processed, but detections of new subjects are refused (OVER_CAPACITY) until fewer than {} are"
+                    + " tracked; raise maxTrackedSubjects", tracked, maxTracked, maxTracked);
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        if (impliedBytes() > max) {
+            log.warn("the engine's caps allow about {} MB of heap (maxTrackedSubjects = {} x ~{} B, "
+                    + "maxBufferedDetections = {} x ~{} B) but the JVM's maximum heap is {} MB: lower the caps or raise"
+                    + " -Xmx, or a flood of new plates can exhaust the heap before a cap refuses it",
+                    impliedBytes() >> 20, maxTracked, BYTES_PER_SUBJECT, maxBuffered, BYTES_PER_DETECTION, max >> 20);
+        }
+    }
+
+    /**
      * Counts a refusal by the {@code kind} cap and, when due, reports it to {@code sink}; {@code tracked} and
      * {@code buffered} are the engine's current figures. Returns {@link Intake#OVER_CAPACITY}.
      */
@@ -82,17 +103,17 @@ final class Capacity {
                     + " subjects, at its cap maxTrackedSubjects = " + maxTracked + "; subjects already tracked are"
                     + " still processed, new ones are refused until tracks are released (an idle subject 30 s of"
                     + " event time after its last detection, a subject in a fence when its episodes end). Raise"
-                    + " GeofenceEngine.Builder.maxTrackedSubjects (about " + BYTES_PER_SUBJECT + " B of heap each)"
+                    + " GeofenceEngineBuilder.maxTrackedSubjects (about " + BYTES_PER_SUBJECT + " B of heap each)"
                     + " or shard subjects over more engines";
             case BUFFERED -> "detection refused (OVER_CAPACITY): " + buffered + " detections wait for the"
                     + " watermark, at the cap maxBufferedDetections = " + maxBuffered + "; they are applied and"
                     + " freed as event time passes them (allowed lateness). Raise"
-                    + " GeofenceEngine.Builder.maxBufferedDetections (about " + BYTES_PER_DETECTION
+                    + " GeofenceEngineBuilder.maxBufferedDetections (about " + BYTES_PER_DETECTION
                     + " B of heap each), lower allowedLateness, or shard subjects over more engines";
             case PER_SUBJECT -> "detection refused (OVER_CAPACITY): one subject has " + maxPerSubject
                     + " detections waiting (distinct event times, or detections at one event time), at the cap"
                     + " maxBufferedPerSubject = " + maxPerSubject + " — usually a misconfigured camera or a"
-                    + " placeholder plate; raise GeofenceEngine.Builder.maxBufferedPerSubject if one subject is"
+                    + " placeholder plate; raise GeofenceEngineBuilder.maxBufferedPerSubject if one subject is"
                     + " really seen that often within the allowed lateness";
         };
     }

@@ -119,7 +119,7 @@ public final class Detection {
     /**
      * The key episodes are tracked by: the exact normalised plate, else camera + tracker id; empty if neither. A
      * plate read that only differs by OCR confusions from a plate whose episode is open at about the same position
-     * is attached to that episode by the engine ({@link GeofenceEngine.Builder#confusableRadiusMeters}).
+     * is attached to that episode by the engine ({@link GeofenceEngineBuilder#confusableRadiusMeters}).
      */
     public Optional<String> subjectKey() {
         return Optional.ofNullable(subjectKey);

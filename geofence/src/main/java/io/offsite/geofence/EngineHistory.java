@@ -234,4 +234,32 @@ final class EngineHistory implements Ladder.History {
     private long day(long at) {
         return LocalDate.ofInstant(Instant.ofEpochMilli(at), zone).toEpochDay();
     }
+
+    /** How often (event time) released subjects' histories are pruned, and how many are checked each time. */
+    private static final long PRUNE_EVERY_MS = 1_000;
+    private static final int PRUNE_BUDGET = 1_000;
+    private long lastPrune = Long.MIN_VALUE / 2;
+    private FenceIndex windowOf;
+    private long longestWindow;
+
+    /** Prunes (see {@link #prune}) when {@link #PRUNE_EVERY_MS} of event time passed since the last time. */
+    void pruneDue(long wm, FenceIndex index) {
+        if (wm - lastPrune >= PRUNE_EVERY_MS) {
+            lastPrune = wm;
+            prune(wm, longestRepeatWindow(index), PRUNE_BUDGET);
+        }
+    }
+
+    /** The longest repeat window of any fence in {@code index} (cached per snapshot). */
+    private long longestRepeatWindow(FenceIndex index) {
+        if (windowOf != index) {
+            long w = 0;
+            for (int i = 0; i < index.size(); i++) {
+                w = Math.max(w, index.fence(i).policy().repeatWindowMs);
+            }
+            longestWindow = w;
+            windowOf = index;
+        }
+        return longestWindow;
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * The event times the geofence module accepts: {@code [1970-01-01T00:00:00Z, 9000-01-01T00:00:00Z)}, UTC. Every
  * boundary that takes a time refuses one outside it with a {@link GeofenceException} naming the value and this range
  * (a {@link Detection}'s event time, {@link GeofenceEngine#advanceTo}, the owner-notice signals, the engine's clock,
- * {@link Ladder}'s step inputs, {@link EpisodeState}'s sighting times, {@link FenceSchedule} dates); inside it, time
+ * {@link EpisodeState}'s sighting times, {@link FenceSchedule} dates); inside it, time
  * plus any ladder duration (at most {@link LadderPolicy#MAX_DURATION}) never overflows a {@code long} of epoch
  * milliseconds. A camera whose clock was reset (1970) still gets through and is {@link Intake#LATE}; a year-9999
  * stamp is refused before it reaches the engine. Open-ended values that are not event times — a permit valid until

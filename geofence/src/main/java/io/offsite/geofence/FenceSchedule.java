@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Asia/Shanghai) plus dated exceptions that replace a day's windows (a holiday off, or special hours).
  * A window is half-open {@code [from, to)}; {@code to = 00:00} means the end of the day, so windows that
  * touch across midnight form one continuous active period. A schedule built without a zone
- * ({@link #builder()}) is read in the zone of the engine that enforces it ({@code GeofenceEngine.Builder.zone},
+ * ({@link #builder()}) is read in the zone of the engine that enforces it ({@code GeofenceEngineBuilder.zone},
  * default Asia/Shanghai) — the same default as GeoJSON import without a {@code zone}. Immutable and thread-safe.
  */
 public final class FenceSchedule {

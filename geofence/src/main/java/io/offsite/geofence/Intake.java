@@ -11,15 +11,15 @@ public enum Intake {
     /** Neither a plate nor a tracker id: nothing to track it by; ignored. */
     NO_SUBJECT,
     /**
-     * Event time more than {@link GeofenceEngine.Builder#maxFutureSkew} ahead of the engine's clock (a camera clock
+     * Event time more than {@link GeofenceEngineBuilder#maxFutureSkew} ahead of the engine's clock (a camera clock
      * off by hours or years): refused — not buffered, not stored, the watermark does not move — and reported to the
      * sink as a problem naming the camera, both times and the limit.
      */
     FUTURE,
     /**
      * Refused because keeping it would exceed one of the engine's memory caps
-     * ({@link GeofenceEngine.Builder#maxTrackedSubjects}, {@link GeofenceEngine.Builder#maxBufferedDetections},
-     * {@link GeofenceEngine.Builder#maxBufferedPerSubject}): nothing was changed; subjects already tracked keep
+     * ({@link GeofenceEngineBuilder#maxTrackedSubjects}, {@link GeofenceEngineBuilder#maxBufferedDetections},
+     * {@link GeofenceEngineBuilder#maxBufferedPerSubject}): nothing was changed; subjects already tracked keep
      * being processed. The sink gets a problem naming the cap and how to raise it (the first refusal, then at most
      * one per minute of event time); {@link GeofenceEngine#refusedDetections()} counts them all. Back-pressure:
      * the host may resubmit once event time has moved on, within the allowed lateness.

@@ -9,8 +9,6 @@ import io.offsite.geofence.EpisodeState.Notice;
 import io.offsite.geofence.EpisodeState.Phase;
 import io.offsite.core.spi.OfficerDirectory;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +35,7 @@ import java.util.Objects;
  * <p>Every time taken is an event time within {@link EventTimes}; one outside it is refused with a
  * {@link GeofenceException}, so no step's arithmetic can overflow.
  */
-public final class Ladder {
+final class Ladder {
     private Ladder() {
     }
 
@@ -197,14 +195,14 @@ public final class Ladder {
         if (!EventTimes.contains(at)) {
             EventTimes.check(at, "tick of episode " + s.fenceId() + ": at");
         }
-        Acc acc = new Acc();
+        StepEffects acc = new StepEffects();
         EpisodeState next = deadlines(s, at, ctx, acc);
         return acc.done(next);
     }
 
     /** Applies one sighting (callers feed sightings per subject in event-time order). */
     public static Transition sight(EpisodeState s, Sighting sg, Context ctx) {
-        Acc acc = new Acc();
+        StepEffects acc = new StepEffects();
         if (sg.at() < s.lastSeen() || s.phase() == Phase.ENDED) {
             return acc.done(s);
         }
@@ -314,7 +312,7 @@ public final class Ladder {
                 cur.repeatCount(), display, weight);
     }
 
-    private static EpisodeState deadlines(EpisodeState s, long at, Context ctx, Acc acc) {
+    private static EpisodeState deadlines(EpisodeState s, long at, Context ctx, StepEffects acc) {
         if (s.phase() == Phase.ENDED) {
             return s;
         }
@@ -333,7 +331,6 @@ public final class Ladder {
         }
         return cur;
     }
-
 
     private static double distance(EpisodeState s, Sighting sg, Context ctx) {
         return jitterDistance(ctx.fence().isPixelFence(), ctx.metersPerDegreeLon(), s.anchorX(), s.anchorY(), sg.x(),
@@ -368,35 +365,5 @@ public final class Ladder {
         return s.with(Phase.ENDED, s.firstSeen(), s.lastSeen(), s.anchorX(),
                 s.anchorY(), s.lastX(), s.lastY(), s.cameraId(), s.plateLegible(), s.stepsFired(), s.startedAt(),
                 Long.MAX_VALUE, s.activeUntil(), s.repeatCount(), s.display(), s.displayConfidence());
-    }
-
-    /** Collects one step's effects. */
-    static final class Acc {
-        private List<EnforcementEffect> effects = List.of();
-        private List<String> problems = List.of();
-        boolean warned;
-        boolean noticed;
-
-        void add(EnforcementEffect e) {
-            if (effects.isEmpty()) {
-                effects = new ArrayList<>(4);
-            }
-            effects.add(e);
-        }
-
-        void problem(String p) {
-            if (problems.isEmpty()) {
-                problems = new ArrayList<>(1);
-            }
-            problems.add(p);
-        }
-
-        void resolve(EpisodeState s, long at, EpisodeResolved.Outcome o, String detail) {
-            add(new EpisodeResolved(s.episodeId(), Instant.ofEpochMilli(at), o, detail));
-        }
-
-        Transition done(EpisodeState s) {
-            return new Transition(s, effects, warned, noticed, problems);
-        }
     }
 }

@@ -116,27 +116,54 @@ public final class LadderPolicy {
     }
 
     /**
-     * Street vending: persons/stalls, dwell 60 s within 15 m, gap 120 s; loudspeaker warning, 5 min, second
+     * Parking with its two timings (违停): a vehicle stopped {@code dwell} within 5 m is texted to move; if it is
+     * still there {@code window} after the text was delivered, the grid officer is dispatched with evidence. Every
+     * other setting as {@link #parking()} ({@link #toBuilder()} for more).
+     *
+     * @param dwell  how long a vehicle must stay before the owner is texted; positive, at most {@link #MAX_DURATION}
+     * @param window the owner's move window, from the delivery of the text; positive, at most {@link #MAX_DURATION}
+     * @throws GeofenceException when a duration is null, not positive or longer than {@link #MAX_DURATION}
+     */
+    public static LadderPolicy parking(Duration dwell, Duration window) {
+        return LadderPresets.parking(dwell, window);
+    }
+
+    /**
+     * Street vending (占道经营): persons/stalls, dwell 60 s within 15 m, gap 120 s; loudspeaker warning, 5 min, second
      * warning, 5 min, file a case with evidence; the third warned episode at this location in 30 days files
      * a case at once.
      */
     public static LadderPolicy vending() {
-        return builder().violation(Violation.ROAD_OCCUPATION).appliesTo(EnumSet.of(ObjectClass.PERSON, ObjectClass.VENDOR))
-                .dwell(Duration.ofSeconds(60)).jitterRadiusMeters(15).gapTolerance(Duration.ofSeconds(120))
-                .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.VOICE_WARNING),
-                        LadderStep.after(Duration.ofMinutes(5), LadderAction.VOICE_WARNING),
-                        LadderStep.after(Duration.ofMinutes(5), LadderAction.FILE_CASE, LadderAction.CAPTURE_EVIDENCE)))
-                .repeat(RepeatScope.LOCATION, Duration.ofDays(30), 2).plateLegibleRequired(false).videoClip(true)
-                .maxNoticesPerDay(Integer.MAX_VALUE).build();
+        return vending(Duration.ofSeconds(60), Duration.ofMinutes(5));
     }
 
-    /** Dumping household waste: any object, dwell 30 s, one loudspeaker warning, after 3 min a case with evidence and video. */
+    /**
+     * Street vending with its two timings: a vendor present {@code dwell} is warned by loudspeaker, warned again
+     * {@code betweenWarnings} later, and a case with evidence is filed {@code betweenWarnings} after that; every other
+     * setting as {@link #vending()}.
+     *
+     * @throws GeofenceException when a duration is null, not positive or longer than {@link #MAX_DURATION}
+     */
+    public static LadderPolicy vending(Duration dwell, Duration betweenWarnings) {
+        return LadderPresets.vending(dwell, betweenWarnings);
+    }
+
+    /**
+     * Dumping household waste (乱倒生活垃圾): any object staying 30 s within 20 m, gap 120 s. No warning step — the
+     * waste is already dumped, so the one rung captures evidence (with video) and files a case at once.
+     */
     public static LadderPolicy dumping() {
-        return builder().violation(Violation.HOUSEHOLD_WASTE).appliesTo(EnumSet.allOf(ObjectClass.class))
-                .dwell(Duration.ofSeconds(30)).jitterRadiusMeters(20).gapTolerance(Duration.ofSeconds(120))
-                .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.VOICE_WARNING),
-                        LadderStep.after(Duration.ofMinutes(3), LadderAction.FILE_CASE, LadderAction.CAPTURE_EVIDENCE)))
-                .plateLegibleRequired(false).videoClip(true).maxNoticesPerDay(Integer.MAX_VALUE).build();
+        return dumping(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Dumping with its dwell: evidence and a case as soon as something has stayed {@code dwell}; every other
+     * setting as {@link #dumping()}.
+     *
+     * @throws GeofenceException when {@code dwell} is null, not positive or longer than {@link #MAX_DURATION}
+     */
+    public static LadderPolicy dumping(Duration dwell) {
+        return LadderPresets.dumping(dwell);
     }
 
     /** The default policy of a fence kind: the preset of its {@link FenceKind#defaultViolation()}. */

@@ -31,6 +31,42 @@ final class LadderPresets {
         }
     }
 
+    static LadderPolicy parking(Duration dwell, Duration window) {
+        positive(dwell, "parking: dwell");
+        positive(window, "parking: window");
+        return LadderPolicy.builder().dwell(dwell).steps(List.of(
+                LadderStep.after(Duration.ZERO, LadderAction.REQUEST_OWNER_MOVE),
+                LadderStep.after(window, LadderAction.DISPATCH_OFFICER, LadderAction.CAPTURE_EVIDENCE))).build();
+    }
+
+    static LadderPolicy vending(Duration dwell, Duration betweenWarnings) {
+        positive(dwell, "vending: dwell");
+        positive(betweenWarnings, "vending: betweenWarnings");
+        return LadderPolicy.builder().violation(Violation.ROAD_OCCUPATION)
+                .appliesTo(EnumSet.of(ObjectClass.PERSON, ObjectClass.VENDOR))
+                .dwell(dwell).jitterRadiusMeters(15).gapTolerance(Duration.ofSeconds(120))
+                .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.VOICE_WARNING),
+                        LadderStep.after(betweenWarnings, LadderAction.VOICE_WARNING),
+                        LadderStep.after(betweenWarnings, LadderAction.FILE_CASE, LadderAction.CAPTURE_EVIDENCE)))
+                .repeat(LadderPolicy.RepeatScope.LOCATION, Duration.ofDays(30), 2).plateLegibleRequired(false)
+                .videoClip(true).maxNoticesPerDay(Integer.MAX_VALUE).build();
+    }
+
+    static LadderPolicy dumping(Duration dwell) {
+        positive(dwell, "dumping: dwell");
+        return LadderPolicy.builder().violation(Violation.HOUSEHOLD_WASTE).appliesTo(EnumSet.allOf(ObjectClass.class))
+                .dwell(dwell).jitterRadiusMeters(20).gapTolerance(Duration.ofSeconds(120))
+                .steps(List.of(LadderStep.after(Duration.ZERO, LadderAction.CAPTURE_EVIDENCE, LadderAction.FILE_CASE)))
+                .plateLegibleRequired(false).videoClip(true).maxNoticesPerDay(Integer.MAX_VALUE).build();
+    }
+
+    private static void positive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero() || d.compareTo(LadderPolicy.MAX_DURATION) > 0) {
+            throw new GeofenceException(name + " must be positive and at most " + LadderPolicy.MAX_DURATION.toDays()
+                    + " days, was " + d);
+        }
+    }
+
     /**
      * Trading beyond the shop front: persons, stalls and goods, dwell 5 min within 10 m, gap 5 min; loudspeaker
      * warning, 10 min, second warning, 10 min, case with evidence and video; the third warned episode at this

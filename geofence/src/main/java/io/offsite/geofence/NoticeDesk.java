@@ -23,9 +23,7 @@ final class NoticeDesk {
      * Applies a delivery ({@code delivered}) or an "unreachable" signal for {@code episodeId} at {@code at}; effects go
      * to the step's sink.
      */
-    NoticeResult signal(String episodeId, boolean delivered, long at, String reason, FenceIndex fences,
-            CollectingSink out) {
-        step.sink(out);
+    NoticeResult signal(String episodeId, boolean delivered, long at, String reason, FenceIndex fences) {
         long h = NoticeIndex.hash(episodeId);
         int n = index.find(h, candidates);
         for (int k = 0; k < n; k++) {
@@ -36,7 +34,7 @@ final class NoticeDesk {
             for (int i = 0; i < t.episodeCount; i++) {
                 if (t.cell(i).awaitingDelivery() && t.episode(i).episodeId().equals(episodeId)) {
                     Ladder.Noticed r = step.notice(t, i, delivered, at, reason, fences);
-                    return new NoticeResult(r.outcome(), r.detail(), out.effects);
+                    return new NoticeResult(r.outcome(), r.detail());
                 }
             }
         }
@@ -62,6 +60,6 @@ final class NoticeDesk {
     }
 
     private static NoticeResult none(NoticeOutcome o, String detail) {
-        return new NoticeResult(o, detail, java.util.List.of());
+        return new NoticeResult(o, detail);
     }
 }

@@ -20,7 +20,7 @@ public enum NoticeOutcome {
     /** The signal's time is before the text was requested: rejected, the episode keeps waiting. */
     BEFORE_REQUEST,
     /**
-     * The signal's time is more than {@link GeofenceEngine.Builder#maxFutureSkew} ahead of the engine's clock (a
+     * The signal's time is more than {@link GeofenceEngineBuilder#maxFutureSkew} ahead of the engine's clock (a
      * gateway clock off): rejected, the episode keeps waiting.
      */
     FUTURE

@@ -1,7 +1,5 @@
 package io.offsite.geofence;
 
-import io.offsite.core.effect.EnforcementEffect;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,12 +7,13 @@ import java.util.Objects;
  *
  * @param outcome applied, or why not
  * @param detail  one line naming the episode's times (request, delivery, wait end) behind the outcome
- * @param effects effects it caused, e.g. {@link io.offsite.core.effect.MoveWindowStarted} when the window started
+ *
+ * <p>Effects the signal causes (e.g. {@link io.offsite.core.effect.MoveWindowStarted} when the window started) go
+ * to the engine's sink ({@link GeofenceEngineBuilder#effects}), like every other effect.
  */
-public record NoticeResult(NoticeOutcome outcome, String detail, List<EnforcementEffect> effects) {
+public record NoticeResult(NoticeOutcome outcome, String detail) {
     public NoticeResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
-        effects = List.copyOf(effects);
     }
 }

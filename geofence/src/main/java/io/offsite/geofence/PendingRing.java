@@ -278,4 +278,36 @@ final class PendingRing {
         }
         return b.build();
     }
+
+    /** {@link #slotAt}: the search was cut off by the per-subject cap. */
+    static final int SEARCH_TOO_LONG = -2;
+    /** Entries visited by same-time searches ({@link #slotAt}); tests check the work per detection is bounded. */
+    long searchSteps;
+
+    /**
+     * The ring slot of {@code t}'s pending entry with event time {@code at}, or -1, or {@link #SEARCH_TOO_LONG} when
+     * finding out would walk more than {@code maxSearch} of its entries (bounded work per detection).
+     */
+    int slotAt(Track t, long at, int maxSearch) {
+        int live = t.pendingCount;
+        int budget = maxSearch;
+        for (long q = t.newestSeq; q >= 0 && live > 0; ) {
+            int s = slotOf(q);
+            if (s < 0) {
+                break;
+            }
+            if (--budget < 0) {
+                return SEARCH_TOO_LONG;
+            }
+            searchSteps++;
+            if (!consumed(s)) {
+                if (time(s) == at) {
+                    return s;
+                }
+                live--;
+            }
+            q = prev(s);
+        }
+        return -1;
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Licence-plate text helpers: normalisation and OCR-confusion-tolerant matching (0/D/Q/O, 8/B, 1/I, 2/Z, 5/S,
  * 6/G). The confused characters are distinct valid plate characters ({@code 浙JB1234} and {@code 浙J81234} are two
  * cars), so the engine keys subjects by the exact normalised plate and uses the match key only to attach a
- * misread to an episode already open at about the same position ({@link GeofenceEngine.Builder#confusableRadiusMeters}).
+ * misread to an episode already open at about the same position ({@link GeofenceEngineBuilder#confusableRadiusMeters}).
  *
  * <p>{@link #normalize} upper-cases, turns full-width forms into ASCII and drops spaces, dots, dashes and
  * the middle dot ({@code 浙A·12345} → {@code 浙A12345}). {@link #matchKey} additionally maps each confusable

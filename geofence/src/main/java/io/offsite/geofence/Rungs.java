@@ -35,7 +35,7 @@ final class Rungs {
     private Rungs() {
     }
 
-    static EpisodeState first(EpisodeState cur, Ladder.Sighting sg, Ladder.Context ctx, Ladder.Acc acc) {
+    static EpisodeState first(EpisodeState cur, Ladder.Sighting sg, Ladder.Context ctx, StepEffects acc) {
         Fence f = ctx.fence();
         LadderPolicy p = f.policy();
         EpisodeState started = cur.with(Phase.ACTIVE, cur.firstSeen(), cur.lastSeen(), cur.anchorX(), cur.anchorY(),
@@ -60,7 +60,7 @@ final class Rungs {
         return fire(started, 0, sg.at(), prior, ctx, acc);
     }
 
-    static EpisodeState fire(EpisodeState cur, int i, long at, int prior, Ladder.Context ctx, Ladder.Acc acc) {
+    static EpisodeState fire(EpisodeState cur, int i, long at, int prior, Ladder.Context ctx, StepEffects acc) {
         Fence f = ctx.fence();
         LadderPolicy p = f.policy();
         LadderStep step = p.steps.get(i);
@@ -155,7 +155,7 @@ final class Rungs {
      * ({@link OfficerDirectory#assign}); with nobody anywhere an explicit {@link DispatchUnaddressed}.
      */
     private static void dispatch(EpisodeState cur, long at, int prior, boolean notTold, GeoPoint loc, Ladder.Context ctx,
-            Ladder.Acc acc) {
+            StepEffects acc) {
         Fence f = ctx.fence();
         String why = notTold ? "owner could not be told (" + cur.noticeDetail() + "); handle on site"
                 : reason(cur, at, prior);

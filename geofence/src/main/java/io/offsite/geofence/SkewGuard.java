@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * Reads the engine's clock for the check of event time against it: the latest time accepted is the clock's time
- * plus the skew ({@link GeofenceEngine.Builder#maxFutureSkew}). The engine keeps the last limit in a field and calls
+ * plus the skew ({@link GeofenceEngineBuilder#maxFutureSkew}). The engine keeps the last limit in a field and calls
  * {@link #limit()} only when a time passes it, so the common detection costs one {@code long} comparison and no
  * clock read; a clock that only moves forward makes that exact, one that went back is honoured from the next read
  * (every {@link GeofenceEngine#tick()} reads it). A clock reading outside {@link EventTimes} is refused.

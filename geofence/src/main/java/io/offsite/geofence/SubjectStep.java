@@ -21,34 +21,25 @@ final class SubjectStep {
     /** Moves of less than this (about 2 m) between two sightings make a subject look stationary. */
     private static final double STATIONARY_DEGREES = 2e-5;
 
-    private final OfficerDirectory officers;
     private final EngineHistory history;
     private final StoreWriter writer;
     private final NoticeIndex notices;
     private final double legibleConfidence;
     private final double confusableRadiusMeters;
-    private final EpisodeIds ids;
-    private final double plateReviewMargin;
     private final ConfusionIndex confusions = new ConfusionIndex();
     private final int[] hits = new int[MAX_HITS];
-    private FenceIndex rulesOf;
-    private FenceRule[] rules;
+    private final FenceRules rules;
     private EffectSink sink;
-    /** The engine's zone: schedules that name none are read in it. */
-    private final ZoneId zone;
 
     SubjectStep(OfficerDirectory officers, EngineHistory history, StoreWriter writer, NoticeIndex notices,
             double legibleConfidence, ZoneId zone, double confusableRadiusMeters, EpisodeIds ids,
             double plateReviewMargin) {
-        this.officers = officers;
         this.history = history;
         this.writer = writer;
         this.notices = notices;
-        this.zone = zone;
         this.legibleConfidence = legibleConfidence;
         this.confusableRadiusMeters = confusableRadiusMeters;
-        this.ids = ids;
-        this.plateReviewMargin = plateReviewMargin;
+        this.rules = new FenceRules(officers, history, zone, ids, plateReviewMargin);
     }
 
     /** Where the effects and problems of the next steps go. */
@@ -69,7 +60,7 @@ final class SubjectStep {
                 i--;
                 continue;
             }
-            FenceRule r = rule(index, ord);
+            FenceRule r = rules.get(index, ord);
             if (cellDeadline(t.cell(i), r) <= at) {
                 EpisodeState s = t.episode(i);
                 if (update(t, i, s, Ladder.tick(s, at, r.context), r.fence())) {
@@ -82,13 +73,9 @@ final class SubjectStep {
         return next;
     }
 
-    /** Reads the fence rule of {@code t}'s first episode (a look-ahead load; may be stale); returns a value to consume. */
+    /** Reads the fence rule of {@code t}'s first episode (a look-ahead load); returns a value to consume. */
     long touchRule(Track t, FenceIndex index) {
-        if (t == null || t.episodeCount == 0 || rulesOf != index) {
-            return 0;
-        }
-        int o = t.ordinal;
-        return o >= 0 && o < rules.length && rules[o] != null ? rules[o].gapMs : 0;
+        return rules.touch(t, index);
     }
 
     /** Applies detection {@code d} of {@code t}; returns the track that took it (see the other overload). */
@@ -158,7 +145,7 @@ final class SubjectStep {
                 i--;
                 continue;
             }
-            FenceRule r = rule(index, ord);
+            FenceRule r = rules.get(index, ord);
             if (r.pixel != pixel || (pixel && !samePreset(r.fence(), cam, preset))) {
                 continue;
             }
@@ -191,7 +178,7 @@ final class SubjectStep {
             if (hasPlate && plate == null) {
                 plate = new PlateRead(PackedPlate.unpack(plateBits), plateConfidence);
             }
-            Ladder.Context ctx = rule(index, hits[k]).context;
+            Ladder.Context ctx = rules.get(index, hits[k]).context;
             Fence f = ctx.fence();
             Ladder.Sighting sg = new Ladder.Sighting(at, x, y, true, cam, plate, legible, vehicleClass);
             EpisodeState s = Ladder.start(f, t.subject(), sg);
@@ -225,7 +212,7 @@ final class SubjectStep {
                 if (ord < 0 || !contains(hits, n, ord)) {
                     continue;
                 }
-                FenceRule r = rule(index, ord);
+                FenceRule r = rules.get(index, ord);
                 EpisodeCell c = u.cell(i);
                 if (r.pixel || at < c.lastSeen || at - c.lastSeen > r.gapMs) {
                     continue;
@@ -352,7 +339,7 @@ final class SubjectStep {
             return new Ladder.Noticed(NoticeOutcome.UNKNOWN_EPISODE, "episode " + s.episodeId() + ": fence "
                     + s.fenceId() + " was removed", new Ladder.Transition(s, List.of(), false, false, List.of()));
         }
-        FenceRule r = rule(index, ord);
+        FenceRule r = rules.get(index, ord);
         Ladder.Noticed n = delivered ? Ladder.notified(s, at, r.context) : Ladder.unreachable(s, at, reason, r.context);
         if (n.outcome() == NoticeOutcome.APPLIED) {
             history.stepping(t);
@@ -388,22 +375,6 @@ final class SubjectStep {
         if (ord < 0) {
             return s.lastSeen();
         }
-        return Ladder.nextDeadline(s, rule(index, ord).context);
+        return Ladder.nextDeadline(s, rules.get(index, ord).context);
     }
-
-    /** The rule (and ladder context) of fence {@code ord}, built once per index snapshot. */
-    private FenceRule rule(FenceIndex index, int ord) {
-        if (rulesOf != index) {
-            rules = new FenceRule[index.size()];
-            rulesOf = index;
-        }
-        FenceRule r = rules[ord];
-        if (r == null) {
-            r = new FenceRule(new Ladder.Context(index.fence(ord).inZone(zone), officers, history,
-                    index.metersPerDegreeLon(), ids, plateReviewMargin));
-            rules[ord] = r;
-        }
-        return r;
-    }
-
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * deadlines fire in a deterministic order given the same sequence of calls. There is no cancel: owners re-check
  * their state when a deadline fires and ignore stale ones. Not thread-safe; the engine confines it to its thread.
  */
-public final class TimerService {
+final class TimerService {
     /** Lanes reserved for callers that name their stream ({@link #schedule(long, int, int)}). */
     public static final int STREAMS = 4;
     private static final int GENERAL_LANES = 4;
@@ -81,7 +81,7 @@ public final class TimerService {
 
     /** Receives fired deadlines. */
     @FunctionalInterface
-    public interface Firing {
+    interface Firing {
         /** Called once per fired deadline, in deadline order. */
         void fire(long deadline, int key);
     }

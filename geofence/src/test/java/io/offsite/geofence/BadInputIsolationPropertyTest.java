@@ -116,7 +116,7 @@ class BadInputIsolationPropertyTest {
     /** Feeds {@code ops} with the clock following event time; owner texts are delivered at once; returns effects. */
     private static List<EnforcementEffect> run(Fence fence, List<Op> ops, Random r) {
         TestClock clock = new TestClock(at(0));
-        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).clock(clock)
+        GeofenceEngine e = Scenario.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).clock(clock)
                 .episodeIdKey(Scenario.ID_KEY).build();
         List<EnforcementEffect> out = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -125,7 +125,7 @@ class BadInputIsolationPropertyTest {
             if (op.normal() != null) {
                 now = op.second();
                 clock.set(at(now));
-                EngineResult res = e.submit(op.normal());
+                EngineResult res = Scenario.submit(e, op.normal());
                 assertThat(res.intake()).isEqualTo(Intake.ACCEPTED);
                 for (EnforcementEffect x : res.effects()) {
                     if (x instanceof RequestOwnerMove m) {
@@ -138,18 +138,18 @@ class BadInputIsolationPropertyTest {
             }
         }
         clock.set(at(now + 3_600));
-        Scenario.deliverAtOnce(e, e.tick().effects(), out);
+        Scenario.deliverAtOnce(e, Scenario.tick(e).effects(), out);
         return out;
     }
 
     private static void bad(GeofenceEngine e, int kind, long now, List<String> ids, Random r,
             List<EnforcementEffect> out) {
-        long wm = e.watermark();
+        long wm = Scenario.wm(e);
         String plate = r.nextBoolean() ? NORMAL[r.nextInt(NORMAL.length)] : "浙Z9" + (1000 + r.nextInt(9000));
         switch (kind) {
             case 0 -> { // from the future, of any plate: a camera's clock ahead, up to the end of the range
                 long ahead = 301 + (long) (r.nextDouble() * (FAR.getEpochSecond() - at(now).getEpochSecond() - 301));
-                EngineResult res = e.submit(detection(plate, now + ahead, r.nextInt(4)));
+                EngineResult res = Scenario.submit(e, detection(plate, now + ahead, r.nextInt(4)));
                 assertThat(res.intake()).isEqualTo(Intake.FUTURE);
                 assertThat(res.effects()).isEmpty();
             }
@@ -163,20 +163,20 @@ class BadInputIsolationPropertyTest {
                 assertThatThrownBy(() -> Detection.builder(CameraId.of(CAM), at(now)).plate(plate, Double.NaN))
                         .isInstanceOf(GeofenceException.class);
             }
-            case 3 -> assertThat(e.submit(Detection.builder(CameraId.of(CAM), at(now)).at(LON, LAT).build())
+            case 3 -> assertThat(Scenario.submit(e, Detection.builder(CameraId.of(CAM), at(now)).at(LON, LAT).build())
                     .intake()).isEqualTo(Intake.NO_SUBJECT);
             case 4 -> { // an hour late, of another plate (LATE once the watermark has passed it)
-                Intake in = e.submit(detection("浙Z8" + (1000 + r.nextInt(9000)), now - 3_600, r.nextInt(4)))
+                Intake in = Scenario.submit(e, detection("浙Z8" + (1000 + r.nextInt(9000)), now - 3_600, r.nextInt(4)))
                         .intake();
                 assertThat(in).isIn(Intake.LATE, Intake.ACCEPTED);
                 if (in == Intake.ACCEPTED) { // nothing was seen yet: it may move the watermark, but only up to itself
-                    assertThat(e.watermark()).isLessThanOrEqualTo(at(now - 3_600).toEpochMilli() - 5_000);
+                    assertThat(Scenario.wm(e)).isLessThanOrEqualTo(at(now - 3_600).toEpochMilli() - 5_000);
                     return;
                 }
             }
             case 5 -> { // the host's clock call from the far future or beyond the range
                 Instant t = r.nextBoolean() ? FAR : OUTSIDE.get(r.nextInt(OUTSIDE.size()));
-                assertThatThrownBy(() -> e.advanceTo(t)).isInstanceOf(GeofenceException.class);
+                assertThatThrownBy(() -> Scenario.advanceTo(e, t)).isInstanceOf(GeofenceException.class);
             }
             case 6 -> { // a delivery receipt stamped in the future, for a real episode or an unknown one
                 String id = ids.isEmpty() || r.nextBoolean() ? "AAAAAAAAAAAAAAAAAAAAAA" : ids.get(r.nextInt(ids.size()));
@@ -190,6 +190,6 @@ class BadInputIsolationPropertyTest {
                 assertThatThrownBy(() -> e.ownerNotified(id, t)).isInstanceOf(GeofenceException.class);
             }
         }
-        assertThat(e.watermark()).as("bad input of kind %d moved the watermark", kind).isEqualTo(wm);
+        assertThat(Scenario.wm(e)).as("bad input of kind %d moved the watermark", kind).isEqualTo(wm);
     }
 }

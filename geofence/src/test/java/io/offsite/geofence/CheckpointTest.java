@@ -23,7 +23,7 @@ class CheckpointTest {
     final Fence fence = noParking("F1").build();
 
     GeofenceEngine engine(EpisodeStore store, Duration checkpoint) {
-        return GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
+        return Scenario.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
                 .allowedLateness(Duration.ofSeconds(5)).checkpointInterval(checkpoint).episodeIdKey(Scenario.ID_KEY).build();
     }
 
@@ -57,10 +57,10 @@ class CheckpointTest {
             if (d.eventMillis() > at(crashSecond).toEpochMilli()) {
                 break;                                          // crash: no checkpoint, buffered input lost
             }
-            Scenario.deliverAtOnce(first, first.submit(d).effects(), got);
+            Scenario.deliverAtOnce(first, Scenario.submit(first, d).effects(), got);
         }
         long replayFrom = store.watermark();
-        assertThat(replayFrom).isLessThanOrEqualTo(first.watermark());
+        assertThat(replayFrom).isLessThanOrEqualTo(Scenario.wm(first));
         List<Detection> replay = all.stream().filter(d -> d.eventMillis() >= replayFrom).toList();
         got.addAll(Scenario.run(engine(store, Duration.ofSeconds(10)), replay, 900));
 
@@ -80,7 +80,7 @@ class CheckpointTest {
 
         engine.checkpoint();
         assertThat(store.episodes()).containsExactly(live);
-        assertThat(store.watermark()).isEqualTo(engine.watermark());
+        assertThat(store.watermark()).isEqualTo(Scenario.wm(engine));
     }
 
     @Test
@@ -88,7 +88,7 @@ class CheckpointTest {
         List<Long> lags = new ArrayList<>();
         for (long end = 200; end < 212; end++) {
             EpisodeStore store = EpisodeStore.inMemory();
-            GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS)
+            GeofenceEngine engine = Scenario.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS)
                     .store(store).episodeIdKey(Scenario.ID_KEY).build();
             Scenario.run(engine, parked("浙A12345", 0, end, 1), end);
             EpisodeState live = engine.episodes().get(0);
@@ -105,7 +105,7 @@ class CheckpointTest {
         GeofenceEngine engine = engine(store, Duration.ZERO);
         Scenario.run(engine, parked("浙A12345", 0, 200, 1), 200);
         assertThat(store.episodes()).containsExactlyElementsOf(engine.episodes());
-        assertThat(store.watermark()).isEqualTo(engine.watermark());
+        assertThat(store.watermark()).isEqualTo(Scenario.wm(engine));
     }
 
     @Test
@@ -122,7 +122,7 @@ class CheckpointTest {
 
     @Test
     void checkpointInterval_outOfRange_rejectedWithValue() {
-        GeofenceEngine.Builder b = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS);
+        GeofenceEngineBuilder b = Scenario.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS);
         assertThatThrownBy(() -> b.checkpointInterval(Duration.ofSeconds(-1)))
                 .isInstanceOf(GeofenceException.class).hasMessageContaining("checkpointInterval").hasMessageContaining("PT-1S");
         assertThatThrownBy(() -> b.checkpointInterval(Duration.ofHours(2)))

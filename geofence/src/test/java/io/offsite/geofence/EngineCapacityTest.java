@@ -25,8 +25,8 @@ class EngineCapacityTest {
     final List<String> problems = new ArrayList<>();
     final EffectSink sink = EffectSink.of(effects::add, problems::add);
 
-    GeofenceEngine.Builder builder(EpisodeStore store) {
-        return GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
+    GeofenceEngineBuilder builder(EpisodeStore store) {
+        return Scenario.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
                 .episodeIdKey(Scenario.ID_KEY);
     }
 
@@ -39,7 +39,7 @@ class EngineCapacityTest {
     Map<Intake, Integer> tally(GeofenceEngine e, List<Detection> ds) {
         Map<Intake, Integer> n = new EnumMap<>(Intake.class);
         for (Detection d : ds) {
-            n.merge(e.submit(d, sink), 1, Integer::sum);
+            n.merge(Scenario.submit(e, d, sink), 1, Integer::sum);
         }
         return n;
     }
@@ -61,16 +61,16 @@ class EngineCapacityTest {
         assertThat(e.refusedDetections()).isEqualTo(40_001);
         // one report for the whole flood, naming the cap and how to raise it
         assertThat(problems).singleElement().asString().contains("maxTrackedSubjects = 10000")
-                .contains("Raise GeofenceEngine.Builder.maxTrackedSubjects");
+                .contains("Raise GeofenceEngineBuilder.maxTrackedSubjects");
 
         Map<Intake, Integer> car = tally(e, Scenario.parked("浙A12345", 60, 300, 1));
         assertThat(car).containsOnlyKeys(Intake.ACCEPTED);
-        e.advanceTo(at(310), sink);
+        Scenario.advanceTo(e, at(310), sink);
         assertThat(effects).filteredOn(f -> f instanceof RequestOwnerMove).singleElement()
                 .satisfies(f -> assertThat(((RequestOwnerMove) f).at()).isEqualTo(at(120)));
         // the flood's idle subjects were released 30 s after their last detection: new subjects are welcome again
         assertThat(e.trackedSubjects()).isEqualTo(1);
-        assertThat(e.submit(passing("浙C00001", 311_000, 0), sink)).isEqualTo(Intake.ACCEPTED);
+        assertThat(Scenario.submit(e, passing("浙C00001", 311_000, 0), sink)).isEqualTo(Intake.ACCEPTED);
     }
 
     @Test
@@ -86,9 +86,9 @@ class EngineCapacityTest {
         assertThat(e.trackedSubjects()).as("a refused new subject leaves no track behind").isEqualTo(1_000);
         assertThat(problems).singleElement().asString().contains("maxBufferedDetections = 1000");
 
-        e.advanceTo(at(20), sink);
+        Scenario.advanceTo(e, at(20), sink);
         assertThat(e.bufferedDetections()).isZero();
-        assertThat(e.submit(passing("浙B02999", 20_000, 0), sink)).isEqualTo(Intake.ACCEPTED);
+        assertThat(Scenario.submit(e, passing("浙B02999", 20_000, 0), sink)).isEqualTo(Intake.ACCEPTED);
     }
 
     @Test
@@ -100,7 +100,7 @@ class EngineCapacityTest {
         }
         assertThat(tally(e, one)).containsEntry(Intake.ACCEPTED, 100).containsEntry(Intake.OVER_CAPACITY, 400);
         assertThat(e.bufferedDetections()).isEqualTo(100);
-        e.advanceTo(at(20), sink);
+        Scenario.advanceTo(e, at(20), sink);
         assertThat(e.bufferedDetections()).isZero();
     }
 
@@ -111,23 +111,23 @@ class EngineCapacityTest {
         List<String> plates = List.of("浙A10001", "浙A10002", "浙A10003", "浙A10004", "浙A10005");
         for (long s = 0; s <= 130; s++) {
             for (int k = 0; k < plates.size(); k++) {
-                first.submit(car(plates.get(k), s, LON + k * 0.0001, LAT), sink);
+                Scenario.submit(first, car(plates.get(k), s, LON + k * 0.0001, LAT), sink);
             }
         }
-        first.advanceTo(at(140), sink);
+        Scenario.advanceTo(first, at(140), sink);
         first.checkpoint();
         assertThat(store.episodes()).hasSize(5);
 
         GeofenceEngine second = builder(store).maxTrackedSubjects(3).build();
         assertThat(second.episodes()).as("nothing dropped on restore").hasSize(5);
         assertThat(second.trackedSubjects()).isEqualTo(5);
-        assertThat(second.submit(passing("浙C00001", 141_000, 0), sink)).isEqualTo(Intake.OVER_CAPACITY);
-        assertThat(second.submit(car(plates.get(0), 141, LON, LAT), sink)).as("restored subjects keep working")
+        assertThat(Scenario.submit(second, passing("浙C00001", 141_000, 0), sink)).isEqualTo(Intake.OVER_CAPACITY);
+        assertThat(Scenario.submit(second, car(plates.get(0), 141, LON, LAT), sink)).as("restored subjects keep working")
                 .isEqualTo(Intake.ACCEPTED);
         // the cars leave: their episodes end, their tracks are released, and new subjects are taken again
-        second.advanceTo(at(1_000), sink);
+        Scenario.advanceTo(second, at(1_000), sink);
         assertThat(second.trackedSubjects()).isLessThan(3);
-        assertThat(second.submit(passing("浙C00001", 1_000_000, 0), sink)).isEqualTo(Intake.ACCEPTED);
+        assertThat(Scenario.submit(second, passing("浙C00001", 1_000_000, 0), sink)).isEqualTo(Intake.ACCEPTED);
     }
 
     @Test
@@ -163,7 +163,7 @@ class EngineCapacityTest {
         assertThat(tally(e, backwards)).containsEntry(Intake.ACCEPTED, 64).containsEntry(Intake.OVER_CAPACITY,
                 20_000 - 64);
         assertThat(e.searchWork()).isLessThanOrEqualTo(20_000L * (2 * 64 + 1));
-        assertThat(e.submit(passing("浙A54321", 100_000, 0), sink)).as("other subjects are unaffected")
+        assertThat(Scenario.submit(e, passing("浙A54321", 100_000, 0), sink)).as("other subjects are unaffected")
                 .isEqualTo(Intake.ACCEPTED);
     }
 
@@ -171,11 +171,11 @@ class EngineCapacityTest {
     void refusalReports_atMostOnePerCapPerMinuteOfEventTime_carryingTheCountInBetween() {
         GeofenceEngine e = builder(EpisodeStore.inMemory()).maxBufferedPerSubject(1).build();
         for (long ms : new long[] {10_000, 20_000, 80_000}) {
-            e.advanceTo(Scenario.T0.plusMillis(ms), sink); // applies (and frees) the subject's earlier detection
-            assertThat(e.submit(passing("浙A12345", ms, 0), sink)).isEqualTo(Intake.ACCEPTED);
-            assertThat(e.submit(passing("浙A12345", ms, 1e-6), sink)).isEqualTo(Intake.OVER_CAPACITY);
+            Scenario.advanceTo(e, Scenario.T0.plusMillis(ms), sink); // applies (and frees) the subject's earlier detection
+            assertThat(Scenario.submit(e, passing("浙A12345", ms, 0), sink)).isEqualTo(Intake.ACCEPTED);
+            assertThat(Scenario.submit(e, passing("浙A12345", ms, 1e-6), sink)).isEqualTo(Intake.OVER_CAPACITY);
             if (ms == 10_000) {
-                assertThat(e.submit(passing("浙A12345", ms, 2e-6), sink)).isEqualTo(Intake.OVER_CAPACITY);
+                assertThat(Scenario.submit(e, passing("浙A12345", ms, 2e-6), sink)).isEqualTo(Intake.OVER_CAPACITY);
             }
         }
         assertThat(e.refusedDetections()).isEqualTo(4);
@@ -186,7 +186,7 @@ class EngineCapacityTest {
 
     @Test
     void capSetters_rejectValuesOutsideTheirRange_namingSettingAndValue() {
-        GeofenceEngine.Builder b = builder(EpisodeStore.inMemory());
+        GeofenceEngineBuilder b = builder(EpisodeStore.inMemory());
         assertThatThrownBy(() -> b.maxTrackedSubjects(0)).isInstanceOf(GeofenceException.class)
                 .hasMessageContaining("maxTrackedSubjects").hasMessageContaining("was 0");
         assertThatThrownBy(() -> b.maxBufferedDetections(-1)).isInstanceOf(GeofenceException.class)

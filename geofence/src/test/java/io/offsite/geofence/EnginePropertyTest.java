@@ -13,6 +13,7 @@ import io.offsite.core.effect.MoveWindowStarted;
 import io.offsite.core.effect.RequestOwnerMove;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,26 @@ class EnginePropertyTest {
                 assertThat(effects).as("episode %s", id).filteredOn(e -> e instanceof DispatchOfficer).hasSizeLessThanOrEqualTo(1);
             });
         });
+    }
+
+    /** How often the timelines reach the states the properties are about; at least a third reach a dispatch. */
+    @Test
+    void generators_reachADispatch() {
+        int timelines = 150;
+        int dispatched = 0;
+        int texted = 0;
+        int ended = 0;
+        for (long seed = 0; seed < timelines; seed++) {
+            List<EnforcementEffect> fx = runInOrder(timeline(new Random(seed * 0x9E3779B97F4A7C15L)));
+            dispatched += fx.stream().anyMatch(e -> e instanceof DispatchOfficer) ? 1 : 0;
+            texted += fx.stream().anyMatch(e -> e instanceof RequestOwnerMove) ? 1 : 0;
+            ended += fx.stream().anyMatch(e -> e instanceof io.offsite.core.effect.EpisodeResolved r
+                    && r.outcome() == io.offsite.core.effect.EpisodeResolved.Outcome.MOVED) ? 1 : 0;
+        }
+        System.out.printf("EnginePropertyTest timelines: %d of %d reach a dispatch (%.0f %%), %d an owner text, %d an"
+                + " episode ended as MOVED%n", dispatched, timelines, 100.0 * dispatched / timelines, texted, ended);
+        assertThat(dispatched).as("timelines reaching a dispatch").isGreaterThanOrEqualTo(timelines / 3);
+        assertThat(ended).as("timelines where an episode ends as MOVED").isGreaterThanOrEqualTo(timelines / 3);
     }
 
     @Test
@@ -119,18 +140,21 @@ class EnginePropertyTest {
             CollectingSink oneSink = new CollectingSink();
             Intake[] oneIntakes = new Intake[batch.length];
             for (int i = 0; i < batch.length; i++) {
-                oneIntakes[i] = one.submit(batch[i], oneSink);
+                oneIntakes[i] = Scenario.submit(one, batch[i], oneSink);
             }
             GeofenceEngine all = engineForProperties();
-            CollectingSink allSink = new CollectingSink();
-            Intake[] allIntakes = new Intake[batch.length];
+            List<Intake> allIntakes = new ArrayList<>();
             for (int from = 0; from < batch.length; ) {
                 int to = Math.min(batch.length, from + 1 + r.nextInt(50));
-                all.submitAll(batch, from, to, allIntakes, allSink);
+                Batch b = all.submitAll(Arrays.asList(batch).subList(from, to));
+                assertThat(b.size()).isEqualTo(to - from);
+                assertThat(b.count(Intake.ACCEPTED) + b.count(Intake.LATE) + b.count(Intake.DUPLICATE))
+                        .isEqualTo(to - from);
+                allIntakes.addAll(b.intakes());
                 from = to;
             }
             assertThat(allIntakes).containsExactly(oneIntakes);
-            assertThat(allSink.effects).containsExactlyElementsOf(oneSink.effects);
+            assertThat(Scenario.sink(all).effects()).containsExactlyElementsOf(oneSink.effects());
             assertThat(all.episodes()).containsExactlyInAnyOrderElementsOf(one.episodes());
         });
     }
@@ -138,9 +162,9 @@ class EnginePropertyTest {
     @Test
     void submitAll_refusesANullDetection_beforeSubmittingAnything() {
         GeofenceEngine e = engineForProperties();
-        Detection[] batch = {car(PLATES[0], 10, Scenario.LON, Scenario.LAT), null};
-        assertThatThrownBy(() -> e.submitAll(batch, 0, 2, null, new CollectingSink()))
-                .isInstanceOf(GeofenceException.class).hasMessageContaining("batch[1] is null");
+        List<Detection> batch = Arrays.asList(car(PLATES[0], 10, Scenario.LON, Scenario.LAT), null);
+        assertThatThrownBy(() -> e.submitAll(batch))
+                .isInstanceOf(GeofenceException.class).hasMessageContaining("batch element 1 is null");
         assertThat(e.trackedSubjects()).isZero();
     }
 
@@ -174,7 +198,7 @@ class EnginePropertyTest {
         List<EnforcementEffect> fx = new ArrayList<>();
         long last = 0;
         for (Detection d : input) {
-            EngineResult r = e.submit(d);
+            EngineResult r = Scenario.submit(e, d);
             assertThat(r.intake()).isIn(Intake.ACCEPTED, Intake.DUPLICATE);
             if (signals) {
                 signal(e, r.effects(), fx);
@@ -183,7 +207,7 @@ class EnginePropertyTest {
             }
             last = Math.max(last, d.eventMillis());
         }
-        List<EnforcementEffect> end = e.advanceTo(java.time.Instant.ofEpochMilli(last).plusSeconds(3600)).effects();
+        List<EnforcementEffect> end = Scenario.advanceTo(e, java.time.Instant.ofEpochMilli(last).plusSeconds(3600)).effects();
         if (signals) {
             signal(e, end, fx);
         } else {
@@ -215,26 +239,32 @@ class EnginePropertyTest {
                             && y.episodeId().equals(r.episodeId()));
                     assertThat(n.outcome()).as(n.detail())
                             .isEqualTo(ended ? NoticeOutcome.UNKNOWN_EPISODE : NoticeOutcome.APPLIED);
-                    out.addAll(n.effects());
+                    out.addAll(Scenario.sink(e).takeEffects());
                 }
             }
         }
     }
 
-    /** Random presence runs of up to two cars, with occlusions, jitter and exits, in event-time order. */
+    /**
+     * Random presence runs of up to two cars, with occlusions, jitter and exits, in event-time order. Runs last
+     * 1–31 min (the dispatch needs ~12–17 min of presence: dwell, delivery or its wait, window); one step in 20 is
+     * an occlusion of 20–59 s (within the 60 s gap tolerance) and one in 250 a gap of 61–140 s, which ends the
+     * episode — so timelines reach every phase, dispatches included ({@link #generators_reachADispatch}).
+     */
     static List<Detection> timeline(Random r) {
         List<Detection> out = new ArrayList<>();
         for (String plate : PLATES) {
             long t = r.nextInt(60);
             int runs = 1 + r.nextInt(3);
             for (int k = 0; k < runs; k++) {
-                long length = 60 + r.nextInt(1000);
+                long length = 60 + r.nextInt(1800);
                 long end = t + length;
                 int step = 1 + r.nextInt(8);
                 while (t <= end) {
                     double jitter = (r.nextDouble() - 0.5) * 0.00003;
                     out.add(car(plate, t, Scenario.LON + jitter, Scenario.LAT));
-                    t += r.nextInt(20) == 0 ? 20 + r.nextInt(80) : step;
+                    int dice = r.nextInt(1000);
+                    t += dice < 4 ? 61 + r.nextInt(80) : dice < 54 ? 20 + r.nextInt(40) : step;
                 }
                 if (r.nextBoolean()) {
                     out.add(car(plate, t, Scenario.LON + 0.01, Scenario.LAT));

@@ -65,7 +65,7 @@ class EntryPointDefaultsTest {
     }
 
     static long ownerTexts(Fence f, ZoneId engineZone) {
-        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(f)), Scenario.OFFICERS).zone(engineZone).episodeIdKey(Scenario.ID_KEY)
+        GeofenceEngine e = Scenario.builder(FenceRegistry.of(List.of(f)), Scenario.OFFICERS).zone(engineZone).episodeIdKey(Scenario.ID_KEY)
                 .build();
         // T0 = 00:00 UTC = 08:00 Asia/Shanghai: parked 00:00–00:05 UTC
         List<EnforcementEffect> fx = Scenario.run(e, parked("浙A12345", 0, 300, 1), 400);

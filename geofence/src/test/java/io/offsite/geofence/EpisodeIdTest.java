@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EpisodeIdTest {
 
     private static List<EnforcementEffect> parkedCar(byte[] key) {
-        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
+        GeofenceEngine e = Scenario.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
                 .episodeIdKey(key).build();
         return run(e, parked("浙J06688", 0, 800, 5), 900);
     }
@@ -66,7 +66,7 @@ class EpisodeIdTest {
 
     @Test
     void build_withoutEpisodeIdKey_throwsNamingTheSetting() {
-        GeofenceEngine.Builder b = GeofenceEngine.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
+        GeofenceEngineBuilder b = Scenario.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
 
         assertThatThrownBy(b::build).isInstanceOf(GeofenceException.class).hasMessageContaining("episodeIdKey")
                 .hasMessageContaining("restarts");
@@ -74,14 +74,14 @@ class EpisodeIdTest {
 
     @Test
     void episodeIdKey_shorterThan16Bytes_isRefused() {
-        assertThatThrownBy(() -> GeofenceEngine.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS)
+        assertThatThrownBy(() -> Scenario.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS)
                 .episodeIdKey(new byte[15])).isInstanceOf(GeofenceException.class).hasMessageContaining("16 bytes")
                 .hasMessageContaining("had 15");
     }
 
     @Test
     void confusableRadiusAndReviewMargin_outOfRange_areRefused() {
-        GeofenceEngine.Builder b = GeofenceEngine.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
+        GeofenceEngineBuilder b = Scenario.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
 
         assertThatThrownBy(() -> b.confusableRadiusMeters(-0.5)).hasMessageContaining("confusableRadiusMeters")
                 .hasMessageContaining("-0.5");

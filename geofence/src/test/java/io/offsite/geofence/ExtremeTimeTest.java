@@ -40,10 +40,10 @@ class ExtremeTimeTest {
         List<EnforcementEffect> out = new ArrayList<>();
         for (int s = 0; s <= 900; s += 5) {
             for (String p : List.of("浙B99999", "浙A12345")) {
-                Scenario.deliverAtOnce(e, e.submit(car(p, s)).effects(), out);
+                Scenario.deliverAtOnce(e, Scenario.submit(e, car(p, s)).effects(), out);
             }
         }
-        Scenario.deliverAtOnce(e, e.advanceTo(at(1000)).effects(), out);
+        Scenario.deliverAtOnce(e, Scenario.advanceTo(e, at(1000)).effects(), out);
         return out;
     }
 
@@ -93,10 +93,10 @@ class ExtremeTimeTest {
     @Test
     void engineCallsAtExtremeInstants_throwGeofenceException_andChangeNothing() {
         GeofenceEngine e = engine(noParking("F1").build());
-        e.submit(car("浙A12345", 100));
-        long wm = e.watermark();
+        Scenario.submit(e, car("浙A12345", 100));
+        long wm = Scenario.wm(e);
         for (Instant t : OUTSIDE) {
-            assertThatThrownBy(() -> e.advanceTo(t)).as("%s", t).isInstanceOf(GeofenceException.class)
+            assertThatThrownBy(() -> Scenario.advanceTo(e, t)).as("%s", t).isInstanceOf(GeofenceException.class)
                     .hasMessageContaining("advanceTo").hasMessageContaining(RANGE);
             assertThatThrownBy(() -> e.ownerNotified("AAAAAAAAAAAAAAAAAAAAAA", t)).as("%s", t)
                     .isInstanceOf(GeofenceException.class).hasMessageContaining("deliveredAt")
@@ -104,13 +104,13 @@ class ExtremeTimeTest {
             assertThatThrownBy(() -> e.ownerUnreachable("AAAAAAAAAAAAAAAAAAAAAA", t, "dead letter")).as("%s", t)
                     .isInstanceOf(GeofenceException.class).hasMessageContaining("at ").hasMessageContaining(RANGE);
         }
-        assertThat(e.watermark()).isEqualTo(wm);
-        assertThat(e.submit(car("浙A12345", 101)).intake()).isEqualTo(Intake.ACCEPTED);
+        assertThat(Scenario.wm(e)).isEqualTo(wm);
+        assertThat(Scenario.submit(e, car("浙A12345", 101)).intake()).isEqualTo(Intake.ACCEPTED);
     }
 
     @Test
     void clockOutsideTheRange_isRefusedWhenBuiltAndOnTick() {
-        GeofenceEngine.Builder b = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())),
+        GeofenceEngineBuilder b = Scenario.builder(FenceRegistry.of(List.of(noParking("F1").build())),
                 Scenario.OFFICERS).episodeIdKey(Scenario.ID_KEY);
         for (Instant t : List.of(Instant.MAX, Instant.MIN, Instant.parse("9999-12-31T00:00:00Z"))) {
             assertThatThrownBy(() -> b.clock(Clock.fixed(t, ZoneOffset.UTC)).build()).as("%s", t)
@@ -119,16 +119,16 @@ class ExtremeTimeTest {
         }
         TestClock clock = new TestClock(at(0));
         GeofenceEngine e = b.clock(clock).build();
-        e.submit(car("浙A12345", 0));
-        long wm = e.watermark();
+        Scenario.submit(e, car("浙A12345", 0));
+        long wm = Scenario.wm(e);
         clock.set(Instant.MAX);
         assertThatThrownBy(e::tick).isInstanceOf(GeofenceException.class).hasMessageContaining("engine clock");
-        assertThatThrownBy(() -> e.submit(car("浙A12345", 600))).isInstanceOf(GeofenceException.class)
+        assertThatThrownBy(() -> Scenario.submit(e, car("浙A12345", 600))).isInstanceOf(GeofenceException.class)
                 .hasMessageContaining("engine clock");
-        assertThat(e.watermark()).isEqualTo(wm);
+        assertThat(Scenario.wm(e)).isEqualTo(wm);
         clock.set(at(10));
-        assertThat(e.tick().effects()).isEmpty();
-        assertThat(e.watermark()).isEqualTo(at(5).toEpochMilli());
+        assertThat(Scenario.tick(e).effects()).isEmpty();
+        assertThat(Scenario.wm(e)).isEqualTo(at(5).toEpochMilli());
     }
 
     @Test

@@ -26,7 +26,7 @@ class FutureSkewTest {
     private static final Instant FAR = Instant.parse("8999-12-31T23:59:59Z");
 
     static GeofenceEngine engine(Clock clock, EpisodeStore store) {
-        return GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
+        return Scenario.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
                 .store(store).clock(clock).episodeIdKey(Scenario.ID_KEY).build();
     }
 
@@ -40,20 +40,20 @@ class FutureSkewTest {
         for (long s = 0; s <= 900; s += 5) {
             clock.set(at(s));
             if (s == poisonAt) {
-                EngineResult r = e.submit(poison);
+                EngineResult r = Scenario.submit(e, poison);
                 assertThat(r.intake()).isEqualTo(Intake.FUTURE);
                 assertThat(r.effects()).isEmpty();
                 assertThat(r.problems()).singleElement().asString().contains(CAM, poison.eventTime().toString(),
                         at(s).toString(), "PT5M");
             }
             for (Detection d : s >= 30 ? List.of(car("浙A12345", s), car("浙B67890", s)) : List.of(car("浙A12345", s))) {
-                EngineResult r = e.submit(d);
+                EngineResult r = Scenario.submit(e, d);
                 assertThat(r.intake()).as("%s", d).isEqualTo(Intake.ACCEPTED);
                 Scenario.deliverAtOnce(e, r.effects(), out);
             }
         }
         clock.set(at(1000));
-        Scenario.deliverAtOnce(e, e.tick().effects(), out);
+        Scenario.deliverAtOnce(e, Scenario.tick(e).effects(), out);
         return out;
     }
 
@@ -72,7 +72,7 @@ class FutureSkewTest {
         GeofenceEngine e = engine(c2, EpisodeStore.inMemory());
         List<EnforcementEffect> poisoned = twoCars(e, c2, from("浙C11111", FAR), 60);
         assertThat(poisoned).isEqualTo(clean);
-        assertThat(e.watermark()).isLessThan(at(1000).toEpochMilli());
+        assertThat(Scenario.wm(e)).isLessThan(at(1000).toEpochMilli());
     }
 
     @Test
@@ -90,26 +90,26 @@ class FutureSkewTest {
     void futureDetection_isNeitherBufferedNorTrackedNorStored() {
         EpisodeStore store = EpisodeStore.inMemory();
         GeofenceEngine e = engine(Clock.fixed(at(0), java.time.ZoneOffset.UTC), store);
-        assertThat(e.submit(from("浙A12345", FAR)).intake()).isEqualTo(Intake.FUTURE);
+        assertThat(Scenario.submit(e, from("浙A12345", FAR)).intake()).isEqualTo(Intake.FUTURE);
         assertThat(e.trackedSubjects()).isZero();
         assertThat(e.pendingDeadlines()).isZero();
-        assertThat(e.watermark()).isEqualTo(Long.MIN_VALUE);
+        assertThat(Scenario.wm(e)).isEqualTo(Long.MIN_VALUE);
         e.checkpoint();
         assertThat(store.watermark()).isEqualTo(Long.MIN_VALUE);
         assertThat(store.episodes()).isEmpty();
         // and the next ordinary detection is applied as if the refused one never came
-        assertThat(e.submit(from("浙A12345", at(0))).intake()).isEqualTo(Intake.ACCEPTED);
+        assertThat(Scenario.submit(e, from("浙A12345", at(0))).intake()).isEqualTo(Intake.ACCEPTED);
     }
 
     @Test
     void skewLimit_atTheLimitIsAccepted_oneMillisecondBeyondIsFuture() {
         for (Duration skew : List.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofHours(24))) {
-            GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())),
+            GeofenceEngine e = Scenario.builder(FenceRegistry.of(List.of(noParking("F1").build())),
                     Scenario.OFFICERS).clock(Clock.fixed(at(0), java.time.ZoneOffset.UTC)).maxFutureSkew(skew)
                     .episodeIdKey(Scenario.ID_KEY).build();
-            assertThat(e.submit(from("浙A12345", at(0).plus(skew).plusMillis(1))).intake()).as("%s", skew)
+            assertThat(Scenario.submit(e, from("浙A12345", at(0).plus(skew).plusMillis(1))).intake()).as("%s", skew)
                     .isEqualTo(Intake.FUTURE);
-            assertThat(e.submit(from("浙A12345", at(0).plus(skew))).intake()).as("%s", skew)
+            assertThat(Scenario.submit(e, from("浙A12345", at(0).plus(skew))).intake()).as("%s", skew)
                     .isEqualTo(Intake.ACCEPTED);
         }
     }
@@ -117,17 +117,17 @@ class FutureSkewTest {
     @Test
     void defaultSkew_isFiveMinutes() {
         GeofenceEngine e = engine(Clock.fixed(at(0), java.time.ZoneOffset.UTC), EpisodeStore.inMemory());
-        assertThat(e.submit(from("浙A12345", at(300))).intake()).isEqualTo(Intake.ACCEPTED);
-        assertThat(e.submit(from("浙A12345", at(301))).intake()).isEqualTo(Intake.FUTURE);
+        assertThat(Scenario.submit(e, from("浙A12345", at(300))).intake()).isEqualTo(Intake.ACCEPTED);
+        assertThat(Scenario.submit(e, from("浙A12345", at(301))).intake()).isEqualTo(Intake.FUTURE);
     }
 
     @Test
     void clockMovingOn_acceptsWhatWasTooFarAheadBefore() {
         TestClock clock = new TestClock(at(0));
         GeofenceEngine e = engine(clock, EpisodeStore.inMemory());
-        assertThat(e.submit(from("浙A12345", at(600))).intake()).isEqualTo(Intake.FUTURE);
+        assertThat(Scenario.submit(e, from("浙A12345", at(600))).intake()).isEqualTo(Intake.FUTURE);
         clock.set(at(300));
-        assertThat(e.submit(from("浙A12345", at(600))).intake()).isEqualTo(Intake.ACCEPTED);
+        assertThat(Scenario.submit(e, from("浙A12345", at(600))).intake()).isEqualTo(Intake.ACCEPTED);
     }
 
     @Test
@@ -135,27 +135,26 @@ class FutureSkewTest {
         GeofenceEngine e = engine(Clock.fixed(at(100), java.time.ZoneOffset.UTC), EpisodeStore.inMemory());
         Detection[] batch = {car("浙A12345", 0), from("浙C11111", FAR), car("浙A12345", 1), from("浙A12345", at(7200)),
             car("浙B67890", 2)};
-        Intake[] intakes = new Intake[batch.length];
-        List<String> problems = new ArrayList<>();
-        e.submitAll(batch, 0, batch.length, intakes, EffectSink.of(x -> { }, problems::add));
-        assertThat(intakes).containsExactly(Intake.ACCEPTED, Intake.FUTURE, Intake.ACCEPTED, Intake.FUTURE,
+        Batch b = e.submitAll(List.of(batch));
+        List<String> problems = Scenario.sink(e).takeProblems();
+        assertThat(b.intakes()).containsExactly(Intake.ACCEPTED, Intake.FUTURE, Intake.ACCEPTED, Intake.FUTURE,
                 Intake.ACCEPTED);
         assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p).contains("FUTURE", "maxFutureSkew"));
         assertThat(e.trackedSubjects()).isEqualTo(2);
-        assertThat(e.watermark()).isEqualTo(at(2).toEpochMilli() - 5_000);
+        assertThat(Scenario.wm(e)).isEqualTo(at(2).toEpochMilli() - 5_000);
     }
 
     @Test
     void advanceToBeyondTheSkew_throwsNamingTheLimit_andLeavesTheWatermark() {
         GeofenceEngine e = engine(Clock.fixed(at(100), java.time.ZoneOffset.UTC), EpisodeStore.inMemory());
-        e.submit(car("浙A12345", 50));
-        long before = e.watermark();
-        assertThatThrownBy(() -> e.advanceTo(FAR)).isInstanceOf(GeofenceException.class)
+        Scenario.submit(e, car("浙A12345", 50));
+        long before = Scenario.wm(e);
+        assertThatThrownBy(() -> Scenario.advanceTo(e, FAR)).isInstanceOf(GeofenceException.class)
                 .hasMessageContaining("advanceTo").hasMessageContaining(FAR.toString())
                 .hasMessageContaining(at(100).toString()).hasMessageContaining(at(400).toString());
-        assertThat(e.watermark()).isEqualTo(before);
-        e.advanceTo(at(400)); // the limit itself is allowed
-        assertThat(e.watermark()).isEqualTo(at(395).toEpochMilli());
+        assertThat(Scenario.wm(e)).isEqualTo(before);
+        Scenario.advanceTo(e, at(400)); // the limit itself is allowed
+        assertThat(Scenario.wm(e)).isEqualTo(at(395).toEpochMilli());
     }
 
     @Test
@@ -165,17 +164,17 @@ class FutureSkewTest {
         List<EnforcementEffect> fx = new ArrayList<>();
         for (Detection d : parked("浙A12345", 0, 130, 1)) {
             clock.set(d.eventTime());
-            fx.addAll(e.submit(d).effects());
+            fx.addAll(Scenario.submit(e, d).effects());
         }
         clock.set(at(140));
-        fx.addAll(e.tick().effects());
+        fx.addAll(Scenario.tick(e).effects());
         RequestOwnerMove text = fx.stream().filter(x -> x instanceof RequestOwnerMove).map(x -> (RequestOwnerMove) x)
                 .findFirst().orElseThrow();
 
         NoticeResult early = e.ownerNotified(text.episodeId(), FAR);
         assertThat(early.outcome()).isEqualTo(NoticeOutcome.FUTURE);
         assertThat(early.detail()).contains(FAR.toString(), at(140).toString());
-        assertThat(early.effects()).isEmpty();
+        assertThat(Scenario.sink(e).takeEffects()).isEmpty();
         assertThat(e.ownerUnreachable(text.episodeId(), at(140 + 3600), "dead letter").outcome())
                 .isEqualTo(NoticeOutcome.FUTURE);
         // the episode still waits: the real receipt applies
@@ -185,7 +184,7 @@ class FutureSkewTest {
 
     @Test
     void maxFutureSkew_outsideZeroToOneDay_isRefusedNamingTheValue() {
-        GeofenceEngine.Builder b = GeofenceEngine.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
+        GeofenceEngineBuilder b = Scenario.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
         assertThatThrownBy(() -> b.maxFutureSkew(Duration.ofMillis(-1))).isInstanceOf(GeofenceException.class)
                 .hasMessageContaining("maxFutureSkew").hasMessageContaining("PT-0.001S");
         assertThatThrownBy(() -> b.maxFutureSkew(Duration.ofHours(24).plusMillis(1)))
@@ -203,7 +202,7 @@ class FutureSkewTest {
                 .hasMessageContaining(FAR.toString()).hasMessageContaining(at(0).toString())
                 .hasMessageContaining("putWatermark");
         store.putWatermark(at(0).toEpochMilli());
-        assertThat(engine(Clock.fixed(at(0), java.time.ZoneOffset.UTC), store).watermark())
+        assertThat(Scenario.wm(engine(Clock.fixed(at(0), java.time.ZoneOffset.UTC), store)))
                 .isEqualTo(at(0).toEpochMilli());
     }
 }

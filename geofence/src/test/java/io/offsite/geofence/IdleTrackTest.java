@@ -15,24 +15,24 @@ class IdleTrackTest {
     @Test
     void passingCar_isKeptWhileSeen_andReleasedWhenStillIdleAtItsRetentionWake() {
         for (long s = 0; s <= 20; s++) {
-            assertThat(engine.submit(Scenario.car("浙A12345", s, 121.0, 31.0)).intake()).isEqualTo(Intake.ACCEPTED);
+            assertThat(Scenario.submit(engine, Scenario.car("浙A12345", s, 121.0, 31.0)).intake()).isEqualTo(Intake.ACCEPTED);
         }
         assertThat(engine.trackedSubjects()).isEqualTo(1);
         assertThat(engine.episodes()).isEmpty();
-        engine.advanceTo(at(29));
+        Scenario.advanceTo(engine, at(29));
         assertThat(engine.trackedSubjects()).isEqualTo(1);
-        engine.advanceTo(at(60));
+        Scenario.advanceTo(engine, at(60));
         assertThat(engine.trackedSubjects()).isZero();
         assertThat(engine.pendingDeadlines()).isZero();
     }
 
     @Test
     void releasedSubject_seenAgainInsideFence_startsFreshAndParks() {
-        engine.submit(Scenario.car("浙A12345", 0, 121.0, 31.0));
-        engine.advanceTo(at(100));
+        Scenario.submit(engine, Scenario.car("浙A12345", 0, 121.0, 31.0));
+        Scenario.advanceTo(engine, at(100));
         assertThat(engine.trackedSubjects()).isZero();
         for (long s = 100; s <= 230; s++) {
-            engine.submit(Scenario.car("浙A12345", s));
+            Scenario.submit(engine, Scenario.car("浙A12345", s));
         }
         assertThat(engine.episodes()).singleElement()
                 .satisfies(e -> assertThat(e.phase()).isEqualTo(EpisodeState.Phase.ACTIVE));

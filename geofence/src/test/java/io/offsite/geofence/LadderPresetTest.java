@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.offsite.core.geojson.GeoJsonException;
 import io.offsite.core.violation.Violation;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,46 @@ class LadderPresetTest {
             assertThat(LadderPolicy.defaultFor(k).toString()).as(k.name())
                     .isEqualTo(LadderPolicy.preset(k.defaultViolation()).toString());
         }
+    }
+
+    @Test
+    void parkingWithDwellAndWindow_setsTheOwnerTextAfterDwellAndTheDispatchAfterTheWindow() {
+        LadderPolicy p = LadderPolicy.parking(Duration.ofMinutes(3), Duration.ofMinutes(15));
+        assertThat(p.dwell()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(p.steps()).extracting(LadderStep::waitAfterPrevious)
+                .containsExactly(Duration.ZERO, Duration.ofMinutes(15));
+        assertThat(p.steps().get(0).actions()).containsExactly(LadderAction.REQUEST_OWNER_MOVE);
+        assertThat(p.steps().get(1).actions()).contains(LadderAction.DISPATCH_OFFICER, LadderAction.CAPTURE_EVIDENCE);
+        assertThat(p.violation()).isEqualTo(Violation.PARKING);
+        assertThatThrownBy(() -> LadderPolicy.parking(Duration.ZERO, Duration.ofMinutes(10)))
+                .isInstanceOf(GeofenceException.class).hasMessageContaining("parking: dwell").hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> LadderPolicy.parking(Duration.ofMinutes(2), Duration.ofDays(4000)))
+                .isInstanceOf(GeofenceException.class).hasMessageContaining("parking: window");
+    }
+
+    @Test
+    void dumping_hasNoWarningStep_capturesEvidenceAndFilesACaseAtOnce() {
+        for (LadderPolicy p : List.of(LadderPolicy.dumping(), LadderPolicy.dumping(Duration.ofSeconds(45)),
+                LadderPolicy.preset(Violation.HOUSEHOLD_WASTE))) {
+            assertThat(p.steps()).singleElement().satisfies(step -> {
+                assertThat(step.waitAfterPrevious()).isZero();
+                assertThat(step.actions()).containsExactlyInAnyOrder(LadderAction.CAPTURE_EVIDENCE,
+                        LadderAction.FILE_CASE);
+            });
+        }
+        assertThat(LadderPolicy.dumping(Duration.ofSeconds(45)).dwell()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void vendingWithTimings_warnsTwiceThenFilesACase() {
+        LadderPolicy p = LadderPolicy.vending(Duration.ofSeconds(90), Duration.ofMinutes(3));
+        assertThat(p.dwell()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(p.violation()).isEqualTo(Violation.ROAD_OCCUPATION);
+        assertThat(p.steps()).extracting(LadderStep::waitAfterPrevious)
+                .containsExactly(Duration.ZERO, Duration.ofMinutes(3), Duration.ofMinutes(3));
+        assertThat(p.steps().get(2).actions()).contains(LadderAction.FILE_CASE);
+        assertThat(LadderPolicy.vending().toString()).isEqualTo(
+                LadderPolicy.vending(Duration.ofSeconds(60), Duration.ofMinutes(5)).toString());
     }
 
     @Test

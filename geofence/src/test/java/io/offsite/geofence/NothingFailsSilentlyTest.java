@@ -42,7 +42,7 @@ class NothingFailsSilentlyTest {
     }
 
     static List<EnforcementEffect> parkedTwelveMinutes(OfficerDirectory officers) {
-        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(Scenario.noParking("F1").build())), officers)
+        GeofenceEngine e = Scenario.builder(FenceRegistry.of(List.of(Scenario.noParking("F1").build())), officers)
                 .episodeIdKey(Scenario.ID_KEY).build();
         List<EnforcementEffect> fx = new ArrayList<>();
         Scenario.run(e, parked("浙A12345", 0, 800, 1), 900).forEach(fx::add);
@@ -99,17 +99,23 @@ class NothingFailsSilentlyTest {
                 .contains("judged LATE because the engine clock is far from event time");
         long later = clock + LateWarning.QUIET_MS;
         w.late(at(600).toEpochMilli(), later - 5_000, later, Long.MIN_VALUE);
+        assertThat(warnings).as("one disagreement: one warning, however long it lasts").hasSize(1);
+        w.agreed();                                              // a detection accepted: the disagreement ended
+        w.late(at(700).toEpochMilli(), clock - 4_000, clock + 1_000, Long.MIN_VALUE);
+        assertThat(warnings).as("within the quiet time after the last warning").hasSize(1);
+        w.agreed();
+        w.late(at(800).toEpochMilli(), later - 5_000, later, Long.MIN_VALUE);
         assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(1)).contains("499 more since the last warning");
+        assertThat(warnings.get(1)).contains("1 more disagreements since the last warning");
     }
 
     @Test
     void engineClockAnHourAhead_manyLateDetections_oneSlf4jWarningWithBothTimes() {
         GeofenceEngine e = Scenario.engine(Scenario.noParking("F1").build());
-        e.advanceTo(at(3600));                                   // the host's clock is an hour ahead of the cameras
+        Scenario.advanceTo(e, at(3600));                                   // the host's clock is an hour ahead of the cameras
         List<String> warnings = stderrLines(() -> {
             for (int s = 0; s < 100; s++) {
-                assertThat(e.submit(Scenario.car("浙A12345", s)).intake()).isEqualTo(Intake.LATE);
+                assertThat(Scenario.submit(e, Scenario.car("浙A12345", s)).intake()).isEqualTo(Intake.LATE);
             }
         });
         assertThat(warnings).filteredOn(l -> l.contains("judged LATE")).singleElement().asString()
@@ -134,9 +140,9 @@ class NothingFailsSilentlyTest {
     @Test
     void detectionLateByEventTimeAlone_isNotBlamedOnTheClock() {
         GeofenceEngine e = Scenario.engine(Scenario.noParking("F1").build());
-        e.submit(Scenario.car("浙A12345", 600));                // the cameras' own time has moved on
+        Scenario.submit(e, Scenario.car("浙A12345", 600));                // the cameras' own time has moved on
         List<String> warnings = stderrLines(
-                () -> assertThat(e.submit(Scenario.car("浙B67890", 0)).intake()).isEqualTo(Intake.LATE));
+                () -> assertThat(Scenario.submit(e, Scenario.car("浙B67890", 0)).intake()).isEqualTo(Intake.LATE));
         assertThat(warnings).noneMatch(l -> l.contains("judged LATE"));
     }
 }

@@ -28,7 +28,7 @@ class NoticeRestartTest {
 
     GeofenceEngine engine() {
         // a long checkpoint interval: only what is written at once survives the "crash"
-        return GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
+        return Scenario.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
                 .allowedLateness(Duration.ofSeconds(5)).checkpointInterval(Duration.ofMinutes(30))
                 .episodeIdKey(Scenario.ID_KEY).build();
     }

@@ -92,7 +92,7 @@ class ParkingTimelineTest {
         // F1 and a far fence F3 make the index span the car's spot, so its empty-cell answer is remembered
         FenceRegistry registry = FenceRegistry.of(List.of(noParking("F1").build(), Fence.builder("F3",
                 FenceKind.NO_PARKING, Scenario.CELL).polygon(Scenario.square(lon + 0.01, Scenario.LAT, 0.0005)).build()));
-        GeofenceEngine e = GeofenceEngine.builder(registry, Scenario.OFFICERS).episodeIdKey(Scenario.ID_KEY).build();
+        GeofenceEngine e = Scenario.builder(registry, Scenario.OFFICERS).episodeIdKey(Scenario.ID_KEY).build();
         List<EnforcementEffect> fx = new java.util.ArrayList<>();
         for (int s = 0; s <= 400; s++) {
             if (s == 60) {
@@ -100,9 +100,9 @@ class ParkingTimelineTest {
                 registry.put(Fence.builder("F2", FenceKind.NO_PARKING, Scenario.CELL)
                         .polygon(Scenario.square(lon, Scenario.LAT, 0.0005)).build());
             }
-            fx.addAll(e.submit(car("浙A12345", s, lon + (s % 3) * 1e-7, Scenario.LAT)).effects());
+            fx.addAll(Scenario.submit(e, car("浙A12345", s, lon + (s % 3) * 1e-7, Scenario.LAT)).effects());
         }
-        fx.addAll(e.advanceTo(at(400)).effects());
+        fx.addAll(Scenario.advanceTo(e, at(400)).effects());
 
         assertThat(fx).singleElement().isInstanceOfSatisfying(RequestOwnerMove.class,
                 r -> assertThat(r.fenceId()).isEqualTo("F2"));
@@ -114,12 +114,12 @@ class ParkingTimelineTest {
                 .repeat(LadderPolicy.RepeatScope.SUBJECT, Duration.ofDays(30), 0).build()).build());
         run(e, parked("浙A12345", 0, 300, 1), 400);
         // warned at 120 s, gone since 300 s: its track is released, its warning kept for repeat counting
-        e.advanceTo(at(3_600));
+        Scenario.advanceTo(e, at(3_600));
         assertThat(e.trackedSubjects()).isZero();
         assertThat(e.rememberedSubjects()).isEqualTo(1);
-        e.advanceTo(at(29 * 86_400L));
+        Scenario.advanceTo(e, at(29 * 86_400L));
         assertThat(e.rememberedSubjects()).isEqualTo(1);
-        e.advanceTo(at(31 * 86_400L));
+        Scenario.advanceTo(e, at(31 * 86_400L));
         assertThat(e.rememberedSubjects()).isZero();
     }
 
@@ -251,11 +251,11 @@ class ParkingTimelineTest {
         java.util.List<String> problems = new java.util.ArrayList<>();
         java.util.List<EnforcementEffect> fx = new java.util.ArrayList<>();
         for (Detection d : parked("浙A12345", 0, 800, 1)) {
-            EngineResult r = e.submit(d);
+            EngineResult r = Scenario.submit(e, d);
             Scenario.deliverAtOnce(e, r.effects(), fx);
             problems.addAll(r.problems());
         }
-        EngineResult last = e.advanceTo(at(900));
+        EngineResult last = Scenario.advanceTo(e, at(900));
         fx.addAll(last.effects());
         problems.addAll(last.problems());
 

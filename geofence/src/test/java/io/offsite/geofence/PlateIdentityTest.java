@@ -123,7 +123,7 @@ class PlateIdentityTest {
         for (int s = 0; s <= 300; s++) {
             ds.add(car(s % 2 == 0 ? B : EIGHT, s));
         }
-        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
+        GeofenceEngine e = Scenario.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
                 .episodeIdKey(Scenario.ID_KEY).confusableRadiusMeters(0).build();
         run(e, ds, 300);
 
@@ -170,7 +170,7 @@ class PlateIdentityTest {
         for (int s = 0; s <= 300; s++) {
             ds.add(car(s % 2 == 0 ? B : EIGHT, s));
         }
-        GeofenceEngine e = GeofenceEngine.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
+        GeofenceEngine e = Scenario.builder(FenceRegistry.of(List.of(noParking("F1").build())), Scenario.OFFICERS)
                 .episodeIdKey(Scenario.ID_KEY).store(EpisodeStore.inMemory()).allowedLateness(Duration.ofSeconds(5))
                 .plateReviewMargin(0).build();
 

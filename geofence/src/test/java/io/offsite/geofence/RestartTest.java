@@ -23,7 +23,7 @@ class RestartTest {
 
     /** An engine on {@code store} whose clock reads {@code second} (at or after the last event time it is fed). */
     GeofenceEngine engineAt(EpisodeStore store, long second) {
-        return GeofenceEngine.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
+        return Scenario.builder(FenceRegistry.of(List.of(fence)), Scenario.OFFICERS).store(store)
                 .allowedLateness(Duration.ofSeconds(5)).clock(Clock.fixed(at(second), ZoneOffset.UTC)).episodeIdKey(Scenario.ID_KEY).build();
     }
 
@@ -34,13 +34,13 @@ class RestartTest {
         assertThat(before).singleElement().isInstanceOf(RequestOwnerMove.class);
         assertThat(store.episodes()).hasSize(1);
 
-        List<EnforcementEffect> after = engineAt(store, 5000).tick().effects();
+        List<EnforcementEffect> after = Scenario.tick(engineAt(store, 5000)).effects();
         assertThat(after).singleElement().satisfies(e -> {
             assertThat(((EpisodeResolved) e).outcome()).isEqualTo(EpisodeResolved.Outcome.MOVED);
             assertThat(e.episodeId()).isEqualTo(before.get(0).episodeId());
         });
         assertThat(store.episodes()).isEmpty();
-        assertThat(engineAt(store, 9000).tick().effects()).isEmpty();
+        assertThat(Scenario.tick(engineAt(store, 9000)).effects()).isEmpty();
     }
 
     @Test
@@ -62,7 +62,7 @@ class RestartTest {
     void restart_keepsWatermark_soOldDetectionsStayLate() {
         EpisodeStore store = EpisodeStore.inMemory();
         Scenario.run(engineAt(store, 300), parked("浙A12345", 0, 300, 1), 300);
-        assertThat(engineAt(store, 300).submit(Scenario.car("浙A12345", 100)).intake()).isEqualTo(Intake.LATE);
+        assertThat(Scenario.submit(engineAt(store, 300), Scenario.car("浙A12345", 100)).intake()).isEqualTo(Intake.LATE);
     }
 
     @Test

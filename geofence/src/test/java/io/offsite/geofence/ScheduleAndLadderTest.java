@@ -59,7 +59,7 @@ class ScheduleAndLadderTest {
         Fence f = noParking("F1").schedule(STRICT_0810_0830).build();
         GeofenceEngine e = engine(f);
         List<EnforcementEffect> fx = new ArrayList<>(run(e, parked("浙A12345", 1500, 1750, 1), 1751));
-        fx.addAll(e.advanceTo(at(1830)).effects());
+        fx.addAll(Scenario.advanceTo(e, at(1830)).effects());
 
         assertThat(fx).extracting(x -> x.getClass().getSimpleName()).containsExactly("RequestOwnerMove", "EpisodeResolved");
         assertThat(fx.get(1).at()).isEqualTo(at(1800));

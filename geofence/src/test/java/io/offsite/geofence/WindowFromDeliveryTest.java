@@ -27,7 +27,7 @@ class WindowFromDeliveryTest {
     static List<EnforcementEffect> feed(GeofenceEngine e, List<Detection> ds) {
         List<EnforcementEffect> out = new ArrayList<>();
         for (Detection d : ds) {
-            out.addAll(e.submit(d).effects());
+            out.addAll(Scenario.submit(e, d).effects());
         }
         return out;
     }
@@ -58,7 +58,7 @@ class WindowFromDeliveryTest {
 
         NoticeResult told = engine.ownerNotified(text.episodeId(), at(300));
         assertThat(told.outcome()).isEqualTo(NoticeOutcome.APPLIED);
-        MoveWindowStarted window = (MoveWindowStarted) told.effects().get(0);
+        MoveWindowStarted window = (MoveWindowStarted) Scenario.sink(engine).takeEffects().get(0);
         assertThat(window.at()).isEqualTo(at(300));
         assertThat(window.moveBy()).isEqualTo(at(900));
         assertThat(window.basis()).isEqualTo(OwnerNotice.DELIVERED);
@@ -98,7 +98,7 @@ class WindowFromDeliveryTest {
     void carLeavesDuringTheWait_noDispatch_andALateReceiptFindsTheEpisodeEnded() {
         List<EnforcementEffect> fx = new ArrayList<>();
         RequestOwnerMove text = parkUntil(300, fx);
-        fx.addAll(engine.advanceTo(at(500)).effects());
+        fx.addAll(Scenario.advanceTo(engine, at(500)).effects());
         assertThat(all(fx, DispatchOfficer.class)).isEmpty();
         assertThat(only(fx, EpisodeResolved.class).outcome()).isEqualTo(EpisodeResolved.Outcome.MOVED);
 
@@ -113,7 +113,7 @@ class WindowFromDeliveryTest {
         RequestOwnerMove text = parkUntil(199, fx);
         NoticeResult n = engine.ownerUnreachable(text.episodeId(), at(200), "SMS dead-lettered: number out of service");
         assertThat(n.outcome()).isEqualTo(NoticeOutcome.APPLIED);
-        assertThat(n.effects()).isEmpty();
+        assertThat(Scenario.sink(engine).takeEffects()).isEmpty();
         fx.addAll(feed(engine, parked(PLATE, 200, 300, 1)));
         DispatchOfficer d = only(fx, DispatchOfficer.class);
         assertThat(d.at()).isEqualTo(at(200));
@@ -125,9 +125,10 @@ class WindowFromDeliveryTest {
     void repeatedReceipt_isDuplicate_andChangesNothing() {
         RequestOwnerMove text = parkUntil(200, new ArrayList<>());
         assertThat(engine.ownerNotified(text.episodeId(), at(150)).outcome()).isEqualTo(NoticeOutcome.APPLIED);
+        assertThat(Scenario.sink(engine).takeEffects()).singleElement().isInstanceOf(MoveWindowStarted.class);
         NoticeResult again = engine.ownerNotified(text.episodeId(), at(160));
         assertThat(again.outcome()).isEqualTo(NoticeOutcome.DUPLICATE);
-        assertThat(again.effects()).isEmpty();
+        assertThat(Scenario.sink(engine).takeEffects()).isEmpty();
         assertThat(engine.ownerUnreachable(text.episodeId(), at(170), "dead letter").outcome())
                 .isEqualTo(NoticeOutcome.DUPLICATE);
         EpisodeState s = engine.episodes().get(0);

@@ -1,7 +1,12 @@
 package io.offsite.benchmarks.geofence;
 
+import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.effect.DispatchOfficer;
 import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.EpisodeResolved;
+import io.offsite.core.effect.MoveWindowStarted;
 import io.offsite.core.effect.RequestOwnerMove;
+import io.offsite.geofence.Batch;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.EffectSink;
 import io.offsite.geofence.Fence;
@@ -11,134 +16,212 @@ import io.offsite.geofence.Intake;
 import io.offsite.geofence.spi.EpisodeStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Detections per second through the whole engine — reorder ring, fence index, ladder step, timers and the
- * in-memory episode store — with 100,000 tracked vehicles over the 10,000-fence city ({@link CityTraffic}: half
- * parked in fences, half elsewhere, every reported position jittering by up to ±0.5 m). Each invocation submits
- * one virtual second of traffic (≈ 87,000 detections: every car once, minus the absent ones); detections are
- * built in an untimed per-invocation setup. The first 125 virtual seconds run untimed in the trial setup, so
- * measurement starts when parked cars' episodes turn ACTIVE (owner request at 120 s). Owner texts are reported
- * delivered 2 s after their request once per virtual second (the window then runs from the delivery, so parked
- * cars still reach dispatch 10 min later; the signals are part of the timed work). Score = detections per
- * second (one thread). {@code detections} uses {@link GeofenceEngine#submitAll}, {@code detectionsOneByOne}
- * calls {@code submit} per detection. {@code latenessMs} = 5000 and {@code checkpointMs} = 10000 are the engine
- * defaults; latenessMs 0 shows the cost of the 5 s reordering window, checkpointMs 0 that of writing every
- * "last seen" change to the store at once.
+ * Detections per second through the whole engine — reorder ring, fence index, ladder step, timers, owner-notice
+ * signals and the in-memory episode store — with the engine's default settings (5 s lateness, 10 s checkpoints,
+ * parking ladder: text at 2 min, dispatch and evidence 10 min after the delivery) over the 10,000-fence city and
+ * {@value #VEHICLES} cars of {@link CityTraffic}'s mix (some stay past dwell + window, some leave inside the
+ * window, short stops, cars elsewhere), each seen every 5–30 s, delivered in arrival order with per-camera
+ * latencies of 0–4 s (so event times arrive out of order, within the lateness). One invocation submits the next
+ * {@value #BATCH} detections (built untimed); the first {@value #PREWARM_MINUTES} virtual minutes run untimed in
+ * the trial set-up, so the measured traffic sees every phase of an episode, dispatches included. Owner texts are
+ * reported delivered 2 s after their request after each invocation (timed, as a host's receipts would arrive).
+ * {@code detections} hands each invocation's detections to {@link GeofenceEngine#submitAll}, {@code detectionsOneByOne}
+ * calls {@link GeofenceEngine#submit} per detection. Score = detections per second (one thread); the auxiliary
+ * counters are effects per second by type. The trial fails (at tear-down) if no dispatch, no evidence request or no
+ * episode ending happened in the measured traffic, or if any detection was not accepted.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EndToEndBenchmark {
-    static final int VEHICLES = 100_000;
-    static final int PREWARM_SECONDS = 125;
-
-    /** Allowed lateness of the reordering buffer, in ms (5 s is the engine default; 0 applies in arrival order). */
-    @Param({"5000", "0"})
-    public long latenessMs;
-
-    /** Store writes of "last seen" data: 10000 = every 10 s of event time (the library default), 0 = at once. */
-    @Param({"10000", "0"})
-    public long checkpointMs;
+    static final int VEHICLES = 300_000;
+    static final int BATCH = 16_384;
+    static final int PREWARM_MINUTES = 15;
 
     private GeofenceEngine engine;
     private CityTraffic traffic;
-    private final Detection[] batch = new Detection[VEHICLES];
-    private final Intake[] intakes = new Intake[VEHICLES];
-    private int batchSize;
-    private long second;
-    private Counter sink;
+    private final Detection[] batch = new Detection[BATCH];
+    private final List<Detection> batchList = Arrays.asList(batch);
+    private final Counter sink = new Counter();
+    /** Detections of the timed part of the trial (after the prewarm) that were not accepted. */
+    private long notAccepted;
+
+    /** Effects per second by type (JMH auxiliary counters, reset each iteration). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Effects {
+        public long ownerTexts;
+        public long windowsStarted;
+        public long dispatches;
+        public long evidenceRequests;
+        public long episodesEnded;
+
+        @Setup(Level.Iteration)
+        public void clean() {
+            ownerTexts = 0;
+            windowsStarted = 0;
+            dispatches = 0;
+            evidenceRequests = 0;
+            episodesEnded = 0;
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
         List<Fence> fences = FenceSets.polygons(10_000, 42);
         traffic = new CityTraffic(fences, VEHICLES, 3);
-        engine = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS).store(EpisodeStore.inMemory())
-                .clock(CityTraffic.CLOCK)
-                .allowedLateness(Duration.ofMillis(latenessMs)).checkpointInterval(Duration.ofMillis(checkpointMs))
-                .expectedSubjects(VEHICLES * 2).episodeIdKey(CityTraffic.ID_KEY).build();
-        sink = new Counter();
-        // run the first PREWARM_SECONDS of traffic untimed, so the measured seconds see ACTIVE episodes
-        // (owner requests fire at 120 s) rather than only the start-up tracking phase
-        for (int i = 0; i < PREWARM_SECONDS; i++) {
-            nextSecond();
-            for (int k = 0; k < batchSize; k++) {
-                engine.submit(batch[k], sink);
+        engine = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS).effects(sink)
+                .store(EpisodeStore.inMemory()).clock(CityTraffic.CLOCK)
+                .expectedSubjects(VEHICLES).episodeIdKey(CityTraffic.ID_KEY).build();
+        long prewarmMs = PREWARM_MINUTES * 60_000L;
+        long n = 0;
+        while (traffic.headMillis() < prewarmMs) {
+            traffic.fill(batch, BATCH);
+            for (Detection d : batch) {
+                if (engine.submit(d) != Intake.ACCEPTED) {
+                    throw new IllegalStateException("prewarm: a detection was not accepted: " + d);
+                }
             }
             sink.deliver(engine);
+            n += BATCH;
         }
-        System.out.printf("%nprewarmed %d virtual seconds: %d tracked subjects, %d effects so far%n",
-                PREWARM_SECONDS, engine.trackedSubjects(), sink.effects);
+        System.out.printf("%nprewarmed %d virtual minutes (%d detections): %d tracked subjects; effects so far: %s%n",
+                PREWARM_MINUTES, n, engine.trackedSubjects(), sink);
+        sink.reset();
     }
 
     @Setup(Level.Invocation)
-    public void nextSecond() {
-        batchSize = traffic.second(second++, batch);
+    public void nextBatch() {
+        traffic.fill(batch, BATCH);
     }
 
-    /** The batch entry point, {@link GeofenceEngine#submitAll}: one virtual second of traffic per call. */
+    /** The batch entry point, {@link GeofenceEngine#submitAll}: {@value #BATCH} detections per call. */
     @Benchmark
-    @OperationsPerInvocation(87_143)
-    public void detections(Blackhole bh) {
-        // 87,143 = average detections per virtual second (100,000 cars, each absent 90 s of every 700 s)
-        engine.submitAll(batch, 0, batchSize, intakes, sink);
+    @OperationsPerInvocation(BATCH)
+    public void detections(Effects fx, Blackhole bh) {
+        Batch b = engine.submitAll(batchList);
+        notAccepted += BATCH - b.count(Intake.ACCEPTED);
         sink.deliver(engine);
-        bh.consume(intakes[batchSize - 1]);
-        bh.consume(sink.effects);
+        sink.drainInto(fx);
+        bh.consume(b);
     }
 
-    /** The same traffic through {@link GeofenceEngine#submit(Detection, EffectSink)}, one detection per call. */
+    /** The same traffic through {@link GeofenceEngine#submit}, one detection per call. */
     @Benchmark
-    @OperationsPerInvocation(87_143)
-    public void detectionsOneByOne(Blackhole bh) {
-        for (int i = 0; i < batchSize; i++) {
-            bh.consume(engine.submit(batch[i], sink));
+    @OperationsPerInvocation(BATCH)
+    public void detectionsOneByOne(Effects fx) {
+        int accepted = 0;
+        for (Detection d : batch) {
+            if (engine.submit(d) == Intake.ACCEPTED) {
+                accepted++;
+            }
         }
+        notAccepted += BATCH - accepted;
         sink.deliver(engine);
-        bh.consume(sink.effects);
+        sink.drainInto(fx);
+    }
+
+    /** Fails the trial when the measured traffic did not exercise the whole ladder. */
+    @TearDown(Level.Trial)
+    public void verify() {
+        long dispatches = sink.total[0];
+        long evidence = sink.total[1];
+        long resolved = sink.total[2];
+        System.out.printf("%nmeasured traffic (warm-up and measurement): %d dispatches, %d evidence requests, %d episodes"
+                + " ended, %d detections not accepted; virtual time reached %s%n", dispatches, evidence, resolved,
+                notAccepted, CityTraffic.START.plusMillis(traffic.headMillis()));
+        if (dispatches == 0 || evidence == 0 || resolved == 0 || notAccepted != 0) {
+            throw new IllegalStateException("the measured traffic did not exercise the ladder (dispatches " + dispatches
+                    + ", evidence " + evidence + ", ended " + resolved + ") or refused detections (" + notAccepted + ")");
+        }
     }
 
     /**
-     * Counts effects and keeps the owner texts to report delivered (a host does so from its outbox's receipts,
-     * never from inside the sink); problems would be a bug in this setup, so they fail the run.
+     * The engine's sink: counts effects by type and keeps the owner texts to report delivered (as a host does from
+     * its outbox's receipts, after the engine call, never from inside the sink); a problem fails the run.
      */
     static final class Counter implements EffectSink {
-        long effects;
-        final List<RequestOwnerMove> texts = new ArrayList<>();
+        long texts;
+        long windows;
+        long dispatches;
+        long evidence;
+        long resolved;
+        private final List<RequestOwnerMove> toDeliver = new ArrayList<>();
 
         @Override
         public void effect(EnforcementEffect e) {
-            effects++;
             if (e instanceof RequestOwnerMove r) {
-                texts.add(r);
+                texts++;
+                toDeliver.add(r);
+            } else if (e instanceof MoveWindowStarted) {
+                windows++;
+            } else if (e instanceof DispatchOfficer) {
+                dispatches++;
+            } else if (e instanceof CaptureEvidence) {
+                evidence++;
+            } else if (e instanceof EpisodeResolved) {
+                resolved++;
             }
-        }
-
-        /** Reports every kept owner text delivered 2 s after its request, so its window starts and dispatch follows. */
-        void deliver(GeofenceEngine engine) {
-            for (int i = 0; i < texts.size(); i++) {
-                RequestOwnerMove r = texts.get(i);
-                engine.ownerNotified(r.episodeId(), r.at().plusSeconds(2));
-            }
-            texts.clear();
         }
 
         @Override
         public void problem(String message) {
             throw new IllegalStateException(message);
+        }
+
+        /** Reports every kept owner text delivered 2 s after its request: its window starts there. */
+        void deliver(GeofenceEngine engine) {
+            for (int i = 0; i < toDeliver.size(); i++) {
+                RequestOwnerMove r = toDeliver.get(i);
+                engine.ownerNotified(r.episodeId(), r.at().plusSeconds(2));
+            }
+            toDeliver.clear();
+        }
+
+        /** Moves the counts into the iteration's auxiliary counters (keeping trial totals in the benchmark). */
+        void drainInto(Effects fx) {
+            fx.ownerTexts += texts;
+            fx.windowsStarted += windows;
+            fx.dispatches += dispatches;
+            fx.evidenceRequests += evidence;
+            fx.episodesEnded += resolved;
+            total[0] += dispatches;
+            total[1] += evidence;
+            total[2] += resolved;
+            reset();
+        }
+
+        final long[] total = new long[3];
+
+        void reset() {
+            texts = 0;
+            windows = 0;
+            dispatches = 0;
+            evidence = 0;
+            resolved = 0;
+        }
+
+        @Override
+        public String toString() {
+            return texts + " owner texts, " + windows + " windows started, " + dispatches + " dispatches, " + evidence
+                    + " evidence requests, " + resolved + " episodes ended";
         }
     }
 }

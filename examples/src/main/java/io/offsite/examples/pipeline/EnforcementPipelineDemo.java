@@ -38,6 +38,7 @@ import io.offsite.evidence.SignedTreeHead;
 import io.offsite.examples.DemoSecrets;
 import io.offsite.testkit.SettableClock;
 import io.offsite.geofence.CameraId;
+import io.offsite.geofence.CollectingSink;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.EffectSink;
 import io.offsite.geofence.Fence;
@@ -120,8 +121,10 @@ public final class EnforcementPipelineDemo {
             new Coordinate(121.2440, 28.6300)});
         GridLocation street = grid.locateOrThrow(GeoPoint.of(121.2445, 28.6303));
         Fence fence = Fence.builder("no-parking-xicheng-st", FenceKind.NO_PARKING, street.cell().id()).polygon(area).build();
+        // every effect goes to the engine's one sink; the host routes what collected after each call (step 3)
+        CollectingSink decided = new CollectingSink();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                        io.offsite.core.spi.OfficerDirectory.ofGrid(grid))
+                        io.offsite.core.spi.OfficerDirectory.ofGrid(grid)).effects(decided)
                 .store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(2))
                 .episodeIdKey(DemoSecrets.episodeIdKey()).build();
         out.println("fence " + fence.id() + " on " + street.cell().name() + ", officer " + street.responsibleOfficer());
@@ -131,7 +134,6 @@ public final class EnforcementPipelineDemo {
         // 2. The outbox that sends the owner SMS and the officer SMS, over a simulated gateway that rejects the
         //    out-of-service number. Its listener reports delivery receipts and dead letters back to the engine.
         Map<String, String> episodeOfText = new HashMap<>(); // owner SMS key -> episode id
-        List<EnforcementEffect> fromReceipts = new ArrayList<>();
         OutboxListener toEngine = new OutboxListener() {
             @Override
             public void onDelivered(OutboxMessage m) {
@@ -140,7 +142,6 @@ public final class EnforcementPipelineDemo {
                     Instant at = m.deliveredAt().orElseThrow();
                     NoticeResult n = engine.ownerNotified(episode, at);
                     out.println(local(at) + "  owner SMS delivered -> engine: " + n.outcome());
-                    fromReceipts.addAll(n.effects());
                 }
             }
 
@@ -153,7 +154,6 @@ public final class EnforcementPipelineDemo {
                     NoticeResult n = engine.ownerUnreachable(episode, at, why);
                     out.println(local(at) + "  owner SMS dead-lettered (" + m.deadLetterReason().orElseThrow()
                             + ") -> engine: " + n.outcome());
-                    fromReceipts.addAll(n.effects());
                 }
             }
         };
@@ -205,18 +205,18 @@ public final class EnforcementPipelineDemo {
         for (int s = 0; s <= 15 * 60; s++) {
             clock.set(start.plusSeconds(s));
             engine.submit(Detection.builder(CAMERA, clock.instant()).plate(PLATE, 0.94)
-                    .at(GeoPoint.of(121.24451, 28.63031)).snapshot("rec/" + s + ".jpg").build(), router);
+                    .at(GeoPoint.of(121.24451, 28.63031)).snapshot("rec/" + s + ".jpg").build());
             if (s >= 60 && s <= 6 * 60) {
                 engine.submit(Detection.builder(CAMERA, clock.instant()).plate(PLATE_B, 0.92)
-                        .at(GeoPoint.of(121.24421, 28.63011)).snapshot("rec/" + s + "b.jpg").build(), router);
+                        .at(GeoPoint.of(121.24421, 28.63011)).snapshot("rec/" + s + "b.jpg").build());
             }
-            engine.advanceTo(clock.instant(), router);
+            engine.advanceTo(clock.instant());
+            route(decided, router);
             outbox.dispatchDue();
             for (Receipt r : sms.takeReceipts(clock.instant())) {
                 outbox.onReceipt(r);
             }
-            fromReceipts.forEach(router::effect);
-            fromReceipts.clear();
+            route(decided, router); // what the receipts caused (MoveWindowStarted, ...)
         }
         String episodeA = carOf.entrySet().stream().filter(x -> x.getValue().equals("car A")).findFirst().orElseThrow()
                 .getKey();
@@ -329,5 +329,11 @@ public final class EnforcementPipelineDemo {
     /** Runs the demo on standard output. */
     public static void main(String[] args) {
         run(System.out);
+    }
+
+    /** Hands what the engine decided since the last call to the host's router (never from inside the sink). */
+    private static void route(CollectingSink decided, EffectSink router) {
+        decided.takeEffects().forEach(router::effect);
+        decided.takeProblems().forEach(router::problem);
     }
 }

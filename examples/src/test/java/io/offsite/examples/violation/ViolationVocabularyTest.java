@@ -22,6 +22,7 @@ import io.offsite.evidence.CompletenessReport;
 import io.offsite.evidence.CompletenessRules;
 import io.offsite.evidence.EvidencePlan;
 import io.offsite.geofence.CameraId;
+import io.offsite.geofence.CollectingSink;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.Fence;
 import io.offsite.geofence.FenceKind;
@@ -120,8 +121,9 @@ class ViolationVocabularyTest {
     private static List<EnforcementEffect> runPresetLadder(Violation v) {
         LadderPolicy policy = LadderPolicy.preset(v);
         Fence fence = Fence.builder("fence-" + v.code(), FenceKind.CUSTOM, CELL).circle(SPOT, 40).policy(policy).build();
+        CollectingSink sink = new CollectingSink();
         GeofenceEngine engine = GeofenceEngine.builder(FenceRegistry.of(List.of(fence)),
-                OfficerDirectory.of(Map.of(CELL, OFFICER)))
+                OfficerDirectory.of(Map.of(CELL, OFFICER))).effects(sink)
                 .clock(Clock.fixed(T0.plus(Duration.ofDays(365)), ZoneOffset.UTC)) // after every event time fed
                 .allowedLateness(Duration.ofSeconds(5)).episodeIdKey(ID_KEY).build();
         Duration total = policy.dwell();
@@ -135,15 +137,17 @@ class ViolationVocabularyTest {
         List<EnforcementEffect> out = new ArrayList<>();
         for (long s = 0; s <= total.toSeconds() + 3 * every; s += every) {
             Detection.Builder d = Detection.builder(CAMERA, T0.plusSeconds(s)).objectClass(cls).at(SPOT);
-            for (EnforcementEffect e : engine.submit((cls.isVehicle() ? d.plate("浙J3A771", 0.95)
-                    : d.tracker("trk-" + v)).build()).effects()) {
+            engine.submit((cls.isVehicle() ? d.plate("浙J3A771", 0.95) : d.tracker("trk-" + v)).build());
+            for (EnforcementEffect e : sink.takeEffects()) {
                 out.add(e);
                 if (e instanceof RequestOwnerMove r) { // the host reports the SMS delivery receipt
-                    out.addAll(engine.ownerNotified(r.episodeId(), r.at().plusSeconds(20)).effects());
+                    engine.ownerNotified(r.episodeId(), r.at().plusSeconds(20));
+                    out.addAll(sink.takeEffects());
                 }
             }
         }
-        out.addAll(engine.advanceTo(T0.plus(total).plus(Duration.ofHours(1))).effects());
+        engine.advanceTo(T0.plus(total).plus(Duration.ofHours(1)));
+        out.addAll(sink.takeEffects());
         assertThat(out).as(v + " effects").isNotEmpty();
         return out;
     }
