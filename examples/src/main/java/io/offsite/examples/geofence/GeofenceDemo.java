@@ -47,6 +47,7 @@ public final class GeofenceDemo {
                 .polygon(gf.createPolygon(new Coordinate[] {new Coordinate(121.2540, 28.6335),
                     new Coordinate(121.2560, 28.6335), new Coordinate(121.2560, 28.6345),
                     new Coordinate(121.2540, 28.6345), new Coordinate(121.2540, 28.6335)})).build();
+        SettableClock clock = SettableClock.at(Instant.parse("2026-11-02T00:00:00Z"));
         List<RequestOwnerMove> texts = new ArrayList<>();
         EffectSink printer = EffectSink.of(e -> {
             out.println(describe(e));
