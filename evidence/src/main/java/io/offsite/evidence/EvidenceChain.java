@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One case's evidence chain: items streamed into a {@link BlobStore} with their SHA-256 recorded at
  * collection, every action logged in an append-only {@link CustodyLog}, signed tree heads, sealing, and
- * export as a self-verifying bundle. Build with {@link #builder(String, String)}. Thread-safe (methods
+ * export as a self-verifying bundle. Build with {@link #builder(String, Violation)}. Thread-safe (methods
  * synchronise on the chain; hashing a large item happens before the lock is taken).
  *
  * <pre>{@code

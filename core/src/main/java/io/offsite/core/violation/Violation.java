@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What was violated (违法行为): the one vocabulary every module keys on. Ladder presets (geofence), evidence
- * completeness rules (evidence), penalty tables ({@link io.offsite.cases.penalty.PenaltyCatalogue}) and message
+ * completeness rules (evidence), penalty tables ({@code io.offsite.cases.penalty.PenaltyCatalogue}) and message
  * templates (notify) are all looked up by a {@code Violation}, and the effects in
  * {@link io.offsite.core.effect} carry one, so a case flows from the camera to the fine with no host-side mapping.
  *
