@@ -41,7 +41,8 @@ class PublicSurfaceTest {
     }
 
     @Test
-    void publicTypeInInternalPackage_failsEvenWhenListed() throws Exception {
+    void publicTypeInAnInternalPackageOutsideTheModuleRoot_failsEvenWhenListed() throws Exception {
+        // fixture.internal is not io.offsite.<module>.internal: only a module's own internal root may share types
         Path list = dir.resolve("public-surface.txt");
         Files.write(list, FIXTURE_SURFACE);
         assertThatThrownBy(() -> PublicSurface.verify(FIXTURES, list, true))
