@@ -21,7 +21,7 @@ import java.util.zip.CRC32;
  * The independent verifier: checks a bundle without any access to the system that made it. It reports
  * every problem it can name — a changed byte anywhere (ZIP headers included), a missing or extra item, a
  * removed, reordered or altered custody entry, a bad signature, proof or timestamp. Optionally it
- * requires the signing key to be one of the agency's published keys ({@link Builder#trustKey(Sha256)}).
+ * requires the signing key to be one of the agency's published keys ({@link BundleVerifierBuilder#trustKey(Sha256)}).
  * Items are streamed, never loaded whole; the manifest is read item by item (at most {@link #MAX_MANIFEST_BYTES},
  * {@value BundleModel#MAX_ITEMS} items), the custody log line by line and the proofs one at a time, so memory stays
  * bounded (about 3 × the manifest size plus a few hundred bytes per item and tens per log line). Stateless after building;

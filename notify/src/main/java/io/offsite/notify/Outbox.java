@@ -141,7 +141,7 @@ public final class Outbox {
      * Sends every message that is due at the clock's current time (at most the builder's batch size), and
      * turns receipts that did not come in time into retries. Gateways are called <em>outside</em> the
      * outbox's lock: while a round waits for a slow gateway, {@link #enqueue}, {@link #onReceipt} and other
-     * rounds (for other messages) go ahead; with a {@link Builder#sendExecutor send executor} the round's calls
+     * rounds (for other messages) go ahead; with a {@link OutboxBuilder#sendExecutor send executor} the round's calls
      * run in parallel, so one stalled recipient does not hold up the others. Changes are saved in one store
      * commit before listeners are told; a message that changed while its call was under way (a receipt
      * arrived) keeps the newer state. If the commit fails, nothing is applied, the messages stay due (the
