@@ -48,45 +48,23 @@ public final class StrictJson {
 
     /** Reads one document from {@code in}; I/O failures are {@link UncheckedIOException}s. */
     public JsonNode read(Reader in) {
-        try {
-            return mapper.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw Malformed.of(e);
-        } catch (NumberFormatException e) {
-            throw Malformed.number(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(m -> m.readTree(in));
     }
 
     /** Reads one UTF-8 document from {@code in}; I/O failures are {@link UncheckedIOException}s. */
     public JsonNode read(InputStream in) {
-        try {
-            return mapper.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw Malformed.of(e);
-        } catch (NumberFormatException e) {
-            throw Malformed.number(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(m -> m.readTree(in));
     }
 
     /** Reads one document from {@code json}. */
     public JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw Malformed.of(e);
-        } catch (NumberFormatException e) {
-            throw Malformed.number(e);
-        }
+        return parse(m -> m.readTree(json));
     }
 
-    /** Reads one UTF-8 document from {@code len} bytes of {@code bytes} starting at {@code off}. */
-    public JsonNode read(byte[] bytes, int off, int len) {
+    /** One parse from any source, every failure mapped the same way. */
+    private JsonNode parse(Source source) {
         try {
-            return mapper.readTree(bytes, off, len);
+            return source.read(mapper);
         } catch (JsonProcessingException e) {
             throw Malformed.of(e);
         } catch (NumberFormatException e) {
@@ -94,6 +72,16 @@ public final class StrictJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Source {
+        JsonNode read(ObjectMapper mapper) throws IOException;
+    }
+
+    /** Reads one UTF-8 document from {@code len} bytes of {@code bytes} starting at {@code off}. */
+    public JsonNode read(byte[] bytes, int off, int len) {
+        return parse(m -> m.readTree(bytes, off, len));
     }
 
     /** A streaming parser over {@code bytes} with the same limits and duplicate-key detection. */
