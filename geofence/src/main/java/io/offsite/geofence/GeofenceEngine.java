@@ -76,6 +76,8 @@ public final class GeofenceEngine {
     private final SkewGuard skew;
     /** The clock's time + maxFutureSkew as last read ({@link #isFuture}); nothing at or before it is future. */
     private long futureLimit;
+    /** Inside {@link #submitAll}: the store is flushed once at its end instead of after each advance. */
+    private boolean inBatch;
 
     GeofenceEngine(GeofenceEngineBuilder b) {
         fences = b.fences;
@@ -210,6 +212,18 @@ public final class GeofenceEngine {
             }
         }
         Intake[] intakes = new Intake[n];
+        inBatch = true;
+        try {
+            submitInOrder(batch, intakes);
+        } finally {
+            inBatch = false;
+            store.flush();
+        }
+        return new Batch(intakes);
+    }
+
+    private void submitInOrder(List<Detection> batch, Intake[] intakes) {
+        int n = intakes.length;
         Track[] ahead = lookAhead;
         for (int base = 0; base < n; base += Applier.LOOK_AHEAD) {
             int end = Math.min(base + Applier.LOOK_AHEAD, n);
@@ -230,7 +244,6 @@ public final class GeofenceEngine {
                 intakes[i] = submit(batch.get(i));
             }
         }
-        return new Batch(intakes);
     }
 
     /**
@@ -271,7 +284,9 @@ public final class GeofenceEngine {
         if (isFuture(at)) {
             return future(episodeId, "delivery", at);
         }
-        return notices.signal(episodeId, true, at, null, fences.snapshot());
+        NoticeResult r = notices.signal(episodeId, true, at, null, fences.snapshot());
+        store.flush();
+        return r;
     }
 
     /**
@@ -290,7 +305,9 @@ public final class GeofenceEngine {
         if (isFuture(ms)) {
             return future(episodeId, "unreachable signal", ms);
         }
-        return notices.signal(episodeId, false, ms, reason, fences.snapshot());
+        NoticeResult r = notices.signal(episodeId, false, ms, reason, fences.snapshot());
+        store.flush();
+        return r;
     }
 
     /**
@@ -416,6 +433,9 @@ public final class GeofenceEngine {
         timers.pollDue(wm - 1, applier);
         writer.advanced(wm);
         history.pruneDue(wm, fences.snapshot());
+        if (!inBatch) {
+            store.flush();
+        }
     }
 
     /**
@@ -425,6 +445,7 @@ public final class GeofenceEngine {
      */
     public void checkpoint() {
         writer.checkpoint(watermark);
+        store.flush();
     }
 
 }

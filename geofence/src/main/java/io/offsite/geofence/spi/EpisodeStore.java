@@ -11,9 +11,11 @@ import java.util.Collection;
  * in the store). Pre-dwell tracking is not persisted: after a restart a vehicle re-accumulates dwell (which
  * delays, never duplicates, a warning). Hosts replay their input from {@link #watermark()} onwards.
  *
- * <p>Calls come from the engine's thread, one at a time. A durable implementation should write an episode
- * change and the effects of the same step in one transaction (outbox); effects carry idempotency keys so a
- * re-delivery after a crash between the two is harmless.
+ * <p>Calls come from the engine's thread, one at a time. A store may buffer writes until {@link #flush()}, which the
+ * engine calls at the end of every call that may have written (one detection, a batch, a tick, an owner signal, a
+ * checkpoint): what the engine wrote is durable when that call returns. The effects of the call reach the host's
+ * sink before the flush, so a crash between the two re-derives them on replay under the same idempotency keys — a
+ * host that records effects by key (the outbox does) sends each exactly once.
  */
 public interface EpisodeStore {
 
@@ -37,6 +39,14 @@ public interface EpisodeStore {
 
     /** The last recorded watermark, or {@link Long#MIN_VALUE} when none. */
     long watermark();
+
+    /**
+     * Makes every write since the last flush durable (one transaction for a database store). Called by the engine
+     * at the end of each call that may have written; the default does nothing (stores that write at once). On
+     * failure a store keeps the writes and tries them again on the next flush.
+     */
+    default void flush() {
+    }
 
     /** A thread-safe in-memory store (for tests and hosts that persist elsewhere). */
     static EpisodeStore inMemory() {
