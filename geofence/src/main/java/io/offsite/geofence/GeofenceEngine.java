@@ -76,8 +76,6 @@ public final class GeofenceEngine {
     private final SkewGuard skew;
     /** The clock's time + maxFutureSkew as last read ({@link #isFuture}); nothing at or before it is future. */
     private long futureLimit;
-    /** Inside {@link #submitAll}: the store is flushed once at its end instead of after each advance. */
-    private boolean inBatch;
 
     GeofenceEngine(GeofenceEngineBuilder b) {
         fences = b.fences;
@@ -212,13 +210,7 @@ public final class GeofenceEngine {
             }
         }
         Intake[] intakes = new Intake[n];
-        inBatch = true;
-        try {
-            submitInOrder(batch, intakes);
-        } finally {
-            inBatch = false;
-            store.flush();
-        }
+        submitInOrder(batch, intakes);
         return new Batch(intakes);
     }
 
@@ -433,9 +425,6 @@ public final class GeofenceEngine {
         timers.pollDue(wm - 1, applier);
         writer.advanced(wm);
         history.pruneDue(wm, fences.snapshot());
-        if (!inBatch) {
-            store.flush();
-        }
     }
 
     /**
@@ -445,7 +434,6 @@ public final class GeofenceEngine {
      */
     public void checkpoint() {
         writer.checkpoint(watermark);
-        store.flush();
     }
 
 }

@@ -85,6 +85,7 @@ final class StoreWriter {
         }
         dirtyCount = 0;
         store.putWatermark(watermark);
+        store.flush();
         checkpointed = true;
         lastCheckpoint = watermark;
     }

@@ -14,6 +14,11 @@ import io.offsite.geofence.FenceRegistry;
 import io.offsite.geofence.GeofenceEngine;
 import io.offsite.geofence.Intake;
 import io.offsite.geofence.spi.EpisodeStore;
+import io.offsite.store.jdbc.JdbcEpisodeStore;
+import io.offsite.store.jdbc.OffsiteDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +31,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -46,6 +52,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * calls {@link GeofenceEngine#submit} per detection. Score = detections per second (one thread); the auxiliary
  * counters are effects per second by type. The trial fails (at tear-down) if no dispatch, no evidence request or no
  * episode ending happened in the measured traffic, or if any detection was not accepted.
+ *
+ * <p>{@code store}: {@code memory} is the in-memory episode store; {@code h2} is {@link JdbcEpisodeStore} on an
+ * embedded H2 file ({@link OffsiteDatabase#embedded}, in a temporary directory), written at the engine's default 10 s
+ * checkpoints plus every change that decides what fires next, one batched transaction per engine call. The tear-down
+ * also checks that the H2 store holds the engine's started episodes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -55,7 +66,14 @@ public class EndToEndBenchmark {
     static final int BATCH = 16_384;
     static final int PREWARM_MINUTES = 15;
 
+    /** The episode store: {@code memory} or {@code h2} (JdbcEpisodeStore on an embedded H2 file). */
+    @Param({"memory", "h2"})
+    public String store;
+
     private GeofenceEngine engine;
+    private OffsiteDatabase database;
+    private JdbcEpisodeStore jdbcStore;
+    private Path dataDir;
     private CityTraffic traffic;
     private final Detection[] batch = new Detection[BATCH];
     private final List<Detection> batchList = Arrays.asList(batch);
@@ -84,11 +102,18 @@ public class EndToEndBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
         List<Fence> fences = FenceSets.polygons(10_000, 42);
         traffic = new CityTraffic(fences, VEHICLES, 3);
+        EpisodeStore episodes = EpisodeStore.inMemory();
+        if (store.equals("h2")) {
+            dataDir = Files.createTempDirectory("offsite-bench-h2");
+            database = OffsiteDatabase.embedded(dataDir);
+            jdbcStore = JdbcEpisodeStore.create(database, "bench");
+            episodes = jdbcStore;
+        }
         engine = GeofenceEngine.builder(FenceRegistry.of(fences), CityTraffic.OFFICERS).effects(sink)
-                .store(EpisodeStore.inMemory()).clock(CityTraffic.CLOCK)
+                .store(episodes).clock(CityTraffic.CLOCK)
                 .expectedSubjects(VEHICLES).episodeIdKey(CityTraffic.ID_KEY).build();
         long prewarmMs = PREWARM_MINUTES * 60_000L;
         long n = 0;
@@ -150,6 +175,24 @@ public class EndToEndBenchmark {
         if (dispatches == 0 || evidence == 0 || resolved == 0 || notAccepted != 0) {
             throw new IllegalStateException("the measured traffic did not exercise the ladder (dispatches " + dispatches
                     + ", evidence " + evidence + ", ended " + resolved + ") or refused detections (" + notAccepted + ")");
+        }
+        if (jdbcStore != null) {
+            engine.checkpoint();
+            int stored = jdbcStore.episodes().size();
+            System.out.printf("H2 store: %d flushes, %d started episodes stored%n", jdbcStore.flushes(), stored);
+            database.close();
+            deleteTree(dataDir);
+            if (stored == 0) {
+                throw new IllegalStateException("the H2 store holds no episode: the benchmark did not exercise it");
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 

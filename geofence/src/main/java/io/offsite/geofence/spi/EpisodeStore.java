@@ -12,10 +12,11 @@ import java.util.Collection;
  * delays, never duplicates, a warning). Hosts replay their input from {@link #watermark()} onwards.
  *
  * <p>Calls come from the engine's thread, one at a time. A store may buffer writes until {@link #flush()}, which the
- * engine calls at the end of every call that may have written (one detection, a batch, a tick, an owner signal, a
- * checkpoint): what the engine wrote is durable when that call returns. The effects of the call reach the host's
- * sink before the flush, so a crash between the two re-derives them on replay under the same idempotency keys — a
- * host that records effects by key (the outbox does) sends each exactly once.
+ * engine calls at each checkpoint (right after {@link #putWatermark}) and after each owner signal (delivery or
+ * unreachable, which are not replayed from the camera input): so the store always holds a state consistent with its
+ * watermark plus every owner signal. Changes made by detections after the watermark are re-derived when the host
+ * replays its input from {@link #watermark()}, and the effects they cause are emitted again under the same
+ * idempotency keys — a host that records effects by key (the outbox does) sends each exactly once.
  */
 public interface EpisodeStore {
 
@@ -42,7 +43,7 @@ public interface EpisodeStore {
 
     /**
      * Makes every write since the last flush durable (one transaction for a database store). Called by the engine
-     * at the end of each call that may have written; the default does nothing (stores that write at once). On
+     * at each checkpoint and after each owner signal; the default does nothing (stores that write at once). On
      * failure a store keeps the writes and tries them again on the next flush.
      */
     default void flush() {
