@@ -1,7 +1,6 @@
 package io.offsite.cases;
 
 import io.offsite.cases.service.ServiceRules;
-import io.offsite.core.OffsiteException;
 import io.offsite.core.internal.json.StrictJson;
 import java.io.IOException;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class CaseCodec {
             throw new CaseException(what + " is not valid JSON" + e.atLineColumn() + ": " + e.reason(), e);
         } catch (SnapshotFields.Bad e) {
             throw new CaseException(what + " does not decode: " + e.getMessage());
-        } catch (OffsiteException | IllegalArgumentException | NullPointerException e) {
+        } catch (RuntimeException e) { // a value type's own check (OffsiteException, DateTimeException, …)
             throw new CaseException(what + " holds a value its type refuses: " + e.getMessage(), e);
         }
         if (!caseId.equals(d.caseId)) {
