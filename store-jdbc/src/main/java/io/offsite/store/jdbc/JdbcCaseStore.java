@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class JdbcCaseStore implements CaseStore {
     static final String TABLE = "cases";
+    private static final String ROW = "case_id, state, version, entries, snapshot";
     private static final String DUPLICATE_KEY = "23505"; // unique violation, H2 and PostgreSQL alike
 
     private final Sql sql;
@@ -157,8 +158,6 @@ public final class JdbcCaseStore implements CaseStore {
             return out;
         });
     }
-
-    private static final String ROW = "case_id, state, version, entries, snapshot";
 
     /** The case of the current row with exactly the timeline rows of its version. */
     private StoredCase stored(Connection c, ResultSet rs) throws SQLException {
