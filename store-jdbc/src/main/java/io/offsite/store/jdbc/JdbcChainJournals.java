@@ -15,7 +15,8 @@ import java.util.Objects;
  * On PostgreSQL a trigger refuses UPDATE, DELETE and TRUNCATE of the table; on both dialects every
  * {@link ChainJournal#readAll()} recomputes each row's hashes and throws a {@link CorruptRowException} naming the
  * case and seq of the first row edited, inserted or removed in SQL. The signed tree heads inside the journal catch
- * an edit whose hashes were recomputed too (when the chain is rebuilt). Thread-safe.
+ * an edit whose hashes were recomputed too (when the chain is rebuilt). Deleting a case's newest rows leaves a
+ * valid shorter journal: on H2 only a head kept elsewhere (an exported bundle) shows it. Thread-safe.
  *
  * <pre>{@code
  * JdbcChainJournals journals = JdbcChainJournals.create(db);
