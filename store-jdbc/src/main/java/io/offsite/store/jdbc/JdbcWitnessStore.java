@@ -113,7 +113,9 @@ public final class JdbcWitnessStore implements WitnessStore {
                     try {
                         return Optional.of(new PersonalDetails(rs.getString(1), rs.getString(2), rs.getString(3)));
                     } catch (EvidenceException | NullPointerException e) {
-                        throw new CorruptRowException(PERSONAL, id.value(), e.getMessage(), e);
+                        // no cause and no values: the validation message would repeat the personal data
+                        throw new CorruptRowException(PERSONAL, id.value(), "the stored personal details fail"
+                                + " validation (blank name or malformed phone); the values are not repeated here");
                     }
                 }
             }

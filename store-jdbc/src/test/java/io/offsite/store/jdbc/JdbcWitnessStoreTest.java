@@ -134,7 +134,7 @@ class JdbcWitnessStoreTest {
             assertThatThrownBy(() -> reg.personalDetails(new WitnessId("W-1")))
                     .isInstanceOfSatisfying(CorruptRowException.class,
                             e -> assertThat(e.table()).isEqualTo("evidence_witness_personal"))
-                    .hasMessageContaining("witness phone");
+                    .hasMessageContaining("fail validation").hasMessageNotContaining("call me");
         }
     }
 
