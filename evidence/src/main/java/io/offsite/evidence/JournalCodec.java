@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offsite.evidence.spi.BlobStore;
 import io.offsite.evidence.spi.SigningKeys;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,8 @@ final class JournalCodec {
     /** Replays journal records into {@code log} and {@code sink}, refusing anything inconsistent. */
     static void replay(List<byte[]> records, String caseId, String violationCode, BlobStore store, SigningKeys keys,
             CustodyLog log, Sink sink) {
+        List<Integer> recordOfEntry = new ArrayList<>(); // 1-based journal record of each custody entry
+        long verifiedSize = 0; // entries below this size are covered by a head that matched
         for (int i = 0; i < records.size(); i++) {
             Parsed r = parse(records.get(i), i + 1);
             String where = "chain journal record " + (i + 1);
@@ -95,6 +98,7 @@ final class JournalCodec {
                         }
                     });
                     log.commit(e);
+                    recordOfEntry.add(i + 1);
                     item.ifPresent(it -> sink.item(it, e.seq()));
                     if (e.action() == CustodyAction.SEALED) {
                         sink.sealed();
@@ -104,14 +108,44 @@ final class JournalCodec {
                     SignedTreeHead h = SignedTreeHead.fromJson(Json.require(o, "head", where), where);
                     PublicKey pub = keys.publicKey(h.keyId()).orElseThrow(() -> new EvidenceException(where
                             + ": head signed with key " + h.keyId() + " which the signing keys no longer know"));
-                    if (!h.caseId().equals(caseId) || h.treeSize() > log.size()
-                            || !log.rootAt(h.treeSize()).equals(h.rootHash()) || !h.verifySignature(pub)) {
-                        throw new EvidenceException(where + ": signed head (size " + h.treeSize()
-                                + ") does not match the journaled log: the journal was altered");
-                    }
+                    checkHead(h, pub, caseId, log, verifiedSize, recordOfEntry, where);
+                    verifiedSize = Math.max(verifiedSize, h.treeSize());
                     sink.head(h, pub);
                 }
             }
+        }
+    }
+
+    /**
+     * Checks a journaled head against the rebuilt log. When the roots differ, names the custody entries (and
+     * their journal records) that can hold the change: those the last matching head did not already cover.
+     */
+    private static void checkHead(SignedTreeHead h, PublicKey pub, String caseId, CustodyLog log, long verifiedSize,
+            List<Integer> recordOfEntry, String where) {
+        String head = where + ": signed head (size " + h.treeSize() + ")";
+        if (!h.caseId().equals(caseId)) {
+            throw new EvidenceException(head + " is for case " + h.caseId() + ", not " + caseId
+                    + ": the journal was altered");
+        }
+        if (h.treeSize() > log.size()) {
+            throw new EvidenceException(head + " covers more custody entries than the " + log.size()
+                    + " journaled before it: entries were removed, the journal was altered");
+        }
+        if (!h.verifySignature(pub)) {
+            throw new EvidenceException(head + " has a signature key " + h.keyId() + " rejects: the head was"
+                    + " altered, the journal was altered");
+        }
+        if (!log.rootAt(h.treeSize()).equals(h.rootHash())) {
+            long from = verifiedSize;
+            long to = h.treeSize() - 1;
+            String entries = from > to ? "the head's root itself"
+                    : from == to
+                    ? "custody entry " + from + " (journal record " + recordOfEntry.get((int) from) + ")"
+                    : "one of custody entries " + from + "-" + to + " (journal records " + recordOfEntry.get((int) from)
+                            + "-" + recordOfEntry.get((int) to) + ")";
+            throw new EvidenceException(head + " does not match the journaled log: the Merkle root of its "
+                    + h.treeSize() + " entries is " + log.rootAt(h.treeSize()) + " but the head signed " + h.rootHash()
+                    + "; " + entries + " was changed since it was signed: the journal was altered");
         }
     }
 

@@ -1,9 +1,8 @@
 package io.offsite.evidence;
 
+import io.offsite.evidence.spi.WitnessStore;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,51 +10,57 @@ import java.util.Optional;
  * The register of witnesses (community staff, sanitation workers, property managers …) who sign up to
  * corroborate evidence. Personal data are held here, apart from the evidence chain, which stores only the
  * {@link WitnessId}; {@link #erasePersonalDetails(WitnessId)} removes them (e.g. at the end of retention)
- * without breaking any chain. Thread-safe, in memory; create with {@link #inMemory()}.
+ * without breaking any chain. Thread-safe. {@link #inMemory()} keeps the register in memory;
+ * {@link #over(WitnessStore)} keeps it in a vendor's store (a database shared by several processes).
  */
 public final class WitnessRegistry {
-    private final Map<WitnessId, Witness> witnesses = new LinkedHashMap<>();
-    private final Map<WitnessId, PersonalDetails> personal = new LinkedHashMap<>();
+    private final WitnessStore store;
 
-    private WitnessRegistry() {
+    private WitnessRegistry(WitnessStore store) {
+        this.store = store;
     }
 
     /** An empty in-memory registry. */
     public static WitnessRegistry inMemory() {
-        return new WitnessRegistry();
+        return new WitnessRegistry(new InMemoryWitnessStore());
     }
 
-    /** Registers a witness under a caller-chosen pseudonymous id. Rejects a duplicate id. */
-    public synchronized Witness register(WitnessId id, WitnessRole role, PersonalDetails details, Instant at) {
+    /** A registry over {@code store}: every call reads or writes the store, nothing is cached. */
+    public static WitnessRegistry over(WitnessStore store) {
+        return new WitnessRegistry(Objects.requireNonNull(store, "store"));
+    }
+
+    /**
+     * Registers a witness under a caller-chosen pseudonymous id. Rejects a duplicate id (the store decides, so
+     * the rejection holds across processes sharing it).
+     */
+    public Witness register(WitnessId id, WitnessRole role, PersonalDetails details, Instant at) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(details, "details");
-        if (witnesses.containsKey(id)) {
+        Witness w = new Witness(id, role, at);
+        if (!store.insert(w, details)) {
             throw new EvidenceException("witness " + id + " is already registered");
         }
-        Witness w = new Witness(id, role, at);
-        witnesses.put(id, w);
-        personal.put(id, details);
         return w;
     }
 
     /** The witness, if registered. */
-    public synchronized Optional<Witness> find(WitnessId id) {
-        return Optional.ofNullable(witnesses.get(Objects.requireNonNull(id, "id")));
+    public Optional<Witness> find(WitnessId id) {
+        return store.find(Objects.requireNonNull(id, "id"));
     }
 
     /** The witness's personal data, unless never registered or erased. */
-    public synchronized Optional<PersonalDetails> personalDetails(WitnessId id) {
-        return Optional.ofNullable(personal.get(Objects.requireNonNull(id, "id")));
+    public Optional<PersonalDetails> personalDetails(WitnessId id) {
+        return store.personalDetails(Objects.requireNonNull(id, "id"));
     }
 
     /** Erases a witness's personal data; the pseudonymous record (id, role) stays. */
-    public synchronized boolean erasePersonalDetails(WitnessId id) {
-        return personal.remove(Objects.requireNonNull(id, "id")) != null;
+    public boolean erasePersonalDetails(WitnessId id) {
+        return store.erasePersonalDetails(Objects.requireNonNull(id, "id"));
     }
 
-    /** All witnesses with the given role. */
-    public synchronized List<Witness> withRole(WitnessRole role) {
-        Objects.requireNonNull(role, "role");
-        return witnesses.values().stream().filter(w -> w.role() == role).toList();
+    /** All witnesses with the given role, in registration order. */
+    public List<Witness> withRole(WitnessRole role) {
+        return store.withRole(Objects.requireNonNull(role, "role"));
     }
 }

@@ -83,13 +83,29 @@ class ChainJournalTest {
         String forged = lines.get(1).replace("officer", "officer").replace("platform", "mallory!");
         JournalFiles.write(file, List.of(lines.get(0), forged, lines.get(2)));
         assertThatThrownBy(() -> open("case-a")).isInstanceOf(EvidenceException.class)
-                .hasMessageContaining("record 3").hasMessageContaining("altered");
+                .hasMessageContaining("record 3").hasMessageContaining("altered")
+                .hasMessageContaining("custody entry 0 (journal record 2) was changed");
 
         JournalFiles.write(file, lines);
         EvidenceItem item = open("case-a").items().get(0);
         Files.delete(dir.resolve("blobs").resolve(item.sha256().hex()));
         assertThatThrownBy(() -> open("case-a")).hasMessageContaining("record 2")
                 .hasMessageContaining("blob store does not have");
+    }
+
+    @Test
+    void alteredEntry_afterAnEarlierMatchingHead_isNarrowedToTheEntriesOnlyTheLaterHeadCovers() throws IOException {
+        EvidenceChain first = open("case-n");
+        first.add(Fixtures.still(Fixtures.T0, true), Fixtures.bytes("one"), "platform"); // record 2, entry 0
+        first.signHead(); // record 3 covers entry 0
+        first.recordView("item-0001", "officer-1"); // record 4, entry 1
+        first.recordView("item-0001", "officer-2"); // record 5, entry 2
+        first.signHead(); // record 6 covers entries 0-2
+        Path file = dir.resolve("journal").resolve("case-n.jsonl");
+        JournalFiles.edit(file, 4, r -> r.replace("officer-2", "officer-9"));
+        assertThatThrownBy(() -> open("case-n")).isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("chain journal record 6: signed head (size 3) does not match")
+                .hasMessageContaining("one of custody entries 1-2 (journal records 4-5) was changed");
     }
 
     @Test
