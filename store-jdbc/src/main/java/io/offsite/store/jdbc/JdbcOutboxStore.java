@@ -8,7 +8,6 @@ import static io.offsite.store.jdbc.OutboxRows.TABLE;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.spi.SharedOutboxStore;
 import io.offsite.notify.spi.StoredMessage;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +44,6 @@ import java.util.TreeSet;
  */
 public final class JdbcOutboxStore implements SharedOutboxStore {
     private static final int INSERT_TRIES = 5;
-    private static final int CHUNK = 500;
 
     private final Sql sql;
     private final Dialect dialect;
@@ -67,8 +65,8 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         messages.forEach(m -> byKey.putIfAbsent(m.key(), m));
         String insert = "INSERT INTO " + TABLE + " (message_key, " + STATE_COLUMNS + ", version) "
                 + (dialect == Dialect.POSTGRESQL
-                        ? "VALUES (" + marks(STATE_COUNT + 1) + ", 1) ON CONFLICT (message_key) DO NOTHING"
-                        : "SELECT " + marks(STATE_COUNT + 1) + ", 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
+                        ? "VALUES (" + OutboxRows.marks(STATE_COUNT + 1) + ", 1) ON CONFLICT (message_key) DO NOTHING"
+                        : "SELECT " + OutboxRows.marks(STATE_COUNT + 1) + ", 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
                                 + " WHERE message_key = ?)");
         for (int tries = 1;; tries++) {
             try {
@@ -92,7 +90,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                         }
                     }
                     Map<String, StoredMessage> existing = new LinkedHashMap<>();
-                    for (StoredMessage s : select(c, skipped)) {
+                    for (StoredMessage s : OutboxRows.select(c, skipped)) {
                         existing.put(s.key(), s);
                     }
                     return existing;
@@ -148,7 +146,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                     }
                 }
             }
-            List<StoredMessage> got = select(c, claimed);
+            List<StoredMessage> got = OutboxRows.select(c, claimed);
             got.sort(Comparator.comparing((StoredMessage s) -> s.message().dueAt().orElseThrow())
                     .thenComparing(StoredMessage::key));
             return got;
@@ -195,7 +193,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     @Override
     public Optional<StoredMessage> find(String key) {
         Objects.requireNonNull(key, "key");
-        return run("reading outbox message " + key, c -> select(c, List.of(key)).stream().findFirst());
+        return run("reading outbox message " + key, c -> OutboxRows.select(c, List.of(key)).stream().findFirst());
     }
 
     @Override
@@ -205,7 +203,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
             try (PreparedStatement ps = c.prepareStatement(SELECT
                     + " WHERE provider_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
                 ps.setString(1, providerId);
-                return readAll(ps).stream().findFirst();
+                return OutboxRows.readAll(ps).stream().findFirst();
             }
         });
     }
@@ -232,7 +230,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (message_key, " + STATE_COLUMNS
-                    + ", version) VALUES (" + marks(STATE_COUNT + 1) + ", 1)")) {
+                    + ", version) VALUES (" + OutboxRows.marks(STATE_COUNT + 1) + ", 1)")) {
                 for (OutboxMessage m : absent) {
                     ps.setString(1, m.key());
                     OutboxRows.bindState(ps, 2, m);
@@ -255,7 +253,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         return run("loading the outbox", c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY seq")) {
                 List<OutboxMessage> all = new ArrayList<>();
-                readAll(ps).forEach(s -> all.add(s.message()));
+                OutboxRows.readAll(ps).forEach(s -> all.add(s.message()));
                 return all;
             }
         });
@@ -294,34 +292,5 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
             throw new StoreException(what + " failed: the outbox store is closed");
         }
         return sql.inTransaction(what, work);
-    }
-
-    /** The rows with these keys, in chunks of {@value #CHUNK}. */
-    private static List<StoredMessage> select(Connection c, List<String> keys) throws SQLException {
-        List<StoredMessage> out = new ArrayList<>(keys.size());
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE message_key IN (" + marks(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                out.addAll(readAll(ps));
-            }
-        }
-        return out;
-    }
-
-    private static List<StoredMessage> readAll(PreparedStatement ps) throws SQLException {
-        List<StoredMessage> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(OutboxRows.read(rs));
-            }
-        }
-        return out;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

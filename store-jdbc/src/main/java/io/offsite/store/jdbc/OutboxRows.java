@@ -5,11 +5,15 @@ import io.offsite.notify.MessageStatus;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.OutgoingMessage;
 import io.offsite.notify.spi.StoredMessage;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +30,8 @@ final class OutboxRows {
             + " due_micros, first_attempt_at, last_attempt_at, sent_at, delivered_at, dead_lettered_at, provider_id,"
             + " last_error, dead_letter_reason";
     static final int STATE_COUNT = 17;
+    /** How many keys one {@code IN (...)} lists. */
+    private static final int CHUNK = 500;
     /** What {@link #read} needs. */
     static final String SELECT = "SELECT message_key, " + STATE_COLUMNS + ", version FROM " + TABLE;
 
@@ -97,6 +103,37 @@ final class OutboxRows {
         } catch (RuntimeException e) { // an unknown enum name, bad instant text, a NULL where a value belongs, ...
             throw new CorruptRowException(TABLE, key, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The rows with these keys, in chunks of {@value #CHUNK}. */
+    static List<StoredMessage> select(Connection c, List<String> keys) throws SQLException {
+        List<StoredMessage> out = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE message_key IN (" + marks(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                out.addAll(readAll(ps));
+            }
+        }
+        return out;
+    }
+
+    /** Every row {@code ps} (a {@link #SELECT}) returns, decoded. */
+    static List<StoredMessage> readAll(PreparedStatement ps) throws SQLException {
+        List<StoredMessage> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        }
+        return out;
+    }
+
+    /** {@code n} comma-separated parameter marks. */
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Microseconds since 1970, rounded up (so a message is never claimed before it is due); saturating. */
