@@ -7,6 +7,7 @@ import io.offsite.notify.spi.SendResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,11 +161,16 @@ final class DispatchStep {
                 stale.add(k);
             }
         }
-        if (!stale.isEmpty()) {
-            changes.keySet().removeAll(stale);
-            events.removeKeys(stale);
-        }
+        dropKeys(stale);
         return stale;
+    }
+
+    /** Forgets the decisions about these keys (their store writes were refused: a newer state stands). */
+    void dropKeys(Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            changes.keySet().removeAll(keys);
+            events.removeKeys(keys);
+        }
     }
 
     /** One gateway call: made outside the outbox lock, never throws (a gateway exception is a retryable result). */

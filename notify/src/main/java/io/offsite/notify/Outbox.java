@@ -4,6 +4,7 @@ import io.offsite.core.Masks;
 import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.OutboxStore;
+import io.offsite.notify.spi.SharedOutboxStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * messages resumes them (a restart). Thread-safe: state changes and store calls are serialized on the
  * instance, but gateway calls are made outside that lock, so a stalled gateway never blocks enqueueing.
  *
+ * <p>On a {@link io.offsite.notify.spi.SharedOutboxStore} (for example a database that several server processes
+ * share) the outbox keeps nothing in memory: each round claims its due messages from the store under a lease
+ * ({@link OutboxBuilder#holder}, {@link OutboxBuilder#leaseDuration}), so no two processes send a message at the
+ * same time and a crashed process's messages are taken over when its leases run out; every change is written
+ * only over the state it was based on, and a receipt may reach any of the processes. Reads
+ * ({@link #find}, {@link #messages}, {@link #size}, {@link #nextDueAt}) then go to the store.
+ *
  * <pre>{@code
  * Outbox outbox = Outbox.builder(OutboxStores.inMemory())
  *         .clock(clock).gateway(Channel.SMS, smsGateway).build();
@@ -60,6 +68,8 @@ public final class Outbox {
     private final DueQueue queue = new DueQueue(byKey);
     private final Set<String> inFlight = new HashSet<>();
     private final Executor sendExecutor;
+    /** Set when the store is shared: then every operation goes through it and the maps above stay empty. */
+    private final SharedOutbox shared;
 
     Outbox(OutboxBuilder b) {
         this.store = b.store;
@@ -72,7 +82,9 @@ public final class Outbox {
         this.maxBatch = b.maxBatch;
         this.sendExecutor = b.sendExecutor;
         this.buckets = new TokenBuckets(b.rateLimit, clock);
-        List<OutboxMessage> loaded = store.loadAll();
+        this.shared = store instanceof SharedOutboxStore
+                ? new SharedOutbox(this, (SharedOutboxStore) store, b, gateways, buckets) : null;
+        List<OutboxMessage> loaded = shared != null ? List.of() : store.loadAll();
         for (OutboxMessage m : loaded) {
             index(m);
         }
@@ -97,6 +109,9 @@ public final class Outbox {
     public synchronized EnqueueResult enqueue(OutgoingMessage message) {
         Objects.requireNonNull(message, "message");
         requireGateway(message);
+        if (shared != null) {
+            return shared.enqueueAll(List.of(message)).get(0);
+        }
         OutboxMessage existing = byKey.get(message.key());
         if (existing != null) {
             return known(existing, message);
@@ -110,6 +125,10 @@ public final class Outbox {
     /** Enqueues several messages with a single store commit (one fsync for the file journal). */
     public synchronized List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
         Objects.requireNonNull(messages, "messages");
+        if (shared != null) {
+            messages.forEach(m -> requireGateway(Objects.requireNonNull(m, "message")));
+            return shared.enqueueAll(messages);
+        }
         Instant now = clock.instant();
         List<EnqueueResult> results = new ArrayList<>(messages.size());
         Map<String, OutboxMessage> fresh = new LinkedHashMap<>();
@@ -148,6 +167,9 @@ public final class Outbox {
      * gateway may see them again under the same keys) and the {@link OutboxStoreException} propagates.
      */
     public DispatchReport dispatchDue() {
+        if (shared != null) {
+            return shared.dispatchDue();
+        }
         DispatchStep step;
         List<DueQueue.Due> taken = new ArrayList<>();
         List<DispatchStep.Send> sends = new ArrayList<>();
@@ -211,6 +233,9 @@ public final class Outbox {
     /** Applies a delivery receipt; duplicate, late and unknown receipts change nothing and say so. */
     public synchronized ReceiptOutcome onReceipt(Receipt receipt) {
         Objects.requireNonNull(receipt, "receipt");
+        if (shared != null) {
+            return shared.onReceipt(receipt);
+        }
         String key = receipt.match() == Receipt.Match.KEY ? receipt.reference()
                 : keyByProviderId.get(receipt.reference());
         OutboxMessage m = key == null ? null : byKey.get(key);
@@ -237,6 +262,9 @@ public final class Outbox {
      */
     public synchronized int purgeFinal(Instant finalBefore) {
         Objects.requireNonNull(finalBefore, "finalBefore");
+        if (shared != null) {
+            return shared.purgeFinal(finalBefore);
+        }
         List<String> keys = new ArrayList<>();
         for (OutboxMessage m : byKey.values()) {
             Optional<Instant> doneAt = m.status() == MessageStatus.DELIVERED ? m.deliveredAt()
@@ -259,6 +287,9 @@ public final class Outbox {
 
     /** The message stored under {@code key}, if any. */
     public synchronized Optional<OutboxMessage> find(String key) {
+        if (shared != null) {
+            return shared.find(key);
+        }
         return Optional.ofNullable(byKey.get(key));
     }
 
@@ -266,7 +297,7 @@ public final class Outbox {
     public synchronized List<OutboxMessage> messages(MessageStatus status) {
         Objects.requireNonNull(status, "status");
         List<OutboxMessage> out = new ArrayList<>();
-        for (OutboxMessage m : byKey.values()) {
+        for (OutboxMessage m : shared != null ? store.loadAll() : byKey.values()) {
             if (m.status() == status) {
                 out.add(m);
             }
@@ -276,12 +307,12 @@ public final class Outbox {
 
     /** Number of messages known to the outbox, final ones included. */
     public synchronized int size() {
-        return byKey.size();
+        return shared != null ? store.loadAll().size() : byKey.size();
     }
 
     /** When the earliest pending or awaiting-receipt message is next due; empty when nothing is. */
     public synchronized Optional<Instant> nextDueAt() {
-        return queue.next();
+        return shared != null ? shared.nextDueAt() : queue.next();
     }
 
     private void requireGateway(OutgoingMessage m) {
@@ -291,7 +322,7 @@ public final class Outbox {
         }
     }
 
-    private static EnqueueResult known(OutboxMessage existing, OutgoingMessage m) {
+    static EnqueueResult known(OutboxMessage existing, OutgoingMessage m) {
         boolean same = existing.message().equals(m);
         if (!same) {
             LOG.warn("re-enqueue of key {} with different content ignored; keeping the stored message", m.key());

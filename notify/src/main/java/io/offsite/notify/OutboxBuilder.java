@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
@@ -23,6 +24,8 @@ public final class OutboxBuilder {
     OutboxListener listener = OutboxListener.none();
     int maxBatch = 10_000;
     Executor sendExecutor;
+    String holder;
+    Duration leaseDuration = Duration.ofMinutes(5);
 
     OutboxBuilder(OutboxStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -92,6 +95,41 @@ public final class OutboxBuilder {
     public OutboxBuilder sendExecutor(Executor value) {
         this.sendExecutor = Objects.requireNonNull(value, "sendExecutor");
         return this;
+    }
+
+    /**
+     * On a {@link io.offsite.notify.spi.SharedOutboxStore}: the name this outbox's leases carry, unique among the
+     * processes sharing the store, 1..200 characters without control characters (for example the host name and
+     * port). Default: {@code outbox-<pid>-<random>}, new at every start. Ignored by other stores.
+     */
+    public OutboxBuilder holder(String value) {
+        Objects.requireNonNull(value, "holder");
+        if (value.isBlank() || value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+            throw new NotifyException("holder must be 1..200 characters without control characters, was '" + value + "'");
+        }
+        this.holder = value;
+        return this;
+    }
+
+    /**
+     * On a {@link io.offsite.notify.spi.SharedOutboxStore}: how long a dispatch round's claim on its messages
+     * lasts, 1 s..1 h (default 5 min). A crashed process's messages are taken over this long after its claim;
+     * a round that takes longer (slow gateways, a large {@link #maxBatch}) may see its messages sent again by
+     * another process under the same keys. Ignored by other stores.
+     */
+    public OutboxBuilder leaseDuration(Duration value) {
+        Objects.requireNonNull(value, "leaseDuration");
+        if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofHours(1)) > 0) {
+            throw new NotifyException("leaseDuration must be between 1 s and 1 h, was " + value);
+        }
+        this.leaseDuration = value;
+        return this;
+    }
+
+    /** The configured holder, or a new unique default for each outbox built. */
+    String holderOrDefault() {
+        return holder != null ? holder
+                : "outbox-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Loads the store and returns the outbox; fails if no gateway was configured. */

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Where the outbox keeps its messages so that none is lost in a restart. The outbox saves a message before
  * it first sends it and after every change; on start it loads the latest state of every message and resumes.
- * Implementations: {@code OutboxStores.inMemory()}, {@code FileJournalStore}; vendors may add a JDBC one.
- * Calls come from one outbox at a time (the outbox serializes them).
+ * Implementations: {@code OutboxStores.inMemory()}, {@code FileJournalStore}. Calls come from one outbox at a
+ * time (the outbox serializes them). A store that several outboxes (processes) share implements
+ * {@link SharedOutboxStore} instead ({@code JdbcOutboxStore} in store-jdbc).
  */
 public interface OutboxStore extends AutoCloseable {
     /**

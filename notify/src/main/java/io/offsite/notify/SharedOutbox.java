@@ -1,0 +1,209 @@
+package io.offsite.notify;
+
+import io.offsite.core.Masks;
+import io.offsite.notify.spi.Gateway;
+import io.offsite.notify.spi.OutboxListener;
+import io.offsite.notify.spi.SharedOutboxStore;
+import io.offsite.notify.spi.StoredMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Outbox} on a {@link SharedOutboxStore}: no messages in memory; each round claims (leases) its due
+ * messages from the store, and every change is written only over the version it was based on, so several
+ * outboxes (processes) on one store neither send a message twice at once nor overwrite each other's newer
+ * state. Uses the outbox's decisions ({@link DispatchStep}, {@link ReceiptStep}) unchanged. State that is not
+ * thread-safe (jitter source, rate-limit buckets) is used only while holding {@code lock}, the outbox's monitor.
+ */
+final class SharedOutbox {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedOutbox.class);
+    /** How often a receipt is re-read and re-applied when the message keeps changing under it. */
+    private static final int RECEIPT_TRIES = 5;
+
+    private final Object lock;
+    private final SharedOutboxStore store;
+    private final String holder;
+    private final Duration lease;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final RetryPolicy retry;
+    private final Duration receiptTimeout;
+    private final Map<Channel, Gateway> gateways;
+    private final OutboxListener listener;
+    private final TokenBuckets buckets;
+    private final OutboxBuilder options;
+
+    SharedOutbox(Object lock, SharedOutboxStore store, OutboxBuilder b, Map<Channel, Gateway> gateways,
+            TokenBuckets buckets) {
+        this.lock = lock;
+        this.store = store;
+        this.holder = b.holderOrDefault();
+        this.lease = b.leaseDuration;
+        this.clock = b.clock;
+        this.random = b.random;
+        this.retry = b.retry;
+        this.receiptTimeout = b.receiptTimeout;
+        this.gateways = gateways;
+        this.listener = b.listener;
+        this.buckets = buckets;
+        this.options = b;
+        LOG.info("outbox {} dispatches from a shared store with {} leases", holder, lease);
+    }
+
+    /** Inserts the messages whose keys no process stored yet; a stored key returns the stored message. */
+    List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
+        Instant now = clock.instant();
+        Map<String, OutboxMessage> fresh = new LinkedHashMap<>();
+        for (OutgoingMessage m : messages) {
+            fresh.putIfAbsent(m.key(), OutboxMessage.enqueued(m, now));
+        }
+        Map<String, StoredMessage> existing = fresh.isEmpty() ? Map.of() : store.insertAbsent(fresh.values());
+        List<EnqueueResult> results = new ArrayList<>(messages.size());
+        Map<String, Boolean> answered = new HashMap<>();
+        for (OutgoingMessage m : messages) {
+            StoredMessage stored = existing.get(m.key());
+            if (stored != null) {
+                results.add(Outbox.known(stored.message(), m));
+            } else if (answered.putIfAbsent(m.key(), true) == null) {
+                results.add(new EnqueueResult(fresh.get(m.key()), true, true));
+            } else {
+                results.add(Outbox.known(fresh.get(m.key()), m));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * One round: claims due messages, calls gateways outside the lock, writes the results over the claimed
+     * versions and ends the leases. A result whose message changed meanwhile (a receipt, or another holder
+     * that took over after this round's lease ran out) is dropped: the newer state stands. When anything fails,
+     * the leases are ended so the messages are due again at once (a crashed process's leases run out instead).
+     */
+    DispatchReport dispatchDue() {
+        DispatchStep step;
+        Map<String, Long> versions = new LinkedHashMap<>();
+        List<DispatchStep.Send> sends = new ArrayList<>();
+        synchronized (lock) {
+            Instant now = clock.instant();
+            step = new DispatchStep(now, retry, receiptTimeout, random, buckets, gateways);
+            List<StoredMessage> claimed = store.claimDue(holder, now, now.plus(lease), options.maxBatch);
+            claimed.forEach(s -> versions.put(s.key(), s.version()));
+            try {
+                for (StoredMessage s : claimed) {
+                    DispatchStep.Send send = step.plan(s.message());
+                    if (send != null) {
+                        sends.add(send);
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                releaseAfterFailure(versions.keySet(), e);
+                throw e;
+            }
+        }
+        if (versions.isEmpty()) {
+            return step.report();
+        }
+        try {
+            DispatchStep.sendAll(sends, options.sendExecutor);
+        } catch (RuntimeException | Error e) {
+            releaseAfterFailure(versions.keySet(), e);
+            throw e;
+        }
+        synchronized (lock) {
+            try {
+                sends.forEach(step::settle);
+                List<StoredMessage> changes = new ArrayList<>();
+                step.changes().forEach((k, m) -> changes.add(new StoredMessage(m, versions.get(k))));
+                Set<String> stale = store.saveIfUnchanged(changes);
+                if (!stale.isEmpty()) {
+                    LOG.debug("{} messages changed while {} was sending them; keeping the newer state", stale.size(),
+                            holder);
+                    step.dropKeys(stale);
+                }
+            } catch (RuntimeException | Error e) {
+                releaseAfterFailure(versions.keySet(), e);
+                throw e;
+            }
+            try {
+                store.release(holder, versions.keySet());
+            } catch (RuntimeException e) {
+                LOG.warn("outbox {} saved its round but could not end its {} leases; they run out at their deadline: {}",
+                        holder, versions.size(), e.toString());
+            }
+            step.events().fire(listener);
+        }
+        return step.report();
+    }
+
+    /** Applies a receipt to the stored message, re-reading it when another process changed it meanwhile. */
+    ReceiptOutcome onReceipt(Receipt receipt) {
+        for (int tries = 1;; tries++) {
+            Optional<StoredMessage> found = receipt.match() == Receipt.Match.KEY ? store.find(receipt.reference())
+                    : store.findByProviderId(receipt.reference());
+            if (found.isEmpty()) {
+                LOG.warn("receipt {} for unknown {} '{}' ignored", receipt.status(), receipt.match(),
+                        Masks.inText(receipt.reference()));
+                return ReceiptOutcome.UNMATCHED;
+            }
+            StoredMessage s = found.get();
+            ReceiptStep step = ReceiptStep.decide(s.message(), receipt, clock.instant(), retry, receiptTimeout, random);
+            if (step.next == null) {
+                return step.outcome;
+            }
+            if (store.saveIfUnchanged(List.of(new StoredMessage(step.next, s.version()))).isEmpty()) {
+                step.events.fire(listener);
+                return step.outcome;
+            }
+            if (tries == RECEIPT_TRIES) {
+                throw new OutboxStoreException("receipt " + receipt.status() + " for message '" + s.key()
+                        + "' not applied: the message changed under it " + RECEIPT_TRIES + " times in a row");
+            }
+        }
+    }
+
+    /** Removes final messages whose outcome is older than {@code finalBefore} (reads every stored message). */
+    int purgeFinal(Instant finalBefore) {
+        List<String> keys = new ArrayList<>();
+        for (OutboxMessage m : store.loadAll()) {
+            Optional<Instant> doneAt = m.status() == MessageStatus.DELIVERED ? m.deliveredAt()
+                    : m.status() == MessageStatus.DEAD_LETTER ? m.deadLetteredAt() : Optional.empty();
+            if (doneAt.isPresent() && doneAt.get().isBefore(finalBefore)) {
+                keys.add(m.key());
+            }
+        }
+        if (!keys.isEmpty()) {
+            store.remove(keys);
+            LOG.info("purged {} final messages older than {}", keys.size(), finalBefore);
+        }
+        return keys.size();
+    }
+
+    Optional<OutboxMessage> find(String key) {
+        return store.find(key).map(StoredMessage::message);
+    }
+
+    /** The earliest due time of any stored message (reads every stored message). */
+    Optional<Instant> nextDueAt() {
+        return store.loadAll().stream().flatMap(m -> m.dueAt().stream()).min(Instant::compareTo);
+    }
+
+    private void releaseAfterFailure(Collection<String> keys, Throwable cause) {
+        try {
+            store.release(holder, keys);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e); // the leases then run out by themselves
+        }
+    }
+}

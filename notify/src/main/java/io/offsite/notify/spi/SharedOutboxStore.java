@@ -1,0 +1,62 @@
+package io.offsite.notify.spi;
+
+import io.offsite.notify.OutboxMessage;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An {@link OutboxStore} that several outboxes (several server processes) share. An outbox built on one keeps
+ * no messages in memory: the store is the only copy, and
+ * <ul>
+ * <li>a dispatch round {@linkplain #claimDue claims} the due messages it sends: a claim leases them to one
+ * holder until a deadline, and no other holder can claim them before it passes, so two processes never send
+ * the same message at the same time; a crashed holder's leases simply run out and another process takes its
+ * messages over;</li>
+ * <li>every change is written {@linkplain #saveIfUnchanged optimistically}: only over the version it was based
+ * on, so no process overwrites another's newer update (a receipt applied by process B while process A was
+ * sending wins, and A's result is dropped);</li>
+ * <li>the key is the primary key: {@linkplain #insertAbsent inserting} a key that is already stored keeps the
+ * stored message.</li>
+ * </ul>
+ * A message is <em>due</em> at {@code now} when it is not final and its {@link OutboxMessage#dueAt()} is at or
+ * before {@code now} (PENDING: its next send; SENT: its receipt deadline). Leases compare the instants the
+ * outboxes pass in, so the processes' clocks must agree (NTP) to well within the lease duration. Plain
+ * {@link #save} is an unconditional upsert (for imports); the outbox itself uses the methods below.
+ * Implementations: {@code OutboxStores.sharedInMemory()} (a test double and reference), {@code JdbcOutboxStore}.
+ * Thread-safe; every method is atomic.
+ */
+public interface SharedOutboxStore extends OutboxStore {
+    /**
+     * Stores each message whose key is not stored yet (version 1, not leased), atomically. Returns the messages
+     * that were <em>not</em> inserted because their key was already stored, by key, with their stored state.
+     */
+    Map<String, StoredMessage> insertAbsent(Collection<OutboxMessage> messages);
+
+    /**
+     * Atomically claims up to {@code max} messages due at {@code now} whose lease is free (never leased,
+     * released, or ended at or before {@code now}, whoever held it), earliest due first: leases them to
+     * {@code holder} until {@code leaseUntil} and increments their versions. Returns their stored state with
+     * the new versions; an empty list when nothing is due.
+     */
+    List<StoredMessage> claimDue(String holder, Instant now, Instant leaseUntil, int max);
+
+    /**
+     * Writes each new state whose stored version still equals {@link StoredMessage#version()} (incrementing
+     * it), atomically for the whole collection; leases are left as they are. Returns the keys that were not
+     * written because the message changed (or was removed) meanwhile.
+     */
+    Set<String> saveIfUnchanged(Collection<StoredMessage> changes);
+
+    /** Ends {@code holder}'s leases on these keys; keys leased by another holder or not at all are left alone. */
+    void release(String holder, Collection<String> keys);
+
+    /** The stored state of the message with this key. */
+    Optional<StoredMessage> find(String key);
+
+    /** The stored state of the message the gateway accepted under this provider id (the latest, if several). */
+    Optional<StoredMessage> findByProviderId(String providerId);
+}

@@ -1,0 +1,174 @@
+package io.offsite.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.offsite.notify.Channel;
+import io.offsite.notify.MessageStatus;
+import io.offsite.notify.OutboxMessage;
+import io.offsite.notify.OutgoingMessage;
+import io.offsite.notify.spi.StoredMessage;
+import io.offsite.testkit.SettableClock;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The outbox table itself: every message state round-trips, versions guard writes, leases, corrupt rows. */
+class JdbcOutboxStoreTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T02:00:00.123456789Z");
+
+    @TempDir
+    Path dir;
+
+    private final SettableClock clock = SettableClock.at(T0);
+
+    private static OutgoingMessage sms(String key) {
+        return new OutgoingMessage(key, Channel.SMS, "+8613812345678", "【城管】请驶离 — 'quotes' \"and\" ünïcode");
+    }
+
+    /** One message in every state, with nanosecond instants and every optional field used somewhere. */
+    static List<OutboxMessage> everyState() {
+        Instant t1 = T0.plusNanos(1);
+        Instant t2 = T0.plusSeconds(2);
+        OutboxMessage pending = new OutboxMessage(sms("ep-1/pending"), MessageStatus.PENDING, 0, T0, Optional.of(T0),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        OutboxMessage retrying = new OutboxMessage(new OutgoingMessage("ep-1/voice", Channel.VOICE, "cam-7", "请驶离"),
+                MessageStatus.PENDING, 2, T0, Optional.of(t2), Optional.of(t1), Optional.of(t1), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("attempt 2 failed: 503"),
+                Optional.empty());
+        OutboxMessage sent = new OutboxMessage(new OutgoingMessage("ep-2/push", Channel.PUSH, "tok-1", "move"),
+                MessageStatus.SENT, 1, T0, Optional.of(t2.plus(Duration.ofMinutes(15))), Optional.of(t1),
+                Optional.of(t1), Optional.of(t1), Optional.empty(), Optional.empty(), Optional.of("p-sent"),
+                Optional.empty(), Optional.empty());
+        OutboxMessage delivered = new OutboxMessage(sms("ep-3/delivered"), MessageStatus.DELIVERED, 1, T0,
+                Optional.empty(), Optional.of(t1), Optional.of(t1), Optional.of(t1), Optional.of(t2), Optional.empty(),
+                Optional.of("p-delivered"), Optional.empty(), Optional.empty());
+        OutboxMessage dead = new OutboxMessage(sms("ep-4/dead"), MessageStatus.DEAD_LETTER, 3, T0, Optional.empty(),
+                Optional.of(t1), Optional.of(t2), Optional.empty(), Optional.empty(), Optional.of(t2), Optional.empty(),
+                Optional.of("x".repeat(5000)), Optional.of("gave up after 3 attempts"));
+        return List.of(pending, retrying, sent, delivered, dead);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void everyMessageState_roundTripsExactly_alsoThroughANewStore(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            assertThat(store.insertAbsent(everyState())).isEmpty();
+            assertThat(store.loadAll()).containsExactlyElementsOf(everyState());
+            for (OutboxMessage m : everyState()) {
+                assertThat(store.find(m.key())).contains(new StoredMessage(m, 1));
+            }
+            assertThat(store.findByProviderId("p-sent").orElseThrow().message()).isEqualTo(everyState().get(2));
+            assertThat(store.findByProviderId("nope")).isEmpty();
+            assertThat(store.find("nope")).isEmpty();
+            store.close();
+            try (HikariDataSource second = TestDatabases.sameAs(ds); OffsiteDatabase db2 = TestDatabases.open(second, clock)) {
+                assertThat(JdbcOutboxStore.create(db2).loadAll()).containsExactlyElementsOf(everyState());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void insertAbsent_ofAStoredKey_keepsTheStoredMessageAndReturnsIt(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            OutboxMessage first = everyState().get(0);
+            store.insertAbsent(List.of(first));
+            OutboxMessage other = new OutboxMessage(new OutgoingMessage(first.key(), Channel.SMS, "13900000000", "other"),
+                    MessageStatus.PENDING, 0, T0.plusSeconds(5), Optional.of(T0.plusSeconds(5)), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+            Map<String, StoredMessage> existing = store.insertAbsent(List.of(other, everyState().get(1)));
+            assertThat(existing).containsOnlyKeys(first.key());
+            assertThat(existing.get(first.key()).message()).isEqualTo(first);
+            assertThat(store.loadAll()).containsExactly(first, everyState().get(1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void claimsLeasesAndVersions_followTheSpi(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            store.insertAbsent(everyState());
+            Instant now = T0.plusSeconds(3);
+            List<StoredMessage> a = store.claimDue("a", now, now.plusSeconds(60), 10);
+            assertThat(a).extracting(StoredMessage::key).containsExactly("ep-1/pending", "ep-1/voice");
+            assertThat(a).extracting(StoredMessage::version).containsOnly(2L);
+            assertThat(store.claimDue("b", now, now.plusSeconds(60), 10)).as("leased to a").isEmpty();
+            assertThat(store.claimDue("a", now, now.plusSeconds(60), 10)).as("a's own live lease too").isEmpty();
+
+            StoredMessage stale = new StoredMessage(a.get(0).message(), 1);
+            assertThat(store.saveIfUnchanged(List.of(stale, a.get(1)))).containsExactly("ep-1/pending");
+            assertThat(store.find("ep-1/voice").orElseThrow().version()).isEqualTo(3);
+
+            store.release("b", List.of("ep-1/pending"));
+            assertThat(store.claimDue("b", now, now.plusSeconds(60), 10)).as("b cannot end a's lease").isEmpty();
+            store.release("a", List.of("ep-1/pending"));
+            assertThat(store.claimDue("b", now, now.plusSeconds(60), 1)).extracting(StoredMessage::key)
+                    .containsExactly("ep-1/pending");
+            Instant later = now.plusSeconds(60);
+            assertThat(store.claimDue("c", later, later.plusSeconds(60), 10)).extracting(StoredMessage::key)
+                    .as("both leases ran out").containsExactly("ep-1/pending", "ep-1/voice");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void rowEditedToGarbage_isACorruptRowExceptionNamingTheKey(Dialect dialect) throws Exception {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            store.insertAbsent(everyState());
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE notify_outbox SET enqueued_at = 'yesterday' WHERE message_key = 'ep-1/voice'");
+                s.executeUpdate("UPDATE notify_outbox SET status = 'LOST' WHERE message_key = 'ep-4/dead'");
+            }
+            assertThatThrownBy(store::loadAll).isInstanceOf(CorruptRowException.class)
+                    .hasMessageContaining("ep-1/voice").hasMessageContaining("yesterday");
+            assertThatThrownBy(() -> store.find("ep-4/dead")).isInstanceOf(CorruptRowException.class)
+                    .satisfies(e -> assertThat(((CorruptRowException) e).key()).isEqualTo("ep-4/dead"))
+                    .hasMessageContaining("LOST");
+            assertThatThrownBy(() -> store.claimDue("a", T0.plusSeconds(5), T0.plusSeconds(60), 10))
+                    .isInstanceOf(CorruptRowException.class).hasMessageContaining("ep-1/voice");
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE notify_outbox SET enqueued_at = '" + T0 + "' WHERE message_key = 'ep-1/voice'");
+            }
+            assertThat(store.claimDue("b", T0.plusSeconds(5), T0.plusSeconds(60), 10))
+                    .as("the failed claim took no leases").hasSize(2);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE notify_outbox SET due_micros = 0 WHERE message_key = 'ep-2/push'");
+            }
+            assertThatThrownBy(() -> store.find("ep-2/push")).isInstanceOf(CorruptRowException.class)
+                    .hasMessageContaining("due_micros");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void saveAndRemove_upsertAndForget(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            List<OutboxMessage> all = everyState();
+            store.save(all.subList(0, 2));
+            store.save(all);
+            assertThat(store.loadAll()).containsExactlyElementsOf(all);
+            assertThat(store.find(all.get(0).key()).orElseThrow().version()).isEqualTo(2);
+            store.remove(List.of(all.get(0).key(), "unknown"));
+            assertThat(store.loadAll()).containsExactlyElementsOf(all.subList(1, all.size()));
+            store.close();
+            assertThatThrownBy(store::loadAll).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        }
+    }
+}
