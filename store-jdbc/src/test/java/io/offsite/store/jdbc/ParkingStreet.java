@@ -7,7 +7,7 @@ import io.offsite.core.grid.CellId;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.geofence.CameraId;
-import io.offsite.geofence.CollectingSink;
+import io.offsite.geofence.EffectSink;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.Fence;
 import io.offsite.geofence.FenceKind;
@@ -41,7 +41,7 @@ final class ParkingStreet {
         return FenceRegistry.of(List.of(fence));
     }
 
-    static GeofenceEngine engine(EpisodeStore store, CollectingSink sink, Clock clock) {
+    static GeofenceEngine engine(EpisodeStore store, EffectSink sink, Clock clock) {
         return GeofenceEngine.builder(fences(), OfficerDirectory.of(Map.of(STREET, OfficerId.of("HYZF-1001"))))
                 .effects(sink).store(store).episodeIdKey(EPISODE_KEY).clock(clock).build();
     }
