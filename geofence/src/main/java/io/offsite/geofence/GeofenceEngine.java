@@ -210,12 +210,6 @@ public final class GeofenceEngine {
             }
         }
         Intake[] intakes = new Intake[n];
-        submitInOrder(batch, intakes);
-        return new Batch(intakes);
-    }
-
-    private void submitInOrder(List<Detection> batch, Intake[] intakes) {
-        int n = intakes.length;
         Track[] ahead = lookAhead;
         for (int base = 0; base < n; base += Applier.LOOK_AHEAD) {
             int end = Math.min(base + Applier.LOOK_AHEAD, n);
@@ -236,6 +230,7 @@ public final class GeofenceEngine {
                 intakes[i] = submit(batch.get(i));
             }
         }
+        return new Batch(intakes);
     }
 
     /**
