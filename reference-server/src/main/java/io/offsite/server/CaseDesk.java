@@ -1,0 +1,339 @@
+package io.offsite.server;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.offsite.cases.CaseLifecycle;
+import io.offsite.cases.CaseService;
+import io.offsite.cases.PenaltyCase;
+import io.offsite.cases.penalty.Assessment;
+import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.PartyType;
+import io.offsite.cases.penalty.PenaltyCatalogue;
+import io.offsite.cases.spi.StoredCase;
+import io.offsite.core.Masks;
+import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.effect.DispatchOfficer;
+import io.offsite.core.effect.FileCase;
+import io.offsite.core.effect.RequestOwnerMove;
+import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.grid.CellId;
+import io.offsite.core.grid.Grid;
+import io.offsite.core.grid.GridCell;
+import io.offsite.core.grid.OfficerId;
+import io.offsite.core.violation.Violation;
+import io.offsite.evidence.CaseContext;
+import io.offsite.evidence.CompletenessReport;
+import io.offsite.evidence.CompletenessRules;
+import io.offsite.evidence.DeviceReview;
+import io.offsite.evidence.EvidenceChain;
+import io.offsite.evidence.EvidencePlan;
+import io.offsite.evidence.EvidenceRequest;
+import io.offsite.evidence.ItemKind;
+import io.offsite.evidence.ItemSpec;
+import io.offsite.evidence.spi.BlobStore;
+import io.offsite.evidence.spi.SigningKeys;
+import io.offsite.notify.OutboxMessage;
+import io.offsite.store.jdbc.JdbcChainJournals;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an escalated episode into a case: {@code CaptureEvidence} opens the case's evidence chain (journalled in the
+ * database, blobs on disk), pulls the stills the plan names through {@link CameraSnapshots}, adds the owner text's
+ * SMS record from the outbox, checks the violation's completeness rules, and files the case in FILED with two
+ * officers (the dispatched officer and the officer of the cell above), the intended penalty from the discretion
+ * table and the next statutory deadline. Idempotent per episode: a replayed effect after a restart finds the chain
+ * and the case already there and adds nothing.
+ */
+final class CaseDesk {
+    static final ZoneId HUANGYAN = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(CaseDesk.class);
+    private static final String PLATFORM = "offsite-server";
+    private static final int MAX_WARNINGS = 10;
+
+    private final Clock clock;
+    private final JdbcChainJournals journals;
+    private final BlobStore blobs;
+    private final SigningKeys keys;
+    private final CaseService cases;
+    private final CaseLifecycle lifecycle;
+    private final PenaltyCatalogue catalogue;
+    private final CameraSnapshots cameras;
+    private final Function<String, Optional<OutboxMessage>> outbox;
+    private final Supplier<Grid> grid;
+    private final Function<String, Optional<Geometry>> fenceArea;
+    private final Consumer<ServerEvent> events;
+    private final LoadingCache<String, EvidenceChain> chains;
+    private final java.util.Map<String, RequestOwnerMove> orders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, DispatchOfficer> dispatches = new java.util.concurrent.ConcurrentHashMap<>();
+
+    CaseDesk(Clock clock, JdbcChainJournals journals, BlobStore blobs, SigningKeys keys, CaseService cases,
+            CaseLifecycle lifecycle, PenaltyCatalogue catalogue, CameraSnapshots cameras,
+            Function<String, Optional<OutboxMessage>> outbox, Supplier<Grid> grid,
+            Function<String, Optional<Geometry>> fenceArea, Consumer<ServerEvent> events) {
+        this.clock = clock;
+        this.journals = journals;
+        this.blobs = blobs;
+        this.keys = keys;
+        this.cases = cases;
+        this.lifecycle = lifecycle;
+        this.catalogue = catalogue;
+        this.cameras = cameras;
+        this.outbox = outbox;
+        this.grid = grid;
+        this.fenceArea = fenceArea;
+        this.events = events;
+        this.chains = Caffeine.newBuilder().maximumSize(2_000).build(this::openChain);
+    }
+
+    /** The case number an episode's case gets: division code, year, 12 hex digits of the episode id's hash. */
+    static String caseIdOf(String episodeId, Instant at) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(episodeId.getBytes(StandardCharsets.UTF_8));
+            return "331003-" + LocalDate.ofInstant(at, HUANGYAN).getYear() + "-"
+                    + HexFormat.of().formatHex(h, 0, 6).toUpperCase(java.util.Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void ordered(RequestOwnerMove r) {
+        orders.put(r.episodeId(), r);
+    }
+
+    void dispatched(DispatchOfficer d) {
+        dispatches.put(d.episodeId(), d);
+    }
+
+    /** The chain of a case that has one (opened by an escalation or an upload). */
+    EvidenceChain chain(String caseId) {
+        return chains.get(caseId);
+    }
+
+    boolean hasChain(String caseId) {
+        return journals.caseIds().contains(caseId);
+    }
+
+    private EvidenceChain openChain(String caseId) {
+        Violation v = cases.find(caseId).map(c -> c.penaltyCase().violation()).orElse(Violation.PARKING);
+        return EvidenceChain.builder(caseId, v).journal(journals.journal(caseId)).blobStore(blobs).signingKeys(keys)
+                .clock(clock).build();
+    }
+
+    /** A vendor ladder's explicit {@code FileCase}: the case is filed at once, without the parking evidence plan. */
+    void fileCase(FileCase f) {
+        String caseId = caseIdOf(f.episodeId(), f.at());
+        List<OfficerId> officers = officers(f.cellId(), Optional.empty());
+        file(caseId, f.violation(), f.at(), "episode " + f.episodeId() + " fence " + f.fenceId()
+                + ": filed at once by the fence's ladder (repeat " + f.repeatCount() + ")", officers, f.episodeId());
+    }
+
+    /** Collects the evidence an escalation names and files the case when the owner was told. */
+    void capture(CaptureEvidence ce) {
+        EvidencePlan plan = EvidencePlan.from(ce);
+        if (!plan.offSiteCaseMayRestOnText()) {
+            events.accept(new ServerEvent(ce.at(), "NoOffSiteCase", ce.episodeId(),
+                    "owner was not told (" + ce.ownerNotice() + "): officer handles it on site, no off-site case"));
+            return;
+        }
+        String caseId = caseIdOf(ce.episodeId(), ce.at());
+        EvidenceChain chain = chains.get(caseId);
+        RequestOwnerMove order = orders.get(ce.episodeId());
+        DispatchOfficer dispatch = dispatches.get(ce.episodeId());
+        if (chain.items().isEmpty()) {
+            collect(chain, plan, ce, order);
+            voiceWarnings(chain, ce);
+        }
+        Duration window = order == null ? Duration.ofMinutes(10) : order.moveWindow();
+        CaseContext.Builder ctx = CaseContext.builder(ce.violation(), clock.instant()).moveWindow(window)
+                .windowEnd(ce.at()).zone(HUANGYAN);
+        int warnings = warningsQueued(ce.episodeId());
+        if (warnings > 0) {
+            ctx.warningsRequired(warnings);
+        }
+        fenceArea.apply(ce.fenceId()).ifPresent(ctx::fence);
+        CompletenessReport report = CompletenessRules.defaults().check(chain, ctx.build());
+        events.accept(new ServerEvent(clock.instant(), "EvidenceCollected", ce.episodeId(), caseId + ": "
+                + chain.items().size() + " items, " + (report.complete() ? "complete" : report.gaps().size() + " gaps")));
+        CellId cell = dispatch != null ? dispatch.cellId() : order != null ? order.cellId() : null;
+        List<OfficerId> officers = officers(cell, Optional.ofNullable(dispatch).map(DispatchOfficer::officerId));
+        file(caseId, ce.violation(), ce.at(), "episode " + ce.episodeId() + " fence " + ce.fenceId() + ": still parked " + window.toMinutes()
+                + " min after the owner was told; evidence " + chain.items().size()
+                + " items, " + (report.complete() ? "complete" : "incomplete: " + report.gaps().size() + " gaps"),
+                officers, ce.episodeId());
+    }
+
+    private void collect(EvidenceChain chain, EvidencePlan plan, CaptureEvidence ce, RequestOwnerMove order) {
+        GeoPoint where = order == null ? null : order.location();
+        for (EvidenceRequest req : plan.requests()) {
+            try {
+                if (req.kind() == ItemKind.STILL && req.at().isPresent()) {
+                    CameraSnapshots.Snapshot s = cameras.fetch(ce.cameraId(), req.at().get(), ce.subject());
+                    ItemSpec.Builder spec = ItemSpec.builder(ItemKind.STILL, s.mediaType(), req.at().get(), ce.cameraId())
+                            .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
+                            .stationary(true).plateLegible(ce.plateLegibleRequired()).subject(ce.subject());
+                    if (where != null) {
+                        spec.location(where);
+                    }
+                    chain.add(spec.build(), new ByteArrayInputStream(s.bytes()), PLATFORM);
+                } else if (req.kind() == ItemKind.VIDEO_CLIP && req.at().isPresent()) {
+                    Instant from = req.at().get();
+                    Instant until = req.until().orElse(from.plusSeconds(30));
+                    CameraSnapshots.Snapshot s = cameras.clip(ce.cameraId(), from, until, ce.subject());
+                    chain.add(ItemSpec.builder(ItemKind.VIDEO_CLIP, s.mediaType(), from, ce.cameraId())
+                            .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
+                            .subject(ce.subject()).build(), new ByteArrayInputStream(s.bytes()), PLATFORM);
+                } else if (req.kind() == ItemKind.SMS_RECORD) {
+                    Optional<OutboxMessage> text = outbox.apply(ce.episodeId() + "/request-owner-move");
+                    if (text.isPresent() && text.get().sentAt().isPresent() && text.get().deliveredAt().isPresent()) {
+                        OutboxMessage m = text.get();
+                        String record = "{\"key\":\"" + m.key() + "\",\"to\":\"" + Masks.phone(m.message().to())
+                                + "\",\"sentAt\":\"" + m.sentAt().get() + "\",\"deliveredAt\":\"" + m.deliveredAt().get()
+                                + "\",\"providerId\":\"" + m.providerId().orElse("") + "\"}";
+                        chain.add(ItemSpec.builder(ItemKind.SMS_RECORD, "application/json", m.sentAt().get(),
+                                "sms-gateway").sms(m.sentAt().get(), m.deliveredAt().get()).subject(ce.subject()).build(),
+                                new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), PLATFORM);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the item stays missing: completeness names the gap; the case is still filed for review
+                LOG.warn("episode {}: evidence {} not collected: {}", ce.episodeId(), req.kind(),
+                        Masks.exception(e).getMessage());
+            }
+        }
+    }
+
+    /** The loudspeaker warnings the outbox played for an episode, as records of what was said and when. */
+    private void voiceWarnings(EvidenceChain chain, CaptureEvidence ce) {
+        for (int n = 1; n <= MAX_WARNINGS; n++) {
+            Optional<OutboxMessage> w = outbox.apply(ce.episodeId() + "/voice-warning/" + n);
+            if (w.isEmpty()) {
+                return;
+            }
+            OutboxMessage m = w.get();
+            Instant played = m.deliveredAt().or(m::sentAt).orElse(null);
+            if (played != null) {
+                String record = "{\"key\":\"" + m.key() + "\",\"speaker\":\"" + m.message().to()
+                        + "\",\"playedAt\":\"" + played + "\",\"text\":\"" + Masks.inText(m.message().text())
+                        .replace("\"", "'") + "\"}";
+                chain.add(ItemSpec.builder(ItemKind.VOICE_WARNING_RECORD, "application/json", played, m.message().to())
+                        .subject(ce.subject()).build(), new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)),
+                        PLATFORM);
+            }
+        }
+    }
+
+    int warningsQueued(String episodeId) {
+        int n = 0;
+        while (n < MAX_WARNINGS && outbox.apply(episodeId + "/voice-warning/" + (n + 1)).isPresent()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The dispatched officer (or the cell's) and the nearest different officer above: filing needs two. */
+    private List<OfficerId> officers(CellId cell, Optional<OfficerId> dispatched) {
+        Set<OfficerId> who = new LinkedHashSet<>();
+        dispatched.ifPresent(who::add);
+        Grid g = grid.get();
+        Optional<GridCell> c = cell == null ? Optional.empty() : g.cell(cell);
+        while (c.isPresent() && who.size() < 2) {
+            who.add(c.get().responsibleOfficer());
+            c = c.get().parent().flatMap(g::cell);
+        }
+        return new ArrayList<>(who);
+    }
+
+    private void file(String caseId, Violation violation, Instant at, String reason, List<OfficerId> officers,
+            String episodeId) {
+        if (cases.find(caseId).isPresent()) {
+            return; // replayed after a restart: filed already
+        }
+        if (officers.size() < 2) {
+            events.accept(new ServerEvent(at, "CaseNotFiled", episodeId, caseId
+                    + ": the grid names fewer than two officers for this place; route it to the duty desk"));
+            return;
+        }
+        Assessment a = intended(violation, at);
+        StoredCase c = cases.file(caseId, violation, PartyType.PERSON, at, reason + "; intended penalty "
+                + a.decision().outcome() + " " + a.decision().fineFen() / 100 + " yuan (tier " + a.decision().tierId()
+                + ")", officers.toArray(OfficerId[]::new));
+        String next = lifecycle.nextDeadline(c.penaltyCase(), LocalDate.ofInstant(at, HUANGYAN))
+                .map(d -> d.what() + " by " + d.date()).orElse("none");
+        events.accept(new ServerEvent(at, "CaseFiled", episodeId, caseId + " FILED by " + officers + "; intended "
+                + a.decision().fineFen() / 100 + " yuan; next deadline: " + next));
+    }
+
+    /** The episode a case was filed for (its filing reason starts {@code episode <id> fence <id>:}), if any. */
+    static Optional<String> episodeOf(PenaltyCase c) {
+        return filedFor(c, 1);
+    }
+
+    /** The fence of the episode a case was filed for, if any. */
+    static Optional<String> fenceOf(PenaltyCase c) {
+        return filedFor(c, 3);
+    }
+
+    private static Optional<String> filedFor(PenaltyCase c, int word) {
+        String reason = c.timeline().get(0).reason();
+        int colon = reason.indexOf(':');
+        if (!reason.startsWith("episode ") || colon < 0) {
+            return Optional.empty();
+        }
+        String[] words = reason.substring(0, colon).split(" ");
+        return words.length == 4 && words[2].equals("fence") ? Optional.of(words[word]) : Optional.empty();
+    }
+
+    /** The case's evidence checked against its violation's completeness rules, as the API shows it. */
+    Completeness completeness(PenaltyCase c) {
+        if (!hasChain(c.caseId())) {
+            return new Completeness(false, List.of(new Completeness.Check("evidence", "MISSING",
+                    "no evidence chain for this case yet")));
+        }
+        Instant windowEnd = c.timeline().get(0).at();
+        CaseContext.Builder ctx = CaseContext.builder(c.violation(), clock.instant()).moveWindow(Duration.ofMinutes(10))
+                .windowEnd(windowEnd).zone(HUANGYAN);
+        episodeOf(c).map(this::warningsQueued).filter(n -> n > 0).ifPresent(ctx::warningsRequired);
+        fenceOf(c).flatMap(fenceArea).ifPresent(ctx::fence);
+        CompletenessReport r = CompletenessRules.defaults().check(chain(c.caseId()), ctx.build());
+        return new Completeness(r.complete(), r.findings().stream().map(f -> new Completeness.Check(f.ruleId(),
+                f.status().name(), f.reason())).toList());
+    }
+
+    /**
+     * A completeness verdict.
+     *
+     * @param complete whether every rule of the violation's set passed
+     * @param checks   each rule's status and reason
+     */
+    record Completeness(boolean complete, List<Check> checks) {
+        /** One rule's verdict. */
+        record Check(String rule, String status, String reason) {
+        }
+    }
+
+    /** The penalty the table gives a first offence by a person on that day (what a case starts from). */
+    Assessment intended(Violation violation, Instant at) {
+        return catalogue.explain(violation, Facts.builder().party(PartyType.PERSON).build(),
+                LocalDate.ofInstant(at, HUANGYAN));
+    }
+}

@@ -1,0 +1,121 @@
+package io.offsite.server;
+
+import io.offsite.core.Masks;
+import io.offsite.core.geo.GeoPoint;
+import io.offsite.core.grid.OfficerId;
+import io.offsite.geofence.CameraId;
+import io.offsite.geofence.Detection;
+import io.offsite.geofence.ObjectClass;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code --demo} street in Huangyan: a dome camera over the no-parking fence on 西城街 and one over the
+ * no-vending zone on 青年路, on a clock running {@code demo-speed} times faster than real time. Car A stays (its
+ * owner is texted, the ten minutes run from the delivery, the officer is sent, evidence is collected and a case is
+ * filed); car B leaves inside its window; car C's owner number is out of service (the text is dead-lettered and the
+ * officer is sent at once, no off-site case); a street vendor is warned twice by loudspeaker and then a case is
+ * filed. Cameras report every 5 simulated seconds through the same path as {@code POST /api/v1/detections}.
+ */
+final class DemoStreet {
+    static final String PARKING_CAMERA = "33100300001321000001";
+    static final String VENDING_CAMERA = "33100300001321000002";
+    static final String OUT_OF_SERVICE = "13900000000";
+    static final Set<String> CAMERAS = Set.of(PARKING_CAMERA, VENDING_CAMERA);
+    /** Owner phones the simulated vehicle registry knows (others get a made-up number). */
+    static final Map<String, String> OWNERS = Map.of("浙J12345", "13812345678", "浙J67890", "13587654321",
+            "浙JD0235", OUT_OF_SERVICE);
+    /** Officer phones for dispatch texts. */
+    static final Map<OfficerId, String> OFFICERS = Map.of(OfficerId.of("HYZF-1001"), "13511112222",
+            OfficerId.of("HYZF-2001"), "13511113333", OfficerId.of("HYZF-0111"), "13511114444",
+            OfficerId.of("HYZF-0211"), "13511115555");
+    private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** One simulated road user: who, where, from when to when (seconds after the demo starts). */
+    record Actor(String label, String plate, String tracker, ObjectClass kind, String camera, double lon, double lat,
+            int from, int until) {
+    }
+
+    static final List<Actor> SCRIPT = List.of(
+            new Actor("car A (stays)", "浙J12345", null, ObjectClass.CAR, PARKING_CAMERA, 121.24451, 28.63031, 0, 900),
+            new Actor("car B (leaves in time)", "浙J67890", null, ObjectClass.CAR, PARKING_CAMERA, 121.24421, 28.63011,
+                    30, 420),
+            new Actor("car C (number out of service)", "浙JD0235", null, ObjectClass.CAR, PARKING_CAMERA, 121.24481,
+                    28.63041, 60, 900),
+            new Actor("vendor (fruit stall)", null, "stall-7", ObjectClass.VENDOR, VENDING_CAMERA, 121.26451, 28.63031,
+                    90, 1_200));
+
+    /** Seconds of simulated time the script runs. */
+    static final int LENGTH = 1_560;
+
+    private final Enforcement enforcement;
+    private final Instant start;
+    private int next;
+
+    DemoStreet(Enforcement enforcement, Instant start) {
+        this.enforcement = enforcement;
+        this.start = start;
+    }
+
+    /** Prints each event as a timeline line (local time in Huangyan). */
+    static void printTimeline(Enforcement enforcement, PrintStream out) {
+        enforcement.listen(e -> out.println(HHMMSS.format(e.at()) + "  " + pad(e.kind()) + " "
+                + (e.episodeId().isEmpty() ? "" : "[" + e.episodeId().substring(0, Math.min(8, e.episodeId().length()))
+                + "] ") + e.text()));
+    }
+
+    private static String pad(String s) {
+        return s.length() >= 18 ? s : s + " ".repeat(18 - s.length());
+    }
+
+    /**
+     * Sends one round of sightings stamped with the clock's now when at least 5 simulated seconds passed since the
+     * last round (cameras stamp what they see when they see it); false once the script is over.
+     */
+    boolean step() {
+        Instant now = enforcement.now();
+        long elapsed = (now.toEpochMilli() - start.toEpochMilli()) / 1_000;
+        if (elapsed > LENGTH) {
+            return false;
+        }
+        if (elapsed < next) {
+            return true;
+        }
+        next = (int) elapsed + 5;
+        List<Detection> batch = new ArrayList<>();
+        for (Actor a : SCRIPT) {
+            if (elapsed >= a.from() && elapsed <= a.until()) {
+                Detection.Builder b = Detection.builder(CameraId.of(a.camera()), now).objectClass(a.kind())
+                        .at(GeoPoint.of(a.lon(), a.lat())).snapshot("demo/" + a.camera() + "/" + elapsed + ".jpg");
+                if (a.plate() != null) {
+                    b.plate(a.plate(), 0.95);
+                } else {
+                    b.tracker(a.tracker());
+                }
+                batch.add(b.build());
+            }
+        }
+        if (!batch.isEmpty()) {
+            enforcement.submit(batch);
+        }
+        return true;
+    }
+
+    static String describeScript() {
+        StringBuilder sb = new StringBuilder();
+        for (Actor a : SCRIPT) {
+            sb.append("  ").append(a.label()).append(": ").append(a.plate() != null ? Masks.plate(a.plate()) : a.tracker())
+                    .append(", seen ").append(a.from() / 60).append(':').append(String.format("%02d", a.from() % 60))
+                    .append("–").append(a.until() / 60).append(':').append(String.format("%02d", a.until() % 60))
+                    .append(" after the start\n");
+        }
+        return sb.toString();
+    }
+}

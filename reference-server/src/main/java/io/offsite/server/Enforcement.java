@@ -1,0 +1,374 @@
+package io.offsite.server;
+
+import io.offsite.cases.CaseLifecycle;
+import io.offsite.cases.CaseService;
+import io.offsite.cases.penalty.PenaltyCatalogue;
+import io.offsite.core.Masks;
+import io.offsite.core.effect.CaptureEvidence;
+import io.offsite.core.effect.DispatchOfficer;
+import io.offsite.core.effect.DispatchUnaddressed;
+import io.offsite.core.effect.EnforcementEffect;
+import io.offsite.core.effect.EpisodeResolved;
+import io.offsite.core.effect.FileCase;
+import io.offsite.core.effect.MoveWindowStarted;
+import io.offsite.core.effect.RequestOwnerMove;
+import io.offsite.core.effect.VoiceWarning;
+import io.offsite.evidence.FileSystemBlobStore;
+import io.offsite.geofence.Batch;
+import io.offsite.geofence.CollectingSink;
+import io.offsite.geofence.Detection;
+import io.offsite.geofence.GeofenceEngine;
+import io.offsite.geofence.Intake;
+import io.offsite.geofence.NoticeResult;
+import io.offsite.notify.Channel;
+import io.offsite.notify.EffectNotifier;
+import io.offsite.notify.EffectOutcome;
+import io.offsite.notify.MessageStatus;
+import io.offsite.notify.Outbox;
+import io.offsite.notify.OutboxMessage;
+import io.offsite.notify.Receipt;
+import io.offsite.notify.ReceiptOutcome;
+import io.offsite.notify.Recipients;
+import io.offsite.notify.SimulatedGateway;
+import io.offsite.notify.spi.Gateway;
+import io.offsite.notify.spi.OutboxListener;
+import io.offsite.store.jdbc.JdbcCaseStore;
+import io.offsite.store.jdbc.JdbcChainJournals;
+import io.offsite.store.jdbc.JdbcEpisodeStore;
+import io.offsite.store.jdbc.JdbcOutboxStore;
+import io.offsite.store.jdbc.OffsiteDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's one real job: wiring the libraries. Detections go to the geofence engine (episodes in the database
+ * through {@link JdbcEpisodeStore}); its effects go to notify's outbox (owner texts, officer messages, loudspeaker
+ * warnings) and to the {@link CaseDesk} (evidence chain + case); the outbox's delivery receipts and dead letters go
+ * back to the engine, whose ten-minute window runs from the delivery. {@link #pump()} moves time: timers fire, due
+ * messages are sent, simulated receipts arrive. One lock orders every engine call; effects are routed after the
+ * engine call that produced them, in the order produced.
+ */
+final class Enforcement implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Enforcement.class);
+    private static final String OWNER_TEXT = "/request-owner-move";
+
+    private final ServerClock clock;
+    private final OffsiteDatabase db;
+    private final Places places;
+    private final OpenEpisodes episodes;
+    private final GeofenceEngine engine;
+    private final CollectingSink decided = new CollectingSink();
+    private final Outbox outbox;
+    private final Optional<SimulatedGateway> simulatedSms;
+    private final EffectNotifier notifier;
+    private final CaseDesk desk;
+    private final CaseService cases;
+    private final JdbcCaseStore caseStore;
+    private final CaseLifecycle lifecycle;
+    private final PenaltyCatalogue catalogue;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Consumer<ServerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Intake, LongAdder> intakes = new EnumMap<>(Intake.class);
+    private final Map<String, LongAdder> effectCounts = new ConcurrentHashMap<>();
+
+    /**
+     * @param sms       the SMS (and officer push, and loudspeaker) gateway
+     * @param simulated the simulated gateway behind {@code sms} whose receipts {@link #pump()} applies, or null when
+     *                  receipts come from a real gateway's callbacks ({@code POST /sms/receipts})
+     */
+    Enforcement(ServerClock clock, OffsiteDatabase db, Places places, Path dataDir, Gateway sms,
+            SimulatedGateway simulated, CameraSnapshots cameras) {
+        this.clock = clock;
+        this.db = db;
+        this.places = places;
+        for (Intake i : Intake.values()) {
+            intakes.put(i, new LongAdder());
+        }
+        this.episodes = new OpenEpisodes(JdbcEpisodeStore.create(db, "server"));
+        this.engine = GeofenceEngine.builder(places.registry(), places.directory()).effects(decided).store(episodes)
+                .clock(clock).allowedLateness(Duration.ofSeconds(2)).episodeIdKey(episodeKey(dataDir))
+                .zone(CaseDesk.HUANGYAN).build();
+        this.simulatedSms = Optional.ofNullable(simulated);
+        this.outbox = Outbox.builder(JdbcOutboxStore.create(db)).clock(clock).holder("server-" + ProcessHandle.current().pid())
+                .gateway(Channel.SMS, sms).gateway(Channel.PUSH, sms).gateway(Channel.VOICE, sms)
+                .listener(new ToEngine()).build();
+        Recipients recipients = Recipients.builder().clock(clock).vehicleRegistry(places.directory())
+                .officerDirectory(places.directory()).build();
+        this.notifier = EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法")
+                .placeNames((fenceId, at) -> places.grid().locate(at).map(l -> l.cell().name()).orElse(fenceId)).build();
+        this.catalogue = PenaltyCatalogue.shipped();
+        this.lifecycle = CaseLifecycle.builder().build();
+        this.caseStore = JdbcCaseStore.create(db);
+        this.cases = CaseService.create(lifecycle, caseStore);
+        this.desk = new CaseDesk(clock, JdbcChainJournals.create(db), FileSystemBlobStore.open(dataDir.resolve("blobs")),
+                FileSigningKeys.open(dataDir.resolve("keys"), "huangyan-enforcement"), cases, lifecycle, catalogue,
+                cameras, outbox::find, places::grid, places::area, this::publish);
+        // texts delivered before a restart whose window the engine may not have started yet (see EpisodeStore.flush)
+        lock.lock();
+        try {
+            for (OutboxMessage m : outbox.messages(MessageStatus.DELIVERED)) {
+                if (m.key().endsWith(OWNER_TEXT)) {
+                    engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
+                }
+            }
+            route();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The episode-id key: random per data directory, kept in it, so ids survive restarts and differ per bureau. */
+    private static byte[] episodeKey(Path dataDir) {
+        Path file = dataDir.resolve("keys").resolve("episode-ids.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Path tmp = file.resolveSibling("episode-ids.key.tmp");
+                Files.write(tmp, key);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            byte[] key = Files.readAllBytes(file);
+            if (key.length != 32) {
+                throw new IllegalStateException(file + " must hold 32 bytes, holds " + key.length);
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("episode-id key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String episodeOf(OutboxMessage m) {
+        return m.key().substring(0, m.key().length() - OWNER_TEXT.length());
+    }
+
+    void listen(Consumer<ServerEvent> listener) {
+        listeners.add(listener);
+    }
+
+    void unlisten(Consumer<ServerEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    void publish(ServerEvent e) {
+        for (Consumer<ServerEvent> l : listeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("event listener failed: {}", Masks.exception(ex).getMessage());
+            }
+        }
+    }
+
+    /** Hands a batch to the engine and routes what it decided. */
+    Batch submit(List<Detection> detections) {
+        lock.lock();
+        try {
+            Batch b = engine.submitAll(detections);
+            for (Intake i : b.intakes()) {
+                intakes.get(i).increment();
+            }
+            route();
+            return b;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves the engine to the clock's now, sends due messages, applies simulated receipts. */
+    void pump() {
+        lock.lock();
+        try {
+            engine.advanceTo(clock.instant());
+            route();
+            outbox.dispatchDue();
+            simulatedSms.ifPresent(sim -> sim.takeReceipts(clock.instant()).forEach(outbox::onReceipt));
+            route();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A gateway's delivery callback. */
+    ReceiptOutcome receipt(Receipt r) {
+        lock.lock();
+        try {
+            ReceiptOutcome o = outbox.onReceipt(r);
+            route();
+            return o;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void route() {
+        for (EnforcementEffect e : decided.takeEffects()) {
+            effectCounts.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+            try {
+                routeOne(e);
+            } catch (RuntimeException ex) {
+                LOG.error("effect {} could not be routed: {}", e.idempotencyKey(), Masks.exception(ex).getMessage(), ex);
+                publish(new ServerEvent(e.at(), "RoutingFailed", e.episodeId(), e.getClass().getSimpleName() + ": "
+                        + Masks.inText(String.valueOf(ex.getMessage()))));
+            }
+        }
+        for (String p : decided.takeProblems()) {
+            LOG.warn("geofence: {}", Masks.inText(p));
+        }
+    }
+
+    private void routeOne(EnforcementEffect e) {
+        publish(new ServerEvent(e.at(), e.getClass().getSimpleName(), e.episodeId(), describe(e)));
+        if (e instanceof RequestOwnerMove r) {
+            desk.ordered(r);
+        } else if (e instanceof DispatchOfficer d) {
+            desk.dispatched(d);
+        }
+        if (e instanceof CaptureEvidence ce) {
+            desk.capture(ce);
+        } else if (e instanceof FileCase f) {
+            desk.fileCase(f);
+        } else if (!(e instanceof EpisodeResolved) && !(e instanceof MoveWindowStarted)) {
+            EffectOutcome o = notifier.handle(e);
+            publish(new ServerEvent(e.at(), "Outbox", e.episodeId(), o.kind() + ": " + Masks.inText(o.detail())));
+        }
+    }
+
+    private static String describe(EnforcementEffect e) {
+        if (e instanceof RequestOwnerMove r) {
+            return Masks.plate(r.plate()) + " in " + r.fenceId() + ": text the owner to move within "
+                    + r.moveWindow().toMinutes() + " min of delivery";
+        }
+        if (e instanceof MoveWindowStarted w) {
+            return "owner told; move by " + w.moveBy().atZone(CaseDesk.HUANGYAN).toLocalTime()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+        if (e instanceof DispatchOfficer d) {
+            return "officer " + d.officerId().value() + " sent: " + Masks.inText(d.reason());
+        }
+        if (e instanceof DispatchUnaddressed u) {
+            return "nobody on duty up the grid: " + u.reason();
+        }
+        if (e instanceof VoiceWarning v) {
+            return "loudspeaker warning " + v.warningNumber() + " on camera " + v.cameraId();
+        }
+        if (e instanceof CaptureEvidence c) {
+            return c.stillsAt().size() + " stills requested, owner notice " + c.ownerNotice();
+        }
+        if (e instanceof EpisodeResolved r) {
+            return r.outcome() + ": " + Masks.inText(r.detail());
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** Delivery receipts and dead letters of owner texts go back to the engine: the window rule. */
+    private final class ToEngine implements OutboxListener {
+        @Override
+        public void onDelivered(OutboxMessage m) {
+            publish(new ServerEvent(m.deliveredAt().orElse(clock.instant()), "SmsDelivered", episodeIdOrEmpty(m),
+                    "to " + Masks.phone(m.message().to())));
+            if (m.key().endsWith(OWNER_TEXT)) {
+                NoticeResult n = engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
+                LOG.debug("owner text {} delivered: {}", m.key(), n.outcome());
+            }
+        }
+
+        @Override
+        public void onDeadLettered(OutboxMessage m) {
+            String why = m.deadLetterReason().orElse("dead letter");
+            publish(new ServerEvent(m.deadLetteredAt().orElse(clock.instant()), "SmsDeadLettered", episodeIdOrEmpty(m),
+                    "to " + Masks.phone(m.message().to()) + ": " + Masks.inText(why)));
+            if (m.key().endsWith(OWNER_TEXT)) {
+                engine.ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(), "SMS dead-lettered: " + why);
+            }
+        }
+
+        private String episodeIdOrEmpty(OutboxMessage m) {
+            int slash = m.key().indexOf('/');
+            return slash < 0 ? "" : m.key().substring(0, slash);
+        }
+    }
+
+    ServerClock clock() {
+        return clock;
+    }
+
+    Places places() {
+        return places;
+    }
+
+    OpenEpisodes episodes() {
+        return episodes;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    CaseDesk desk() {
+        return desk;
+    }
+
+    CaseService cases() {
+        return cases;
+    }
+
+    JdbcCaseStore caseStore() {
+        return caseStore;
+    }
+
+    CaseLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    PenaltyCatalogue catalogue() {
+        return catalogue;
+    }
+
+    OffsiteDatabase database() {
+        return db;
+    }
+
+    long intakes(Intake i) {
+        return intakes.get(i).sum();
+    }
+
+    Map<String, Long> effectCounts() {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        effectCounts.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    /** Checkpoints the engine so the next start resumes from now. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            engine.checkpoint();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

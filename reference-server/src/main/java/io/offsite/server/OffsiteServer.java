@@ -1,0 +1,217 @@
+package io.offsite.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.offsite.notify.HttpGateway;
+import io.offsite.notify.SimulatedGateway;
+import io.offsite.notify.spi.Gateway;
+import io.offsite.notify.spi.SendResult;
+import io.offsite.store.jdbc.OffsiteDatabase;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The OffSite reference server: Helidon SE 4 on virtual threads, serving {@code /api/v1} over the libraries wired by
+ * {@link Enforcement}, with every state in the database ({@code store-jdbc}: embedded H2 in the data directory by
+ * default, PostgreSQL by configuration). Run {@code java -jar offsite-server.jar --demo} to watch the Huangyan demo
+ * street; {@link ServerOptions#USAGE} lists the options.
+ */
+public final class OffsiteServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OffsiteServer.class);
+
+    private final WebServer web;
+    private final Enforcement enforcement;
+    private final OffsiteDatabase db;
+    private final AutoCloseable pool;
+    private final Thread pump;
+    private volatile boolean running = true;
+
+    private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump) {
+        this.web = web;
+        this.enforcement = enforcement;
+        this.db = db;
+        this.pool = pool;
+        this.pump = pump;
+    }
+
+    /** Starts the server; {@code out} gets the start banner, the tokens made for this run and the demo timeline. */
+    static OffsiteServer start(ServerOptions o, PrintStream out) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ServerClock clock = o.manualClock() ? ServerClock.manual(start)
+                : o.demo() ? ServerClock.accelerated(start, o.demoSpeed()) : ServerClock.system();
+        HikariDataSource pool = null;
+        OffsiteDatabase db;
+        if (o.jdbcUrl().isEmpty()) {
+            db = OffsiteDatabase.embedded(o.dataDir().resolve("db"), clock);
+        } else {
+            HikariConfig hc = new HikariConfig();
+            hc.setJdbcUrl(o.jdbcUrl());
+            hc.setUsername(o.jdbcUser());
+            hc.setPassword(o.jdbcPassword());
+            hc.setMaximumPoolSize(16);
+            hc.setPoolName("offsite");
+            pool = new HikariDataSource(hc);
+            db = OffsiteDatabase.builder(pool).clock(clock).open();
+        }
+        Places places = Places.open(o.dataDir(), resource("/demo/huangyan-district.geojson"),
+                o.demo() ? resource("/demo/fences.geojson") : "{\"type\":\"FeatureCollection\",\"features\":[]}",
+                g -> new Directory(g, o.demo() ? DemoStreet.OFFICERS : Map.of(), o.demo() ? DemoStreet.OWNERS : Map.of()));
+        SimulatedGateway simulated = null;
+        Gateway sms;
+        if (o.smsUrl().isEmpty()) {
+            SimulatedGateway sim = SimulatedGateway.builder().seed(7).latency(Duration.ofSeconds(2), Duration.ofSeconds(6))
+                    .build();
+            simulated = sim;
+            sms = req -> req.to().equals(DemoStreet.OUT_OF_SERVICE)
+                    ? SendResult.rejected("number out of service (空号)") : sim.send(req);
+        } else {
+            sms = HttpGateway.builder(o.smsUrl()).timeout(Duration.ofSeconds(5)).build();
+        }
+        Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), sms, simulated, new SimulatedCameras());
+        if (o.demo()) {
+            DemoStreet.printTimeline(enforcement, out);
+        }
+
+        Tokens tokens;
+        Map<Role, String> printed = Map.of();
+        if (o.tokenFile().isPresent()) {
+            tokens = Tokens.load(o.tokenFile().get());
+        } else {
+            Map.Entry<Tokens, Map<Role, String>> made = Tokens.generate();
+            tokens = made.getKey();
+            printed = made.getValue();
+        }
+        ValidatorFactory vf = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+        Json json = new Json(vf.getValidator());
+        ProblemWriter problems = new ProblemWriter(json.mapper());
+        Set<String> cameras = new HashSet<>(o.cameras());
+        if (o.demo()) {
+            cameras.addAll(DemoStreet.CAMERAS);
+        }
+        WebServer web = WebServer.builder().port(o.port()).maxPayloadSize(o.maxBodyBytes()).shutdownHook(false)
+                .mediaContext(MediaContext.builder().addMediaSupport(JacksonSupport.create(json.mapper())).build())
+                .routing(r -> routing(r, enforcement, json, problems, tokens, cameras)).build().start();
+
+        out.println("OffSite reference server on http://localhost:" + web.port() + "/api/v1  (data in "
+                + o.dataDir().toAbsolutePath() + ", database " + db.dialect() + ", clock "
+                + (o.manualClock() ? "manual" : o.demo() ? "demo ×" + o.demoSpeed() : "system") + ")");
+        printed.forEach((role, token) -> out.println("  token for " + role.label() + ": " + token));
+        if (o.demo()) {
+            out.println("demo street (Huangyan, 西城街 and 青年路), " + DemoStreet.SCRIPT.size() + " road users:\n"
+                    + DemoStreet.describeScript() + "try: curl -H 'Authorization: Bearer " + printed.getOrDefault(Role.OFFICER, "<officer token>")
+                    + "' http://localhost:" + web.port() + "/api/v1/episodes");
+        }
+        OffsiteServer[] self = new OffsiteServer[1];
+        DemoStreet street = o.demo() ? new DemoStreet(enforcement, clock.instant()) : null;
+        Thread pump = Thread.ofVirtual().name("offsite-pump").unstarted(() -> self[0].pumpLoop(street, out,
+                web.port()));
+        self[0] = new OffsiteServer(web, enforcement, db, pool, pump);
+        pump.start();
+        return self[0];
+    }
+
+    private void pumpLoop(DemoStreet street, PrintStream out, int port) {
+        boolean demoRunning = street != null;
+        while (running) {
+            try {
+                if (demoRunning && !street.step()) {
+                    demoRunning = false;
+                    out.println("demo street finished; the API stays up on http://localhost:" + port + "/api/v1"
+                            + " (cases: GET /api/v1/cases, timeline: GET /api/v1/cases/{id}/timeline)");
+                }
+                enforcement.pump();
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("pump: {}", io.offsite.core.Masks.exception(e).getMessage(), e);
+            }
+        }
+    }
+
+    static void routing(HttpRouting.Builder r, Enforcement enforcement, Json json, ProblemWriter problems,
+            Tokens tokens, Set<String> cameras) {
+        problems.register(r);
+        r.addFilter(new Auth(tokens, problems));
+        r.register("/api/v1", new DetectionsApi(enforcement, json, cameras), new PlacesApi(enforcement.places()),
+                new EpisodesApi(enforcement), new CasesApi(enforcement, json), new OutboxApi(enforcement, json),
+                new PenaltiesApi(enforcement, json), new AdminApi(enforcement, json));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = OffsiteServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return web.port();
+    }
+
+    Enforcement enforcement() {
+        return enforcement;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        pump.interrupt();
+        try {
+            pump.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        web.stop();
+        enforcement.close();
+        db.close();
+        if (pool != null) {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                LOG.warn("closing the pool: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Starts the server from the command line and the environment; stops it on SIGTERM / Ctrl-C. */
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        ServerOptions o;
+        try {
+            o = ServerOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("offsite-server: " + e.getMessage() + "\n" + ServerOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        OffsiteServer s = start(o, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close, "offsite-shutdown"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.offsite.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.offsite.core.Masks;
+import io.offsite.core.OffsiteException;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every error as {@code application/problem+json} (RFC 9457). Library exceptions are the caller's fault
+ * (their messages name the value and why) → 422; an unexpected failure → 500 with an incident id, the details only
+ * in the log (masked).
+ */
+final class ProblemWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemWriter.class);
+    private final ObjectMapper mapper;
+
+    ProblemWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, this::write)
+                .error(OffsiteException.class, (req, res, e) -> write(req, res, new ApiException(422,
+                        "https://offsite.io/problems/rejected-by-rules", Masks.inText(e.getMessage()), List.of())))
+                .error(HttpException.class, (req, res, e) -> write(req, res, new ApiException(e.status().code(),
+                        "about:blank", e.getMessage(), List.of())))
+                .error(IllegalArgumentException.class, (req, res, e) -> write(req, res,
+                        ApiException.badRequest(Masks.inText(String.valueOf(e.getMessage())))))
+                .error(Exception.class, (req, res, e) -> {
+                    String incident = UUID.randomUUID().toString();
+                    LOG.error("incident {} on {} {}: {}", incident, req.prologue().method().text(), req.path().path(),
+                            Masks.exception(e).getMessage(), Masks.exception(e));
+                    write(req, res, new ApiException(500, "https://offsite.io/problems/internal",
+                            "unexpected server error, incident " + incident, List.of()));
+                });
+    }
+
+    void write(ServerRequest req, ServerResponse res, ApiException e) {
+        Problem p = new Problem(e.type(), Status.create(e.status()).reasonPhrase(), e.status(), e.getMessage(),
+                req.path().path(), e.errors());
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(p);
+        } catch (JsonProcessingException x) {
+            body = ("{\"status\":" + e.status() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        res.status(e.status());
+        res.headers().set(HeaderNames.CONTENT_TYPE, "application/problem+json");
+        res.send(body);
+    }
+}

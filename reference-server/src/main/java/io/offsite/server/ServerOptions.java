@@ -1,0 +1,127 @@
+package io.offsite.server;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the server is started. Each option comes, in order of precedence, from the command line, the environment
+ * ({@code OFFSITE_PORT}, {@code OFFSITE_DATA}, ...), the YAML file named by {@code --config}, or the default.
+ *
+ * @param port HTTP port (0 = any free port)
+ * @param dataDir where the embedded H2 database, evidence blobs, grid and fences live
+ * @param demo run the Huangyan demo street on an accelerated clock
+ * @param manualClock the engine's clock is set by {@code POST /api/v1/admin/clock} instead of the system clock
+ * @param tokenFile file of {@code role sha256-hex} lines; empty = generate one token per role and print them
+ * @param maxBodyBytes largest request body accepted (larger → 413 problem)
+ * @param jdbcUrl PostgreSQL (or H2 server) URL; empty = embedded H2 in {@code dataDir}
+ * @param jdbcUser database user
+ * @param jdbcPassword database password (never logged)
+ * @param smsUrl HTTP SMS gateway endpoint; empty = the simulated gateway
+ * @param cameras camera ids accepted besides the demo's (GB/T 28181, 20 digits)
+ * @param demoSpeed how many times faster than real time the demo clock runs
+ */
+record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, Optional<Path> tokenFile,
+        long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, List<String> cameras,
+        double demoSpeed) {
+
+    static final String USAGE = """
+            usage: java -jar offsite-server.jar [--port N] [--data DIR] [--demo] [--clock system|manual]
+                                                [--token-file FILE] [--config FILE]
+              every option also from the environment: OFFSITE_PORT, OFFSITE_DATA, OFFSITE_DEMO=true,
+              OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG; the YAML file may also set
+              max-body-bytes, database.url/user/password, sms.url, cameras (list), demo-speed""";
+
+    ServerOptions {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (maxBodyBytes < 1_024) {
+            throw new IllegalArgumentException("max-body-bytes must be at least 1024, got " + maxBodyBytes);
+        }
+        if (!(demoSpeed >= 1 && demoSpeed <= 600)) {
+            throw new IllegalArgumentException("demo-speed must be 1..600, got " + demoSpeed);
+        }
+        cameras = List.copyOf(cameras);
+    }
+
+    /** Duration the demo clock advances per real second. */
+    Duration demoStep() {
+        return Duration.ofMillis(Math.round(demoSpeed * 1_000));
+    }
+
+    /** Reads the options; an unknown or malformed option is an {@link IllegalArgumentException} naming it. */
+    static ServerOptions parse(String[] args, Map<String, String> env) {
+        Map<String, String> cli = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--demo" -> cli.put("demo", "true");
+                case "--port", "--data", "--clock", "--token-file", "--config" -> {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    cli.put(a.substring(2), args[++i]);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        Config file = Optional.ofNullable(cli.get("config")).or(() -> Optional.ofNullable(env.get("OFFSITE_CONFIG")))
+                .map(ServerOptions::yaml).orElse(Config.empty());
+        String port = pick(cli, env, file, "port", "8080");
+        String clock = pick(cli, env, file, "clock", "system").toLowerCase(Locale.ROOT);
+        if (!clock.equals("system") && !clock.equals("manual")) {
+            throw new IllegalArgumentException("--clock must be system or manual, got " + clock);
+        }
+        List<String> cameras = new ArrayList<>(file.get("cameras").asList(String.class).orElse(List.of()));
+        return new ServerOptions(integer("port", port), Path.of(pick(cli, env, file, "data", "offsite-data")),
+                Boolean.parseBoolean(pick(cli, env, file, "demo", "false")), clock.equals("manual"),
+                Optional.ofNullable(pick(cli, env, file, "token-file", null)).map(Path::of),
+                integer("max-body-bytes", pick(cli, env, file, "max-body-bytes", "5242880")),
+                pick(cli, env, file, "database.url", ""), pick(cli, env, file, "database.user", ""),
+                pick(cli, env, file, "database.password", ""), pick(cli, env, file, "sms.url", ""), cameras,
+                decimal("demo-speed", pick(cli, env, file, "demo-speed", "30")));
+    }
+
+    private static Config yaml(String path) {
+        Path p = Path.of(path);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("--config " + path + ": no such file");
+        }
+        return Config.just(ConfigSources.file(p));
+    }
+
+    private static String pick(Map<String, String> cli, Map<String, String> env, Config file, String key, String dflt) {
+        String v = cli.get(key);
+        if (v == null) {
+            v = env.get("OFFSITE_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
+        }
+        if (v == null) {
+            v = file.get(key).asString().orElse(null);
+        }
+        return v == null ? dflt : v;
+    }
+
+    private static int integer(String name, String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'", e);
+        }
+    }
+
+    private static double decimal(String name, String v) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + v + "'", e);
+        }
+    }
+}
