@@ -27,7 +27,7 @@ final class Auth implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (!req.path().path().startsWith("/api/")) {
+        if (!req.path().absolute().path().startsWith("/api/")) {
             chain.proceed();
             return;
         }
@@ -56,6 +56,6 @@ final class Auth implements Filter {
             return r;
         }
         throw ApiException.forbidden("role " + r.label() + " may not call " + req.prologue().method().text() + " "
-                + req.path().path() + " (allowed: " + Arrays.stream(admitted).map(Role::label).toList() + ")");
+                + req.path().absolute().path() + " (allowed: " + Arrays.stream(admitted).map(Role::label).toList() + ")");
     }
 }

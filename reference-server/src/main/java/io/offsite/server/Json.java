@@ -1,8 +1,10 @@
 package io.offsite.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -49,12 +51,16 @@ final class Json {
         try (InputStream in = req.content().inputStream()) {
             value = mapper.readValue(in, type);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException p) {
+                throw malformed(p);
+            }
             String pointer = pointer(e);
             String why = e.getOriginalMessage();
             throw ApiException.field(pointer.isEmpty() ? "/" : pointer, why == null ? "unreadable value" : firstLine(why));
+        } catch (StreamReadException e) {
+            throw malformed(e);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()));
+            throw ApiException.badRequest("unreadable JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw ApiException.badRequest("request body could not be read: " + e.getMessage());
         }
@@ -93,6 +99,12 @@ final class Json {
             throw new ApiException(415, "https://offsite.io/problems/unsupported-media-type",
                     "the body must be application/json, got " + ct, List.of());
         }
+    }
+
+    private static ApiException malformed(StreamReadException e) {
+        JsonLocation at = e.getLocation();
+        return ApiException.badRequest("malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                + at.getColumnNr()) + ": " + firstLine(e.getOriginalMessage()));
     }
 
     private static String pointer(JsonMappingException e) {

@@ -38,7 +38,7 @@ final class ProblemWriter {
                         ApiException.badRequest(Masks.inText(String.valueOf(e.getMessage())))))
                 .error(Exception.class, (req, res, e) -> {
                     String incident = UUID.randomUUID().toString();
-                    LOG.error("incident {} on {} {}: {}", incident, req.prologue().method().text(), req.path().path(),
+                    LOG.error("incident {} on {} {}: {}", incident, req.prologue().method().text(), req.path().absolute().path(),
                             Masks.exception(e).getMessage(), Masks.exception(e));
                     write(req, res, new ApiException(500, "https://offsite.io/problems/internal",
                             "unexpected server error, incident " + incident, List.of()));
@@ -47,7 +47,7 @@ final class ProblemWriter {
 
     void write(ServerRequest req, ServerResponse res, ApiException e) {
         Problem p = new Problem(e.type(), Status.create(e.status()).reasonPhrase(), e.status(), e.getMessage(),
-                req.path().path(), e.errors());
+                req.path().absolute().path(), e.errors());
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(p);

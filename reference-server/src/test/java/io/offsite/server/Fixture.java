@@ -1,0 +1,73 @@
+package io.offsite.server;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.offsite.notify.SimulatedGateway;
+import io.offsite.notify.spi.Gateway;
+import io.offsite.notify.spi.SendResult;
+import io.offsite.store.jdbc.OffsiteDatabase;
+import jakarta.validation.Validation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * A server's routing over a fresh data directory (embedded H2), a manual clock at {@link #T0}, the demo grid,
+ * fences, cameras and phone book, the simulated SMS gateway (rejecting the out-of-service number) and one known
+ * token per role.
+ */
+final class Fixture implements AutoCloseable {
+    static final Instant T0 = Instant.parse("2026-12-07T01:00:00Z"); // 09:00 in Huangyan, a Monday
+    final Path dir;
+    final ServerClock clock = ServerClock.manual(T0);
+    final OffsiteDatabase db;
+    final Enforcement enforcement;
+    final Map<Role, String> tokens;
+    private final Tokens tokenHashes;
+    final Json json;
+
+    Fixture() {
+        try {
+            dir = Files.createTempDirectory(Path.of("target"), "server-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        db = OffsiteDatabase.embedded(dir.resolve("db"), clock);
+        Places places = Places.open(dir, resource("/demo/huangyan-district.geojson"), resource("/demo/fences.geojson"),
+                g -> new Directory(g, DemoStreet.OFFICERS, DemoStreet.OWNERS));
+        SimulatedGateway sim = SimulatedGateway.builder().seed(11).latency(Duration.ofSeconds(2), Duration.ofSeconds(4))
+                .build();
+        Gateway sms = req -> req.to().equals(DemoStreet.OUT_OF_SERVICE) ? SendResult.rejected("number out of service")
+                : sim.send(req);
+        enforcement = new Enforcement(clock, db, places, dir, sms, sim, new SimulatedCameras());
+        Map.Entry<Tokens, Map<Role, String>> made = Tokens.generate();
+        tokenHashes = made.getKey();
+        tokens = made.getValue();
+        json = new Json(Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory().getValidator());
+    }
+
+    void routing(HttpRouting.Builder r) {
+        OffsiteServer.routing(r, enforcement, json, new ProblemWriter(json.mapper()), tokenHashes, DemoStreet.CAMERAS);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Fixture.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        enforcement.close();
+        db.close();
+    }
+}
