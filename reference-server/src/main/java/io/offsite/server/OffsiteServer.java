@@ -108,9 +108,15 @@ public final class OffsiteServer implements AutoCloseable {
         if (o.demo()) {
             cameras.addAll(DemoStreet.CAMERAS);
         }
+        Observability observability = new Observability(enforcement);
         WebServer web = WebServer.builder().port(o.port()).maxPayloadSize(o.maxBodyBytes()).shutdownHook(false)
                 .mediaContext(MediaContext.builder().addMediaSupport(JacksonSupport.create(json.mapper())).build())
-                .routing(r -> routing(r, enforcement, json, problems, tokens, cameras)).build().start();
+                .featuresDiscoverServices(false).addFeature(observability.feature())
+                .directHandlers(problems.directHandlers())
+                .routing(r -> {
+                    r.addFilter(observability.latency());
+                    routing(r, enforcement, json, problems, tokens, cameras);
+                }).build().start();
 
         out.println("OffSite reference server on http://localhost:" + web.port() + "/api/v1  (data in "
                 + o.dataDir().toAbsolutePath() + ", database " + db.dialect() + ", clock "

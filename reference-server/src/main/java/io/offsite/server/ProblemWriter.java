@@ -2,9 +2,11 @@ package io.offsite.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -43,6 +45,32 @@ final class ProblemWriter {
                     write(req, res, new ApiException(500, "https://offsite.io/problems/internal",
                             "unexpected server error, incident " + incident, List.of()));
                 });
+    }
+
+    /**
+     * Problems for what Helidon answers before routing (a body over the size limit, an unparseable request line or
+     * header), so even those are {@code application/problem+json}.
+     */
+    DirectHandlers directHandlers() {
+        DirectHandler handler = (req, type, status, headers, message) -> {
+            boolean tooLarge = status.code() == 413;
+            Problem p = new Problem(tooLarge ? "https://offsite.io/problems/body-too-large" : "about:blank",
+                    status.reasonPhrase(), status.code(), tooLarge
+                            ? "the request body is larger than this server accepts (max-body-bytes)"
+                            : message == null ? "the request could not be read" : Masks.inText(message), req.path(),
+                    List.of());
+            byte[] body;
+            try {
+                body = mapper.writeValueAsBytes(p);
+            } catch (JsonProcessingException e) {
+                body = new byte[0];
+            }
+            return DirectHandler.TransportResponse.builder().status(status).headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, "application/problem+json").entity(body)
+                    .keepAlive(type.keepAlive()).build();
+        };
+        return DirectHandlers.builder().addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, handler)
+                .addHandler(DirectHandler.EventType.BAD_REQUEST, handler).build();
     }
 
     void write(ServerRequest req, ServerResponse res, ApiException e) {

@@ -2,8 +2,6 @@ package io.offsite.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -20,14 +18,18 @@ class ApiOnSocketTest extends ApiContract {
     private static Fixture fixture;
     private final Http1Client client;
 
-    ApiOnSocketTest(Http1Client client) {
+    private final int port;
+
+    ApiOnSocketTest(Http1Client client, io.helidon.webserver.WebServer server) {
         super(client);
         this.client = client;
+        this.port = server.port();
     }
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         server.maxPayloadSize(LIMIT);
+        server.directHandlers(new ProblemWriter(new com.fasterxml.jackson.databind.ObjectMapper()).directHandlers());
     }
 
     @SetUpRoute
@@ -47,12 +49,37 @@ class ApiOnSocketTest extends ApiContract {
     }
 
     @Test
-    void oversizedBodyIsA413() {
-        String big = "{\"detections\":[" + "{\"camera\":\"x\"},".repeat(10_000) + "{}]}";
-        try (HttpClientResponse r = client.post("/api/v1/detections")
-                .header(HeaderNames.AUTHORIZATION, "Bearer " + fixture.tokens.get(Role.CAMERA))
-                .header(HeaderNames.CONTENT_TYPE, "application/json").submit(big)) {
-            assertThat(r.status().code()).isEqualTo(413);
+    void effectsStreamAsServerSentEvents() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/api/v1/episodes/stream"))
+                .header("Authorization", "Bearer " + fixture.tokens.get(Role.OFFICER)).build();
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.util.stream.Stream<String>>> open =
+                http.sendAsync(get, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> res = open.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        Thread feeder = Thread.ofVirtual().start(() -> {
+            synchronized (fixture) {
+                park(3 * 60, java.util.List.of("浙J55555"), java.util.List.of(new double[] {121.24461, 28.63021}));
+            }
+        });
+        java.util.Optional<String> first = res.body().filter(l -> l.startsWith("event:")).findFirst();
+        feeder.join();
+        assertThat(first).hasValueSatisfying(l -> assertThat(l).isEqualTo("event:RequestOwnerMove"));
+    }
+
+    @Test
+    void oversizedBodyIsA413Problem() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/detections HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + fixture.tokens.get(Role.CAMERA) + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + (LIMIT * 4) + "\r\n\r\n{\"detections\":[";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(2_000), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("max-body-bytes");
         }
     }
 }
