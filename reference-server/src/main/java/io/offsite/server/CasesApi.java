@@ -15,7 +15,6 @@ import io.offsite.cases.spi.StoredCase;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.evidence.CustodyEntry;
 import io.offsite.evidence.EvidenceChain;
-import io.offsite.evidence.EvidenceItem;
 import io.offsite.notify.OutboxMessage;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -35,8 +34,7 @@ import java.util.Locale;
  * explanation, next statutory deadline), {@code POST /cases/{id}/actions} (a lifecycle command with the version the
  * caller read: a stale version is a 409 so two officers acting at once never overwrite each other), {@code GET
  * /cases/{id}/timeline} (one auditable story: texts and receipts from the outbox, evidence and its custody log,
- * every lifecycle step) and {@code GET /cases/{id}/evidence} (each listing is written to the custody log with the
- * caller's role and time).
+ * every lifecycle step) and {@code GET /cases/{id}/completeness}.
  */
 final class CasesApi implements HttpService {
     private final Enforcement enforcement;
@@ -75,18 +73,12 @@ final class CasesApi implements HttpService {
     record Line(String at, String source, String what, String detail) {
     }
 
-    /** One evidence item. */
-    record Item(String id, String kind, String mediaType, String capturedAt, String capturedBy, String sha256,
-            long sizeBytes) {
-    }
-
     @Override
     public void routing(HttpRules rules) {
         rules.get("/cases", this::list)
                 .get("/cases/{id}", this::get)
                 .post("/cases/{id}/actions", this::act)
                 .get("/cases/{id}/timeline", this::timeline)
-                .get("/cases/{id}/evidence", this::evidence)
                 .get("/cases/{id}/completeness", this::completeness);
     }
 
@@ -207,23 +199,6 @@ final class CasesApi implements HttpService {
         m.deliveredAt().ifPresent(t -> lines.add(new Line(t.toString(), "outbox", what + " delivered", "receipt")));
         m.deadLetteredAt().ifPresent(t -> lines.add(new Line(t.toString(), "outbox", what + " dead-lettered",
                 m.deadLetterReason().orElse(""))));
-    }
-
-    private void evidence(ServerRequest req, ServerResponse res) {
-        Role role = Auth.require(req, Role.OFFICER, Role.LEGAL_REVIEWER);
-        PenaltyCase c = load(req).penaltyCase();
-        if (!enforcement.desk().hasChain(c.caseId())) {
-            res.send(List.of());
-            return;
-        }
-        EvidenceChain chain = enforcement.desk().chain(c.caseId());
-        List<Item> items = new ArrayList<>();
-        for (EvidenceItem i : chain.items()) {
-            chain.recordView(i.id(), "api:" + role.label());
-            items.add(new Item(i.id(), i.kind().name(), i.spec().mediaType(), i.capturedAt().toString(),
-                    i.spec().capturedBy(), i.sha256().toString(), i.sizeBytes()));
-        }
-        res.send(items);
     }
 
     private void completeness(ServerRequest req, ServerResponse res) {

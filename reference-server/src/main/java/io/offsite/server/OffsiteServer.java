@@ -115,7 +115,7 @@ public final class OffsiteServer implements AutoCloseable {
                 .directHandlers(problems.directHandlers())
                 .routing(r -> {
                     r.addFilter(observability.latency());
-                    routing(r, enforcement, json, problems, tokens, cameras);
+                    routing(r, enforcement, json, problems, tokens, cameras, o.dataDir().resolve("scratch"));
                 }).build().start();
 
         out.println("OffSite reference server on http://localhost:" + web.port() + "/api/v1  (data in "
@@ -157,11 +157,11 @@ public final class OffsiteServer implements AutoCloseable {
     }
 
     static void routing(HttpRouting.Builder r, Enforcement enforcement, Json json, ProblemWriter problems,
-            Tokens tokens, Set<String> cameras) {
+            Tokens tokens, Set<String> cameras, java.nio.file.Path scratch) {
         problems.register(r);
         r.addFilter(new Auth(tokens, problems));
         r.register("/api/v1", new DetectionsApi(enforcement, json, cameras), new PlacesApi(enforcement.places()),
-                new EpisodesApi(enforcement), new CasesApi(enforcement, json), new OutboxApi(enforcement, json),
+                new EpisodesApi(enforcement), new CasesApi(enforcement, json), new EvidenceApi(enforcement, scratch), new OutboxApi(enforcement, json),
                 new PenaltiesApi(enforcement, json), new AdminApi(enforcement, json));
     }
 

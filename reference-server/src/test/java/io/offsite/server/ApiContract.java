@@ -62,6 +62,29 @@ abstract class ApiContract {
         }
     }
 
+    /** A binary exchange: status and body bytes. */
+    record Bytes(int status, String contentType, byte[] body) {
+    }
+
+    Bytes callBytes(Method method, String path, Role role, String contentType, byte[] body) {
+        int q = path.indexOf('?');
+        Http1ClientRequest req = client.method(method).path(q < 0 ? path : path.substring(0, q));
+        if (q >= 0) {
+            for (String kv : path.substring(q + 1).split("&")) {
+                String[] p = kv.split("=", 2);
+                req.queryParam(p[0], p[1]);
+            }
+        }
+        req.header(HeaderNames.AUTHORIZATION, "Bearer " + fixture().tokens.get(role));
+        if (contentType != null) {
+            req.header(HeaderNames.CONTENT_TYPE, contentType);
+        }
+        try (HttpClientResponse r = body == null ? req.request() : req.submit(body)) {
+            return new Bytes(r.status().code(), r.headers().first(HeaderNames.CONTENT_TYPE).orElse(""),
+                    r.entity().hasEntity() ? r.as(byte[].class) : new byte[0]);
+        }
+    }
+
     static void assertProblem(Res r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).isEqualTo("application/problem+json");
@@ -282,6 +305,22 @@ abstract class ApiContract {
         assertThat(evidence.json().size()).isGreaterThanOrEqualTo(4);
         Res after = call(Method.GET, "/api/v1/cases/" + id + "/timeline", Role.OFFICER, null);
         assertThat(after.body()).contains("VIEWED").contains("api:officer");
+
+        Bytes upload = callBytes(Method.POST, "/api/v1/cases/" + id + "/evidence?kind=INSPECTION_RECORD&capturedAt="
+                + Fixture.T0.plusSeconds(900) + "&capturedBy=HYZF-1001", Role.OFFICER, "text/plain",
+                "现场检查笔录: vehicle still parked, notice attached".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(upload.status()).as(new String(upload.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(201);
+        Bytes zip = callBytes(Method.GET, "/api/v1/cases/" + id + "/bundle", Role.LEGAL_REVIEWER, null, null);
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        Bytes verified = callBytes(Method.POST, "/api/v1/bundles/verify", Role.LEGAL_REVIEWER, "application/zip", zip.body());
+        assertThat(new String(verified.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"ok\":true");
+        byte[] tampered = zip.body().clone();
+        tampered[tampered.length / 3] ^= 0x5A;
+        Bytes refused = callBytes(Method.POST, "/api/v1/bundles/verify", Role.LEGAL_REVIEWER, "application/zip", tampered);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"ok\":false");
+        assertThat(call(Method.GET, "/api/v1/cases/" + id + "/timeline", Role.OFFICER, null).body()).contains("EXPORTED");
 
         long version = c.json().get("version").asLong();
         String act = "{\"commandId\":\"c1\",\"action\":\"START_INVESTIGATION\",\"reason\":\"camera evidence frozen\","

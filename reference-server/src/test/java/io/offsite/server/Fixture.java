@@ -54,7 +54,7 @@ final class Fixture implements AutoCloseable {
     }
 
     void routing(HttpRouting.Builder r) {
-        OffsiteServer.routing(r, enforcement, json, new ProblemWriter(json.mapper()), tokenHashes, DemoStreet.CAMERAS);
+        OffsiteServer.routing(r, enforcement, json, new ProblemWriter(json.mapper()), tokenHashes, DemoStreet.CAMERAS, dir.resolve("scratch"));
     }
 
     static String resource(String name) {
