@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
+import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.offsite.notify.HttpGateway;
 import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.Gateway;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -37,6 +40,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class OffsiteServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OffsiteServer.class);
+    /** Where the API is served. */
+    static final String API = "/api/v1";
 
     private final WebServer web;
     private final Enforcement enforcement;
@@ -111,7 +116,7 @@ public final class OffsiteServer implements AutoCloseable {
         Observability observability = new Observability(enforcement);
         WebServer web = WebServer.builder().port(o.port()).maxPayloadSize(o.maxBodyBytes()).shutdownHook(false)
                 .mediaContext(MediaContext.builder().addMediaSupport(JacksonSupport.create(json.mapper())).build())
-                .featuresDiscoverServices(false).addFeature(observability.feature())
+                .featuresDiscoverServices(false).addFeature(observability.feature()).addFeature(OpenApiFeature.create())
                 .directHandlers(problems.directHandlers())
                 .routing(r -> {
                     r.addFilter(observability.latency());
@@ -160,9 +165,14 @@ public final class OffsiteServer implements AutoCloseable {
             Tokens tokens, Set<String> cameras, java.nio.file.Path scratch) {
         problems.register(r);
         r.addFilter(new Auth(tokens, problems));
-        r.register("/api/v1", new DetectionsApi(enforcement, json, cameras), new PlacesApi(enforcement.places()),
-                new EpisodesApi(enforcement), new CasesApi(enforcement, json), new EvidenceApi(enforcement, scratch), new OutboxApi(enforcement, json),
-                new PenaltiesApi(enforcement, json), new AdminApi(enforcement, json));
+        r.register(API, services(enforcement, json, cameras, scratch).toArray(HttpService[]::new));
+    }
+
+    /** Every service under {@link #API}: the routing, the OpenAPI document test and the fuzz test use this list. */
+    static List<HttpService> services(Enforcement enforcement, Json json, Set<String> cameras, java.nio.file.Path scratch) {
+        return List.of(new DetectionsApi(enforcement, json, cameras), new PlacesApi(enforcement.places()),
+                new EpisodesApi(enforcement), new CasesApi(enforcement, json), new EvidenceApi(enforcement, scratch),
+                new OutboxApi(enforcement, json), new PenaltiesApi(enforcement, json), new AdminApi(enforcement, json));
     }
 
     private static String resource(String name) {

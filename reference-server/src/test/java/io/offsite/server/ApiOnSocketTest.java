@@ -29,6 +29,7 @@ class ApiOnSocketTest extends ApiContract {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         server.maxPayloadSize(LIMIT);
+        server.addFeature(io.helidon.openapi.OpenApiFeature.create());
         server.directHandlers(new ProblemWriter(new com.fasterxml.jackson.databind.ObjectMapper()).directHandlers());
     }
 
@@ -67,6 +68,32 @@ class ApiOnSocketTest extends ApiContract {
         java.util.Optional<String> first = res.body().filter(l -> l.startsWith("event:")).findFirst();
         feeder.join();
         assertThat(first).hasValueSatisfying(l -> assertThat(l).isEqualTo("event:RequestOwnerMove"));
+    }
+
+    @Test
+    void openApiDocumentAndRoutingMatchBothWays() throws Exception {
+        java.net.http.HttpResponse<String> doc = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/openapi"))
+                        .header("Accept", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(doc.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode openapi = JSON.readTree(doc.body());
+        assertThat(openapi.get("openapi").asText()).startsWith("3.1");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        openapi.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(
+                m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + OffsiteServer.API + p.getKey())));
+        java.util.Set<String> routed = RouteRecorder.routes(OffsiteServer.services(fixture.enforcement, fixture.json,
+                DemoStreet.CAMERAS, fixture.dir));
+        assertThat(documented).isEqualTo(routed);
+        for (String route : routed) { // every routed path answers from its handler, not "Endpoint not found"
+            if (route.endsWith("/stream")) {
+                continue; // answers with an endless event stream: effectsStreamAsServerSentEvents covers it
+            }
+            String[] mp = route.split(" ", 2);
+            String path = mp[1].replace("{id}", "331003-2026-NONE").replace("{item}", "item-0001");
+            Res r = call(io.helidon.http.Method.create(mp[0]), path, Role.ADMIN, mp[0].equals("GET")
+                    || mp[0].equals("DELETE") ? null : "{}");
+            assertThat(r.body()).as(route).doesNotContain("Endpoint not found");
+        }
     }
 
     @Test
