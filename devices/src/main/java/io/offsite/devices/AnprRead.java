@@ -1,5 +1,6 @@
 package io.offsite.devices;
 
+import io.offsite.core.InvalidValueException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public record AnprRead(Optional<String> licensePlate, OptionalDouble confidence,
         Objects.requireNonNull(licensePlate, "licensePlate");
         Objects.requireNonNull(confidence, "confidence");
         if (confidence.isPresent() && !(confidence.getAsDouble() >= 0 && confidence.getAsDouble() <= 1)) {
-            throw new IllegalArgumentException("confidence must be within [0, 1], was " + confidence.getAsDouble());
+            throw new InvalidValueException("confidence must be within [0, 1], was " + confidence.getAsDouble());
         }
         Objects.requireNonNull(plateColor, "plateColor");
         Objects.requireNonNull(plateType, "plateType");

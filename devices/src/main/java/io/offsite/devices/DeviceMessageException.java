@@ -10,7 +10,8 @@ import io.offsite.core.OffsiteException;
  * {@code EventNotificationAlert/ANPR/confidenceLevel: 140 outside 0..100 (part 0)}.
  *
  * <p>It is the only exception the parsers throw for bad input; {@link NullPointerException} is thrown only for a
- * {@code null} argument.
+ * {@code null} argument. The value records ({@link ImageBox}, {@link RegionPoint}, ...) and the builder setters
+ * refuse bad values built by hand with core's {@link io.offsite.core.InvalidValueException}.
  */
 public final class DeviceMessageException extends OffsiteException {
     private static final long serialVersionUID = 1L;

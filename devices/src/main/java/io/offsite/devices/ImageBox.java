@@ -1,5 +1,6 @@
 package io.offsite.devices;
 
+import io.offsite.core.InvalidValueException;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record ImageBox(double x, double y, double width, double height, Unit uni
     public ImageBox {
         Objects.requireNonNull(unit, "unit");
         if (!(x >= 0 && y >= 0 && width > 0 && height > 0) || !Double.isFinite(x + y + width + height)) {
-            throw new IllegalArgumentException("image box needs finite x, y >= 0 and width, height > 0, was "
+            throw new InvalidValueException("image box needs finite x, y >= 0 and width, height > 0, was "
                     + x + "," + y + " " + width + "x" + height + " " + unit);
         }
     }
@@ -37,11 +38,11 @@ public record ImageBox(double x, double y, double width, double height, Unit uni
      * This box in pixels of a {@code imageWidth} x {@code imageHeight} picture (the box itself when already in
      * pixels).
      *
-     * @throws IllegalArgumentException when a size is not positive
+     * @throws InvalidValueException when a size is not positive
      */
     public ImageBox inPixels(int imageWidth, int imageHeight) {
         if (imageWidth <= 0 || imageHeight <= 0) {
-            throw new IllegalArgumentException("image size must be positive, was " + imageWidth + "x" + imageHeight);
+            throw new InvalidValueException("image size must be positive, was " + imageWidth + "x" + imageHeight);
         }
         if (unit == Unit.PIXELS) {
             return this;

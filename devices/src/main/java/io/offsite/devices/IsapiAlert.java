@@ -1,5 +1,6 @@
 package io.offsite.devices;
 
+import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,7 +60,7 @@ public record IsapiAlert(String namespace, Optional<String> ipAddress, OptionalI
         Objects.requireNonNull(activePostCount, "activePostCount");
         Objects.requireNonNull(eventType, "eventType");
         if (eventType.isBlank()) {
-            throw new IllegalArgumentException("eventType must not be blank");
+            throw new InvalidValueException("eventType must not be blank");
         }
         Objects.requireNonNull(eventState, "eventState");
         Objects.requireNonNull(eventDescription, "eventDescription");

@@ -1,5 +1,6 @@
 package io.offsite.devices;
 
+import io.offsite.core.InvalidValueException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -202,7 +203,10 @@ public final class IsapiParser {
         return name.toLowerCase(Locale.ROOT).endsWith(".xml");
     }
 
-    /** Limits and options of an {@link IsapiParser}; each setter rejects a bad value at once, naming it. */
+    /**
+     * Limits and options of an {@link IsapiParser}; each setter rejects a bad value at once with an
+     * {@link InvalidValueException} naming the setting and the value.
+     */
     public static final class Builder {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxXmlBytes = DEFAULT_MAX_XML_BYTES;
@@ -267,7 +271,7 @@ public final class IsapiParser {
 
         private static long positive(String name, long value) {
             if (value <= 0) {
-                throw new IllegalArgumentException(name + " must be > 0, was " + value);
+                throw new InvalidValueException(name + " must be > 0, was " + value);
             }
             return value;
         }

@@ -1,5 +1,6 @@
 package io.offsite.devices;
 
+import io.offsite.core.InvalidValueException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public record Picture(int partIndex, String name, Optional<String> fileName, Opt
         String contentType, byte[] bytes) {
     public Picture {
         if (partIndex < 0) {
-            throw new IllegalArgumentException("partIndex must be >= 0, was " + partIndex);
+            throw new InvalidValueException("partIndex must be >= 0, was " + partIndex);
         }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(fileName, "fileName");
