@@ -1,6 +1,16 @@
 package io.offsite.devices;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +93,7 @@ final class XmlTree {
         String namespace = "";
         int elements = 0;
         try {
-            r = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            r = factory.createXMLStreamReader(new StringReader(decode(xml, part)));
             while (r.hasNext()) {
                 int event = r.next();
                 switch (event) {
@@ -149,6 +159,47 @@ final class XmlTree {
         }
         return new Doc(root, namespace);
     }
+
+    /**
+     * The document's characters: decoded here rather than by the JDK parser (which prints encoding errors to
+     * stderr), strictly, in the encoding of the byte-order mark or the XML declaration (UTF-8 by default; old
+     * firmware declares GBK), so a bad byte is reported with its offset.
+     */
+    static String decode(byte[] xml, int part) {
+        Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (xml.length >= 3 && (xml[0] & 0xff) == 0xef && (xml[1] & 0xff) == 0xbb && (xml[2] & 0xff) == 0xbf) {
+            skip = 3;
+        } else if (xml.length >= 2 && (xml[0] & 0xff) == 0xfe && (xml[1] & 0xff) == 0xff) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (xml.length >= 2 && (xml[0] & 0xff) == 0xff && (xml[1] & 0xff) == 0xfe) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else {
+            Matcher m = DECLARED.matcher(new String(xml, 0, Math.min(xml.length, 200), StandardCharsets.ISO_8859_1));
+            if (m.lookingAt()) {
+                try {
+                    charset = Charset.forName(m.group(1));
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    throw new DeviceMessageException("document", part, -1, "declared encoding '" + m.group(1)
+                            + "' is not supported");
+                }
+            }
+        }
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(xml, skip, xml.length - skip);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new DeviceMessageException("document", part, in.position(), "bytes are not valid "
+                    + charset.name());
+        }
+    }
+
+    private static final Pattern DECLARED = Pattern.compile(
+            "\\s*<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
 
     private static String pathOf(List<Node> stack, String name) {
         return stack.isEmpty() ? name : stack.get(stack.size() - 1).path + "/" + name;

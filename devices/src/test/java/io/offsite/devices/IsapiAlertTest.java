@@ -129,6 +129,26 @@ class IsapiAlertTest {
     }
 
     @Test
+    void gbkDeclaredDocument_readsItsChineseText() throws Exception {
+        String xml = Fixtures.text("vmd-nanchengjie.xml").replace("encoding=\"UTF-8\"", "encoding=\"GBK\"");
+        IsapiAlert a = parser.parseXml(xml.getBytes("GBK"));
+
+        assertThat(a.channelName()).contains("南城街道-枪机03");
+    }
+
+    @Test
+    void utf8ByteOrderMark_isSkipped() {
+        byte[] xml = Fixtures.bytes("heartbeat.xml");
+        byte[] withBom = new byte[xml.length + 3];
+        withBom[0] = (byte) 0xef;
+        withBom[1] = (byte) 0xbb;
+        withBom[2] = (byte) 0xbf;
+        System.arraycopy(xml, 0, withBom, 3, xml.length);
+
+        assertThat(parser.parseXml(withBom)).isEqualTo(parser.parseXml(xml));
+    }
+
+    @Test
     void compactOffset_isAccepted() {
         byte[] xml = Fixtures.utf8(Fixtures.text("heartbeat.xml").replace("2026-12-06T09:15:00+08:00",
                 "2026-12-06T09:15:00+0800"));

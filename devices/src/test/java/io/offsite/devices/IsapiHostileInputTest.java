@@ -77,6 +77,27 @@ class IsapiHostileInputTest {
     }
 
     @Test
+    void invalidUtf8_isRefusedWithTheByteOffset() {
+        byte[] xml = Fixtures.bytes("vmd-nanchengjie.xml");
+        String text = Fixtures.text("vmd-nanchengjie.xml");
+        int at = Fixtures.utf8(text.substring(0, text.indexOf('南'))).length; // first byte of 南 (3 bytes in UTF-8)
+        xml[at + 1] = 'A'; // its continuation byte replaced by ASCII
+
+        assertThatThrownBy(() -> parser.parseXml(xml)).isInstanceOfSatisfying(DeviceMessageException.class, e -> {
+            assertThat(e.getMessage()).contains("not valid UTF-8");
+            assertThat(e.byteOffset()).isEqualTo(at);
+        });
+    }
+
+    @Test
+    void unknownDeclaredEncoding_isRefusedNamingIt() {
+        byte[] xml = Fixtures.utf8(Fixtures.text("heartbeat.xml").replace("encoding=\"UTF-8\"", "encoding=\"x-klingon\""));
+
+        assertThatThrownBy(() -> parser.parseXml(xml)).isInstanceOf(DeviceMessageException.class)
+                .hasMessageContaining("x-klingon");
+    }
+
+    @Test
     void emptyXml_isRefused() {
         assertThatThrownBy(() -> parser.parse("application/xml", new byte[0])).isInstanceOf(DeviceMessageException.class);
     }
