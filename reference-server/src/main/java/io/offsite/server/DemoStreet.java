@@ -28,6 +28,9 @@ final class DemoStreet {
     static final String VENDING_CAMERA = "33100300001321000002";
     static final String OUT_OF_SERVICE = "13900000000";
     static final Set<String> CAMERAS = Set.of(PARKING_CAMERA, VENDING_CAMERA);
+    /** The demo cameras as ISAPI pushers: IP/channel, id, where they look. */
+    static final List<String> ISAPI_SITES = List.of("10.33.100.21/1 " + PARKING_CAMERA + " 121.24451 28.63031",
+            "10.33.100.22/1 " + VENDING_CAMERA + " 121.26451 28.63031");
     /** Owner phones the simulated vehicle registry knows (others get a made-up number). */
     static final Map<String, String> OWNERS = Map.of("浙J12345", "13812345678", "浙J67890", "13587654321",
             "浙JD0235", OUT_OF_SERVICE);

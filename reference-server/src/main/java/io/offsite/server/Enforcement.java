@@ -13,7 +13,7 @@ import io.offsite.core.effect.FileCase;
 import io.offsite.core.effect.MoveWindowStarted;
 import io.offsite.core.effect.RequestOwnerMove;
 import io.offsite.core.effect.VoiceWarning;
-import io.offsite.evidence.FileSystemBlobStore;
+import io.offsite.evidence.spi.BlobStore;
 import io.offsite.geofence.Batch;
 import io.offsite.geofence.CollectingSink;
 import io.offsite.geofence.Detection;
@@ -89,11 +89,12 @@ final class Enforcement implements AutoCloseable {
     private final Map<String, LongAdder> effectCounts = new ConcurrentHashMap<>();
 
     /**
+     * @param blobs     where evidence bytes (and pushed pictures) are kept
      * @param sms       the SMS (and officer push, and loudspeaker) gateway
      * @param simulated the simulated gateway behind {@code sms} whose receipts {@link #pump()} applies, or null when
      *                  receipts come from a real gateway's callbacks ({@code POST /sms/receipts})
      */
-    Enforcement(ServerClock clock, OffsiteDatabase db, Places places, Path dataDir, Gateway sms,
+    Enforcement(ServerClock clock, OffsiteDatabase db, Places places, Path dataDir, BlobStore blobs, Gateway sms,
             SimulatedGateway simulated, CameraSnapshots cameras) {
         this.clock = clock;
         this.db = db;
@@ -117,7 +118,7 @@ final class Enforcement implements AutoCloseable {
         this.lifecycle = CaseLifecycle.builder().build();
         this.caseStore = JdbcCaseStore.create(db);
         this.cases = CaseService.create(lifecycle, caseStore);
-        this.desk = new CaseDesk(clock, JdbcChainJournals.create(db), FileSystemBlobStore.open(dataDir.resolve("blobs")),
+        this.desk = new CaseDesk(clock, JdbcChainJournals.create(db), blobs,
                 FileSigningKeys.open(dataDir.resolve("keys"), "huangyan-enforcement"), cases, lifecycle, catalogue,
                 cameras, outbox::find, places::grid, places::area, this::publish);
         // texts delivered before a restart whose window the engine may not have started yet (see EpisodeStore.flush)

@@ -8,6 +8,8 @@ import io.helidon.webserver.WebServer;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.offsite.devices.IsapiParser;
+import io.offsite.evidence.FileSystemBlobStore;
 import io.offsite.notify.HttpGateway;
 import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.Gateway;
@@ -91,7 +93,9 @@ public final class OffsiteServer implements AutoCloseable {
         } else {
             sms = HttpGateway.builder(o.smsUrl()).timeout(Duration.ofSeconds(5)).build();
         }
-        Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), sms, simulated, new SimulatedCameras());
+        FileSystemBlobStore blobs = FileSystemBlobStore.open(o.dataDir().resolve("blobs"));
+        PushedPictures pictures = new PushedPictures(blobs, new SimulatedCameras());
+        Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, simulated, pictures);
         if (o.demo()) {
             DemoStreet.printTimeline(enforcement, out);
         }
@@ -109,10 +113,17 @@ public final class OffsiteServer implements AutoCloseable {
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
         Json json = new Json(vf.getValidator());
         ProblemWriter problems = new ProblemWriter(json.mapper());
+        List<String> siteLines = new java.util.ArrayList<>(o.isapiSites());
+        if (o.demo()) {
+            siteLines.addAll(DemoStreet.ISAPI_SITES);
+        }
+        CameraSites sites = CameraSites.parse(siteLines);
         Set<String> cameras = new HashSet<>(o.cameras());
+        cameras.addAll(sites.cameraIds());
         if (o.demo()) {
             cameras.addAll(DemoStreet.CAMERAS);
         }
+        Parts parts = new Parts(enforcement, json, problems, tokens, cameras, o.dataDir().resolve("scratch"), sites, pictures);
         Observability observability = new Observability(enforcement);
         WebServer web = WebServer.builder().port(o.port()).maxPayloadSize(o.maxBodyBytes()).shutdownHook(false)
                 .mediaContext(MediaContext.builder().addMediaSupport(JacksonSupport.create(json.mapper())).build())
@@ -120,7 +131,7 @@ public final class OffsiteServer implements AutoCloseable {
                 .directHandlers(problems.directHandlers())
                 .routing(r -> {
                     r.addFilter(observability.latency());
-                    routing(r, enforcement, json, problems, tokens, cameras, o.dataDir().resolve("scratch"));
+                    routing(r, parts);
                 }).build().start();
 
         out.println("OffSite reference server on http://localhost:" + web.port() + "/api/v1  (data in "
@@ -161,18 +172,24 @@ public final class OffsiteServer implements AutoCloseable {
         }
     }
 
-    static void routing(HttpRouting.Builder r, Enforcement enforcement, Json json, ProblemWriter problems,
-            Tokens tokens, Set<String> cameras, java.nio.file.Path scratch) {
-        problems.register(r);
-        r.addFilter(new Auth(tokens, problems));
-        r.register(API, services(enforcement, json, cameras, scratch).toArray(HttpService[]::new));
+    /** What the routing is made of (the server's wiring; tests build their own). */
+    record Parts(Enforcement enforcement, Json json, ProblemWriter problems, Tokens tokens, Set<String> cameras,
+            java.nio.file.Path scratch, CameraSites sites, PushedPictures pictures) {
+    }
+
+    static void routing(HttpRouting.Builder r, Parts p) {
+        p.problems().register(r);
+        r.addFilter(new Auth(p.tokens(), p.problems()));
+        r.register(API, services(p).toArray(HttpService[]::new));
     }
 
     /** Every service under {@link #API}: the routing, the OpenAPI document test and the fuzz test use this list. */
-    static List<HttpService> services(Enforcement enforcement, Json json, Set<String> cameras, java.nio.file.Path scratch) {
-        return List.of(new DetectionsApi(enforcement, json, cameras), new PlacesApi(enforcement.places()),
-                new EpisodesApi(enforcement), new CasesApi(enforcement, json), new EvidenceApi(enforcement, scratch),
-                new OutboxApi(enforcement, json), new PenaltiesApi(enforcement, json), new AdminApi(enforcement, json));
+    static List<HttpService> services(Parts p) {
+        Enforcement e = p.enforcement();
+        return List.of(new DetectionsApi(e, p.json(), p.cameras()), new IsapiApi(e, IsapiParser.create(), p.sites(),
+                p.pictures()), new PlacesApi(e.places()), new EpisodesApi(e), new CasesApi(e, p.json()),
+                new EvidenceApi(e, p.scratch()), new OutboxApi(e, p.json()), new PenaltiesApi(e, p.json()),
+                new AdminApi(e, p.json()));
     }
 
     private static String resource(String name) {

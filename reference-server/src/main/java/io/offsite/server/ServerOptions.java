@@ -27,17 +27,19 @@ import java.util.Optional;
  * @param smsUrl HTTP SMS gateway endpoint; empty = the simulated gateway
  * @param cameras camera ids accepted besides the demo's (GB/T 28181, 20 digits)
  * @param demoSpeed how many times faster than real time the demo clock runs
+ * @param isapiSites cameras that push ISAPI alerts: {@code "<ip>/<channel> <camera id> <lon> <lat>"} each
  */
 record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, Optional<Path> tokenFile,
         long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, List<String> cameras,
-        double demoSpeed) {
+        double demoSpeed, List<String> isapiSites) {
 
     static final String USAGE = """
             usage: java -jar offsite-server.jar [--port N] [--data DIR] [--demo] [--clock system|manual]
                                                 [--token-file FILE] [--config FILE]
               every option also from the environment: OFFSITE_PORT, OFFSITE_DATA, OFFSITE_DEMO=true,
               OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG; the YAML file may also set
-              max-body-bytes, database.url/user/password, sms.url, cameras (list), demo-speed""";
+              max-body-bytes, database.url/user/password, sms.url, cameras (list), demo-speed,
+              isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat>')""";
 
     ServerOptions {
         if (port < 0 || port > 65_535) {
@@ -50,6 +52,7 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
             throw new IllegalArgumentException("demo-speed must be 1..600, got " + demoSpeed);
         }
         cameras = List.copyOf(cameras);
+        isapiSites = List.copyOf(isapiSites);
     }
 
     /** Duration the demo clock advances per real second. */
@@ -87,7 +90,8 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
                 integer("max-body-bytes", pick(cli, env, file, "max-body-bytes", "5242880")),
                 pick(cli, env, file, "database.url", ""), pick(cli, env, file, "database.user", ""),
                 pick(cli, env, file, "database.password", ""), pick(cli, env, file, "sms.url", ""), cameras,
-                decimal("demo-speed", pick(cli, env, file, "demo-speed", "30")));
+                decimal("demo-speed", pick(cli, env, file, "demo-speed", "30")),
+                file.get("isapi-sites").asList(String.class).orElse(List.of()));
     }
 
     private static Config yaml(String path) {

@@ -118,6 +118,46 @@ abstract class ApiContract {
         }
     }
 
+    static byte[] resourceBytes(String name) {
+        try (java.io.InputStream in = ApiContract.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void isapiAnprPushBecomesADetectionWithItsPictureKept() {
+        Instant now = fixture().clock.instant();
+        String local = now.atZone(java.time.ZoneOffset.ofHours(8)).toOffsetDateTime().withNano(0)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        byte[] body = new String(resourceBytes("/isapi/anpr-multipart.bin"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("2026-12-06T09:15:03+08:00", local).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Bytes r = callBytes(Method.POST, "/api/v1/devices/isapi", Role.CAMERA, "multipart/form-data; boundary=boundary", body);
+        String answer = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(r.status()).as(answer).isEqualTo(200);
+        assertThat(answer).contains("\"camera\":\"" + CAMERA + "\"").contains("\"intake\":\"ACCEPTED\"")
+                .contains("blob:sha256:");
+    }
+
+    @Test
+    void isapiHostilePushesAreProblemsNamingWhere() {
+        Bytes xxe = callBytes(Method.POST, "/api/v1/devices/isapi", Role.CAMERA, "application/xml",
+                resourceBytes("/isapi/xxe.xml"));
+        assertThat(xxe.status()).isEqualTo(422);
+        assertThat(xxe.contentType()).isEqualTo("application/problem+json");
+        byte[] other = new String(resourceBytes("/isapi/anpr-xichengjie.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("10.33.100.21", "10.33.100.99").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Bytes unknown = callBytes(Method.POST, "/api/v1/devices/isapi", Role.CAMERA, "application/xml", other);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("10.33.100.99");
+        Bytes json = callBytes(Method.POST, "/api/v1/devices/isapi", Role.CAMERA, "application/json",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json.status()).isBetween(400, 499);
+        assertThat(callBytes(Method.POST, "/api/v1/devices/isapi", Role.OFFICER, "application/xml", other).status())
+                .isEqualTo(403);
+    }
+
     @Test
     void missingTokenIsA401Problem() {
         assertProblem(call(Method.GET, "/api/v1/cases", null, null), 401);

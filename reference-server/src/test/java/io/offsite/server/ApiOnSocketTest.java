@@ -81,8 +81,7 @@ class ApiOnSocketTest extends ApiContract {
         java.util.Set<String> documented = new java.util.TreeSet<>();
         openapi.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(
                 m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + OffsiteServer.API + p.getKey())));
-        java.util.Set<String> routed = RouteRecorder.routes(OffsiteServer.services(fixture.enforcement, fixture.json,
-                DemoStreet.CAMERAS, fixture.dir));
+        java.util.Set<String> routed = RouteRecorder.routes(OffsiteServer.services(fixture.parts()));
         assertThat(documented).isEqualTo(routed);
         for (String route : routed) { // every routed path answers from its handler, not "Endpoint not found"
             if (route.endsWith("/stream")) {

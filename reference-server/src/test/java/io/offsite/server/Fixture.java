@@ -31,6 +31,7 @@ final class Fixture implements AutoCloseable {
     final Map<Role, String> tokens;
     private final Tokens tokenHashes;
     final Json json;
+    final PushedPictures pictures;
 
     Fixture() {
         try {
@@ -45,7 +46,9 @@ final class Fixture implements AutoCloseable {
                 .build();
         Gateway sms = req -> req.to().equals(DemoStreet.OUT_OF_SERVICE) ? SendResult.rejected("number out of service")
                 : sim.send(req);
-        enforcement = new Enforcement(clock, db, places, dir, sms, sim, new SimulatedCameras());
+        io.offsite.evidence.FileSystemBlobStore blobs = io.offsite.evidence.FileSystemBlobStore.open(dir.resolve("blobs"));
+        pictures = new PushedPictures(blobs, new SimulatedCameras());
+        enforcement = new Enforcement(clock, db, places, dir, blobs, sms, sim, pictures);
         Map.Entry<Tokens, Map<Role, String>> made = Tokens.generate();
         tokenHashes = made.getKey();
         tokens = made.getValue();
@@ -54,7 +57,12 @@ final class Fixture implements AutoCloseable {
     }
 
     void routing(HttpRouting.Builder r) {
-        OffsiteServer.routing(r, enforcement, json, new ProblemWriter(json.mapper()), tokenHashes, DemoStreet.CAMERAS, dir.resolve("scratch"));
+        OffsiteServer.routing(r, parts());
+    }
+
+    OffsiteServer.Parts parts() {
+        return new OffsiteServer.Parts(enforcement, json, new ProblemWriter(json.mapper()), tokenHashes,
+                DemoStreet.CAMERAS, dir.resolve("scratch"), CameraSites.parse(DemoStreet.ISAPI_SITES), pictures);
     }
 
     static String resource(String name) {
