@@ -131,9 +131,14 @@ final class MerkleTree {
         }
     }
 
-    /** A growable array of 32-byte hashes in 1 MiB chunks (no per-hash object). */
+    /**
+     * A growable array of 32-byte hashes in 1 MiB chunks (no per-hash object). The first chunk starts at 64 hashes
+     * and doubles up to a full chunk, so the many small logs of a case store (a case has tens of entries) do not each
+     * hold a megabyte.
+     */
     private static final class HashArray {
         private static final int PER_CHUNK = 1 << 15;
+        private static final int FIRST = 64;
         private final List<byte[]> chunks = new ArrayList<>();
         private long size;
 
@@ -143,8 +148,12 @@ final class MerkleTree {
 
         void add(byte[] hash, int off) {
             int within = (int) (size % PER_CHUNK);
-            if (within == 0) {
+            if (chunks.isEmpty()) {
+                chunks.add(new byte[FIRST * 32]);
+            } else if (within == 0) {
                 chunks.add(new byte[PER_CHUNK * 32]);
+            } else if (chunks.size() == 1 && within * 32 == chunks.get(0).length) {
+                chunks.set(0, java.util.Arrays.copyOf(chunks.get(0), Math.min(PER_CHUNK, within * 2) * 32));
             }
             System.arraycopy(hash, off, chunks.get(chunks.size() - 1), within * 32, 32);
             size++;

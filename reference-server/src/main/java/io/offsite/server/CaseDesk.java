@@ -102,7 +102,7 @@ final class CaseDesk {
         this.grid = grid;
         this.fenceArea = fenceArea;
         this.events = events;
-        this.chains = Caffeine.newBuilder().maximumSize(2_000).build(this::openChain);
+        this.chains = Caffeine.newBuilder().maximumSize(256).build(this::openChain);
     }
 
     /** The case number an episode's case gets: division code, year, 12 hex digits of the episode id's hash. */

@@ -103,6 +103,9 @@ final class Enforcement implements AutoCloseable {
             intakes.put(i, new LongAdder());
         }
         this.episodes = new OpenEpisodes(JdbcEpisodeStore.create(db, "server"));
+        if (episodes.watermark() != Long.MIN_VALUE) {
+            clock.resumeAt(Instant.ofEpochMilli(episodes.watermark()));
+        }
         this.engine = GeofenceEngine.builder(places.registry(), places.directory()).effects(decided).store(episodes)
                 .clock(clock).allowedLateness(Duration.ofSeconds(2)).episodeIdKey(episodeKey(dataDir))
                 .zone(CaseDesk.HUANGYAN).build();

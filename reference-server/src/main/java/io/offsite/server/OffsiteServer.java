@@ -81,7 +81,7 @@ public final class OffsiteServer implements AutoCloseable {
         }
         Places places = Places.open(o.dataDir(), resource("/demo/huangyan-district.geojson"),
                 o.demo() ? resource("/demo/fences.geojson") : "{\"type\":\"FeatureCollection\",\"features\":[]}",
-                g -> new Directory(g, o.demo() ? DemoStreet.OFFICERS : Map.of(), o.demo() ? DemoStreet.OWNERS : Map.of()));
+                g -> new Directory(g, officerPhones(o), o.demo() ? DemoStreet.OWNERS : Map.of()));
         SimulatedGateway simulated = null;
         Gateway sms;
         if (o.smsUrl().isEmpty()) {
@@ -150,6 +150,13 @@ public final class OffsiteServer implements AutoCloseable {
         self[0] = new OffsiteServer(web, enforcement, db, pool, pump);
         pump.start();
         return self[0];
+    }
+
+    private static Map<io.offsite.core.grid.OfficerId, String> officerPhones(ServerOptions o) {
+        Map<io.offsite.core.grid.OfficerId, String> phones = new java.util.HashMap<>(o.demo() ? DemoStreet.OFFICERS
+                : Map.of());
+        phones.putAll(o.officerPhoneBook());
+        return phones;
     }
 
     private void pumpLoop(DemoStreet street, PrintStream out, int port) {

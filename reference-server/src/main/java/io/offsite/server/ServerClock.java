@@ -57,6 +57,16 @@ final class ServerClock extends Clock {
         });
     }
 
+    /**
+     * A manual clock restarted on existing data resumes at {@code t} if that is later than where it stands (the
+     * engine's stored watermark): time never runs backwards across a restart. Other clocks ignore this.
+     */
+    void resumeAt(Instant t) {
+        if (manual) {
+            manualNow.accumulateAndGet(t, (now, x) -> x.isAfter(now) ? x : now);
+        }
+    }
+
     @Override
     public Instant instant() {
         if (manual) {

@@ -28,18 +28,21 @@ import java.util.Optional;
  * @param cameras camera ids accepted besides the demo's (GB/T 28181, 20 digits)
  * @param demoSpeed how many times faster than real time the demo clock runs
  * @param isapiSites cameras that push ISAPI alerts: {@code "<ip>/<channel> <camera id> <lon> <lat>"} each
+ * @param officerPhones officers' mobile numbers for dispatch texts: {@code "<officer id> <phone>"} each
  */
 record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, Optional<Path> tokenFile,
         long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, List<String> cameras,
-        double demoSpeed, List<String> isapiSites) {
+        double demoSpeed, List<String> isapiSites, List<String> officerPhones) {
 
     static final String USAGE = """
             usage: java -jar offsite-server.jar [--port N] [--data DIR] [--demo] [--clock system|manual]
                                                 [--token-file FILE] [--config FILE]
               every option also from the environment: OFFSITE_PORT, OFFSITE_DATA, OFFSITE_DEMO=true,
-              OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG; the YAML file may also set
+              OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG, OFFSITE_SMS_URL, OFFSITE_CAMERAS (comma-separated),
+              OFFSITE_DATABASE_URL/_USER/_PASSWORD, OFFSITE_MAX_BODY_BYTES; the YAML file may also set
               max-body-bytes, database.url/user/password, sms.url, cameras (list), demo-speed,
-              isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat>')""";
+              isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat>'),
+              officer-phones (list of '<officer id> <phone>')""";
 
     ServerOptions {
         if (port < 0 || port > 65_535) {
@@ -53,6 +56,22 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
         }
         cameras = List.copyOf(cameras);
         isapiSites = List.copyOf(isapiSites);
+        officerPhones = List.copyOf(officerPhones);
+        for (String line : officerPhones) {
+            if (!line.trim().matches("\\S+\\s+\\+?\\d{5,15}")) {
+                throw new IllegalArgumentException("officer-phones: expected '<officer id> <phone>', got '" + line + "'");
+            }
+        }
+    }
+
+    /** The officer phone book from {@link #officerPhones()}. */
+    java.util.Map<io.offsite.core.grid.OfficerId, String> officerPhoneBook() {
+        java.util.Map<io.offsite.core.grid.OfficerId, String> m = new java.util.HashMap<>();
+        for (String line : officerPhones) {
+            String[] w = line.trim().split("\\s+");
+            m.put(io.offsite.core.grid.OfficerId.of(w[0]), w[1]);
+        }
+        return m;
     }
 
     /** Duration the demo clock advances per real second. */
@@ -84,6 +103,10 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
             throw new IllegalArgumentException("--clock must be system or manual, got " + clock);
         }
         List<String> cameras = new ArrayList<>(file.get("cameras").asList(String.class).orElse(List.of()));
+        String envCameras = env.get("OFFSITE_CAMERAS");
+        if (envCameras != null && !envCameras.isBlank()) {
+            cameras.addAll(List.of(envCameras.trim().split("[,\\s]+")));
+        }
         return new ServerOptions(integer("port", port), Path.of(pick(cli, env, file, "data", "offsite-data")),
                 Boolean.parseBoolean(pick(cli, env, file, "demo", "false")), clock.equals("manual"),
                 Optional.ofNullable(pick(cli, env, file, "token-file", null)).map(Path::of),
@@ -91,7 +114,8 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
                 pick(cli, env, file, "database.url", ""), pick(cli, env, file, "database.user", ""),
                 pick(cli, env, file, "database.password", ""), pick(cli, env, file, "sms.url", ""), cameras,
                 decimal("demo-speed", pick(cli, env, file, "demo-speed", "30")),
-                file.get("isapi-sites").asList(String.class).orElse(List.of()));
+                file.get("isapi-sites").asList(String.class).orElse(List.of()),
+                file.get("officer-phones").asList(String.class).orElse(List.of()));
     }
 
     private static Config yaml(String path) {
