@@ -208,6 +208,35 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         });
     }
 
+    /** One transaction reading the keys a few hundred per query. */
+    @Override
+    public Map<String, StoredMessage> findAll(Collection<String> keys) {
+        List<String> distinct = new ArrayList<>(new TreeSet<>(keys));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return run("reading " + distinct.size() + " outbox messages", c -> {
+            Map<String, StoredMessage> found = new LinkedHashMap<>();
+            OutboxRows.select(c, distinct).forEach(s -> found.put(s.key(), s));
+            return found;
+        });
+    }
+
+    /** One transaction reading the provider ids a few hundred per query; the latest message per id. */
+    @Override
+    public Map<String, StoredMessage> findAllByProviderId(Collection<String> providerIds) {
+        List<String> distinct = new ArrayList<>(new TreeSet<>(providerIds));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return run("reading the outbox messages of " + distinct.size() + " provider ids", c -> {
+            Map<String, StoredMessage> found = new LinkedHashMap<>();
+            // in seq order, so the latest message under a provider id is put last
+            OutboxRows.selectByProviderIds(c, distinct).forEach(s -> found.put(s.message().providerId().orElseThrow(), s));
+            return found;
+        });
+    }
+
     /** An unconditional upsert of each message (for imports; the outbox itself writes through the methods above). */
     @Override
     public void save(Collection<OutboxMessage> messages) {
