@@ -5,6 +5,7 @@ import io.offsite.core.violation.Violation;
 import io.offsite.evidence.CustodyEntry;
 import io.offsite.evidence.DeviceReview;
 import io.offsite.evidence.EvidenceChain;
+import io.offsite.evidence.InMemoryBlobStore;
 import io.offsite.evidence.InMemorySigningKeys;
 import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
@@ -52,6 +53,7 @@ public class JdbcCustodyAppendBenchmark {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
     private final InMemorySigningKeys keys = InMemorySigningKeys.generate("bench-key");
+    private final InMemoryBlobStore blobs = InMemoryBlobStore.create();
     private BenchDatabases database;
     private JdbcChainJournals journals;
     private EvidenceChain chain;
@@ -79,7 +81,8 @@ public class JdbcCustodyAppendBenchmark {
     }
 
     private EvidenceChain chain() {
-        return EvidenceChain.builder(caseId, Violation.PARKING).journal(journals.journal(caseId)).signingKeys(keys)
+        return EvidenceChain.builder(caseId, Violation.PARKING).journal(journals.journal(caseId)).blobStore(blobs)
+                .signingKeys(keys)
                 .clock(clock).build();
     }
 
