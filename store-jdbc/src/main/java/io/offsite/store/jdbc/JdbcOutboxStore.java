@@ -113,14 +113,15 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         String due = " due_micros <= ? AND (lease_until_micros IS NULL OR lease_until_micros <= ?)";
         return run("claiming due outbox messages for " + holder, c -> {
             TreeSet<String> candidates = new TreeSet<>();
-            // the lower bound keeps H2 from walking the index over every final row (due_micros NULL) before the due ones
-            try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE due_micros >= ? AND"
-                    + due + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY"
+            // H2 only: without a lower bound its index scan walks every final row (due_micros NULL, sorted first)
+            // before the due ones; PostgreSQL's B-tree keeps NULLs out of a "<=" range by itself
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE"
+                    + (dialect == Dialect.H2 ? " due_micros >= " + Long.MIN_VALUE + " AND" : "") + due
+                    + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY"
                     + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : ""))) {
-                ps.setLong(1, Long.MIN_VALUE);
+                ps.setLong(1, nowMicros);
                 ps.setLong(2, nowMicros);
-                ps.setLong(3, nowMicros);
-                ps.setInt(4, max);
+                ps.setInt(3, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(rs.getString(1));
