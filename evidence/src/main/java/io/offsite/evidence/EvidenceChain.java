@@ -54,6 +54,10 @@ public final class EvidenceChain {
     private final List<SignedTreeHead> heads = new ArrayList<>();
     private final Map<String, PublicKey> usedKeys = new LinkedHashMap<>();
     private boolean sealed;
+    /** How many records the journal holds (that this chain read or appended). */
+    private long journaled;
+    /** Set when a batch append failed and the journal could not be re-read: the chain then refuses to go on. */
+    private boolean journalInDoubt;
 
     EvidenceChain(EvidenceChainBuilder b) {
         this.caseId = b.caseId;
@@ -67,8 +71,10 @@ public final class EvidenceChain {
         List<byte[]> records = journal.readAll();
         if (records.isEmpty()) {
             journal.append(JournalCodec.caseRecord(caseId, violationCode));
+            journaled = 1;
         } else {
             replay(records);
+            journaled = records.size();
         }
     }
 
@@ -117,7 +123,9 @@ public final class EvidenceChain {
             Optional<Sha256> sha, String detail) {
         CustodyEntry e = log.prepare(now(), actor, action, itemId, sha, detail,
                 item.map(ItemSeal::fields).orElseGet(java.util.TreeMap::new));
+        requireJournalKnown();
         journal.append(JournalCodec.entryRecord(e, item));
+        journaled++;
         log.commit(e);
         item.ifPresent(it -> {
             items.put(it.id(), it);
@@ -219,6 +227,81 @@ public final class EvidenceChain {
     }
 
     /**
+     * Logs that {@code actor} viewed each of these items, in this order (an id may repeat), as one batch: the entries
+     * are all dated now and journaled together with one {@link ChainJournal#appendAll} (one transaction on a
+     * database journal), so a high rate of views costs one commit per batch rather than one per view. Returns the
+     * entries in order. When the journal fails, no entry it did not store is logged: after a journal that appends
+     * all or none, the chain is unchanged; after a partial append (the SPI's default appends one record at a time)
+     * the chain re-reads the journal and keeps exactly the entries that reached it, and if even that read fails it
+     * refuses every later change until it is rebuilt from its journal. The exception propagates in every case.
+     */
+    public synchronized List<CustodyEntry> recordViews(List<String> itemIds, String actor) {
+        Objects.requireNonNull(itemIds, "itemIds");
+        requireActor(actor);
+        List<EvidenceItem> viewed = new ArrayList<>(itemIds.size());
+        itemIds.forEach(id -> viewed.add(requireItem(id)));
+        if (viewed.isEmpty()) {
+            return List.of();
+        }
+        requireJournalKnown();
+        List<CustodyEntry> entries = new ArrayList<>(viewed.size());
+        List<byte[]> records = new ArrayList<>(viewed.size());
+        Instant at = now();
+        for (EvidenceItem i : viewed) {
+            CustodyEntry e = entries.isEmpty()
+                    ? log.prepare(at, actor, CustodyAction.VIEWED, Optional.of(i.id()), Optional.of(i.sha256()), "")
+                    : new CustodyEntry(entries.get(0).seq() + entries.size(), at, actor, CustodyAction.VIEWED,
+                            Optional.of(i.id()), Optional.of(i.sha256()), "", new TreeMap<>());
+            entries.add(e);
+            records.add(JournalCodec.entryRecord(e, Optional.empty()));
+        }
+        try {
+            journal.appendAll(List.copyOf(records));
+        } catch (RuntimeException | Error failure) {
+            keepWhatTheJournalStored(entries, failure);
+            throw failure;
+        }
+        entries.forEach(log::commit);
+        journaled += entries.size();
+        return List.copyOf(entries);
+    }
+
+    /** After a failed batch append: logs the prefix of {@code entries} the journal holds, or marks it in doubt. */
+    private void keepWhatTheJournalStored(List<CustodyEntry> entries, Throwable failure) {
+        long landed;
+        try {
+            landed = journal.readAll().size() - journaled;
+        } catch (RuntimeException | Error e) {
+            failure.addSuppressed(e);
+            journalInDoubt = true;
+            LOG.error("case {}: a batch of {} custody entries failed and the journal cannot be re-read; the chain"
+                    + " refuses further changes until it is rebuilt from its journal", caseId, entries.size());
+            return;
+        }
+        if (landed < 0 || landed > entries.size()) {
+            journalInDoubt = true;
+            LOG.error("case {}: after a failed batch the journal holds {} records more than this chain knows, not"
+                    + " 0..{}; the chain refuses further changes until it is rebuilt", caseId, landed, entries.size());
+            return;
+        }
+        for (int i = 0; i < landed; i++) {
+            log.commit(entries.get(i));
+        }
+        journaled += landed;
+        if (landed > 0) {
+            LOG.warn("case {}: a batch of {} custody entries failed after the journal stored {}; those are logged",
+                    caseId, entries.size(), landed);
+        }
+    }
+
+    private void requireJournalKnown() {
+        if (journalInDoubt) {
+            throw new EvidenceException("case " + caseId + ": a batch append failed and left the journal in an unknown"
+                    + " state; rebuild the chain from its journal to continue");
+        }
+    }
+
+    /**
      * Opens an item's bytes for {@code actor} and logs the view first, so no view goes unrecorded. The
      * caller closes the stream.
      */
@@ -272,7 +355,9 @@ public final class EvidenceChain {
         }
         SignedTreeHead head = tsa.map(t -> new SignedTreeHead(caseId, size, root, at, keyId, sig,
                 Optional.of(t.timestamp(unstamped.imprint())))).orElse(unstamped);
+        requireJournalKnown();
         journal.append(JournalCodec.headRecord(head));
+        journaled++;
         usedKeys.put(keyId, pub);
         heads.add(head);
         return head;

@@ -22,6 +22,14 @@ public final class InMemoryChainJournal implements ChainJournal {
         records.add(Objects.requireNonNull(record, "record").clone());
     }
 
+    /** All or none: every record is checked before any is added. */
+    @Override
+    public synchronized void appendAll(List<byte[]> batch) {
+        List<byte[]> copies = new ArrayList<>(batch.size());
+        batch.forEach(r -> copies.add(Objects.requireNonNull(r, "record").clone()));
+        records.addAll(copies);
+    }
+
     @Override
     public synchronized List<byte[]> readAll() {
         List<byte[]> out = new ArrayList<>(records.size());

@@ -130,6 +130,30 @@ final class InMemorySharedOutboxStore implements SharedOutboxStore {
     }
 
     @Override
+    public synchronized Map<String, StoredMessage> findAll(Collection<String> keys) {
+        checkOpen();
+        Map<String, StoredMessage> found = new LinkedHashMap<>();
+        for (String k : keys) {
+            Row r = rows.get(k);
+            if (r != null) {
+                found.put(k, r.stored());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Map<String, StoredMessage> findAllByProviderId(Collection<String> providerIds) {
+        checkOpen();
+        Set<String> wanted = new HashSet<>(providerIds);
+        Map<String, StoredMessage> found = new LinkedHashMap<>();
+        for (Row r : rows.values()) { // in insertion order: the latest message under a provider id is put last
+            r.message.providerId().filter(wanted::contains).ifPresent(p -> found.put(p, r.stored()));
+        }
+        return found;
+    }
+
+    @Override
     public synchronized void save(Collection<OutboxMessage> messages) {
         checkOpen();
         for (OutboxMessage m : messages) {

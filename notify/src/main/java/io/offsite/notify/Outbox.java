@@ -253,6 +253,50 @@ public final class Outbox {
     }
 
     /**
+     * Applies several delivery receipts in their order with a single store commit (one transaction on a database);
+     * returns each receipt's outcome in the same order. The same as calling {@link #onReceipt} for each in turn,
+     * except that the outcomes are saved together: if the commit fails, none is applied and the
+     * {@link OutboxStoreException} propagates. On a {@link io.offsite.notify.spi.SharedOutboxStore} the messages are
+     * read together too, and a message another process changed meanwhile has its receipts re-applied to its newer
+     * state one by one, as {@link #onReceipt} does.
+     */
+    public synchronized List<ReceiptOutcome> onReceipts(List<Receipt> receipts) {
+        Objects.requireNonNull(receipts, "receipts");
+        receipts.forEach(r -> Objects.requireNonNull(r, "receipt"));
+        if (shared != null) {
+            return shared.onReceipts(receipts);
+        }
+        Instant now = clock.instant();
+        Map<String, OutboxMessage> changes = new LinkedHashMap<>();
+        Map<String, String> newProviderIds = new HashMap<>();
+        List<ReceiptOutcome> outcomes = new ArrayList<>(receipts.size());
+        OutboxEvents events = new OutboxEvents();
+        for (Receipt receipt : receipts) {
+            String key = receipt.match() == Receipt.Match.KEY ? receipt.reference()
+                    : newProviderIds.getOrDefault(receipt.reference(), keyByProviderId.get(receipt.reference()));
+            OutboxMessage m = key == null ? null : changes.getOrDefault(key, byKey.get(key));
+            if (m == null) {
+                LOG.warn("receipt {} for unknown {} '{}' ignored", receipt.status(), receipt.match(),
+                        Masks.inText(receipt.reference()));
+                outcomes.add(ReceiptOutcome.UNMATCHED);
+                continue;
+            }
+            ReceiptStep step = ReceiptStep.decide(m, receipt, now, retry, receiptTimeout, random);
+            if (step.next != null) {
+                changes.put(key, step.next);
+                step.next.providerId().ifPresent(p -> newProviderIds.put(p, key));
+                events.sent.addAll(step.events.sent);
+                events.delivered.addAll(step.events.delivered);
+                events.dead.addAll(step.events.dead);
+            }
+            outcomes.add(step.outcome);
+        }
+        commit(changes);
+        events.fire(listener);
+        return outcomes;
+    }
+
+    /**
      * Removes final (delivered or dead-lettered) messages whose outcome is older than {@code finalBefore} from
      * memory and from the store, bounding both for long-running hosts; returns how many were purged. Purge only
      * what no caller will hand over again: enqueueing a purged key creates a new message. Messages still

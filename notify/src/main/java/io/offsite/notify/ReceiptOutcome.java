@@ -1,6 +1,6 @@
 package io.offsite.notify;
 
-/** What {@link Outbox#onReceipt(Receipt)} did with a receipt. */
+/** What {@link Outbox#onReceipt(Receipt)} (or {@link Outbox#onReceipts}) did with a receipt. */
 public enum ReceiptOutcome {
     /** The receipt changed the message: delivered, or a failure that scheduled a retry or dead-lettered it. */
     APPLIED,

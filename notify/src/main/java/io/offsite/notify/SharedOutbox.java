@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,6 +172,70 @@ final class SharedOutbox {
                         + "' not applied: the message changed under it " + RECEIPT_TRIES + " times in a row");
             }
         }
+    }
+
+    /**
+     * Applies receipts in order: reads their messages together, decides each receipt against the state the ones
+     * before it left, and writes every changed message in one {@link SharedOutboxStore#saveIfUnchanged} over the
+     * version it read. The receipts of a message another process changed meanwhile are then re-applied one by
+     * one through {@link #onReceipt} (re-reading the newer state); their first decisions and events are dropped.
+     */
+    List<ReceiptOutcome> onReceipts(List<Receipt> receipts) {
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> providerIds = new LinkedHashSet<>();
+        for (Receipt r : receipts) {
+            (r.match() == Receipt.Match.KEY ? keys : providerIds).add(r.reference());
+        }
+        Map<String, StoredMessage> byKey = keys.isEmpty() ? Map.of() : store.findAll(keys);
+        Map<String, StoredMessage> byProviderId = providerIds.isEmpty() ? Map.of()
+                : store.findAllByProviderId(providerIds);
+        Instant now = clock.instant();
+        Map<String, Long> versions = new HashMap<>();
+        Map<String, OutboxMessage> next = new LinkedHashMap<>();
+        List<String> keyOf = new ArrayList<>(receipts.size());
+        List<ReceiptOutcome> outcomes = new ArrayList<>(receipts.size());
+        OutboxEvents events = new OutboxEvents();
+        for (Receipt receipt : receipts) {
+            StoredMessage s = (receipt.match() == Receipt.Match.KEY ? byKey : byProviderId).get(receipt.reference());
+            if (s == null) {
+                LOG.warn("receipt {} for unknown {} '{}' ignored", receipt.status(), receipt.match(),
+                        Masks.inText(receipt.reference()));
+                keyOf.add(null);
+                outcomes.add(ReceiptOutcome.UNMATCHED);
+                continue;
+            }
+            String key = s.key();
+            Long seen = versions.putIfAbsent(key, s.version());
+            if (seen != null && seen != s.version()) {
+                // read twice (by key and by provider id) at different versions: it changed between the reads
+                versions.put(key, Math.min(seen, s.version()));
+            }
+            OutboxMessage current = next.getOrDefault(key, s.message());
+            ReceiptStep step = ReceiptStep.decide(current, receipt, now, retry, receiptTimeout, random);
+            if (step.next != null) {
+                next.put(key, step.next);
+                events.sent.addAll(step.events.sent);
+                events.delivered.addAll(step.events.delivered);
+                events.dead.addAll(step.events.dead);
+            }
+            keyOf.add(key);
+            outcomes.add(step.outcome);
+        }
+        List<StoredMessage> changes = new ArrayList<>(next.size());
+        next.forEach((k, m) -> changes.add(new StoredMessage(m, versions.get(k))));
+        Set<String> stale = changes.isEmpty() ? Set.of() : store.saveIfUnchanged(changes);
+        events.removeKeys(stale);
+        if (!stale.isEmpty()) {
+            LOG.debug("{} messages changed while their receipts were applied; applying those receipts again",
+                    stale.size());
+            for (int i = 0; i < receipts.size(); i++) {
+                if (keyOf.get(i) != null && stale.contains(keyOf.get(i))) {
+                    outcomes.set(i, onReceipt(receipts.get(i)));
+                }
+            }
+        }
+        events.fire(listener);
+        return outcomes;
     }
 
     /** Removes final messages whose outcome is older than {@code finalBefore} (reads every stored message). */

@@ -48,6 +48,16 @@ class ForwardingSharedStore implements SharedOutboxStore {
     }
 
     @Override
+    public Map<String, StoredMessage> findAll(Collection<String> keys) {
+        return delegate.findAll(keys);
+    }
+
+    @Override
+    public Map<String, StoredMessage> findAllByProviderId(Collection<String> providerIds) {
+        return delegate.findAllByProviderId(providerIds);
+    }
+
+    @Override
     public void save(Collection<OutboxMessage> messages) {
         delegate.save(messages);
     }

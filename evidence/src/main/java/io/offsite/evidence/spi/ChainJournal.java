@@ -16,6 +16,18 @@ public interface ChainJournal {
     /** Appends one record (no line breaks inside) durably. */
     void append(byte[] record);
 
+    /**
+     * Appends several records in order, durably, preferably all or none (one transaction, one fsync). The default
+     * calls {@link #append} for each, so a failure part-way leaves the records before it appended; a caller that
+     * cannot tell re-reads the journal ({@code EvidenceChain} does). Journals that can make the records durable
+     * together override it and then append all or none.
+     */
+    default void appendAll(List<byte[]> records) {
+        for (byte[] r : records) {
+            append(r);
+        }
+    }
+
     /** All records in append order. */
     List<byte[]> readAll();
 }

@@ -3,6 +3,7 @@ package io.offsite.notify.spi;
 import io.offsite.notify.OutboxMessage;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,4 +60,29 @@ public interface SharedOutboxStore extends OutboxStore {
 
     /** The stored state of the message the gateway accepted under this provider id (the latest, if several). */
     Optional<StoredMessage> findByProviderId(String providerId);
+
+    /**
+     * The stored state of the messages with these keys, by key; keys not stored are absent from the map. One
+     * consistent read where the store can (a database: one query per few hundred keys in one transaction); the
+     * default calls {@link #find} for each key.
+     */
+    default Map<String, StoredMessage> findAll(Collection<String> keys) {
+        Map<String, StoredMessage> found = new LinkedHashMap<>();
+        for (String k : keys) {
+            find(k).ifPresent(s -> found.put(k, s));
+        }
+        return found;
+    }
+
+    /**
+     * As {@link #findByProviderId} for each of these provider ids, by provider id; ids no stored message carries are
+     * absent from the map. The default calls {@link #findByProviderId} for each id.
+     */
+    default Map<String, StoredMessage> findAllByProviderId(Collection<String> providerIds) {
+        Map<String, StoredMessage> found = new LinkedHashMap<>();
+        for (String p : providerIds) {
+            findByProviderId(p).ifPresent(s -> found.put(p, s));
+        }
+        return found;
+    }
 }

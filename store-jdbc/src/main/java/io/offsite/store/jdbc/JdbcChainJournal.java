@@ -68,6 +68,64 @@ final class JdbcChainJournal implements ChainJournal {
         lastRowHash = rowHash;
     }
 
+    /**
+     * All or none, in one transaction: the records take the next seqs, each linked to the one before; if another
+     * writer appended since this journal last read or wrote, the first insert collides and nothing is written.
+     */
+    @Override
+    public synchronized void appendAll(List<byte[]> records) {
+        List<String> texts = new ArrayList<>(records.size());
+        records.forEach(r -> texts.add(requireValid(r)));
+        if (texts.isEmpty()) {
+            return;
+        }
+        if (!read) {
+            readAll();
+        }
+        long first = lastSeq + 1;
+        byte[][] rowHashes = new byte[records.size()][];
+        byte[] previous = lastRowHash;
+        for (int i = 0; i < rowHashes.length; i++) {
+            previous = rowHashes[i] = sha256(previous, records.get(i));
+        }
+        long last = first + records.size() - 1;
+        sql.inTransaction("appending records " + first + ".." + last + " to the chain journal of case " + caseId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (case_id, seq, record, record_sha256, row_hash) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < rowHashes.length; i++) {
+                    ps.setString(1, caseId);
+                    ps.setLong(2, first + i);
+                    ps.setString(3, texts.get(i));
+                    ps.setString(4, HEX.formatHex(sha256(records.get(i))));
+                    ps.setString(5, HEX.formatHex(rowHashes[i]));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    throw new StoreException("cannot append records " + first + ".." + last + " to the chain journal of"
+                            + " case " + caseId + ": another writer appended to it first (two processes are writing this"
+                            + " case); nothing was written, so the journal is not forked: reopen the chain to continue"
+                            + " from the stored records", e);
+                }
+                throw e;
+            }
+            return null;
+        });
+        lastSeq = last;
+        lastRowHash = rowHashes[rowHashes.length - 1];
+    }
+
+    /** Whether {@code e}, or an exception chained to it (a batch's), is a primary-key collision. */
+    private static boolean isDuplicateKey(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (DUPLICATE_KEY.equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public synchronized List<byte[]> readAll() {
         List<byte[]> out = new ArrayList<>();

@@ -113,7 +113,10 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         String due = " due_micros <= ? AND (lease_until_micros IS NULL OR lease_until_micros <= ?)";
         return run("claiming due outbox messages for " + holder, c -> {
             TreeSet<String> candidates = new TreeSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE" + due
+            // H2 only: without a lower bound its index scan walks every final row (due_micros NULL, sorted first)
+            // before the due ones; PostgreSQL's B-tree keeps NULLs out of a "<=" range by itself
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE"
+                    + (dialect == Dialect.H2 ? " due_micros >= " + Long.MIN_VALUE + " AND" : "") + due
                     + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY"
                     + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : ""))) {
                 ps.setLong(1, nowMicros);
@@ -205,6 +208,35 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                 ps.setString(1, providerId);
                 return OutboxRows.readAll(ps).stream().findFirst();
             }
+        });
+    }
+
+    /** One transaction reading the keys a few hundred per query. */
+    @Override
+    public Map<String, StoredMessage> findAll(Collection<String> keys) {
+        List<String> distinct = new ArrayList<>(new TreeSet<>(keys));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return run("reading " + distinct.size() + " outbox messages", c -> {
+            Map<String, StoredMessage> found = new LinkedHashMap<>();
+            OutboxRows.select(c, distinct).forEach(s -> found.put(s.key(), s));
+            return found;
+        });
+    }
+
+    /** One transaction reading the provider ids a few hundred per query; the latest message per id. */
+    @Override
+    public Map<String, StoredMessage> findAllByProviderId(Collection<String> providerIds) {
+        List<String> distinct = new ArrayList<>(new TreeSet<>(providerIds));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return run("reading the outbox messages of " + distinct.size() + " provider ids", c -> {
+            Map<String, StoredMessage> found = new LinkedHashMap<>();
+            // in seq order, so the latest message under a provider id is put last
+            OutboxRows.selectByProviderIds(c, distinct).forEach(s -> found.put(s.message().providerId().orElseThrow(), s));
+            return found;
         });
     }
 

@@ -120,6 +120,22 @@ final class OutboxRows {
         return out;
     }
 
+    /** The rows carrying these provider ids, in chunks of {@value #CHUNK}, each chunk in {@code seq} order. */
+    static List<StoredMessage> selectByProviderIds(Connection c, List<String> providerIds) throws SQLException {
+        List<StoredMessage> out = new ArrayList<>(providerIds.size());
+        for (int from = 0; from < providerIds.size(); from += CHUNK) {
+            List<String> chunk = providerIds.subList(from, Math.min(providerIds.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE provider_id IN (" + marks(chunk.size())
+                    + ") ORDER BY seq")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                out.addAll(readAll(ps));
+            }
+        }
+        return out;
+    }
+
     /** Every row {@code ps} (a {@link #SELECT}) returns, decoded. */
     static List<StoredMessage> readAll(PreparedStatement ps) throws SQLException {
         List<StoredMessage> out = new ArrayList<>();

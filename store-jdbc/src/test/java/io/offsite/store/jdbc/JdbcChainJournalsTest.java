@@ -88,6 +88,58 @@ class JdbcChainJournalsTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void appendAllOnTopOfRecordsNotRead_writesNoneOfTheBatch_andAfterReadingWritesItLinked(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); HikariDataSource other = TestDatabases.sameAs(ds);
+                OffsiteDatabase db1 = TestDatabases.open(ds, Clock.systemUTC());
+                OffsiteDatabase db2 = TestDatabases.open(other, Clock.systemUTC())) {
+            ChainJournal j1 = JdbcChainJournals.create(db1).journal("case-b");
+            ChainJournal j2 = JdbcChainJournals.create(db2).journal("case-b");
+            assertThat(j2.readAll()).isEmpty();
+            j1.appendAll(List.of(record("first")));
+            assertThatThrownBy(() -> j2.appendAll(List.of(record("a"), record("b"), record("c"))))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("cannot append records 1..3 to the chain journal of case case-b")
+                    .hasMessageContaining("nothing was written");
+            assertThat(j2.readAll()).extracting(JdbcChainJournalsTest::text).containsExactly("{\"r\":\"first\"}");
+            j2.appendAll(List.of(record("a"), record("b"), record("c")));
+            j2.appendAll(List.of());
+            j2.append(record("d"));
+            assertThat(JdbcChainJournals.create(db1).journal("case-b").readAll()).extracting(JdbcChainJournalsTest::text)
+                    .containsExactly("{\"r\":\"first\"}", "{\"r\":\"a\"}", "{\"r\":\"b\"}", "{\"r\":\"c\"}",
+                            "{\"r\":\"d\"}");
+            assertThatThrownBy(() -> j2.appendAll(List.of(record("e"), "two\nlines".getBytes(StandardCharsets.UTF_8))))
+                    .isInstanceOf(StoreException.class);
+            assertThat(j1.readAll()).as("a batch with a bad record writes none of it").hasSize(5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void viewsRecordedInBatches_areInTheChainRebuiltFromTheDatabase(Dialect dialect) {
+        ChainFixtures f = new ChainFixtures(FileSystemBlobStore.open(dir.resolve("blobs")));
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds,
+                Clock.systemUTC())) {
+            EvidenceChain chain = f.chain(db, "case-v");
+            EvidenceItem a = chain.add(ChainFixtures.still(1), ChainFixtures.bytes("a"), "platform");
+            EvidenceItem b = chain.add(ChainFixtures.still(2), ChainFixtures.bytes("b"), "platform");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 700; i++) {
+                ids.add(i % 3 == 0 ? b.id() : a.id());
+            }
+            assertThat(chain.recordViews(ids, "officer-7")).hasSize(700);
+            chain.recordView(a.id(), "officer-7");
+            chain.recordViews(ids.subList(0, 10), "officer-8");
+            EvidenceChain rebuilt = f.chain(db, "case-v");
+            assertThat(rebuilt.custodyLog().size()).isEqualTo(2 + 700 + 1 + 10);
+            assertThat(rebuilt.custodyLog().entries()).isEqualTo(chain.custodyLog().entries());
+            assertThat(rebuilt.custodyLog().root()).isEqualTo(chain.custodyLog().root());
+            assertThat(rebuilt.custodyLog().entries().subList(2, 702)).allSatisfy(e ->
+                    assertThat(e.action()).isEqualTo(CustodyAction.VIEWED));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void twoProcesses_addingToOneChainAtOnce_oneFailsClearly_andTheJournalIsNotForked(Dialect dialect) throws Exception {
         ChainFixtures f = new ChainFixtures(FileSystemBlobStore.open(dir.resolve("blobs")));
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); HikariDataSource other = TestDatabases.sameAs(ds);

@@ -171,4 +171,86 @@ class JdbcOutboxStoreTest {
             assertThatThrownBy(store::loadAll).isInstanceOf(StoreException.class).hasMessageContaining("closed");
         }
     }
+
+    /** A SENT message with this key and provider id, enqueued {@code n} nanoseconds after T0. */
+    private static OutboxMessage sentAs(String key, String providerId, int n) {
+        Instant t = T0.plusNanos(n);
+        return new OutboxMessage(sms(key), MessageStatus.SENT, 1, t, Optional.of(t.plusSeconds(900)), Optional.of(t),
+                Optional.of(t), Optional.of(t), Optional.empty(), Optional.empty(), Optional.of(providerId),
+                Optional.empty(), Optional.empty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void findAllAndFindAllByProviderId_readMoreRowsThanOneQueryLists_andTheLatestMessageOfAProviderId(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            List<OutboxMessage> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_203; i++) {
+                all.add(sentAs("k-" + i, "p-" + i, i));
+            }
+            store.insertAbsent(all);
+            store.insertAbsent(List.of(sentAs("k-reused", "p-7", 2_000))); // inserted later: the latest under p-7
+            List<String> keys = new java.util.ArrayList<>();
+            List<String> providerIds = new java.util.ArrayList<>();
+            for (int i = 1_202; i >= 0; i--) {
+                keys.add("k-" + i);
+                providerIds.add("p-" + i);
+            }
+            keys.add("k-missing");
+            providerIds.add("p-missing");
+            keys.add("k-5"); // listed twice
+
+            Map<String, StoredMessage> byKey = store.findAll(keys);
+            assertThat(byKey).hasSize(1_203).doesNotContainKey("k-missing");
+            for (int i = 0; i < 1_203; i++) {
+                assertThat(byKey.get("k-" + i)).isEqualTo(new StoredMessage(all.get(i), 1));
+            }
+            Map<String, StoredMessage> byProvider = store.findAllByProviderId(providerIds);
+            assertThat(byProvider).hasSize(1_203).doesNotContainKey("p-missing");
+            assertThat(byProvider.get("p-7").key()).isEqualTo("k-reused");
+            assertThat(byProvider.get("p-7")).isEqualTo(store.findByProviderId("p-7").orElseThrow());
+            assertThat(byProvider.get("p-1202").message()).isEqualTo(all.get(1_202));
+            assertThat(store.findAll(List.of())).isEmpty();
+            assertThat(store.findAllByProviderId(List.of())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void outboxReceiptsInOneCall_deliverEveryMessageOnTheDatabase_matchedByKeyOrProviderId(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            Map<String, Integer> sends = new java.util.HashMap<>();
+            io.offsite.notify.Outbox outbox = io.offsite.notify.Outbox.builder(JdbcOutboxStore.create(db)).clock(clock)
+                    .holder("h").gateway(Channel.SMS, r -> {
+                        sends.merge(r.key(), 1, Integer::sum);
+                        return io.offsite.notify.spi.SendResult.accepted("p-" + r.key());
+                    }).build();
+            List<OutgoingMessage> msgs = new java.util.ArrayList<>();
+            List<io.offsite.notify.Receipt> receipts = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                msgs.add(sms("ep-" + i));
+                receipts.add(i % 2 == 0
+                        ? io.offsite.notify.Receipt.forKey("ep-" + i, io.offsite.notify.Receipt.Status.DELIVERED, T0, "")
+                        : io.offsite.notify.Receipt.forProviderId("p-ep-" + i, io.offsite.notify.Receipt.Status.DELIVERED,
+                                T0, ""));
+            }
+            receipts.add(io.offsite.notify.Receipt.forKey("ep-3", io.offsite.notify.Receipt.Status.DELIVERED, T0, ""));
+            receipts.add(io.offsite.notify.Receipt.forKey("ep-none", io.offsite.notify.Receipt.Status.DELIVERED, T0, ""));
+            outbox.enqueueAll(msgs);
+            clock.advance(Duration.ofMillis(1)); // due at T0's nanoseconds, claimable from the next whole microsecond
+            assertThat(outbox.dispatchDue().accepted()).isEqualTo(1_100);
+
+            List<io.offsite.notify.ReceiptOutcome> outcomes = outbox.onReceipts(receipts);
+            assertThat(outcomes.subList(0, 1_100)).containsOnly(io.offsite.notify.ReceiptOutcome.APPLIED);
+            assertThat(outcomes.subList(1_100, 1_102)).containsExactly(io.offsite.notify.ReceiptOutcome.DUPLICATE,
+                    io.offsite.notify.ReceiptOutcome.UNMATCHED);
+            assertThat(outbox.messages(MessageStatus.DELIVERED)).hasSize(1_100).allSatisfy(m -> {
+                assertThat(m.deliveredAt()).contains(T0);
+                assertThat(m.attempts()).isEqualTo(1);
+            });
+            assertThat(sends).hasSize(1_100).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(outbox.dispatchDue().isEmpty()).isTrue();
+        }
+    }
 }
