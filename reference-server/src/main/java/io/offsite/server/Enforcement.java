@@ -351,6 +351,16 @@ final class Enforcement implements AutoCloseable {
         return db;
     }
 
+    /** Subjects the engine watches inside fences (before and after the dwell). */
+    int trackedSubjects() {
+        lock.lock();
+        try {
+            return engine.trackedSubjects();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long intakes(Intake i) {
         return intakes.get(i).sum();
     }

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -112,12 +111,11 @@ final class EvidenceApi implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Role role = Auth.require(req, Role.OFFICER, Role.LEGAL_REVIEWER);
         EvidenceChain chain = chain(req);
-        List<Item> items = new ArrayList<>();
-        for (EvidenceItem i : chain.items()) {
-            chain.recordView(i.id(), "api:" + role.label());
-            items.add(Item.of(i));
+        List<EvidenceItem> all = chain.items();
+        if (!all.isEmpty()) {
+            chain.recordViews(all.stream().map(EvidenceItem::id).toList(), "api:" + role.label());
         }
-        res.send(items);
+        res.send(all.stream().map(Item::of).toList());
     }
 
     private void download(ServerRequest req, ServerResponse res) {

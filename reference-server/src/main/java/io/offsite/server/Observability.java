@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * {@code /observe/health} (database reachable with its schema version; SMS gateway: dead letters of the last
- * check) and {@code /observe/metrics} (Prometheus text): detections by intake, open episodes, effects by type,
+ * check) and {@code /observe/metrics} (Prometheus text): detections by intake, open episodes, tracked subjects,
+ * effects by type,
  * outbox backlog and dead letters, and API request latency by method and status class.
  */
 final class Observability {
@@ -34,7 +35,9 @@ final class Observability {
                     .description("detections taken, by intake").tags(List.of(Tag.create("intake", i.name()))));
         }
         registry.getOrCreate(Gauge.builder("offsite_open_episodes", enforcement, e -> e.episodes().size())
-                .description("episodes the engine keeps open"));
+                .description("episodes the engine keeps open (past their dwell)"));
+        registry.getOrCreate(Gauge.builder("offsite_tracked_subjects", enforcement, Enforcement::trackedSubjects)
+                .description("vehicles and people the engine watches inside fences, before and after the dwell"));
         for (String effect : List.of("RequestOwnerMove", "MoveWindowStarted", "PlateReview", "DispatchOfficer",
                 "DispatchUnaddressed", "VoiceWarning", "CaptureEvidence", "FileCase", "EpisodeResolved")) {
             registry.getOrCreate(FunctionalCounter.builder("offsite_effects", enforcement,

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ServerClock extends Clock {
     private final Clock base;
     private final boolean manual;
-    private final Instant origin;
+    private volatile Instant origin;
     private final long originNanos;
     private final double speed;
     private final AtomicReference<Instant> manualNow;
@@ -58,12 +58,18 @@ final class ServerClock extends Clock {
     }
 
     /**
-     * A manual clock restarted on existing data resumes at {@code t} if that is later than where it stands (the
-     * engine's stored watermark): time never runs backwards across a restart. Other clocks ignore this.
+     * A manual or accelerated (demo) clock restarted on existing data resumes at {@code t} if that is later than
+     * where it stands (the engine's stored watermark): time never runs backwards across a restart. The system clock
+     * ignores this (the engine then reports a watermark ahead of the clock).
      */
-    void resumeAt(Instant t) {
+    synchronized void resumeAt(Instant t) {
         if (manual) {
             manualNow.accumulateAndGet(t, (now, x) -> x.isAfter(now) ? x : now);
+        } else if (base == null) {
+            Instant now = instant();
+            if (t.isAfter(now)) {
+                origin = origin.plus(Duration.between(now, t));
+            }
         }
     }
 
