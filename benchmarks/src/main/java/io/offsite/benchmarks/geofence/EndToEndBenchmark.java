@@ -54,9 +54,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * episode ending happened in the measured traffic, or if any detection was not accepted.
  *
  * <p>{@code store}: {@code memory} is the in-memory episode store; {@code h2} is {@link JdbcEpisodeStore} on an
- * embedded H2 file ({@link OffsiteDatabase#embedded}, in a temporary directory), written at the engine's default 10 s
- * checkpoints plus every change that decides what fires next, one batched transaction per engine call. The tear-down
- * also checks that the H2 store holds the engine's started episodes.
+ * embedded H2 file ({@link OffsiteDatabase#embedded}, in a temporary directory), written in one batched transaction
+ * at each of the engine's default 10 s checkpoints (owner signals included) and at the end of each engine call that
+ * started an episode. The tear-down also checks that the H2 store holds the engine's started episodes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
