@@ -120,6 +120,12 @@ public final class GeofenceEngine {
      */
     public Intake submit(Detection d) {
         Objects.requireNonNull(d, "detection");
+        Intake in = submitOne(d);
+        writer.endOfCall();
+        return in;
+    }
+
+    private Intake submitOne(Detection d) {
         String key = d.subjectKey;
         if (key == null) {
             return Intake.NO_SUBJECT;
@@ -227,9 +233,10 @@ public final class GeofenceEngine {
             }
             applier.touches += touched;
             for (int i = base; i < end; i++) {
-                intakes[i] = submit(batch.get(i));
+                intakes[i] = submitOne(batch.get(i));
             }
         }
+        writer.endOfCall();
         return new Batch(intakes);
     }
 
@@ -246,6 +253,7 @@ public final class GeofenceEngine {
                     + watermarkText());
         }
         advanceMillis(ms);
+        writer.endOfCall();
     }
 
     private void advanceMillis(long now) {
@@ -261,7 +269,8 @@ public final class GeofenceEngine {
      * {@code deliveredAt} (the gateway's delivery receipt, e.g. from the outbox's {@code onDelivered}). The move
      * window runs from this time: the next rung (the officer dispatch) falls due at {@code deliveredAt} + the
      * window and fires on the first sighting at or after it; {@link io.offsite.core.effect.MoveWindowStarted} is
-     * returned. Written to the store at once. Races are outcomes: {@link NoticeOutcome#UNKNOWN_EPISODE},
+     * returned. Handed to the store at once and made durable with the next checkpoint: after a crash the host
+     * signals again every delivery it knows about (see {@link EpisodeStore}). Races are outcomes: {@link NoticeOutcome#UNKNOWN_EPISODE},
      * {@link NoticeOutcome#DUPLICATE}, {@link NoticeOutcome#TOO_LATE} (after the delivery wait or after the owner
      * was judged unreachable), {@link NoticeOutcome#BEFORE_REQUEST}.
      */
@@ -272,7 +281,6 @@ public final class GeofenceEngine {
             return future(episodeId, "delivery", at);
         }
         NoticeResult r = notices.signal(episodeId, true, at, null, fences.snapshot());
-        store.flush();
         return r;
     }
 
@@ -280,7 +288,8 @@ public final class GeofenceEngine {
      * The host's signal that the owner could not be told at {@code at} (the text was dead-lettered, or there is
      * no recipient): the officer is sent on the first sighting at or after {@code at} with the reason "owner could
      * not be told ({@code reason})" for on-site handling, and the evidence request says no off-site case may rest on
-     * the text. Outcomes as for {@link #ownerNotified}; a blank reason is refused.
+     * the text. Outcomes as for {@link #ownerNotified}; a blank reason is refused. Durable with the next checkpoint,
+     * as {@link #ownerNotified}: after a crash the host signals again every dead-lettered text it knows about.
      */
     public NoticeResult ownerUnreachable(String episodeId, Instant at, String reason) {
         Objects.requireNonNull(episodeId, "episodeId");
@@ -293,7 +302,6 @@ public final class GeofenceEngine {
             return future(episodeId, "unreachable signal", ms);
         }
         NoticeResult r = notices.signal(episodeId, false, ms, reason, fences.snapshot());
-        store.flush();
         return r;
     }
 
@@ -328,6 +336,7 @@ public final class GeofenceEngine {
         long now = skew.now();
         futureLimit = now + skew.skewMs;
         advanceMillis(now);
+        writer.endOfCall();
     }
 
     /**

@@ -18,6 +18,8 @@ final class StoreWriter {
     private long lastCheckpoint;
     private Track[] dirty = new Track[64];
     private int dirtyCount;
+    /** An episode started since the last flush ({@link #endOfCall}). */
+    private boolean started;
 
     StoreWriter(EpisodeStore store, long intervalMs) {
         this.store = store;
@@ -34,6 +36,22 @@ final class StoreWriter {
             markDirty(t);
         } else {
             store.put(s);
+            if (!stored(old)) {
+                started = true;
+            }
+        }
+    }
+
+    /**
+     * The end of an engine call that applied detections: when an episode started during it (its first rung fired),
+     * flushes the store, so the start is durable when the call returns. Pre-dwell tracking is not stored, so a start
+     * lost in a crash would be re-derived by the replay from a later dwell start, under another episode id (a
+     * second owner text); every other change is re-derived under the same keys from the last checkpoint.
+     */
+    void endOfCall() {
+        if (started) {
+            started = false;
+            store.flush();
         }
     }
 
@@ -70,7 +88,11 @@ final class StoreWriter {
         }
     }
 
-    /** Writes every dirty episode, then the watermark. */
+    /**
+     * Hands every stored episode of a dirty track to the store as a last-seen change
+     * ({@link EpisodeStore#putLastSeen}: every other change of it was handed over at once with
+     * {@link EpisodeStore#put}), then the watermark, then flushes.
+     */
     void checkpoint(long watermark) {
         for (int i = 0; i < dirtyCount; i++) {
             Track t = dirty[i];
@@ -79,13 +101,14 @@ final class StoreWriter {
             for (int k = 0; k < t.episodeCount; k++) {
                 EpisodeCell c = t.cell(k);
                 if (c.stored()) {
-                    store.put(c.toState(t.subject(), t.key));
+                    store.putLastSeen(c.toState(t.subject(), t.key));
                 }
             }
         }
         dirtyCount = 0;
         store.putWatermark(watermark);
         store.flush();
+        started = false;
         checkpointed = true;
         lastCheckpoint = watermark;
     }
@@ -94,6 +117,7 @@ final class StoreWriter {
         return a.phase() == b.phase() && a.stepsFired() == b.stepsFired() && a.startedAt() == b.startedAt()
                 && a.nextStepAt() == b.nextStepAt() && a.activeUntil() == b.activeUntil()
                 && a.repeatCount() == b.repeatCount() && a.firstSeen() == b.firstSeen()
+                && a.episodeId().equals(b.episodeId())
                 && a.plateLegible() == b.plateLegible() && a.display().equals(b.display())
                 && a.notice() == b.notice() && a.noticeAt() == b.noticeAt() && a.noticeDetail().equals(b.noticeDetail())
                 && Double.compare(a.anchorX(), b.anchorX()) == 0 && Double.compare(a.anchorY(), b.anchorY()) == 0;

@@ -17,10 +17,12 @@ import java.util.Objects;
 /**
  * The geofence {@link EpisodeStore} on the database: started episodes, repeat/notice histories and the watermark of
  * one engine ({@code engineId}: several engines, one per shard of cameras, share a database). Writes are buffered
- * and committed as one batched transaction at each {@link #flush()}, which the engine calls at the end of every
- * call that wrote — so the "last seen" changes the engine keeps for its checkpoints (default every 10 s of event
- * time) cost one batch per checkpoint, and a change that decides what fires next is durable when the call that made
- * it returns. A failed flush keeps the buffered writes and retries them on the next flush.
+ * and committed as one batched transaction at each {@link #flush()}, which the engine calls at each checkpoint
+ * (default every 10 s of event time) and after a call in which an episode started (see {@link EpisodeStore}). An
+ * episode whose
+ * only change since its last full write is its "last seen" data ({@link #putLastSeen}, most of a checkpoint) is
+ * written as an {@code UPDATE} of those five columns; others as a whole row. A failed flush keeps the buffered writes
+ * and retries them on the next flush.
  *
  * <pre>{@code
  * GeofenceEngine engine = GeofenceEngine.builder(fences, officers)
@@ -37,8 +39,11 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     private final String upsertEpisode;
     private final String upsertHistory;
     private final String upsertWatermark;
-    /** Buffered episode writes by (fence, subject); a null value is a removal. */
+    private final String updateLastSeen;
+    /** Buffered whole-row episode writes by (fence, subject); a null value is a removal. */
     private final Map<List<String>, EpisodeState> episodes = new LinkedHashMap<>();
+    /** Buffered last-seen changes of episodes with no whole-row write buffered (keys disjoint from {@link #episodes}). */
+    private final Map<List<String>, EpisodeState> lastSeen = new LinkedHashMap<>();
     private final Map<String, SubjectHistory> histories = new LinkedHashMap<>();
     private long pendingWatermark = Long.MIN_VALUE;
     private long flushes;
@@ -63,6 +68,8 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                 ? "MERGE INTO geofence_watermark (engine_id, watermark) KEY (engine_id) VALUES (?, ?)"
                 : "INSERT INTO geofence_watermark (engine_id, watermark) VALUES (?, ?) ON CONFLICT (engine_id) DO UPDATE"
                         + " SET watermark = EXCLUDED.watermark";
+        this.updateLastSeen = "UPDATE geofence_episode SET last_seen = ?, last_x = ?, last_y = ?, camera_id = ?,"
+                + " display_confidence = ? WHERE engine_id = ? AND fence_id = ? AND subject = ?";
     }
 
     /**
@@ -88,12 +95,31 @@ public final class JdbcEpisodeStore implements EpisodeStore {
 
     @Override
     public synchronized void put(EpisodeState state) {
-        episodes.put(List.of(state.fenceId(), state.subject()), state);
+        List<String> key = List.of(state.fenceId(), state.subject());
+        lastSeen.remove(key);
+        episodes.put(key, state);
+    }
+
+    /**
+     * Buffers {@code state} as a change of only its last-seen data: written as an {@code UPDATE} of those columns,
+     * or as part of the whole row when one is buffered for the same episode. Should the row be missing at the flush
+     * (a caller that broke the {@link EpisodeStore#putLastSeen} contract), the whole row is written instead.
+     */
+    @Override
+    public synchronized void putLastSeen(EpisodeState state) {
+        List<String> key = List.of(state.fenceId(), state.subject());
+        if (episodes.containsKey(key)) {
+            episodes.put(key, state);
+        } else {
+            lastSeen.put(key, state);
+        }
     }
 
     @Override
     public synchronized void remove(String fenceId, String subject) {
-        episodes.put(List.of(fenceId, subject), null);
+        List<String> key = List.of(fenceId, subject);
+        lastSeen.remove(key);
+        episodes.put(key, null);
     }
 
     @Override
@@ -109,12 +135,13 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     /** Writes every buffered change in one transaction; on failure keeps them for the next flush. */
     @Override
     public synchronized void flush() {
-        if (episodes.isEmpty() && histories.isEmpty() && pendingWatermark == Long.MIN_VALUE) {
+        if (episodes.isEmpty() && lastSeen.isEmpty() && histories.isEmpty() && pendingWatermark == Long.MIN_VALUE) {
             return;
         }
-        sql.inTransaction("flushing " + episodes.size() + " episode and " + histories.size() + " history writes of engine "
-                + engineId, c -> {
+        sql.inTransaction("flushing " + episodes.size() + " episode, " + lastSeen.size() + " last-seen and "
+                + histories.size() + " history writes of engine " + engineId, c -> {
                     writeEpisodes(c);
+                    writeLastSeen(c);
                     writeHistories(c);
                     if (pendingWatermark != Long.MIN_VALUE) {
                         try (PreparedStatement ps = c.prepareStatement(upsertWatermark)) {
@@ -126,6 +153,7 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                     return null;
                 });
         episodes.clear();
+        lastSeen.clear();
         histories.clear();
         pendingWatermark = Long.MIN_VALUE;
         flushes++;
@@ -161,6 +189,42 @@ public final class JdbcEpisodeStore implements EpisodeStore {
             }
             if (dels > 0) {
                 del.executeBatch();
+            }
+        }
+    }
+
+    /** The buffered last-seen updates, batched; an update that finds no row writes the whole row. */
+    private void writeLastSeen(Connection c) throws SQLException {
+        if (lastSeen.isEmpty()) {
+            return;
+        }
+        EpisodeState[] states = lastSeen.values().toArray(new EpisodeState[0]);
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(updateLastSeen)) {
+            for (EpisodeState s : states) {
+                ps.setLong(1, s.lastSeen());
+                ps.setDouble(2, s.lastX());
+                ps.setDouble(3, s.lastY());
+                ps.setString(4, s.cameraId());
+                ps.setDouble(5, s.displayConfidence());
+                ps.setString(6, engineId);
+                ps.setString(7, s.fenceId());
+                ps.setString(8, s.subject());
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        int missing = 0;
+        try (PreparedStatement up = c.prepareStatement(upsertEpisode)) {
+            for (int i = 0; i < states.length; i++) {
+                if (counts[i] == 0) {
+                    EpisodeRows.bind(up, engineId, states[i]);
+                    up.addBatch();
+                    missing++;
+                }
+            }
+            if (missing > 0) {
+                up.executeBatch();
             }
         }
     }

@@ -52,7 +52,9 @@ public final class OffsiteDatabase implements AutoCloseable {
      * its directory when missing) behind H2's own small connection pool, which closes with the database. Commits
      * are written to the file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it
      * committed. One process owns the file at a time; for several processes use PostgreSQL (or H2's server mode
-     * through {@link #builder(DataSource)}).
+     * through {@link #builder(DataSource)}). H2's page cache is an eighth of the JVM's maximum heap (at least 16 MB,
+     * H2's own default): the geofence store rewrites most of its episode rows at every checkpoint, and with a
+     * smaller cache each checkpoint reads its pages back from the file ({@link #h2CacheKb}).
      */
     public static OffsiteDatabase embedded(Path directory) {
         return embedded(directory, Clock.systemUTC());
@@ -66,7 +68,8 @@ public final class OffsiteDatabase implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the database directory " + directory + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("offsite") + ";WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("offsite") + ";WRITE_DELAY=0;CACHE_SIZE="
+                + h2CacheKb(Runtime.getRuntime().maxMemory());
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "offsite", "");
         pool.setMaxConnections(16);
         try {
@@ -75,6 +78,15 @@ public final class OffsiteDatabase implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    /** H2's page cache in KB for a JVM whose maximum heap is {@code maxHeapBytes}: an eighth, at least 16 MB. */
+    static long h2CacheKb(long maxHeapBytes) {
+        long minKb = 16 * 1024;
+        if (maxHeapBytes == Long.MAX_VALUE) {
+            return minKb;
+        }
+        return Math.max(minKb, Math.min(Integer.MAX_VALUE, maxHeapBytes / 8 / 1024));
     }
 
     static OffsiteDatabase open(OffsiteDatabaseBuilder b) {

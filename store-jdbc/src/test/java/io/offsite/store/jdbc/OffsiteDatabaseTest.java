@@ -91,4 +91,23 @@ class OffsiteDatabaseTest {
             assertThat(db.health().up()).isTrue();
         }
     }
+
+    @Test
+    void embedded_sizesH2sPageCacheToAnEighthOfTheHeap_atLeast16Mb() {
+        assertThat(OffsiteDatabase.h2CacheKb(3L << 30)).isEqualTo(393_216);
+        assertThat(OffsiteDatabase.h2CacheKb(64L << 20)).isEqualTo(16_384);
+        assertThat(OffsiteDatabase.h2CacheKb(Long.MAX_VALUE)).isEqualTo(16_384);
+        try (OffsiteDatabase db = OffsiteDatabase.embedded(dir.resolve("cache"))) {
+            long mb = db.sql().inTransaction("reading the cache size", c -> {
+                try (Statement s = c.createStatement();
+                        java.sql.ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                                + " WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+                    rs.next();
+                    return Long.parseLong(rs.getString(1));
+                }
+            });
+            assertThat(mb).as("H2's page cache, in MB")
+                    .isEqualTo(OffsiteDatabase.h2CacheKb(Runtime.getRuntime().maxMemory()) / 1024);
+        }
+    }
 }

@@ -42,8 +42,13 @@ final class ParkingStreet {
     }
 
     static GeofenceEngine engine(EpisodeStore store, EffectSink sink, Clock clock) {
+        return engine(store, sink, clock, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #engine(EpisodeStore, EffectSink, Clock)}, with checkpoints every {@code checkpoint} of event time. */
+    static GeofenceEngine engine(EpisodeStore store, EffectSink sink, Clock clock, Duration checkpoint) {
         return GeofenceEngine.builder(fences(), OfficerDirectory.of(Map.of(STREET, OfficerId.of("HYZF-1001"))))
-                .effects(sink).store(store).episodeIdKey(EPISODE_KEY).clock(clock).build();
+                .effects(sink).store(store).episodeIdKey(EPISODE_KEY).clock(clock).checkpointInterval(checkpoint).build();
     }
 
     static String plate(int car) {
