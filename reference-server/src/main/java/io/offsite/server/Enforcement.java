@@ -124,12 +124,19 @@ final class Enforcement implements AutoCloseable {
         this.desk = new CaseDesk(clock, JdbcChainJournals.create(db), blobs,
                 FileSigningKeys.open(dataDir.resolve("keys"), "huangyan-enforcement"), cases, lifecycle, catalogue,
                 cameras, outbox::find, places::grid, places::area, this::publish);
-        // texts delivered before a restart whose window the engine may not have started yet (see EpisodeStore.flush)
+        // owner signals since the last checkpoint die with a crash (EpisodeStore: durable with the next checkpoint):
+        // tell the engine again what the outbox knows — repeats answer DUPLICATE, so this is always safe
         lock.lock();
         try {
             for (OutboxMessage m : outbox.messages(MessageStatus.DELIVERED)) {
                 if (m.key().endsWith(OWNER_TEXT)) {
                     engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
+                }
+            }
+            for (OutboxMessage m : outbox.messages(MessageStatus.DEAD_LETTER)) {
+                if (m.key().endsWith(OWNER_TEXT)) {
+                    engine.ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(),
+                            "SMS dead-lettered: " + m.deadLetterReason().orElse("dead letter"));
                 }
             }
             route();
