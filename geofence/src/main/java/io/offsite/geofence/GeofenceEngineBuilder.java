@@ -200,8 +200,9 @@ public final class GeofenceEngineBuilder {
     /**
      * How often (in event time) "last seen" changes of started episodes (time, position, camera, plate vote
      * weight) are written to the store together with the watermark. Changes that decide what fires next
-     * (phase, rungs, deadlines, anchor, plate shown) are always written at once, so nothing fires twice after a
-     * restart. Default 10 s, like a stream processor's commit interval: a parked car seen every second costs
+     * (phase, rungs, deadlines, anchor, plate shown) are always handed to the store at once (a buffering store
+     * commits them at its {@link EpisodeStore#flush()}: at each checkpoint and at the end of a call that started an
+     * episode), so nothing fires twice after a restart. Default 10 s, like a stream processor's commit interval: a parked car seen every second costs
      * one store write per interval, not one per sighting (a database-backed store could not take a write per
      * detection). Restored "last seen" data can then be up to one interval old, unless the host replays its
      * input from {@link EpisodeStore#watermark()} (which makes the restored state exact) or calls
