@@ -48,7 +48,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -76,7 +75,7 @@ final class Enforcement implements AutoCloseable {
     private final GeofenceEngine engine;
     private final CollectingSink decided = new CollectingSink();
     private final Outbox outbox;
-    private final Optional<SimulatedGateway> simulatedSms;
+    private final List<SimulatedGateway> simulated;
     private final EffectNotifier notifier;
     private final CaseDesk desk;
     private final CaseService cases;
@@ -90,12 +89,14 @@ final class Enforcement implements AutoCloseable {
 
     /**
      * @param blobs     where evidence bytes (and pushed pictures) are kept
-     * @param sms       the SMS (and officer push, and loudspeaker) gateway
-     * @param simulated the simulated gateway behind {@code sms} whose receipts {@link #pump()} applies, or null when
-     *                  receipts come from a real gateway's callbacks ({@code POST /sms/receipts})
+     * @param sms       the SMS gateway (owner texts, officer texts)
+     * @param speaker   the camera-speaker gateway that plays loudspeaker warnings (VOICE channel, addressed to the
+     *                  camera id)
+     * @param simulated the simulated gateways behind {@code sms}/{@code speaker} whose receipts {@link #pump()}
+     *                  applies; empty when receipts come from real gateways' callbacks ({@code POST /sms/receipts})
      */
     Enforcement(ServerClock clock, OffsiteDatabase db, Places places, Path dataDir, BlobStore blobs, Gateway sms,
-            SimulatedGateway simulated, CameraSnapshots cameras) {
+            Gateway speaker, List<SimulatedGateway> simulated, CameraSnapshots cameras) {
         this.clock = clock;
         this.db = db;
         this.places = places;
@@ -109,9 +110,9 @@ final class Enforcement implements AutoCloseable {
         this.engine = GeofenceEngine.builder(places.registry(), places.directory()).effects(decided).store(episodes)
                 .clock(clock).allowedLateness(Duration.ofSeconds(2)).episodeIdKey(episodeKey(dataDir))
                 .zone(CaseDesk.HUANGYAN).build();
-        this.simulatedSms = Optional.ofNullable(simulated);
+        this.simulated = List.copyOf(simulated);
         this.outbox = Outbox.builder(JdbcOutboxStore.create(db)).clock(clock).holder("server-" + ProcessHandle.current().pid())
-                .gateway(Channel.SMS, sms).gateway(Channel.PUSH, sms).gateway(Channel.VOICE, sms)
+                .gateway(Channel.SMS, sms).gateway(Channel.VOICE, speaker)
                 .listener(new ToEngine()).build();
         Recipients recipients = Recipients.builder().clock(clock).vehicleRegistry(places.directory())
                 .officerDirectory(places.directory()).build();
@@ -211,7 +212,9 @@ final class Enforcement implements AutoCloseable {
             engine.advanceTo(clock.instant());
             route();
             outbox.dispatchDue();
-            simulatedSms.ifPresent(sim -> sim.takeReceipts(clock.instant()).forEach(outbox::onReceipt));
+            for (SimulatedGateway sim : simulated) {
+                sim.takeReceipts(clock.instant()).forEach(outbox::onReceipt);
+            }
             route();
         } finally {
             lock.unlock();

@@ -82,20 +82,30 @@ public final class OffsiteServer implements AutoCloseable {
         Places places = Places.open(o.dataDir(), resource("/demo/huangyan-district.geojson"),
                 o.demo() ? resource("/demo/fences.geojson") : "{\"type\":\"FeatureCollection\",\"features\":[]}",
                 g -> new Directory(g, officerPhones(o), o.demo() ? DemoStreet.OWNERS : Map.of()));
-        SimulatedGateway simulated = null;
+        List<SimulatedGateway> simulated = new java.util.ArrayList<>();
         Gateway sms;
         if (o.smsUrl().isEmpty()) {
             SimulatedGateway sim = SimulatedGateway.builder().seed(7).latency(Duration.ofSeconds(2), Duration.ofSeconds(6))
                     .build();
-            simulated = sim;
+            simulated.add(sim);
             sms = req -> req.to().equals(DemoStreet.OUT_OF_SERVICE)
                     ? SendResult.rejected("number out of service (空号)") : sim.send(req);
         } else {
             sms = HttpGateway.builder(o.smsUrl()).timeout(Duration.ofSeconds(5)).build();
         }
+        Gateway speaker;
+        if (o.speakerUrl().isEmpty()) {
+            SimulatedGateway sim = SimulatedGateway.builder().seed(8).latency(Duration.ofSeconds(1), Duration.ofSeconds(3))
+                    .build();
+            simulated.add(sim);
+            speaker = sim;
+        } else {
+            speaker = HttpGateway.builder(o.speakerUrl()).timeout(Duration.ofSeconds(5)).build();
+        }
         FileSystemBlobStore blobs = FileSystemBlobStore.open(o.dataDir().resolve("blobs"));
         PushedPictures pictures = new PushedPictures(blobs, new SimulatedCameras());
-        Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, simulated, pictures);
+        Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
+                pictures);
         if (o.demo()) {
             DemoStreet.printTimeline(enforcement, out);
         }

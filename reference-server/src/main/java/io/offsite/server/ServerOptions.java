@@ -25,13 +25,16 @@ import java.util.Optional;
  * @param jdbcUser database user
  * @param jdbcPassword database password (never logged)
  * @param smsUrl HTTP SMS gateway endpoint; empty = the simulated gateway
+ * @param speakerUrl HTTP camera-speaker gateway (plays loudspeaker warnings, {@code ${to}} = camera id); empty =
+ *                   simulated
  * @param cameras camera ids accepted besides the demo's (GB/T 28181, 20 digits)
  * @param demoSpeed how many times faster than real time the demo clock runs
  * @param isapiSites cameras that push ISAPI alerts: {@code "<ip>/<channel> <camera id> <lon> <lat>"} each
  * @param officerPhones officers' mobile numbers for dispatch texts: {@code "<officer id> <phone>"} each
  */
 record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, Optional<Path> tokenFile,
-        long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, List<String> cameras,
+        long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, String speakerUrl,
+        List<String> cameras,
         double demoSpeed, List<String> isapiSites, List<String> officerPhones) {
 
     static final String USAGE = """
@@ -40,7 +43,7 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
               every option also from the environment: OFFSITE_PORT, OFFSITE_DATA, OFFSITE_DEMO=true,
               OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG, OFFSITE_SMS_URL, OFFSITE_CAMERAS (comma-separated),
               OFFSITE_DATABASE_URL/_USER/_PASSWORD, OFFSITE_MAX_BODY_BYTES; the YAML file may also set
-              max-body-bytes, database.url/user/password, sms.url, cameras (list), demo-speed,
+              max-body-bytes, database.url/user/password, sms.url, speaker.url, cameras (list), demo-speed,
               isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat>'),
               officer-phones (list of '<officer id> <phone>')""";
 
@@ -112,7 +115,8 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
                 Optional.ofNullable(pick(cli, env, file, "token-file", null)).map(Path::of),
                 integer("max-body-bytes", pick(cli, env, file, "max-body-bytes", "5242880")),
                 pick(cli, env, file, "database.url", ""), pick(cli, env, file, "database.user", ""),
-                pick(cli, env, file, "database.password", ""), pick(cli, env, file, "sms.url", ""), cameras,
+                pick(cli, env, file, "database.password", ""), pick(cli, env, file, "sms.url", ""),
+                pick(cli, env, file, "speaker.url", ""), cameras,
                 decimal("demo-speed", pick(cli, env, file, "demo-speed", "30")),
                 file.get("isapi-sites").asList(String.class).orElse(List.of()),
                 file.get("officer-phones").asList(String.class).orElse(List.of()));

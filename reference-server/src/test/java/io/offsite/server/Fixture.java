@@ -34,12 +34,16 @@ final class Fixture implements AutoCloseable {
     final PushedPictures pictures;
 
     Fixture() {
-        try {
-            dir = Files.createTempDirectory(Path.of("target"), "server-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        db = OffsiteDatabase.embedded(dir.resolve("db"), clock);
+        this(newDir(), null);
+    }
+
+    /**
+     * A fixture over data directory {@code dir} (blobs, keys, grid, fences) and the database {@code open} gives for the
+     * clock (null = embedded H2 in {@code dir}).
+     */
+    Fixture(Path dir, java.util.function.Function<java.time.Clock, OffsiteDatabase> open) {
+        this.dir = dir;
+        db = open == null ? OffsiteDatabase.embedded(dir.resolve("db"), clock) : open.apply(clock);
         Places places = Places.open(dir, resource("/demo/huangyan-district.geojson"), resource("/demo/fences.geojson"),
                 g -> new Directory(g, DemoStreet.OFFICERS, DemoStreet.OWNERS));
         SimulatedGateway sim = SimulatedGateway.builder().seed(11).latency(Duration.ofSeconds(2), Duration.ofSeconds(4))
@@ -48,12 +52,23 @@ final class Fixture implements AutoCloseable {
                 : sim.send(req);
         io.offsite.evidence.FileSystemBlobStore blobs = io.offsite.evidence.FileSystemBlobStore.open(dir.resolve("blobs"));
         pictures = new PushedPictures(blobs, new SimulatedCameras());
-        enforcement = new Enforcement(clock, db, places, dir, blobs, sms, sim, pictures);
+        SimulatedGateway speakers = SimulatedGateway.builder().seed(12).latency(Duration.ofSeconds(1),
+                Duration.ofSeconds(2)).build();
+        enforcement = new Enforcement(clock, db, places, dir, blobs, sms, speakers, java.util.List.of(sim, speakers),
+                pictures);
         Map.Entry<Tokens, Map<Role, String>> made = Tokens.generate();
         tokenHashes = made.getKey();
         tokens = made.getValue();
         json = new Json(Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory().getValidator());
+    }
+
+    static Path newDir() {
+        try {
+            return Files.createTempDirectory(Path.of("target"), "server-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void routing(HttpRouting.Builder r) {
