@@ -69,14 +69,21 @@ public final class Masks {
      * class names and stack traces kept. Log {@code Masks.exception(e)} instead of {@code e}.
      */
     public static Throwable exception(Throwable t) {
-        if (t == null) {
+        return exception(t, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Copies each throwable once: a cause or suppressed chain that loops back (drivers build such) ends there. */
+    private static Throwable exception(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
             return null;
         }
-        Masked m = new Masked(t.getClass().getName(), inText(t.getMessage()), exception(t.getCause() == t ? null
-                : t.getCause()));
+        Masked m = new Masked(t.getClass().getName(), inText(t.getMessage()), exception(t.getCause(), seen));
         m.setStackTrace(t.getStackTrace());
         for (Throwable s : t.getSuppressed()) {
-            m.addSuppressed(exception(s));
+            Throwable copy = exception(s, seen);
+            if (copy != null) {
+                m.addSuppressed(copy);
+            }
         }
         return m;
     }

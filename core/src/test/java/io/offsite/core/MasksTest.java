@@ -41,4 +41,15 @@ class MasksTest {
                 .contains("maskedException_keepsClassAndStack_masksEveryMessageInTheChain");
         assertThat(Masks.exception(null)).isNull();
     }
+
+    @Test
+    void exceptionWithACauseAndSuppressedLoopIsCopiedOnceWithoutOverflow() {
+        RuntimeException outer = new RuntimeException("SMS to 13812345678 failed");
+        IllegalStateException inner = new IllegalStateException("driver state", outer);
+        outer.addSuppressed(inner); // outer → suppressed inner → cause outer: a loop, as JDBC drivers build
+        Throwable masked = Masks.exception(outer);
+        assertThat(masked.getMessage()).doesNotContain("13812345678");
+        assertThat(masked.getSuppressed()).hasSize(1);
+        assertThat(masked.getSuppressed()[0].getCause()).isNull();
+    }
 }

@@ -261,7 +261,15 @@ public final class OffsiteServer implements AutoCloseable {
             System.exit(2);
             return;
         }
-        OffsiteServer s = start(o, System.out);
+        OffsiteServer s;
+        try {
+            s = start(o, System.out);
+        } catch (RuntimeException e) {
+            LOG.debug("start failed", e);
+            System.err.println("offsite-server: cannot start: " + io.offsite.core.Masks.exception(e).getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "offsite-shutdown"));
     }
 }
