@@ -164,14 +164,8 @@ final class CaseDesk {
             voiceWarnings(chain, ce);
         }
         Duration window = order == null ? Duration.ofMinutes(10) : order.moveWindow();
-        CaseContext.Builder ctx = CaseContext.builder(ce.violation(), clock.instant()).moveWindow(window)
-                .windowEnd(ce.at()).zone(HUANGYAN);
-        int warnings = warningsQueued(ce.episodeId());
-        if (warnings > 0) {
-            ctx.warningsRequired(warnings);
-        }
-        fenceArea.apply(ce.fenceId()).ifPresent(ctx::fence);
-        CompletenessReport report = CompletenessRules.defaults().check(chain, ctx.build());
+        CompletenessReport report = CompletenessRules.defaults().check(chain,
+                context(ce.violation(), window, ce.at(), Optional.of(ce.episodeId()), Optional.of(ce.fenceId())));
         events.accept(new ServerEvent(clock.instant(), "EvidenceCollected", ce.episodeId(), caseId + ": "
                 + chain.items().size() + " items, " + (report.complete() ? "complete" : report.gaps().size() + " gaps")));
         CellId cell = dispatch != null ? dispatch.cellId() : order != null ? order.cellId() : null;
@@ -310,13 +304,20 @@ final class CaseDesk {
                     "no evidence chain for this case yet")));
         }
         Instant windowEnd = c.timeline().get(0).at();
-        CaseContext.Builder ctx = CaseContext.builder(c.violation(), clock.instant()).moveWindow(Duration.ofMinutes(10))
-                .windowEnd(windowEnd).zone(HUANGYAN);
-        episodeOf(c).map(this::warningsQueued).filter(n -> n > 0).ifPresent(ctx::warningsRequired);
-        fenceOf(c).flatMap(fenceArea).ifPresent(ctx::fence);
-        CompletenessReport r = CompletenessRules.defaults().check(chain(c.caseId()), ctx.build());
+        CompletenessReport r = CompletenessRules.defaults().check(chain(c.caseId()),
+                context(c.violation(), Duration.ofMinutes(10), windowEnd, episodeOf(c), fenceOf(c)));
         return new Completeness(r.complete(), r.findings().stream().map(f -> new Completeness.Check(f.ruleId(),
                 f.status().name(), f.reason())).toList());
+    }
+
+    /** What the completeness rules check a case against: its window, the warnings played, the fence. */
+    private CaseContext context(Violation violation, Duration window, Instant windowEnd, Optional<String> episodeId,
+            Optional<String> fenceId) {
+        CaseContext.Builder ctx = CaseContext.builder(violation, clock.instant()).moveWindow(window).windowEnd(windowEnd)
+                .zone(HUANGYAN);
+        episodeId.map(this::warningsQueued).filter(n -> n > 0).ifPresent(ctx::warningsRequired);
+        fenceId.flatMap(fenceArea).ifPresent(ctx::fence);
+        return ctx.build();
     }
 
     /**

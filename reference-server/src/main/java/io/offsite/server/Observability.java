@@ -27,6 +27,8 @@ import java.util.List;
 final class Observability {
     private final Enforcement enforcement;
     private final MeterRegistry registry = Metrics.globalRegistry();
+    /** Latency timers by "method status-class", so a request does not build and look up its meter. */
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     Observability(Enforcement enforcement) {
         this.enforcement = enforcement;
@@ -80,9 +82,11 @@ final class Observability {
                 chain.proceed();
             } finally {
                 if (req.path().absolute().path().startsWith("/api/")) {
-                    registry.getOrCreate(Timer.builder("offsite_request_latency").description("API request latency")
-                            .tags(List.of(Tag.create("method", req.prologue().method().text()),
-                                    Tag.create("status", res.status().code() / 100 + "xx"))))
+                    String method = req.prologue().method().text();
+                    String status = res.status().code() / 100 + "xx";
+                    timers.computeIfAbsent(method + ' ' + status, k -> registry.getOrCreate(
+                            Timer.builder("offsite_request_latency").description("API request latency")
+                                    .tags(List.of(Tag.create("method", method), Tag.create("status", status)))))
                             .record(Duration.ofNanos(System.nanoTime() - t0));
                 }
             }

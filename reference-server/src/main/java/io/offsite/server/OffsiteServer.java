@@ -209,7 +209,7 @@ public final class OffsiteServer implements AutoCloseable {
                 new AdminApi(e, p.json()));
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = OffsiteServer.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);

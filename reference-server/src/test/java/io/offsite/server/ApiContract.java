@@ -44,7 +44,8 @@ abstract class ApiContract {
         }
     }
 
-    Res call(Method method, String path, Role role, String body) {
+    /** A request for {@code path}, its query string (if any) passed as parameters so the client encodes it. */
+    private Http1ClientRequest request(Method method, String path) {
         int q = path.indexOf('?');
         Http1ClientRequest req = client.method(method).path(q < 0 ? path : path.substring(0, q));
         if (q >= 0) {
@@ -53,6 +54,11 @@ abstract class ApiContract {
                 req.queryParam(p[0], p[1]);
             }
         }
+        return req;
+    }
+
+    Res call(Method method, String path, Role role, String body) {
+        Http1ClientRequest req = request(method, path);
         if (role != null) {
             req.header(HeaderNames.AUTHORIZATION, "Bearer " + fixture().tokens.get(role));
         }
@@ -67,14 +73,7 @@ abstract class ApiContract {
     }
 
     Bytes callBytes(Method method, String path, Role role, String contentType, byte[] body) {
-        int q = path.indexOf('?');
-        Http1ClientRequest req = client.method(method).path(q < 0 ? path : path.substring(0, q));
-        if (q >= 0) {
-            for (String kv : path.substring(q + 1).split("&")) {
-                String[] p = kv.split("=", 2);
-                req.queryParam(p[0], p[1]);
-            }
-        }
+        Http1ClientRequest req = request(method, path);
         req.header(HeaderNames.AUTHORIZATION, "Bearer " + fixture().tokens.get(role));
         if (contentType != null) {
             req.header(HeaderNames.CONTENT_TYPE, contentType);

@@ -7,9 +7,7 @@ import io.offsite.notify.spi.SendResult;
 import io.offsite.store.jdbc.OffsiteDatabase;
 import jakarta.validation.Validation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +42,8 @@ final class Fixture implements AutoCloseable {
     Fixture(Path dir, java.util.function.Function<java.time.Clock, OffsiteDatabase> open) {
         this.dir = dir;
         db = open == null ? OffsiteDatabase.embedded(dir.resolve("db"), clock) : open.apply(clock);
-        Places places = Places.open(dir, resource("/demo/huangyan-district.geojson"), resource("/demo/fences.geojson"),
+        Places places = Places.open(dir, OffsiteServer.resource("/demo/huangyan-district.geojson"),
+                OffsiteServer.resource("/demo/fences.geojson"),
                 g -> new Directory(g, DemoStreet.OFFICERS, DemoStreet.OWNERS));
         SimulatedGateway sim = SimulatedGateway.builder().seed(11).latency(Duration.ofSeconds(2), Duration.ofSeconds(4))
                 .build();
@@ -78,14 +77,6 @@ final class Fixture implements AutoCloseable {
     OffsiteServer.Parts parts() {
         return new OffsiteServer.Parts(enforcement, json, new ProblemWriter(json.mapper()), tokenHashes,
                 DemoStreet.CAMERAS, dir.resolve("scratch"), CameraSites.parse(DemoStreet.ISAPI_SITES), pictures);
-    }
-
-    static String resource(String name) {
-        try (InputStream in = Fixture.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

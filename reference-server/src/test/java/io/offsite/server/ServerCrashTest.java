@@ -68,7 +68,7 @@ class ServerCrashTest {
 
         Process first = start(dir, tokens, smsUrl);
         try {
-            send("PUT", "/api/v1/fences", ADMIN, Fixture.resource("/demo/fences.geojson"));
+            send("PUT", "/api/v1/fences", ADMIN, OffsiteServer.resource("/demo/fences.geojson"));
             int s = 0;
             for (; s <= 150; s += 5) {
                 step(t0, s);
