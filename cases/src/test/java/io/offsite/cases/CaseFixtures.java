@@ -21,17 +21,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Test helper: a local-violation case taken from filing to closed, with service records that use every stored
+ * Test helper (also used by store-jdbc's case-store tests through the cases test jar): a local-violation case taken from filing to closed, with service records that use every stored
  * part (consent, address confirmation, declared whereabouts, failed and successful attempts, notes).
  */
-final class CaseFixtures {
-    static final OfficerId A = OfficerId.of("ZJ-001");
-    static final OfficerId B = OfficerId.of("ZJ-002");
-    static final OfficerId C = OfficerId.of("ZJ-003");
-    static final CaseLifecycle LC = CaseLifecycle.builder().build();
-    static final Violation NOISE = Violation.local("SHOP_NOISE", "商铺噪声扰民");
-    static final Decision INTENDED = new Decision(NOISE, "local-2025", Outcome.FINE, 2_000, "minor", Optional.empty());
-    static final Decision FINAL = new Decision(NOISE, "local-2025", Outcome.FINE, 2_000, "minor",
+public final class CaseFixtures {
+    public static final OfficerId A = OfficerId.of("ZJ-001");
+    public static final OfficerId B = OfficerId.of("ZJ-002");
+    public static final OfficerId C = OfficerId.of("ZJ-003");
+    public static final CaseLifecycle LC = CaseLifecycle.builder().build();
+    public static final Violation NOISE = Violation.local("SHOP_NOISE", "商铺噪声扰民");
+    public static final Decision INTENDED = new Decision(NOISE, "local-2025", Outcome.FINE, 2_000, "minor", Optional.empty());
+    public static final Decision FINAL = new Decision(NOISE, "local-2025", Outcome.FINE, 2_000, "minor",
             Optional.of(ExemptionKind.FIRST_VIOLATION));
     private static final ServiceRules RULES = ServiceRules.defaults();
     private static final String PHONE = "13812345678";
@@ -41,20 +41,20 @@ final class CaseFixtures {
     }
 
     /** {@code hour}:00 in Shanghai on the given day. */
-    static Instant at(int y, int m, int d, int hour) {
+    public static Instant at(int y, int m, int d, int hour) {
         return LocalDate.of(y, m, d).atTime(hour, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
     }
 
-    static Instant at(int y, int m, int d) {
+    public static Instant at(int y, int m, int d) {
         return at(y, m, d, 10);
     }
 
-    static PenaltyCase filed(String caseId) {
+    public static PenaltyCase filed(String caseId) {
         return LC.file(caseId, NOISE, PartyType.PERSON, at(2025, 9, 1), "complaint 12345 confirmed", A, B);
     }
 
     /** The steps after filing, in order: investigation, notice, decision, service, payment, closing. */
-    static List<CaseCommand> steps() {
+    public static List<CaseCommand> steps() {
         return List.of(
                 CaseCommand.of("s1", CaseAction.START_INVESTIGATION, at(2025, 9, 2), "on site", A, B),
                 CaseCommand.of("s2", CaseAction.SERVE_NOTICE, at(2025, 9, 26), "notice sent by SMS", A, B)
@@ -69,7 +69,7 @@ final class CaseFixtures {
     }
 
     /** The case after filing and the first {@code n} steps. */
-    static PenaltyCase through(String caseId, int n) {
+    public static PenaltyCase through(String caseId, int n) {
         PenaltyCase c = filed(caseId);
         for (CaseCommand cmd : steps().subList(0, n)) {
             c = LC.apply(c, cmd);
@@ -81,7 +81,7 @@ final class CaseFixtures {
         return new ServiceProof(kind, ref, "");
     }
 
-    static ServiceRecord noticeByPhone() {
+    public static ServiceRecord noticeByPhone() {
         return ServiceRecord.open("notice-2025-001", DocumentKind.PENALTY_NOTICE, "party-1", RULES)
                 .withConsent(new Consent(ServiceMethod.ELECTRONIC, PHONE, at(2025, 9, 20), "consent form 7"))
                 .record(new ServiceAttempt(ServiceMethod.ELECTRONIC, at(2025, 9, 25, 9), ServiceAttempt.Outcome.FAILED,
@@ -90,7 +90,7 @@ final class CaseFixtures {
                         at(2025, 9, 26, 9), PHONE, List.of(proof(ServiceProof.Kind.ARRIVAL_RECORD, "sms-receipt-1")), ""));
     }
 
-    static ServiceRecord decisionByMail() {
+    public static ServiceRecord decisionByMail() {
         return ServiceRecord.open("decision-2025-001", DocumentKind.DECISION, "party-1", RULES)
                 .withAddressConfirmation(new AddressConfirmation(HOME, at(2025, 9, 2), "confirmation 3"))
                 .withWhereaboutsUnknown("moved out, neighbours say")

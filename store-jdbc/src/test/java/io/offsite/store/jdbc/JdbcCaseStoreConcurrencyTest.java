@@ -1,18 +1,19 @@
 package io.offsite.store.jdbc;
 
-import static io.offsite.store.jdbc.CaseSteps.A;
-import static io.offsite.store.jdbc.CaseSteps.B;
-import static io.offsite.store.jdbc.CaseSteps.C;
-import static io.offsite.store.jdbc.CaseSteps.LC;
-import static io.offsite.store.jdbc.CaseSteps.at;
-import static io.offsite.store.jdbc.CaseSteps.steps;
-import static io.offsite.store.jdbc.CaseSteps.through;
+import static io.offsite.cases.CaseFixtures.A;
+import static io.offsite.cases.CaseFixtures.B;
+import static io.offsite.cases.CaseFixtures.C;
+import static io.offsite.cases.CaseFixtures.LC;
+import static io.offsite.cases.CaseFixtures.at;
+import static io.offsite.cases.CaseFixtures.steps;
+import static io.offsite.cases.CaseFixtures.through;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.offsite.cases.CaseAction;
 import io.offsite.cases.CaseCommand;
 import io.offsite.cases.CaseConflictException;
+import io.offsite.cases.CaseFixtures;
 import io.offsite.cases.CaseService;
 import io.offsite.cases.spi.CaseStore;
 import io.offsite.cases.spi.StoredCase;
@@ -55,7 +56,7 @@ class JdbcCaseStoreConcurrencyTest {
             try {
                 for (int round = 0; round < 5; round++) {
                     String id = "C-" + round;
-                    first.file(id, CaseSteps.NOISE, io.offsite.cases.penalty.PartyType.PERSON, at(2025, 9, 1), "r", A, B);
+                    first.file(id, CaseFixtures.NOISE, io.offsite.cases.penalty.PartyType.PERSON, at(2025, 9, 1), "r", A, B);
                     StoredCase seenByA = first.find(id).orElseThrow();
                     StoredCase seenByC = second.find(id).orElseThrow();
                     CountDownLatch go = new CountDownLatch(1);

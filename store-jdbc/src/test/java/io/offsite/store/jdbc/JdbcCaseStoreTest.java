@@ -1,19 +1,21 @@
 package io.offsite.store.jdbc;
 
-import static io.offsite.store.jdbc.CaseSteps.LC;
-import static io.offsite.store.jdbc.CaseSteps.assertSameCase;
-import static io.offsite.store.jdbc.CaseSteps.steps;
-import static io.offsite.store.jdbc.CaseSteps.through;
+import static io.offsite.cases.CaseFixtures.LC;
+import static io.offsite.cases.CaseFixtures.steps;
+import static io.offsite.cases.CaseFixtures.through;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.offsite.cases.CaseAction;
+import io.offsite.cases.CaseCodec;
 import io.offsite.cases.CaseCommand;
 import io.offsite.cases.CaseConflictException;
 import io.offsite.cases.CaseException;
+import io.offsite.cases.CaseFixtures;
 import io.offsite.cases.CaseState;
 import io.offsite.cases.PenaltyCase;
+import io.offsite.cases.service.ServiceRecord;
 import io.offsite.cases.spi.CaseStore;
 import io.offsite.cases.spi.StoredCase;
 import io.offsite.testkit.SettableClock;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -83,7 +86,7 @@ class JdbcCaseStoreTest {
                     .isInstanceOfSatisfying(CaseConflictException.class, e -> {
                         assertThat(e.expectedVersion()).isEqualTo(1);
                         assertThat(e.actualVersion()).isEqualTo(2);
-                        assertThat(e.lastChangedBy()).containsExactly(CaseSteps.A, CaseSteps.B);
+                        assertThat(e.lastChangedBy()).containsExactly(CaseFixtures.A, CaseFixtures.B);
                     })
                     .hasMessageContaining("START_INVESTIGATION by [ZJ-001, ZJ-002]");
             assertThatThrownBy(() -> store.update(through("C-9", 1), 1))
@@ -98,9 +101,9 @@ class JdbcCaseStoreTest {
             CaseStore store = JdbcCaseStore.create(TestDatabases.open(ds, clock));
             store.create(through("C-1", 0));
             store.update(through("C-1", 2), 1);
-            PenaltyCase rewritten = LC.apply(LC.apply(CaseSteps.filed("C-1"), CaseCommand.of("other",
-                    CaseAction.START_INVESTIGATION, CaseSteps.at(2025, 9, 3), "x", CaseSteps.A,
-                    CaseSteps.B)), steps().get(1));
+            PenaltyCase rewritten = LC.apply(LC.apply(CaseFixtures.filed("C-1"), CaseCommand.of("other",
+                    CaseAction.START_INVESTIGATION, CaseFixtures.at(2025, 9, 3), "x", CaseFixtures.A,
+                    CaseFixtures.B)), steps().get(1));
             PenaltyCase rewrittenLonger = LC.apply(rewritten, steps().get(2));
             assertThatThrownBy(() -> store.update(rewrittenLonger, 2))
                     .isInstanceOf(CaseException.class).hasMessageContaining("changes timeline entry seq 1");
@@ -141,6 +144,21 @@ class JdbcCaseStoreTest {
     static void exec(HikariDataSource ds, String sql) throws Exception {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             assertThat(ps.executeUpdate()).as(sql).isEqualTo(1);
+        }
+    }
+
+    /** Asserts {@code b} is {@code a} restored: same facts (encoded alike), timeline and service records. */
+    private static void assertSameCase(PenaltyCase b, PenaltyCase a) {
+        CaseCodec codec = CaseCodec.defaults();
+        assertThat(codec.encode(b)).isEqualTo(codec.encode(a));
+        assertThat(b.timeline()).isEqualTo(a.timeline());
+        assertThat(b.violation().name()).isEqualTo(a.violation().name());
+        for (var pair : List.of(List.of(b.noticeService(), a.noticeService()),
+                List.of(b.decisionService(), a.decisionService()))) {
+            assertThat(pair.get(0).map(ServiceRecord::effect))
+                    .isEqualTo(pair.get(1).map(ServiceRecord::effect));
+            assertThat(pair.get(0).map(ServiceRecord::attempts))
+                    .isEqualTo(pair.get(1).map(ServiceRecord::attempts));
         }
     }
 }
