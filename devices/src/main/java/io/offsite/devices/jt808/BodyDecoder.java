@@ -49,13 +49,12 @@ final class BodyDecoder {
                 default -> new UnknownMessage(h, in.bytes(in.remaining(), "body"));
             };
         } catch (InvalidValueException e) {
-            throw new DeviceMessageException(in.where, -1, in.offset(), e.getMessage());
+            throw new DeviceMessageException(in.where(), -1, in.offset(), e.getMessage());
         }
     }
 
     /** One location body: the 28 basic bytes and the additional items up to {@code end}. */
     static Location location(WireIn in) {
-        String where = in.where;
         in.need(28, "location basic information");
         int alarm = (int) in.u32("alarm");
         int status = (int) in.u32("status");
@@ -65,15 +64,15 @@ final class BodyDecoder {
         int speed = in.u16("speed");
         int headingOffset = in.offset();
         int heading = in.u16("heading");
-        in.where = where + "/time";
+        in.at("/time");
         Instant time = Instant.ofEpochSecond(in.bcdTime("time"));
-        in.where = where;
+        in.at("");
         if (latRaw > 90_000_000L || lonRaw > 180_000_000L) {
-            throw new DeviceMessageException(where, -1, in.offset() - 20, "latitude " + latRaw + " or longitude "
+            throw new DeviceMessageException(in.where(), -1, in.offset() - 20, "latitude " + latRaw + " or longitude "
                     + lonRaw + " (millionths of a degree) beyond 90 / 180 degrees");
         }
         if (heading > 359) {
-            throw new DeviceMessageException(where, -1, headingOffset, "heading " + heading + " outside 0..359");
+            throw new DeviceMessageException(in.where(), -1, headingOffset, "heading " + heading + " outside 0..359");
         }
         double lat = latRaw / 1e6;
         double lon = lonRaw / 1e6;
@@ -81,12 +80,12 @@ final class BodyDecoder {
         if (in.remaining() > 0) {
             items = new ArrayList<>(4);
             while (in.remaining() > 0) {
-                in.where = where + "/item[" + items.size() + "]";
+                in.at("/item", items.size());
                 int id = in.u8("additional item id");
                 int len = in.u8("additional item length");
                 items.add(new AdditionalItem(id, in.bytes(len, "additional item 0x" + Integer.toHexString(id))));
             }
-            in.where = where;
+            in.at("");
         }
         return new Location(alarm, status, (status & 4) != 0 ? -lat : lat, (status & 8) != 0 ? -lon : lon,
                 altitude, speed / 10.0, heading, time, items);
@@ -101,34 +100,32 @@ final class BodyDecoder {
         if (count == 0) {
             throw in.fail("batch upload with 0 locations");
         }
-        String where = in.where;
         List<Location> locations = new ArrayList<>(Math.min(count, 64));
         for (int i = 0; i < count; i++) {
-            in.where = where + "/location[" + i + "]";
+            in.at("/location", i);
             int len = in.u16("location length");
             locations.add(location(in.slice(len, "location body")));
         }
-        in.where = where;
+        in.at("");
         in.expectEnd("batch upload");
         return new BatchLocationUpload(h, BatchLocationUpload.Type.values()[type], locations);
     }
 
     private static TerminalRegistration registration(Jt808Header h, WireIn in) {
         boolean v2019 = h.version() == Jt808Version.V2019;
-        String where = in.where;
         int province = in.u16("province");
         int city = in.u16("city");
-        in.where = where + "/makerId";
+        in.at("/makerId");
         String maker = in.text(v2019 ? 11 : 5, "maker id");
-        in.where = where + "/model";
+        in.at("/model");
         String model = in.text(v2019 ? 30 : 20, "model");
-        in.where = where + "/terminalId";
+        in.at("/terminalId");
         String terminalId = in.text(v2019 ? 30 : 7, "terminal id");
-        in.where = where;
+        in.at("");
         int color = in.u8("plate colour");
-        in.where = where + "/plate";
+        in.at("/plate");
         String plate = in.text(in.remaining(), "plate");
-        in.where = where;
+        in.at("");
         return new TerminalRegistration(h, province, city, maker, model, terminalId, color, plate);
     }
 

@@ -168,7 +168,7 @@ public final class Jt808Codec {
         if (headerOut != null) {
             headerOut[0] = header;
         }
-        in.where = "jt808/0x" + Jt808Messages.hex4(header.messageId());
+        in.where = Jt808Messages.where(header.messageId());
         if (header.subPackaged()) {
             return new SubPackage(header, in.bytes(in.remaining(), "body"));
         }

@@ -31,12 +31,13 @@ public record Jt808Header(int messageId, Jt808Version version, int protocolVersi
             throw new InvalidValueException("packageIndex " + packageIndex + " must be 1.." + packageTotal
                     + " (0 when packageTotal is 0)");
         }
-        if (phone.isEmpty() || phone.length() > version.phoneDigits() || !phone.chars().allMatch(c -> c >= '0'
-                && c <= '9')) {
+        if (!digits(phone, version.phoneDigits())) {
             throw new InvalidValueException("phone '" + phone + "' must be 1.." + version.phoneDigits()
                     + " decimal digits for " + version);
         }
-        phone = "0".repeat(version.phoneDigits() - phone.length()) + phone;
+        if (phone.length() < version.phoneDigits()) {
+            phone = "0".repeat(version.phoneDigits() - phone.length()) + phone;
+        }
     }
 
     /** A plain header of one whole message: protocol version 1 for 2019, no encryption, not split. */
@@ -57,6 +58,19 @@ public record Jt808Header(int messageId, Jt808Version version, int protocolVersi
     /** This header with the sub-package fields cleared: the header of the message the sub-packages make up. */
     public Jt808Header whole() {
         return new Jt808Header(messageId, version, protocolVersion, phone, serial, encryption, 0, 0);
+    }
+
+    private static boolean digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void check(String field, int value, int max) {

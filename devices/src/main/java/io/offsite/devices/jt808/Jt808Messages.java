@@ -42,6 +42,24 @@ final class Jt808Messages {
         }
     }
 
+    /** {@code jt808/0x0200} and so on; constants for the decoded ids so a frame costs no formatting. */
+    static String where(int id) {
+        switch (id) {
+            case Jt808Message.LOCATION_REPORT:
+                return "jt808/0x0200";
+            case Jt808Message.BATCH_LOCATION_UPLOAD:
+                return "jt808/0x0704";
+            case Jt808Message.TERMINAL_REGISTRATION:
+                return "jt808/0x0100";
+            case Jt808Message.TERMINAL_AUTHENTICATION:
+                return "jt808/0x0102";
+            case Jt808Message.HEARTBEAT:
+                return "jt808/0x0002";
+            default:
+                return "jt808/0x" + hex4(id);
+        }
+    }
+
     static String hex4(int id) {
         return String.format("%04X", id);
     }

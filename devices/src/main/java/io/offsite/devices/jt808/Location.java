@@ -27,6 +27,8 @@ public record Location(int alarm, int status, double latitude, double longitude,
                        double speedKmh, int heading, Instant time, List<AdditionalItem> items) {
     /** UTC+8, the zone of JT/T 808 times. */
     public static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final long FIRST_SECOND = LocalDateTime.of(2000, 1, 1, 0, 0).toEpochSecond(BEIJING);
+    private static final long LAST_SECOND = LocalDateTime.of(2099, 12, 31, 23, 59, 59).toEpochSecond(BEIJING);
 
     public Location {
         Objects.requireNonNull(time, "time");
@@ -46,8 +48,8 @@ public record Location(int alarm, int status, double latitude, double longitude,
             throw new InvalidValueException("speedKmh " + speedKmh + " outside 0..6553.5");
         }
         Jt808Messages.requireRange("heading", heading, 0, 359);
-        LocalDateTime local = LocalDateTime.ofInstant(time, BEIJING);
-        if (time.getNano() != 0 || local.getYear() < 2000 || local.getYear() > 2099) {
+        long epoch = time.getEpochSecond();
+        if (time.getNano() != 0 || epoch < FIRST_SECOND || epoch > LAST_SECOND) {
             throw new InvalidValueException("time " + time + " must be whole seconds in 2000..2099 (UTC+8)");
         }
     }

@@ -16,7 +16,12 @@ final class WireIn {
     private final int start;
     private final int end;
     private int pos;
+    /** Base of {@link #where()}: {@code jt808/header}, {@code jt808/0x0200}, ... */
     String where;
+    /** Part of the body being read, e.g. {@code /time} or {@code /item}; empty for the body itself. */
+    String sub = "";
+    /** Index appended to {@code sub} ({@code /item[2]}), or -1. */
+    int index = -1;
 
     /** Reads {@code buf[from..end)}; offsets in errors count from {@code start}. */
     WireIn(byte[] buf, int start, int from, int end, String where) {
@@ -30,7 +35,7 @@ final class WireIn {
     /** A reader over the next {@code n} bytes (offsets still from the same start); this one skips them. */
     WireIn slice(int n, String what) {
         need(n, what);
-        WireIn s = new WireIn(buf, start, pos, pos + n, where);
+        WireIn s = new WireIn(buf, start, pos, pos + n, where());
         pos += n;
         return s;
     }
@@ -96,7 +101,7 @@ final class WireIn {
 
     private char bcdDigit(int nibble, int i, String what) {
         if (nibble > 9) {
-            throw new DeviceMessageException(where, -1, pos - start + i, what + ": bad BCD digit 0x"
+            throw new DeviceMessageException(where(), -1, pos - start + i, what + ": bad BCD digit 0x"
                     + Integer.toHexString(nibble).toUpperCase() + " in byte 0x"
                     + String.format("%02X", buf[pos + i] & 0xFF));
         }
@@ -146,7 +151,7 @@ final class WireIn {
     private String gbk(int from, int to, String what) {
         for (int i = from; i < to; i++) {
             if (buf[i] == 0) {
-                throw new DeviceMessageException(where, -1, i - start, what + ": NUL byte inside the text");
+                throw new DeviceMessageException(where(), -1, i - start, what + ": NUL byte inside the text");
             }
             if (buf[i] < 0) {
                 try {
@@ -154,7 +159,7 @@ final class WireIn {
                             .onUnmappableCharacter(CodingErrorAction.REPORT)
                             .decode(ByteBuffer.wrap(buf, from, to - from)).toString();
                 } catch (CharacterCodingException e) {
-                    throw new DeviceMessageException(where, -1, from - start, what + ": not valid GBK text ("
+                    throw new DeviceMessageException(where(), -1, from - start, what + ": not valid GBK text ("
                             + e + ")");
                 }
             }
@@ -168,7 +173,24 @@ final class WireIn {
         }
     }
 
+    /** Where the reader is, built only when a problem is reported. */
+    String where() {
+        return index < 0 ? where + sub : where + sub + "[" + index + "]";
+    }
+
+    /** Reads the body part {@code sub} (no index) from now on; {@code ""} for the body itself. */
+    void at(String part) {
+        sub = part;
+        index = -1;
+    }
+
+    /** Reads item {@code i} of the repeated body part {@code part}. */
+    void at(String part, int i) {
+        sub = part;
+        index = i;
+    }
+
     DeviceMessageException fail(String problem) {
-        return new DeviceMessageException(where, -1, pos - start, problem);
+        return new DeviceMessageException(where(), -1, pos - start, problem);
     }
 }
