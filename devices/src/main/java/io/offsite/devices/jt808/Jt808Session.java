@@ -31,6 +31,10 @@ import java.util.Optional;
  * 0x8000 and up) is a reject. A frame whose body does not decode is answered BAD_MESSAGE; one whose header does not
  * read is only a reject. Reply serial numbers start at 0 and increase by one per reply.
  *
+ * <p>Bad bytes never throw: they come back as rejects. {@link #onBytes} throws only for an {@code off}/{@code len}
+ * outside the buffer, and passes on what the {@link Jt808Terminals} implementation throws (and an
+ * {@link io.offsite.core.InvalidValueException} when it issues an auth code GBK cannot encode).
+ *
  * <p>Stateful and not thread-safe: one per connection, fed from one thread at a time.
  */
 public final class Jt808Session {
