@@ -1,0 +1,119 @@
+package io.offsite.geofence.truck;
+
+import io.offsite.core.geo.GeoPoint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One permitted truck's state: its bounded ring of recent positions and the three running episodes (off
+ * corridor, stop, outside hours). Mutable; owned by one {@link TruckMonitor}.
+ */
+final class TruckState {
+    static final long NONE = Long.MIN_VALUE;
+
+    final TruckPermit permit;
+    final long[] mask;
+    final PermitWindow.Compiled[] windows;
+
+    private final TruckPosition[] ring;
+    private final long[] ringTime;
+    private int head;
+    private int size;
+    long lastTime = NONE;
+    TruckPosition last;
+
+    long offStart = NONE;
+    boolean offFired;
+
+    long stopStart = NONE;
+    boolean stopFired;
+    double stopLon;
+    double stopLat;
+    double stopCosLat;
+    GeoPoint stopAt;
+
+    long hoursStart = NONE;
+    boolean hoursFired;
+
+    long lastUncovered = NONE;
+    long lastMuddy = NONE;
+
+    TruckState(TruckPermit permit, long[] mask, int maxPositions) {
+        this.permit = permit;
+        this.mask = mask;
+        this.windows = permit.windows().stream().map(PermitWindow::compile).toArray(PermitWindow.Compiled[]::new);
+        this.ring = new TruckPosition[maxPositions];
+        this.ringTime = new long[maxPositions];
+    }
+
+    boolean permittedAt(long epochDay, int secondOfDay) {
+        for (PermitWindow.Compiled w : windows) {
+            if (w.covers(epochDay, secondOfDay)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void add(TruckPosition p, long t) {
+        int i = head + size;
+        if (i >= ring.length) {
+            i -= ring.length;
+        }
+        ring[i] = p;
+        ringTime[i] = t;
+        if (size < ring.length) {
+            size++;
+        } else {
+            head = head + 1 == ring.length ? 0 : head + 1;
+        }
+    }
+
+    /** Whether an equal position with time {@code t} is in the ring (searching back from the newest). */
+    boolean holds(TruckPosition p, long t, long oldest) {
+        for (int k = size - 1; k >= 0; k--) {
+            int i = head + k;
+            if (i >= ring.length) {
+                i -= ring.length;
+            }
+            if (ringTime[i] == t && ring[i].equals(p)) {
+                return true;
+            }
+            if (ringTime[i] < oldest) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The kept positions with {@code from <= time <= to}. */
+    List<TruckPosition> between(long from, long to) {
+        List<TruckPosition> out = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            int i = head + k;
+            if (i >= ring.length) {
+                i -= ring.length;
+            }
+            if (ringTime[i] >= from && ringTime[i] <= to) {
+                out.add(ring[i]);
+            }
+        }
+        return out;
+    }
+
+    void startStop(TruckPosition p, long t) {
+        stopStart = t;
+        stopFired = false;
+        stopAt = p.location();
+        stopLon = stopAt.lon();
+        stopLat = stopAt.lat();
+        stopCosLat = Math.cos(Math.toRadians(stopLat));
+    }
+
+    /** Squared ground distance in m² from the stop's first position (equirectangular; fine within metres). */
+    double stopDistanceSq(double lon, double lat) {
+        double dx = (lon - stopLon) * stopCosLat * 111_320.0;
+        double dy = (lat - stopLat) * 111_320.0;
+        return dx * dx + dy * dy;
+    }
+}
