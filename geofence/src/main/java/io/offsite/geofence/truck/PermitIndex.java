@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -25,6 +26,7 @@ final class PermitIndex {
     private final Map<String, Integer> corridorOrdinal = new HashMap<>();
     private final Map<String, Integer> siteOrdinal = new HashMap<>();
     private final Map<String, GeoPoint> siteInteriorPoint = new HashMap<>();
+    private final Map<String, RouteLines> lines = new HashMap<>();
     /** Scratch for lookups; the monitor is single-threaded. */
     private int[] scratch = new int[16];
 
@@ -43,6 +45,7 @@ final class PermitIndex {
                     ids.add(c.id());
                     kinds.add(false);
                     b.add(c.id(), c.toLonLatPolygon());
+                    lines.put(c.id(), RouteLines.of(c));
                 } else if (!seen.equals(c)) {
                     throw new GeofenceException("corridor id \"" + c.id() + "\" is defined twice with different"
                             + " routes or widths (permit " + p.permitNumber() + "); give each route its own id");
@@ -84,6 +87,11 @@ final class PermitIndex {
             m[o >>> 6] |= 1L << o;
         }
         return m;
+    }
+
+    /** The shortcut lines of the permit's corridors (those that have one). */
+    RouteLines[] lines(TruckPermit p) {
+        return p.corridors().stream().map(c -> lines.get(c.id())).filter(Objects::nonNull).toArray(RouteLines[]::new);
     }
 
     /** {@link #ON_ROUTE} when a permitted corridor or site contains the point, plus {@link #IN_SITE} for a site. */

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * When a permit allows hauling (准运时段): a local time-of-day range on some days of the week, within a validity
- * date range, in the monitor's zone (Asia/Shanghai unless {@link TruckMonitor.Builder#zone} says otherwise).
+ * date range, in the monitor's zone (Asia/Shanghai unless {@link TruckMonitorBuilder#zone} says otherwise).
  *
  * <p>The range is half-open, {@code [from, to)}. When {@code to} is not after {@code from} the range crosses
  * midnight: 20:00–06:00 covers 20:00 of a day to 06:00 of the next, and belongs to the day it starts on (that day

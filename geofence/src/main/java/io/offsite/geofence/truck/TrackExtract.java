@@ -1,19 +1,15 @@
 package io.offsite.geofence.truck;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * The GPS track around a finding (轨迹证据) and its SHA-256, ready to be stored as a GPS_TRACK evidence item.
@@ -36,12 +32,7 @@ import java.util.TreeSet;
 public final class TrackExtract {
     private static final byte[] MAGIC = "OFFSITE-TRACK-1\n".getBytes(StandardCharsets.US_ASCII);
     /** The canonical order. */
-    static final Comparator<TruckPosition> ORDER = Comparator.comparing(TruckPosition::time)
-            .thenComparing(TruckPosition::truckId)
-            .thenComparingDouble(p -> p.location().lon())
-            .thenComparingDouble(p -> p.location().lat())
-            .thenComparingDouble(TruckPosition::speedKmh)
-            .thenComparingInt(TruckPosition::headingDegrees);
+    static final Comparator<TruckPosition> ORDER = TrackExtract::compare;
 
     private final List<TruckPosition> positions;
     private final String sha256Hex;
@@ -54,11 +45,18 @@ public final class TrackExtract {
     /** The extract of {@code positions}, in any order (duplicates collapse). */
     public static TrackExtract of(Collection<TruckPosition> positions) {
         Objects.requireNonNull(positions, "positions");
-        TreeSet<TruckPosition> sorted = new TreeSet<>(ORDER);
-        for (TruckPosition p : positions) {
-            sorted.add(Objects.requireNonNull(p, "position"));
+        TruckPosition[] a = positions.toArray(new TruckPosition[0]);
+        for (TruckPosition p : a) {
+            Objects.requireNonNull(p, "position");
         }
-        return new TrackExtract(List.copyOf(new ArrayList<>(sorted)));
+        Arrays.sort(a, ORDER);
+        int n = 0;
+        for (TruckPosition p : a) {
+            if (n == 0 || ORDER.compare(a[n - 1], p) != 0) {
+                a[n++] = p;
+            }
+        }
+        return new TrackExtract(List.of(Arrays.copyOf(a, n)));
     }
 
     /** The positions in canonical order. */
@@ -73,25 +71,20 @@ public final class TrackExtract {
 
     /** The canonical byte form described above (a new array each call). */
     public byte[] canonicalBytes() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(20 + positions.size() * 56);
-        try (DataOutputStream out = new DataOutputStream(buf)) {
-            out.write(MAGIC);
-            out.writeInt(positions.size());
-            for (TruckPosition p : positions) {
-                byte[] id = p.truckId().getBytes(StandardCharsets.US_ASCII);
-                out.writeInt(id.length);
-                out.write(id);
-                out.writeLong(p.time().getEpochSecond());
-                out.writeInt(p.time().getNano());
-                out.writeDouble(p.location().lon() + 0.0);
-                out.writeDouble(p.location().lat() + 0.0);
-                out.writeDouble(p.speedKmh() + 0.0);
-                out.writeInt(p.headingDegrees());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen: in memory
+        int size = MAGIC.length + 4;
+        for (TruckPosition p : positions) {
+            size += 4 + p.truckId().length() + 8 + 4 + 8 * 3 + 4;
         }
-        return buf.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(size); // big-endian
+        out.put(MAGIC).putInt(positions.size());
+        for (TruckPosition p : positions) {
+            byte[] id = p.truckId().getBytes(StandardCharsets.US_ASCII);
+            out.putInt(id.length).put(id);
+            out.putLong(p.time().getEpochSecond()).putInt(p.time().getNano());
+            out.putDouble(p.location().lon() + 0.0).putDouble(p.location().lat() + 0.0);
+            out.putDouble(p.speedKmh() + 0.0).putInt(p.headingDegrees());
+        }
+        return out.array();
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -100,6 +93,23 @@ public final class TrackExtract {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required on every Java platform", e);
         }
+    }
+
+    private static int compare(TruckPosition a, TruckPosition b) {
+        int c = a.time().compareTo(b.time());
+        if (c == 0) {
+            c = a.truckId().compareTo(b.truckId());
+        }
+        if (c == 0) {
+            c = Double.compare(a.location().lon(), b.location().lon());
+        }
+        if (c == 0) {
+            c = Double.compare(a.location().lat(), b.location().lat());
+        }
+        if (c == 0) {
+            c = Double.compare(a.speedKmh(), b.speedKmh());
+        }
+        return c != 0 ? c : Integer.compare(a.headingDegrees(), b.headingDegrees());
     }
 
     @Override

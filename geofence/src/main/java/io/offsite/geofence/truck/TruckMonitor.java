@@ -88,7 +88,7 @@ public final class TruckMonitor {
     TruckMonitor(TruckMonitorBuilder b) {
         this.index = new PermitIndex(b.permitOrder, b.sites, b.cellMeters);
         for (TruckPermit p : b.permitOrder) {
-            TruckState s = new TruckState(p, index.mask(p), b.maxPositionsPerTruck);
+            TruckState s = new TruckState(p, index.mask(p), index.lines(p), b.maxPositionsPerTruck);
             trucks.put(p.truckId(), s);
             byPlate.put(p.plate(), s);
         }
@@ -236,9 +236,16 @@ public final class TruckMonitor {
     private void step(TruckState s, TruckPosition p, long t) {
         double lon = p.location().lon();
         double lat = p.location().lat();
-        int where = index.locate(lon, lat, s.mask);
+        boolean onRoute = s.onHint(lon, lat);
+        if (!onRoute) {
+            int where = index.locate(lon, lat, s.mask);
+            onRoute = where != 0;
+            if (where == PermitIndex.ON_ROUTE) {
+                s.seatHint(lon, lat);
+            }
+        }
         TruckPermit permit = s.permit;
-        if ((where & PermitIndex.ON_ROUTE) != 0) {
+        if (onRoute) {
             s.offStart = TruckState.NONE;
             s.offFired = false;
         } else if (s.offStart == TruckState.NONE) {
@@ -254,7 +261,8 @@ public final class TruckMonitor {
             s.stopFired = false;
         } else if (s.stopStart == TruckState.NONE || s.stopDistanceSq(lon, lat) > stopRadiusSq) {
             s.startStop(p, t);
-        } else if (!s.stopFired && (where & PermitIndex.IN_SITE) == 0 && t - s.stopStart > dwell) {
+        } else if (!s.stopFired && t - s.stopStart > dwell
+                && (index.locate(lon, lat, s.mask) & PermitIndex.IN_SITE) == 0) {
             s.stopFired = true;
             String place = index.corridorAt(s.stopLon, s.stopLat, s.mask, permit.permitNumber());
             decide(TruckFindingKind.STOPPED_OUTSIDE_SITE, s, permit.truckId(), permit.plate(), permit.permitNumber(),

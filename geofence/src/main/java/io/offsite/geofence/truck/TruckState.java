@@ -38,12 +38,43 @@ final class TruckState {
     long lastUncovered = NONE;
     long lastMuddy = NONE;
 
-    TruckState(TruckPermit permit, long[] mask, int maxPositions) {
+    /** The corridors' shortcut lines and the truck's last segment on them (−1: none yet). */
+    private final RouteLines[] lines;
+    private int hintLine = -1;
+    private int hintSegment;
+
+    TruckState(TruckPermit permit, long[] mask, RouteLines[] lines, int maxPositions) {
         this.permit = permit;
+        this.lines = lines;
         this.mask = mask;
         this.windows = permit.windows().stream().map(PermitWindow::compile).toArray(PermitWindow.Compiled[]::new);
         this.ring = new TruckPosition[maxPositions];
         this.ringTime = new long[maxPositions];
+    }
+
+    /** Whether the point is certainly inside a corridor near the truck's last segment (a miss proves nothing). */
+    boolean onHint(double lon, double lat) {
+        if (hintLine < 0) {
+            return false;
+        }
+        int j = lines[hintLine].near(hintSegment, lon, lat);
+        if (j < 0) {
+            return false;
+        }
+        hintSegment = j;
+        return true;
+    }
+
+    /** Finds a segment certainly containing the point for the next {@link #onHint}; keeps the old hint if none. */
+    void seatHint(double lon, double lat) {
+        for (int k = 0; k < lines.length; k++) {
+            int j = lines[k].any(lon, lat);
+            if (j >= 0) {
+                hintLine = k;
+                hintSegment = j;
+                return;
+            }
+        }
     }
 
     boolean permittedAt(long epochDay, int secondOfDay) {
