@@ -138,7 +138,6 @@ public final class TruckMonitor {
         }
         s.add(p, t);
         s.lastTime = t;
-        s.last = p;
         step(s, p, t);
         advance(t);
         return Outcome.ACCEPTED;

@@ -15,12 +15,18 @@ final class TruckState {
     final long[] mask;
     final PermitWindow.Compiled[] windows;
 
-    private final TruckPosition[] ring;
-    private final long[] ringTime;
+    /**
+     * The ring of kept positions, stored as primitives (no object kept per position, so nothing for the garbage
+     * collector to copy): per slot {@code times[i]} (event nanos), {@code headings[i]}, and
+     * {@code coords[3i..3i+2]} = lon, lat, speed. Rebuilt into {@link TruckPosition}s only for a track extract.
+     */
+    private final long[] times;
+    private final int[] headings;
+    private final double[] coords;
+    private final int capacity;
     private int head;
     private int size;
     long lastTime = NONE;
-    TruckPosition last;
 
     long offStart = NONE;
     boolean offFired;
@@ -48,8 +54,10 @@ final class TruckState {
         this.lines = lines;
         this.mask = mask;
         this.windows = permit.windows().stream().map(PermitWindow::compile).toArray(PermitWindow.Compiled[]::new);
-        this.ring = new TruckPosition[maxPositions];
-        this.ringTime = new long[maxPositions];
+        this.capacity = maxPositions;
+        this.times = new long[maxPositions];
+        this.headings = new int[maxPositions];
+        this.coords = new double[3 * maxPositions];
     }
 
     /** Whether the point is certainly inside a corridor near the truck's last segment (a miss proves nothing). */
@@ -88,15 +96,18 @@ final class TruckState {
 
     void add(TruckPosition p, long t) {
         int i = head + size;
-        if (i >= ring.length) {
-            i -= ring.length;
+        if (i >= capacity) {
+            i -= capacity;
         }
-        ring[i] = p;
-        ringTime[i] = t;
-        if (size < ring.length) {
+        times[i] = t;
+        headings[i] = p.headingDegrees();
+        coords[3 * i] = p.location().lon();
+        coords[3 * i + 1] = p.location().lat();
+        coords[3 * i + 2] = p.speedKmh();
+        if (size < capacity) {
             size++;
         } else {
-            head = head + 1 == ring.length ? 0 : head + 1;
+            head = head + 1 == capacity ? 0 : head + 1;
         }
     }
 
@@ -104,29 +115,33 @@ final class TruckState {
     boolean holds(TruckPosition p, long t, long oldest) {
         for (int k = size - 1; k >= 0; k--) {
             int i = head + k;
-            if (i >= ring.length) {
-                i -= ring.length;
+            if (i >= capacity) {
+                i -= capacity;
             }
-            if (ringTime[i] == t && ring[i].equals(p)) {
+            if (times[i] == t && headings[i] == p.headingDegrees()
+                    && Double.compare(coords[3 * i], p.location().lon()) == 0
+                    && Double.compare(coords[3 * i + 1], p.location().lat()) == 0
+                    && Double.compare(coords[3 * i + 2], p.speedKmh()) == 0) {
                 return true;
             }
-            if (ringTime[i] < oldest) {
+            if (times[i] < oldest) {
                 return false;
             }
         }
         return false;
     }
 
-    /** The kept positions with {@code from <= time <= to}. */
+    /** The kept positions with {@code from <= time <= to}, rebuilt as records. */
     List<TruckPosition> between(long from, long to) {
         List<TruckPosition> out = new ArrayList<>();
         for (int k = 0; k < size; k++) {
             int i = head + k;
-            if (i >= ring.length) {
-                i -= ring.length;
+            if (i >= capacity) {
+                i -= capacity;
             }
-            if (ringTime[i] >= from && ringTime[i] <= to) {
-                out.add(ring[i]);
+            if (times[i] >= from && times[i] <= to) {
+                out.add(new TruckPosition(permit.truckId(), EventNanos.toInstant(times[i]),
+                        GeoPoint.of(coords[3 * i], coords[3 * i + 1]), coords[3 * i + 2], headings[i]));
             }
         }
         return out;
