@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * <li>{@link TruckFindingKind#OUTSIDE_PERMITTED_HOURS}: a moving position that no permit window covers; ends at a
  *     position inside a window, or once the truck has been stopped for the dwell (parked).</li>
  * <li>{@link TruckFindingKind#UNCOVERED_LOAD}, {@link TruckFindingKind#MUDDY_WHEELS}: from {@link SiteGateEvent}s;
- *     repeats of the same kind and plate within the gate repeat window are one episode. A plate without permit
+ *     a repeat of the same kind and plate within the gate repeat window of the episode's first event belongs to
+ *     that episode (a camera reporting the same truck again). A plate without permit
  *     still gives a finding (empty truck id and permit number).</li>
  * <li>{@link TruckFindingKind#UNKNOWN_TRUCK}: a position from a terminal with no permit is not rejected (a live
  *     feed must not stop on one unregistered unit): it is counted, and the first one of each local day gives a

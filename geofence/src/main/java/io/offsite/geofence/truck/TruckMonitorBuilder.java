@@ -134,7 +134,10 @@ public final class TruckMonitorBuilder {
         return this;
     }
 
-    /** Gate events of the same kind for the same plate within this time are one episode: 0..1 day, default 10 min. */
+    /**
+     * Gate events of the same kind for the same plate within this time of an episode's first event belong to that
+     * episode: 0..1 day, default 10 min.
+     */
     public TruckMonitorBuilder gateRepeatWindow(Duration d) {
         this.gateRepeatWindow = within("gateRepeatWindow", d, Duration.ZERO, ONE_DAY);
         return this;
