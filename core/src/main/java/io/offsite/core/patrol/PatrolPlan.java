@@ -59,9 +59,11 @@ public record PatrolPlan(List<Sortie> sorties, List<Unplanned> unplanned, int ta
 
     /** A one-line summary, e.g. for a log or a report heading. */
     public String summary() {
-        return String.format(Locale.ROOT, "%d sorties over %d day(s), %.1f km, %s in the air; %d/%d targets (%.1f %%)",
-                sorties.size(), sorties.stream().mapToInt(Sortie::day).max().orElse(0), totalRouteMeters() / 1000,
-                totalFlightTime(), targetsPlanned(), targetsGiven, coverage() * 100);
+        Duration air = totalFlightTime();
+        return String.format(Locale.ROOT, "%d sorties over %d day(s), %.1f km, %d h %02d min in the air;"
+                + " %d/%d targets planned (%.1f %%)", sorties.size(), sorties.stream().mapToInt(Sortie::day).max().orElse(0),
+                totalRouteMeters() / 1000, air.toHours(), air.toMinutesPart(), targetsPlanned(), targetsGiven,
+                coverage() * 100);
     }
 
     /**

@@ -32,8 +32,9 @@ import org.locationtech.jts.geom.Coordinate;
  * each base are cut into sorties by a budgeted nearest-neighbour construction — a sortie starts at the remaining
  * target farthest from the base, then keeps flying to the nearest remaining target that still leaves budget to
  * return — and each sortie is then shortened by 2-opt (never lengthened, so it stays within its budget). Both
- * steps are O(n²); 650 targets plan in milliseconds. Sorties are numbered base by base in construction order and
- * given to days {@code sortiesPerDay} at a time; when they exceed {@code sortiesPerDay × periodDays}, the sorties
+ * steps are O(n²); 650 targets plan in milliseconds. Sorties are numbered taking the bases in turn (each base's
+ * sorties in construction order), so every base flies on every day, and given to days {@code sortiesPerDay} at a
+ * time; when they exceed {@code sortiesPerDay × periodDays}, the sorties
  * visiting the fewest targets (then the longest) are dropped and their targets reported {@code PERIOD_FULL}.
  * Sorties per day counts the whole fleet, not each base. A heuristic, not an optimum: expect routes within
  * roughly 10–25 % of the best. Output is deterministic: ties go to the earlier base or target.
@@ -136,7 +137,6 @@ public final class PatrolPlanner {
             ranked.sort(Comparator.comparingInt((Candidate c) -> -c.order.length)
                     .thenComparingDouble(c -> c.meters).thenComparingInt(c -> c.seq));
             kept = new ArrayList<>(ranked.subList(0, (int) capacity));
-            kept.sort(Comparator.comparingInt(c -> c.seq));
             String detail = String.format(Locale.ROOT, "%d sorties are needed but %d day(s) × %d sorties per day allow %d;"
                     + " the sorties visiting fewest targets are left out", candidates.size(), periodDays, sortiesPerDay,
                     capacity);
@@ -147,6 +147,7 @@ public final class PatrolPlanner {
                 }
             }
         }
+        kept = roundRobin(kept, bases.size());
         List<PatrolPlan.Sortie> sorties = new ArrayList<>();
         for (int k = 0; k < kept.size(); k++) {
             sorties.add(sortie(k, kept.get(k), targets, xs, ys, bx, by));
@@ -158,6 +159,24 @@ public final class PatrolPlanner {
             }
         }
         return new PatrolPlan(sorties, left, n);
+    }
+
+    /** Orders sorties base by base in turn (1st of base 0, 1st of base 1, …, 2nd of base 0, …), keeping each base's order. */
+    private static List<Candidate> roundRobin(List<Candidate> sorties, int baseCount) {
+        List<List<Candidate>> byBase = new ArrayList<>();
+        for (int b = 0; b < baseCount; b++) {
+            byBase.add(new ArrayList<>());
+        }
+        sorties.stream().sorted(Comparator.comparingInt(Candidate::seq)).forEach(c -> byBase.get(c.base).add(c));
+        List<Candidate> out = new ArrayList<>();
+        for (int round = 0; out.size() < sorties.size(); round++) {
+            for (List<Candidate> own : byBase) {
+                if (round < own.size()) {
+                    out.add(own.get(round));
+                }
+            }
+        }
+        return out;
     }
 
     private PatrolPlan.Sortie sortie(int k, Candidate c, List<PatrolTarget> targets, double[] xs, double[] ys,

@@ -128,6 +128,16 @@ class PatrolPlannerTest {
     }
 
     @Test
+    void sortiesTakeTheBasesInTurn_soEveryBaseFliesEveryDay() {
+        PatrolPlan plan = huangyanFleet().sortiesPerDay(4).build().plan(Huangyan.enterprises(650, 19));
+        int days = plan.sorties().get(plan.sorties().size() - 1).day();
+        for (int d = 1; d < days; d++) { // the last day may hold only one base's leftovers
+            assertThat(plan.sortiesOnDay(d)).extracting(Sortie::base).as("day %d", d)
+                    .containsExactly(Huangyan.WEST_BASE, Huangyan.EAST_BASE, Huangyan.WEST_BASE, Huangyan.EAST_BASE);
+        }
+    }
+
+    @Test
     void arrivalOffsets_growAlongTheRoute_andFitInsideTheFlight() {
         PatrolPlan plan = huangyanFleet().build().plan(Huangyan.enterprises(120, 17));
         assertThat(plan.sorties()).allSatisfy(s -> {
