@@ -3,6 +3,7 @@ package io.offsite.core.patrol;
 import io.offsite.core.InvalidValueException;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.geo.LocalProjection;
+import io.offsite.core.geo.Shapes;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * }</pre>
  *
  * <p>Footprints are WGS-84 lon/lat {@link Polygon}s or {@link MultiPolygon}s (build them with
- * {@link io.offsite.core.geo.Shapes}). They are projected onto a {@link LocalProjection} centred on the observed
+ * {@link Shapes}, or pass WKT to {@link #compareWkt}). They are projected onto a {@link LocalProjection} centred on the observed
  * footprint, the permit is grown outwards by {@code toleranceMeters} (mitred corners, so a rectangle stays a
  * rectangle), and the excess is observed minus grown permit by JTS OverlayNG; areas are in square metres of that
  * projection (error below 0.01 % at building scale). The tolerance gives the benefit of GPS and imagery error to the
@@ -74,6 +75,29 @@ public final class FootprintCheck {
      */
     public FootprintComparison compareWithoutPermit(String objectId, Instant observedAt, Geometry observed) {
         return run(objectId, observedAt, Optional.empty(), observed);
+    }
+
+    /**
+     * {@link #compare} with both footprints as WGS-84 lon/lat WKT, read by {@link Shapes#fromWkt(String)}.
+     *
+     * @throws InvalidValueException when a text is not WKT or not a valid polygon, naming which footprint
+     */
+    public FootprintComparison compareWkt(String objectId, Instant observedAt, String permittedWkt, String observedWkt) {
+        return compare(objectId, observedAt, fromWkt("permitted", permittedWkt), fromWkt("observed", observedWkt));
+    }
+
+    /** {@link #compareWithoutPermit} with the footprint as WGS-84 lon/lat WKT. */
+    public FootprintComparison compareWithoutPermitWkt(String objectId, Instant observedAt, String observedWkt) {
+        return compareWithoutPermit(objectId, observedAt, fromWkt("observed", observedWkt));
+    }
+
+    private static Geometry fromWkt(String which, String wkt) {
+        Objects.requireNonNull(wkt, which + "Wkt");
+        try {
+            return Shapes.fromWkt(wkt);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(which + " footprint: " + e.getMessage());
+        }
     }
 
     private FootprintComparison run(String objectId, Instant observedAt, Optional<Geometry> permitted,

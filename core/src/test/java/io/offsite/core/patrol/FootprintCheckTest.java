@@ -110,6 +110,21 @@ class FootprintCheckTest {
     }
 
     @Test
+    void wktFootprints_areComparedDirectly_andAnUnreadableOneIsNamed() {
+        String permit = "POLYGON ((121.2600 28.6400, 121.2602 28.6400, 121.2602 28.6403, 121.2600 28.6403, 121.2600 28.6400))";
+        String observed = "POLYGON ((121.2600 28.6400, 121.2603 28.6400, 121.2603 28.6403, 121.2600 28.6403, 121.2600 28.6400))";
+        FootprintComparison c = FootprintCheck.create().compareWkt(ID, SEEN, permit, observed);
+        assertThat(c.excessSquareMeters()).isCloseTo(c.observedSquareMeters() - c.permittedSquareMeters(), CM2);
+        assertThat(FootprintCheck.create().compareWithoutPermitWkt(ID, SEEN, observed).excessSquareMeters())
+                .isCloseTo(c.observedSquareMeters(), CM2);
+        assertThatThrownBy(() -> FootprintCheck.create().compareWkt(ID, SEEN, permit, "POLYGON ((121.26 28.64, 121.27"))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("observed footprint: WKT is not readable");
+        assertThatThrownBy(() -> FootprintCheck.create().compareWkt(ID, SEEN,
+                "POLYGON ((121.26 28.64, 121.2603 28.6403, 121.2603 28.64, 121.26 28.6403, 121.26 28.64))", observed))
+                .hasMessageStartingWith("permitted footprint: WKT Polygon is not valid: Self-intersection");
+    }
+
+    @Test
     void selfIntersectingObservedFootprint_isRejectedWithReasonAndPosition() {
         Polygon bowtie = new GeometryFactory().createPolygon(new org.locationtech.jts.geom.Coordinate[] {
             new org.locationtech.jts.geom.Coordinate(121.26, 28.64), new org.locationtech.jts.geom.Coordinate(121.2603, 28.6403),
