@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * {@link EnterpriseFiles} held in memory for a fixed set of managed objects, for tests, examples and small hosts.
- * Only the objects given to {@link #of(Collection)} have a file; any other id is an {@link UnknownObjectException}.
+ * Only the objects given to {@link #of(Collection)} or {@link #open(ManagedObject)} have a file; any other id is an
+ * {@link UnknownObjectException}.
  * Records are inserted in time order (a late record goes before newer ones; equal times keep arrival order).
  * Thread-safe: appends to one file are serialised.
  */
@@ -45,6 +46,16 @@ public final class InMemoryEnterpriseFiles implements EnterpriseFiles {
             ids.add(o.id());
         }
         return new InMemoryEnterpriseFiles(ids);
+    }
+
+    /**
+     * Opens an empty file for an object registered after construction (e.g. imported later).
+     *
+     * @return true when the file is new, false when the object already had one (which is kept unchanged)
+     */
+    public boolean open(ManagedObject object) {
+        Objects.requireNonNull(object, "object");
+        return files.putIfAbsent(object.id(), EnterpriseArchive.empty(object.id())) == null;
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.offsite.core.objects.EnterpriseArchive.CaseRef;
 import io.offsite.core.objects.EnterpriseArchive.Finding;
 import io.offsite.core.objects.EnterpriseArchive.Patrol;
 import io.offsite.core.objects.InMemoryEnterpriseFiles;
+import io.offsite.core.objects.ManagedObject;
+import java.util.Collection;
 
 /**
  * Where "one enterprise, one file" (一企一档) is kept: each managed object's {@link EnterpriseArchive} of patrols,
@@ -29,4 +31,9 @@ public interface EnterpriseFiles {
 
     /** Appends a case reference and returns the file as it now stands. */
     EnterpriseArchive appendCase(String objectId, CaseRef caseRef);
+
+    /** Empty in-memory files for {@code objects} ({@link InMemoryEnterpriseFiles#of(Collection)}). */
+    static InMemoryEnterpriseFiles inMemory(Collection<ManagedObject> objects) {
+        return InMemoryEnterpriseFiles.of(objects);
+    }
 }

@@ -83,6 +83,18 @@ class InMemoryEnterpriseFilesTest {
     }
 
     @Test
+    void objectOpenedLater_getsAnEmptyFileAndReopeningKeepsIt() {
+        InMemoryEnterpriseFiles f = EnterpriseFiles.inMemory(List.of(FRUIT));
+        ManagedObject later = new ManagedObject("hy-shop-0005", "黄岩区劳动北路 某茶叶店", ObjectCategory.STREET_SHOP,
+                Optional.empty(), GeoPoint.of(121.2621, 28.6470));
+        assertThatThrownBy(() -> f.load("hy-shop-0005")).isInstanceOf(UnknownObjectException.class);
+        assertThat(f.open(later)).isTrue();
+        f.appendFinding("hy-shop-0005", finding(5, "tea tables outside"));
+        assertThat(f.open(later)).isFalse();
+        assertThat(f.load("hy-shop-0005").findings()).hasSize(1);
+    }
+
+    @Test
     void twoObjectsWithOneId_areRefused() {
         assertThatThrownBy(() -> InMemoryEnterpriseFiles.of(List.of(FRUIT, FRUIT)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("given twice");
