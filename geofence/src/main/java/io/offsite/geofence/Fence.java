@@ -4,6 +4,7 @@ import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.CellId;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -14,7 +15,8 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
  * An electronic fence (电子围栏): an id, a {@link FenceKind}, the grid cell that owns it, a {@link FenceShape},
- * a {@link FenceSchedule}, {@link Exemptions} and the {@link LadderPolicy} applied inside it. Geographic
+ * a {@link FenceSchedule}, {@link Exemptions}, the {@link LadderPolicy} applied inside it and, for a fence in front of
+ * one shop, the managed object it fronts ({@link #frontOf()}). Geographic
  * shapes are validated on build (an invalid ring is rejected with the fence id and the offending coordinate)
  * and their lon/lat polygon is computed once. Immutable and thread-safe; create with {@link #builder}.
  */
@@ -27,6 +29,7 @@ public final class Fence {
     private final Exemptions exemptions;
     private final LadderPolicy policy;
     private final Geometry area;
+    private final Optional<String> frontOf;
 
     /** A copy of {@code f} with another schedule and nothing re-validated. */
     private Fence(Fence f, FenceSchedule schedule) {
@@ -38,6 +41,7 @@ public final class Fence {
         this.exemptions = f.exemptions;
         this.policy = f.policy;
         this.area = f.area;
+        this.frontOf = f.frontOf;
     }
 
     private Fence(Builder b, Geometry area) {
@@ -49,6 +53,7 @@ public final class Fence {
         this.exemptions = b.exemptions;
         this.policy = b.policy != null ? b.policy : LadderPolicy.defaultFor(b.kind);
         this.area = area;
+        this.frontOf = b.frontOf;
     }
 
     /** Starts a fence; a shape is required before {@link Builder#build()}. */
@@ -91,6 +96,15 @@ public final class Fence {
         return policy;
     }
 
+    /**
+     * The id of the managed object (e.g. a street shop, {@code io.offsite.core.objects.ManagedObject#id()}) this fence
+     * lies in front of, whose operator answers for what happens inside it; empty for a fence not tied to one object.
+     * The fence only carries the id: the host resolves it against its object registry.
+     */
+    public Optional<String> frontOf() {
+        return frontOf;
+    }
+
     /** True for camera-pixel fences, which are matched per camera preset instead of through the fence index. */
     public boolean isPixelFence() {
         return shape instanceof FenceShape.Pixels;
@@ -117,17 +131,22 @@ public final class Fence {
 
     /** A builder pre-filled with this fence. */
     public Builder toBuilder() {
-        return new Builder(id, kind, cell).shape(shape).schedule(schedule).exemptions(exemptions).policy(policy);
+        Builder b = new Builder(id, kind, cell).shape(shape).schedule(schedule).exemptions(exemptions).policy(policy);
+        frontOf.ifPresent(b::frontOf);
+        return b;
     }
 
     @Override
     public String toString() {
-        return "Fence[" + id + ", " + kind + ", cell " + cell + ", " + shape.getClass().getSimpleName() + "]";
+        return "Fence[" + id + ", " + kind + ", cell " + cell + ", " + shape.getClass().getSimpleName()
+                + frontOf.map(o -> ", front of " + o).orElse("") + "]";
     }
 
     /** Collects a fence's parts; {@link #build()} validates the geometry. */
     public static final class Builder {
         private static final GeometryFactory FACTORY = new GeometryFactory();
+        /** Longest {@link #frontOf(String)} id, as core's managed-object SPIs accept. */
+        private static final int MAX_OBJECT_ID = 128;
         private final String id;
         private final FenceKind kind;
         private final CellId cell;
@@ -135,6 +154,7 @@ public final class Fence {
         private FenceSchedule schedule = FenceSchedule.always();
         private Exemptions exemptions = Exemptions.defaults();
         private LadderPolicy policy;
+        private Optional<String> frontOf = Optional.empty();
 
         private Builder(String id, FenceKind kind, CellId cell) {
             if (id == null || id.isBlank()) {
@@ -204,6 +224,25 @@ public final class Fence {
         /** Ladder policy (default: {@link LadderPolicy#defaultFor(FenceKind)}). */
         public Builder policy(LadderPolicy p) {
             this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /**
+         * The managed object this fence lies in front of (店铺门前), by its id: at most 128 characters, non-blank,
+         * without surrounding whitespace or control characters.
+         */
+        public Builder frontOf(String objectId) {
+            if (objectId == null || objectId.isBlank()) {
+                throw new GeofenceException("fence " + id + ": frontOf must be a non-blank managed object id, was "
+                        + (objectId == null ? "null" : "\"" + objectId + "\""));
+            }
+            if (objectId.length() > MAX_OBJECT_ID || !objectId.strip().equals(objectId)
+                    || objectId.chars().anyMatch(Character::isISOControl)) {
+                throw new GeofenceException("fence " + id + ": frontOf must be at most " + MAX_OBJECT_ID + " characters"
+                        + " without surrounding whitespace or control characters, was \""
+                        + objectId.replaceAll("\\p{Cntrl}", "?") + "\"");
+            }
+            this.frontOf = Optional.of(objectId);
             return this;
         }
 

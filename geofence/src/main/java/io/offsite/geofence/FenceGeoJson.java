@@ -29,7 +29,9 @@ import org.locationtech.jts.geom.Point;
  * ({@code zone}, {@code weekly: [{days, from, to}]}, {@code off: [date]}, {@code on: [{date, from, to}]}),
  * {@code exemptions} ({@code platePatterns}, {@code classes}, {@code permits}) and {@code policy} (every
  * {@link LadderPolicy} setting, in seconds; {@code windowFrom} DELIVERY or DECISION; {@code violationCode} is the
- * {@link Violation} code, {@code preset} names the starting preset by a standard violation's code). Export → import round-trips.
+ * {@link Violation} code, {@code preset} names the starting preset by a standard violation's code) and optional
+ * {@code frontOf}, the id of the managed object the fence lies in front of ({@link Fence#frontOf()}; a non-blank
+ * string). Export → import round-trips.
  * Defaults are those of the builders: no {@code schedule} = always; a schedule without {@code zone} follows the
  * engine's zone ({@link FenceSchedule#builder()}); no {@code exemptions}, or an {@code exemptions} object without
  * {@code classes}, keeps {@link Exemptions#defaults()} (an explicit {@code "classes": []} exempts no class); no
@@ -40,7 +42,7 @@ import org.locationtech.jts.geom.Point;
 public final class FenceGeoJson {
     private static final String TO_END = "24:00";
     private static final Set<String> PROPERTIES = Set.of("kind", "cell", "shape", "radiusMeters", "bufferMeters",
-            "schedule", "exemptions", "policy");
+            "schedule", "exemptions", "policy", "frontOf");
     private static final Set<String> SCHEDULE = Set.of("always", "zone", "weekly", "off", "on");
     private static final Set<String> WINDOW = Set.of("days", "from", "to");
     private static final Set<String> DATED_WINDOW = Set.of("date", "from", "to");
@@ -132,12 +134,28 @@ public final class FenceGeoJson {
                 b.exemptions(exemptions(props.object("exemptions", EXEMPTIONS)));
             }
             b.policy(props.has("policy") ? policy(props.object("policy", POLICY), kind) : LadderPolicy.defaultFor(kind));
+            if (props.has("frontOf")) {
+                b.frontOf(frontOf(props));
+            }
             return b.build();
         } catch (GeofenceException | io.offsite.core.InvalidValueException | IllegalArgumentException
                 | java.time.DateTimeException e) {
             String msg = String.valueOf(e.getMessage());
             throw new GeoJsonException(i, "features[" + i + "]", msg.startsWith("fence " + id) ? msg : "fence " + id + ": " + msg);
         }
+    }
+
+    /** The {@code frontOf} object id: refused here with its JSON path when blank or padded, before the builder sees it. */
+    private static String frontOf(FenceProps props) {
+        String id = props.string("frontOf");
+        if (id.isBlank()) {
+            throw props.error(props.at("frontOf"), "must be a non-blank managed object id, was " + GeoJsonFeature.show(id));
+        }
+        if (!id.strip().equals(id) || id.chars().anyMatch(Character::isISOControl)) {
+            throw props.error(props.at("frontOf"), "a managed object id has no surrounding whitespace or control"
+                    + " characters, was " + GeoJsonFeature.show(id));
+        }
+        return id;
     }
 
     private static FenceSchedule schedule(FenceProps m) {
@@ -303,6 +321,7 @@ public final class FenceGeoJson {
         p.put("schedule", scheduleMap(f.schedule()));
         p.put("exemptions", exemptionsMap(f.exemptions()));
         p.put("policy", policyMap(f.policy()));
+        f.frontOf().ifPresent(o -> p.put("frontOf", o));
         return GeoJsonFeature.of(f.id(), g, p);
     }
 
