@@ -32,6 +32,7 @@ import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
 import io.offsite.evidence.spi.BlobStore;
 import io.offsite.evidence.spi.SigningKeys;
+import io.offsite.geofence.truck.TruckFinding;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.store.jdbc.JdbcChainJournals;
 import java.io.ByteArrayInputStream;
@@ -82,6 +83,7 @@ final class CaseDesk {
     private final Supplier<Grid> grid;
     private final Function<String, Optional<Geometry>> fenceArea;
     private final Consumer<ServerEvent> events;
+    private final ShopFronts shops;
     private final LoadingCache<String, EvidenceChain> chains;
     private final java.util.Map<String, RequestOwnerMove> orders = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, DispatchOfficer> dispatches = new java.util.concurrent.ConcurrentHashMap<>();
@@ -89,7 +91,7 @@ final class CaseDesk {
     CaseDesk(Clock clock, JdbcChainJournals journals, BlobStore blobs, SigningKeys keys, CaseService cases,
             CaseLifecycle lifecycle, PenaltyCatalogue catalogue, CameraSnapshots cameras,
             Function<String, Optional<OutboxMessage>> outbox, Supplier<Grid> grid,
-            Function<String, Optional<Geometry>> fenceArea, Consumer<ServerEvent> events) {
+            Function<String, Optional<Geometry>> fenceArea, Consumer<ServerEvent> events, ShopFronts shops) {
         this.clock = clock;
         this.journals = journals;
         this.blobs = blobs;
@@ -102,6 +104,7 @@ final class CaseDesk {
         this.grid = grid;
         this.fenceArea = fenceArea;
         this.events = events;
+        this.shops = shops;
         this.chains = Caffeine.newBuilder().maximumSize(256).build(this::openChain);
     }
 
@@ -134,7 +137,15 @@ final class CaseDesk {
     }
 
     private EvidenceChain openChain(String caseId) {
-        Violation v = cases.find(caseId).map(c -> c.penaltyCase().violation()).orElse(Violation.PARKING);
+        return openChain(caseId, cases.find(caseId).map(c -> c.penaltyCase().violation()).orElse(Violation.PARKING));
+    }
+
+    /** The chain of a case about to be filed for {@code v} (before the case exists, its violation comes from here). */
+    private EvidenceChain chain(String caseId, Violation v) {
+        return chains.get(caseId, id -> openChain(id, v));
+    }
+
+    private EvidenceChain openChain(String caseId, Violation v) {
         return EvidenceChain.builder(caseId, v).journal(journals.journal(caseId)).blobStore(blobs).signingKeys(keys)
                 .clock(clock).build();
     }
@@ -143,8 +154,108 @@ final class CaseDesk {
     void fileCase(FileCase f) {
         String caseId = caseIdOf(f.episodeId(), f.at());
         List<OfficerId> officers = officers(f.cellId(), Optional.empty());
+        Optional<ShopFronts.Party> party = shops.partyOf(f.episodeId(), f.fenceId(), f.location(), f.at());
+        if (party.isPresent() && party.get().operator().isPresent() && hasChain(caseId)) {
+            operatorRecord(chain(caseId, f.violation()), party.get(), f.at());
+        }
         file(caseId, f.violation(), f.at(), "episode " + f.episodeId() + " fence " + f.fenceId()
-                + ": filed at once by the fence's ladder (repeat " + f.repeatCount() + ")", officers, f.episodeId());
+                + ": filed at once by the fence's ladder (repeat " + f.repeatCount() + ")" + against(party), officers,
+                f.episodeId(), partyType(party));
+        party.ifPresent(p -> shops.caseFiled(p, caseId, f.violation(), f.at()));
+    }
+
+    private static String against(Optional<ShopFronts.Party> party) {
+        return party.map(p -> "; against the operator of " + p.shop().name() + p.operator()
+                .map(o -> " (" + (o.isBusiness() ? "business " + o.unifiedSocialCreditCode().orElse("") : "person") + ")")
+                .orElse(" (no registered operator: identify the party)")).orElse("");
+    }
+
+    private static PartyType partyType(Optional<ShopFronts.Party> party) {
+        return party.flatMap(ShopFronts.Party::operator).filter(o -> o.isBusiness()).isPresent()
+                ? PartyType.ORGANISATION : PartyType.PERSON;
+    }
+
+    /** The operator's business registration (营业执照) from the register: it identifies the party of a shop case. */
+    private void operatorRecord(EvidenceChain chain, ShopFronts.Party p, Instant at) {
+        if (chain.items().stream().anyMatch(i -> i.kind() == ItemKind.AGENCY_RECORD)) {
+            return;
+        }
+        io.offsite.core.objects.ObjectOperator o = p.operator().orElseThrow();
+        String record = "{\"objectId\":\"" + p.shop().id() + "\",\"shop\":\"" + p.shop().name() + "\",\"operator\":\""
+                + o.name() + "\",\"uscc\":\"" + o.unifiedSocialCreditCode().orElse("") + "\"}";
+        chain.add(ItemSpec.builder(ItemKind.AGENCY_RECORD, "application/json", at, "business-register")
+                .fact("recordType", "BUSINESS").subject(p.shop().id()).build(),
+                new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), PLATFORM);
+    }
+
+    /**
+     * A construction-waste truck finding becomes a case: its hashed GPS track (and, for a site-gate finding, the gate
+     * camera's still) as evidence, filed in FILED with two officers of the cell where it happened.
+     *
+     * @return the case id, empty when it could not be filed (outside the grid, too few officers)
+     */
+    Optional<String> fileFinding(TruckFinding f) {
+        Optional<CellId> cell = grid.get().locate(f.location()).map(l -> l.cell().id());
+        if (cell.isEmpty()) {
+            events.accept(new ServerEvent(f.decidedAt(), "CaseNotFiled", f.findingId(), "finding outside the grid"));
+            return Optional.empty();
+        }
+        FileCase fc = f.toFileCase(cell.get());
+        String caseId = caseIdOf(fc.episodeId(), fc.at());
+        EvidenceChain chain = chain(caseId, fc.violation());
+        if (chain.items().isEmpty()) {
+            if (!f.track().positions().isEmpty()) {
+                chain.add(ItemSpec.builder(ItemKind.GPS_TRACK, "application/vnd.offsite.track", fc.at(),
+                        "jt808:" + (f.truckId().isEmpty() ? "unknown" : f.truckId())).fact("source", "GPS")
+                        .fact("sha256", f.track().sha256Hex()).subject(fc.subject()).build(),
+                        new ByteArrayInputStream(f.track().canonicalBytes()), PLATFORM);
+            }
+            if (!f.cameraId().isEmpty()) {
+                try {
+                    CameraSnapshots.Snapshot s = cameras.fetch(f.cameraId(), f.start(), fc.subject());
+                    chain.add(ItemSpec.builder(ItemKind.STILL, s.mediaType(), f.start(), f.cameraId())
+                            .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
+                            .fact("source", "SITE_CAMERA").subject(fc.subject()).build(),
+                            new ByteArrayInputStream(s.bytes()), PLATFORM);
+                } catch (RuntimeException e) {
+                    LOG.warn("finding {}: gate still not collected: {}", f.findingId(), Masks.exception(e).getMessage());
+                }
+            }
+        }
+        CompletenessReport report = CompletenessRules.defaults().check(chain,
+                CaseContext.builder(fc.violation(), clock.instant()).zone(HUANGYAN).build());
+        file(caseId, fc.violation(), fc.at(), "episode " + fc.episodeId() + " fence " + fc.fenceId() + ": " + f.kind()
+                + " by permit " + (f.permitNumber().isEmpty() ? "(none)" : f.permitNumber()) + "; evidence "
+                + chain.items().size() + " items, " + (report.complete() ? "complete" : "incomplete: "
+                + report.gaps().size() + " gaps"), officers(cell.get(), Optional.empty()), fc.episodeId(), PartyType.PERSON);
+        return cases.find(caseId).map(c -> caseId);
+    }
+
+    /**
+     * An illegal-building finding (违法建设) from a drone patrol becomes a case against the enterprise: the footprint
+     * comparison (both polygons, the excess polygon and its area) as an inspection record; the drone images on two
+     * dates and the planning record the completeness rules ask for are added with {@code POST /cases/{id}/evidence}.
+     *
+     * @return the case id, empty when it could not be filed (outside the grid, too few officers)
+     */
+    Optional<String> fileBuilding(String findingKey, io.offsite.core.patrol.IllegalBuildingFinding f, GeoPoint at,
+            String comparisonJson) {
+        Optional<CellId> cell = grid.get().locate(at).map(l -> l.cell().id());
+        if (cell.isEmpty()) {
+            events.accept(new ServerEvent(f.observedAt(), "CaseNotFiled", findingKey, "building outside the grid"));
+            return Optional.empty();
+        }
+        String caseId = caseIdOf(findingKey, f.observedAt());
+        EvidenceChain chain = chain(caseId, Violation.ILLEGAL_BUILDING);
+        if (chain.items().isEmpty()) {
+            chain.add(ItemSpec.builder(ItemKind.INSPECTION_RECORD, "application/json", f.observedAt(), "drone-patrol")
+                    .fact("excessSquareMeters", String.format(java.util.Locale.ROOT, "%.1f", f.excessSquareMeters()))
+                    .subject(f.objectId()).location(at).build(),
+                    new ByteArrayInputStream(comparisonJson.getBytes(StandardCharsets.UTF_8)), PLATFORM);
+        }
+        file(caseId, Violation.ILLEGAL_BUILDING, f.observedAt(), "episode " + findingKey + " fence " + f.objectId()
+                + ": " + f.description(), officers(cell.get(), Optional.empty()), findingKey, PartyType.ORGANISATION);
+        return cases.find(caseId).map(c -> caseId);
     }
 
     /** Collects the evidence an escalation names and files the case when the owner was told. */
@@ -156,12 +267,16 @@ final class CaseDesk {
             return;
         }
         String caseId = caseIdOf(ce.episodeId(), ce.at());
-        EvidenceChain chain = chains.get(caseId);
+        EvidenceChain chain = chain(caseId, ce.violation());
         RequestOwnerMove order = orders.get(ce.episodeId());
         DispatchOfficer dispatch = dispatches.get(ce.episodeId());
+        Optional<ShopFronts.Party> party = shops.partyOf(ce.episodeId(), ce.fenceId(), null, ce.at());
         if (chain.items().isEmpty()) {
             collect(chain, plan, ce, order);
             voiceWarnings(chain, ce);
+            if (party.isPresent() && party.get().operator().isPresent()) {
+                operatorRecord(chain, party.get(), ce.at());
+            }
         }
         Duration window = order == null ? Duration.ofMinutes(10) : order.moveWindow();
         CompletenessReport report = CompletenessRules.defaults().check(chain,
@@ -172,8 +287,9 @@ final class CaseDesk {
         List<OfficerId> officers = officers(cell, Optional.ofNullable(dispatch).map(DispatchOfficer::officerId));
         file(caseId, ce.violation(), ce.at(), "episode " + ce.episodeId() + " fence " + ce.fenceId() + ": still parked " + window.toMinutes()
                 + " min after the owner was told; evidence " + chain.items().size()
-                + " items, " + (report.complete() ? "complete" : "incomplete: " + report.gaps().size() + " gaps"),
-                officers, ce.episodeId());
+                + " items, " + (report.complete() ? "complete" : "incomplete: " + report.gaps().size() + " gaps")
+                + against(party), officers, ce.episodeId(), partyType(party));
+        party.ifPresent(p -> shops.caseFiled(p, caseId, ce.violation(), ce.at()));
     }
 
     private void collect(EvidenceChain chain, EvidencePlan plan, CaptureEvidence ce, RequestOwnerMove order) {
@@ -258,7 +374,7 @@ final class CaseDesk {
     }
 
     private void file(String caseId, Violation violation, Instant at, String reason, List<OfficerId> officers,
-            String episodeId) {
+            String episodeId, PartyType party) {
         if (cases.find(caseId).isPresent()) {
             return; // replayed after a restart: filed already
         }
@@ -267,8 +383,8 @@ final class CaseDesk {
                     + ": the grid names fewer than two officers for this place; route it to the duty desk"));
             return;
         }
-        Assessment a = intended(violation, at);
-        StoredCase c = cases.file(caseId, violation, PartyType.PERSON, at, reason + "; intended penalty "
+        Assessment a = intended(violation, party, at);
+        StoredCase c = cases.file(caseId, violation, party, at, reason + "; intended penalty "
                 + a.decision().outcome() + " " + a.decision().fineFen() / 100 + " yuan (tier " + a.decision().tierId()
                 + ")", officers.toArray(OfficerId[]::new));
         String next = lifecycle.nextDeadline(c.penaltyCase(), LocalDate.ofInstant(at, HUANGYAN))
@@ -333,8 +449,8 @@ final class CaseDesk {
     }
 
     /** The penalty the table gives a first offence by a person on that day (what a case starts from). */
-    Assessment intended(Violation violation, Instant at) {
-        return catalogue.explain(violation, Facts.builder().party(PartyType.PERSON).build(),
+    Assessment intended(Violation violation, PartyType party, Instant at) {
+        return catalogue.explain(violation, Facts.builder().party(party).build(),
                 LocalDate.ofInstant(at, HUANGYAN));
     }
 }

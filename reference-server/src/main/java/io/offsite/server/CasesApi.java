@@ -106,7 +106,7 @@ final class CasesApi implements HttpService {
         StoredCase sc = load(req);
         PenaltyCase c = sc.penaltyCase();
         LocalDate today = LocalDate.ofInstant(enforcement.now(), CaseDesk.HUANGYAN);
-        Assessment a = enforcement.desk().intended(c.violation(), c.timeline().get(0).at());
+        Assessment a = enforcement.desk().intended(c.violation(), c.party(), c.timeline().get(0).at());
         Penalty p = new Penalty(a.decision().outcome().name(), a.decision().fineFen() / 100, a.decision().tierId(),
                 a.decision().versionId(), a.explanation().steps().stream().map(st -> st.text()).toList());
         Deadline next = enforcement.lifecycle().nextDeadline(c, today).map(d -> new Deadline(d.what(),
@@ -149,7 +149,7 @@ final class CasesApi implements HttpService {
         if (action == CaseAction.DECIDE) {
             PenaltyCase c = enforcement.cases().find(id).orElseThrow(() -> ApiException.notFound("no case " + id))
                     .penaltyCase();
-            cmd = cmd.withDecision(c.intendedDecision().orElseGet(() -> enforcement.desk().intended(c.violation(),
+            cmd = cmd.withDecision(c.intendedDecision().orElseGet(() -> enforcement.desk().intended(c.violation(), c.party(),
                     c.timeline().get(0).at()).decision()));
         }
         StoredCase next;

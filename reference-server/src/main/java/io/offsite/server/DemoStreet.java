@@ -5,7 +5,14 @@ import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.geofence.CameraId;
 import io.offsite.geofence.Detection;
+import io.offsite.core.violation.Violation;
+import io.offsite.evidence.ItemKind;
+import io.offsite.evidence.ItemSpec;
 import io.offsite.geofence.ObjectClass;
+import io.offsite.geofence.truck.TruckPosition;
+import io.offsite.server.CaseDesk.Completeness;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,10 +31,23 @@ import java.util.Set;
  * filed. Cameras report every 5 simulated seconds through the same path as {@code POST /api/v1/detections}.
  */
 final class DemoStreet {
+    /** Seconds of simulated time the script runs. */
+    static final int LENGTH = 1_560;
     static final String PARKING_CAMERA = "33100300001321000001";
     static final String VENDING_CAMERA = "33100300001321000002";
+    static final String SHOP_CAMERA = "33100300001321000003";
+    static final String COMMUNITY_CAMERA = "33100300001321000004";
     static final String OUT_OF_SERVICE = "13900000000";
-    static final Set<String> CAMERAS = Set.of(PARKING_CAMERA, VENDING_CAMERA);
+    static final Set<String> CAMERAS = Set.of(PARKING_CAMERA, VENDING_CAMERA, SHOP_CAMERA, COMMUNITY_CAMERA);
+    /** The construction-waste truck's JT/T 808 terminal (its permit is in {@code demo/trucks.json}). */
+    static final String TRUCK = "013305760001";
+    /** When the truck drives (seconds after the start), and when it is off its corridor. */
+    static final int TRUCK_FROM = 60;
+    static final int TRUCK_UNTIL = 720;
+    static final int TRUCK_OFF_FROM = 240;
+    static final int TRUCK_OFF_UNTIL = 540;
+    /** When the community's property manager identifies the person who dumped (seconds after the start). */
+    static final int PROPERTY_IDENTIFIES = 420;
     /** The demo cameras as ISAPI pushers: IP/channel, id, where they look. */
     static final List<String> ISAPI_SITES = List.of("10.33.100.21/1 " + PARKING_CAMERA + " 121.24451 28.63031",
             "10.33.100.22/1 " + VENDING_CAMERA + " 121.26451 28.63031");
@@ -53,18 +73,28 @@ final class DemoStreet {
             new Actor("car C (number out of service)", "浙JD0235", null, ObjectClass.CAR, PARKING_CAMERA, 121.24481,
                     28.63041, 60, 900),
             new Actor("vendor (fruit stall)", null, "stall-7", ObjectClass.VENDOR, VENDING_CAMERA, 121.26451, 28.63031,
-                    90, 1_200));
+                    90, 1_200),
+            new Actor("fruit shop's crates outside its door", null, "goods-3", ObjectClass.OTHER, SHOP_CAMERA, 121.25505,
+                    28.63004, 0, LENGTH),
+            new Actor("person dumping a bag of garbage", null, "person-12", ObjectClass.PERSON, COMMUNITY_CAMERA,
+                    121.27502, 28.63031, 120, 200));
 
-    /** Seconds of simulated time the script runs. */
-    static final int LENGTH = 1_560;
 
     private final Enforcement enforcement;
     private final Instant start;
+    private final java.util.function.Consumer<TruckPosition> trucks;
     private int next;
+    private boolean identified;
 
-    DemoStreet(Enforcement enforcement, Instant start) {
+    /** A street whose truck positions reach the server through {@code trucks} (the JT/T 808 listener or the API). */
+    DemoStreet(Enforcement enforcement, Instant start, java.util.function.Consumer<TruckPosition> trucks) {
         this.enforcement = enforcement;
         this.start = start;
+        this.trucks = trucks;
+    }
+
+    DemoStreet(Enforcement enforcement, Instant start) {
+        this(enforcement, start, p -> enforcement.trucks(t -> t.accept(p)));
     }
 
     /** Prints each event as a timeline line (local time in Huangyan). */
@@ -108,7 +138,44 @@ final class DemoStreet {
         if (!batch.isEmpty()) {
             enforcement.submit(batch);
         }
+        if (elapsed >= TRUCK_FROM && elapsed <= TRUCK_UNTIL) {
+            trucks.accept(truckAt((int) elapsed, now));
+        }
+        if (elapsed >= PROPERTY_IDENTIFIES && !identified) {
+            identified = identifyDumper(now);
+        }
         return true;
+    }
+
+    /**
+     * The truck drives east along 双江路 at 9 km/h (slow city traffic), 2.5 m/s; between {@link #TRUCK_OFF_FROM} and
+     * {@link #TRUCK_OFF_UNTIL} it takes a side street 170 m north of its corridor.
+     */
+    static TruckPosition truckAt(int elapsed, Instant now) {
+        boolean off = elapsed >= TRUCK_OFF_FROM && elapsed < TRUCK_OFF_UNTIL;
+        double lon = Math.round((121.2420 + (elapsed - TRUCK_FROM) * 0.0000256) * 1e6) / 1e6;
+        return TruckPosition.of(TRUCK, now, lon, off ? 28.6425 : 28.6410, 9.0, 90);
+    }
+
+    /** The property manager's identification of the dumper, added to the dumping case once it is filed. */
+    private boolean identifyDumper(Instant now) {
+        for (var c : enforcement.caseStore().findByState(io.offsite.cases.CaseState.FILED, 500)) {
+            if (c.penaltyCase().violation().equals(Violation.HOUSEHOLD_WASTE)) {
+                String record = "{\"by\":\"天长小区物业服务中心\",\"statement\":\"门禁与监控比对，倾倒者为本小区住户（身份已登记，"
+                        + "详见物业台账）\"}";
+                enforcement.desk().chain(c.caseId()).add(ItemSpec.builder(ItemKind.PROPERTY_SIDE_EVIDENCE,
+                        "application/json", now, "property-manager").fact("identifiesParty", "true")
+                        .subject("person-12").build(),
+                        new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), "demo:property-manager");
+                var done = enforcement.desk().completeness(c.penaltyCase());
+                enforcement.publish(new ServerEvent(now, "EvidenceAdded", "", c.caseId()
+                        + ": property manager identifies the dumper; evidence " + (done.complete() ? "complete"
+                        : "still incomplete: " + done.checks().stream().filter(k -> !k.status().equals("PASSED"))
+                        .map(Completeness.Check::rule).toList())));
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describeScript() {
@@ -119,6 +186,11 @@ final class DemoStreet {
                     .append("–").append(a.until() / 60).append(':').append(String.format("%02d", a.until() % 60))
                     .append(" after the start\n");
         }
+        sb.append("  construction-waste truck: terminal ").append(Masks.phone(TRUCK)).append(", on its corridor from ")
+                .append(TRUCK_FROM / 60).append(':').append(String.format("%02d", TRUCK_FROM % 60)).append(", off it ")
+                .append(TRUCK_OFF_FROM / 60).append(':').append(String.format("%02d", TRUCK_OFF_FROM % 60)).append("–")
+                .append(TRUCK_OFF_UNTIL / 60).append(':').append(String.format("%02d", TRUCK_OFF_UNTIL % 60))
+                .append(" after the start\n");
         return sb.toString();
     }
 }

@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -78,6 +79,9 @@ final class Enforcement implements AutoCloseable {
     private final List<SimulatedGateway> simulated;
     private final EffectNotifier notifier;
     private final CaseDesk desk;
+    private final Premises premises;
+    private final ShopFronts shops;
+    private final TruckWatch trucks;
     private final CaseService cases;
     private final JdbcCaseStore caseStore;
     private final CaseLifecycle lifecycle;
@@ -96,7 +100,8 @@ final class Enforcement implements AutoCloseable {
      *                  applies; empty when receipts come from real gateways' callbacks ({@code POST /sms/receipts})
      */
     Enforcement(ServerClock clock, OffsiteDatabase db, Places places, Path dataDir, BlobStore blobs, Gateway sms,
-            Gateway speaker, List<SimulatedGateway> simulated, CameraSnapshots cameras) {
+            Gateway speaker, List<SimulatedGateway> simulated, CameraSnapshots cameras, Premises premises,
+            String truckPermits) {
         this.clock = clock;
         this.db = db;
         this.places = places;
@@ -122,9 +127,13 @@ final class Enforcement implements AutoCloseable {
         this.lifecycle = CaseLifecycle.builder().build();
         this.caseStore = JdbcCaseStore.create(db);
         this.cases = CaseService.create(lifecycle, caseStore);
+        this.premises = premises;
+        this.shops = new ShopFronts(places, premises, outbox, this::publish);
         this.desk = new CaseDesk(clock, JdbcChainJournals.create(db), blobs,
                 FileSigningKeys.open(dataDir.resolve("keys"), "huangyan-enforcement"), cases, lifecycle, catalogue,
-                cameras, outbox::find, places::grid, places::area, this::publish);
+                cameras, outbox::find, places::grid, places::area, this::publish, shops);
+        this.trucks = new TruckWatch(dataDir, truckPermits, new com.fasterxml.jackson.databind.ObjectMapper(), desk,
+                this::publish);
         // owner signals since the last checkpoint die with a crash (EpisodeStore: durable with the next checkpoint):
         // tell the engine again what the outbox knows — repeats answer DUPLICATE, so this is always safe
         lock.lock();
@@ -205,11 +214,37 @@ final class Enforcement implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} on the trucks under the engine lock (findings file cases through the desk). */
+    <T> T trucks(java.util.function.Function<TruckWatch, T> work) {
+        lock.lock();
+        try {
+            return work.apply(trucks);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Premises premises() {
+        return premises;
+    }
+
+    /** Files an illegal-building finding as a case (under the engine lock, like every case filing). */
+    Optional<String> buildingCase(String key, io.offsite.core.patrol.IllegalBuildingFinding f,
+            io.offsite.core.geo.GeoPoint at, String record) {
+        lock.lock();
+        try {
+            return desk.fileBuilding(key, f, at, record);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Moves the engine to the clock's now, sends due messages, applies simulated receipts. */
     void pump() {
         lock.lock();
         try {
             engine.advanceTo(clock.instant());
+            trucks.advanceTo(clock.instant());
             route();
             outbox.dispatchDue();
             for (SimulatedGateway sim : simulated) {
@@ -263,6 +298,9 @@ final class Enforcement implements AutoCloseable {
         } else if (!(e instanceof EpisodeResolved) && !(e instanceof MoveWindowStarted)) {
             EffectOutcome o = notifier.handle(e);
             publish(new ServerEvent(e.at(), "Outbox", e.episodeId(), o.kind() + ": " + Masks.inText(o.detail())));
+        }
+        if (e instanceof VoiceWarning v) {
+            shops.warned(v);
         }
     }
 

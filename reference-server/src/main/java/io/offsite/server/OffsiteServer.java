@@ -44,6 +44,7 @@ public final class OffsiteServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OffsiteServer.class);
     /** Where the API is served. */
     static final String API = "/api/v1";
+    private static final String EMPTY = "{\"type\":\"FeatureCollection\",\"features\":[]}";
 
     private final WebServer web;
     private final Enforcement enforcement;
@@ -80,7 +81,7 @@ public final class OffsiteServer implements AutoCloseable {
             db = OffsiteDatabase.builder(pool).clock(clock).open();
         }
         Places places = Places.open(o.dataDir(), resource("/demo/huangyan-district.geojson"),
-                o.demo() ? resource("/demo/fences.geojson") : "{\"type\":\"FeatureCollection\",\"features\":[]}",
+                o.demo() ? resource("/demo/fences.geojson") : EMPTY,
                 g -> new Directory(g, officerPhones(o), o.demo() ? DemoStreet.OWNERS : Map.of()));
         List<SimulatedGateway> simulated = new java.util.ArrayList<>();
         Gateway sms;
@@ -104,8 +105,10 @@ public final class OffsiteServer implements AutoCloseable {
         }
         FileSystemBlobStore blobs = FileSystemBlobStore.open(o.dataDir().resolve("blobs"));
         PushedPictures pictures = new PushedPictures(blobs, new SimulatedCameras());
+        Premises premises = Premises.open(o.dataDir(), o.demo() ? resource("/demo/objects.geojson") : EMPTY,
+                o.demo() ? resource("/demo/operators.json") : "[]", Premises.inMemoryFiles());
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
-                pictures);
+                pictures, premises, o.demo() ? resource("/demo/trucks.json") : "[]");
         if (o.demo()) {
             DemoStreet.printTimeline(enforcement, out);
         }
@@ -206,7 +209,7 @@ public final class OffsiteServer implements AutoCloseable {
         return List.of(new DetectionsApi(e, p.json(), p.cameras()), new IsapiApi(e, IsapiParser.create(), p.sites(),
                 p.pictures()), new PlacesApi(e.places()), new EpisodesApi(e), new CasesApi(e, p.json()),
                 new EvidenceApi(e, p.scratch()), new OutboxApi(e, p.json()), new PenaltiesApi(e, p.json()),
-                new AdminApi(e, p.json()));
+                new AdminApi(e, p.json()), new TrucksApi(e, p.json()), new PatrolsApi(e, p.json()));
     }
 
     static String resource(String name) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DemoStreetTest {
 
     @Test
-    void demoStreetEndsInTwoCasesOneOnSiteDispatchAndOneCarThatLeft() {
+    void demoStreetEndsInFiveCasesOneOnSiteDispatchAndOneCarThatLeft() {
         try (Fixture f = new Fixture()) {
             List<ServerEvent> events = new CopyOnWriteArrayList<>();
             f.enforcement.listen(events::add);
@@ -29,20 +29,35 @@ class DemoStreetTest {
                 f.enforcement.pump();
             }
 
-            assertThat(kinds(events, "CaseFiled")).hasSize(2);
+            assertThat(kinds(events, "CaseFiled")).hasSize(5);
             assertThat(kinds(events, "NoOffSiteCase")).hasSize(1);
             assertThat(kinds(events, "SmsDeadLettered")).hasSize(1);
-            assertThat(kinds(events, "VoiceWarning")).hasSize(2);
+            assertThat(kinds(events, "VoiceWarning")).hasSize(4); // vendor twice, the fruit shop twice
+            assertThat(kinds(events, "OperatorTexted")).hasSize(2).allMatch(e -> e.text().contains("鲜果铺"));
+            assertThat(kinds(events, "TruckFinding")).hasSize(1).allMatch(e -> e.text().startsWith("OFF_CORRIDOR"));
             assertThat(events).anyMatch(e -> e.kind().equals("EpisodeResolved") && e.text().startsWith("MOVED"));
-            assertThat(kinds(events, "EvidenceCollected")).hasSize(2).allMatch(e -> e.text().endsWith("complete"));
+            assertThat(kinds(events, "EvidenceCollected")).hasSize(4);
+            assertThat(kinds(events, "EvidenceAdded")).hasSize(1).allMatch(e -> e.text().endsWith("evidence complete"));
             assertThat(kinds(events, "RoutingFailed")).isEmpty();
 
             List<StoredCase> filed = f.enforcement.caseStore().findByState(CaseState.FILED, 10);
-            assertThat(filed).extracting(c -> c.penaltyCase().violation().code())
-                    .containsExactlyInAnyOrder("PARKING", "ROAD_OCCUPATION");
+            assertThat(filed).extracting(c -> c.penaltyCase().violation().code()).containsExactlyInAnyOrder("PARKING",
+                    "ROAD_OCCUPATION", "TRADING_BEYOND_SHOPFRONT", "HOUSEHOLD_WASTE", "CONSTRUCTION_WASTE");
             for (StoredCase c : filed) {
-                assertThat(f.enforcement.desk().completeness(c.penaltyCase()).complete()).isTrue();
+                CaseDesk.Completeness done = f.enforcement.desk().completeness(c.penaltyCase());
+                if (c.penaltyCase().violation().code().equals("CONSTRUCTION_WASTE")) {
+                    // the track is there; no site-gate camera saw this truck, and completeness says so
+                    assertThat(done.checks()).anyMatch(k -> k.rule().equals("waste.track") && k.status().equals("PASSED"))
+                            .anyMatch(k -> k.rule().equals("waste.site-camera") && !k.status().equals("PASSED"));
+                } else {
+                    assertThat(done.complete()).as(c.caseId() + " " + done).isTrue();
+                }
             }
+            StoredCase shop = filed.stream().filter(c -> c.penaltyCase().violation().code()
+                    .equals("TRADING_BEYOND_SHOPFRONT")).findFirst().orElseThrow();
+            var file = f.enforcement.premises().files().load("HY-SHOP-0001");
+            assertThat(file.findings()).hasSize(1);
+            assertThat(file.cases()).extracting(r -> r.caseId()).containsExactly(shop.caseId());
             assertThat(f.enforcement.outbox().messages(MessageStatus.PENDING)).isEmpty();
             String timeline = printed.toString(StandardCharsets.UTF_8);
             assertThat(timeline).contains("MoveWindowStarted").contains("DispatchOfficer").contains("CaseFiled")

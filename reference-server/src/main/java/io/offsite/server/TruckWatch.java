@@ -1,0 +1,241 @@
+package io.offsite.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offsite.core.Masks;
+import io.offsite.geofence.truck.DisposalSite;
+import io.offsite.geofence.truck.PermitWindow;
+import io.offsite.geofence.truck.RouteCorridor;
+import io.offsite.geofence.truck.SiteGateEvent;
+import io.offsite.geofence.truck.TruckFinding;
+import io.offsite.geofence.truck.TruckFindingKind;
+import io.offsite.geofence.truck.TruckMonitor;
+import io.offsite.geofence.truck.TruckPermit;
+import io.offsite.geofence.truck.TruckPosition;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Construction-waste trucks (渣土车): the permits (approved corridors, sites, hours) in {@code trucks.json} in the data
+ * directory, a geofence {@link TruckMonitor} over them fed by {@code POST /trucks/positions}, site-gate camera events
+ * and the JT/T 808 listener, and the findings it makes. Every finding about a permitted truck becomes a case through
+ * the {@link CaseDesk} with the hashed GPS track as evidence. Not thread-safe: {@link Enforcement} calls it under its
+ * lock. Replacing the permits starts a new monitor (open off-corridor or stop episodes start again).
+ */
+final class TruckWatch {
+    /** Findings kept for {@code GET /trucks/findings}, newest last. */
+    static final int MAX_FINDINGS = 2_000;
+
+    /** One permit as the API and {@code trucks.json} carry it. */
+    record PermitBody(@NotBlank @Pattern(regexp = "\\d{11,20}", message = "must be the terminal phone (11-20 digits)")
+            String truckId, @NotBlank @Size(max = 16) String plate, @NotBlank @Size(max = 64) String permitNumber,
+            @NotNull @NotEmpty @Size(max = 50) List<@NotNull @Valid Corridor> corridors,
+            @Size(max = 50) List<@NotNull @Valid Site> sites,
+            @NotNull @NotEmpty @Size(max = 20) List<@NotNull @Valid Window> windows) {
+    }
+
+    /** A route corridor: a lon/lat polyline and its half-width. */
+    record Corridor(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 128) String name,
+            @NotNull @Size(min = 2, max = 10_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull Double>> line,
+            @Positive double halfWidthMeters) {
+    }
+
+    /** A disposal (消纳场), loading or depot site: a closed lon/lat ring. */
+    record Site(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 128) String name,
+            @NotNull @Pattern(regexp = "DISPOSAL|LOADING|DEPOT") String role,
+            @NotNull @Size(min = 4, max = 10_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull Double>> ring) {
+    }
+
+    /** Permitted hours: local times in Asia/Shanghai, {@code to <= from} crosses midnight. */
+    record Window(@Size(max = 7) List<@NotNull @Pattern(regexp = "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY")
+            String> days, @NotBlank String from, @NotBlank String to, @NotBlank String validFrom,
+            @NotBlank String validTo) {
+    }
+
+    private final Path file;
+    private final ObjectMapper mapper;
+    private final CaseDesk desk;
+    private final Consumer<ServerEvent> events;
+    private final Deque<TruckFinding> findings = new ArrayDeque<>();
+    private final Map<String, String> caseOfFinding = new ConcurrentHashMap<>();
+    private List<PermitBody> bodies;
+    private TruckMonitor monitor;
+
+    TruckWatch(Path dataDir, String seedPermits, ObjectMapper mapper, CaseDesk desk, Consumer<ServerEvent> events) {
+        this.file = dataDir.resolve("trucks.json");
+        this.mapper = mapper;
+        this.desk = desk;
+        this.events = events;
+        try {
+            if (!Files.exists(file)) {
+                write(seedPermits);
+            }
+            PermitBody[] read = mapper.readValue(Files.readString(file, StandardCharsets.UTF_8), PermitBody[].class);
+            List<TruckPermit> permits = new ArrayList<>();
+            for (int i = 0; i < read.length; i++) {
+                permits.add(permit(read[i], "trucks.json[" + i + "]"));
+            }
+            this.bodies = List.of(read);
+            this.monitor = monitor(permits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Converts and checks one permit; errors name {@code where} and the field. */
+    static TruckPermit permit(PermitBody b, String where) {
+        TruckPermit.Builder tp;
+        try {
+            tp = TruckPermit.builder(b.truckId(), b.plate(), b.permitNumber());
+        } catch (RuntimeException e) {
+            throw ApiException.field(where, e.getMessage());
+        }
+        for (int i = 0; i < b.corridors().size(); i++) {
+            Corridor c = b.corridors().get(i);
+            try {
+                tp.corridor(RouteCorridor.of(c.id(), c.name(), c.halfWidthMeters(), flat(c.line())));
+            } catch (RuntimeException e) {
+                throw ApiException.field(where + "/corridors/" + i, e.getMessage());
+            }
+        }
+        List<Site> sites = b.sites() == null ? List.of() : b.sites();
+        for (int i = 0; i < sites.size(); i++) {
+            Site s = sites.get(i);
+            try {
+                double[] ring = flat(s.ring());
+                tp.site(switch (s.role()) {
+                    case "LOADING" -> DisposalSite.loading(s.id(), s.name(), ring);
+                    case "DEPOT" -> DisposalSite.depot(s.id(), s.name(), ring);
+                    default -> DisposalSite.disposal(s.id(), s.name(), ring);
+                });
+            } catch (RuntimeException e) {
+                throw ApiException.field(where + "/sites/" + i, e.getMessage());
+            }
+        }
+        for (int i = 0; i < b.windows().size(); i++) {
+            Window w = b.windows().get(i);
+            try {
+                EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+                if (w.days() == null || w.days().isEmpty()) {
+                    days = EnumSet.allOf(DayOfWeek.class);
+                } else {
+                    for (String d : w.days()) {
+                        days.add(DayOfWeek.valueOf(d));
+                    }
+                }
+                tp.window(new PermitWindow(days, LocalTime.parse(w.from()), LocalTime.parse(w.to()),
+                        LocalDate.parse(w.validFrom()), LocalDate.parse(w.validTo())));
+            } catch (RuntimeException e) {
+                throw ApiException.field(where + "/windows/" + i, e.getMessage());
+            }
+        }
+        try {
+            return tp.build();
+        } catch (RuntimeException e) {
+            throw ApiException.field(where, e.getMessage());
+        }
+    }
+
+    private static double[] flat(List<List<Double>> points) {
+        double[] out = new double[points.size() * 2];
+        for (int i = 0; i < points.size(); i++) {
+            out[2 * i] = points.get(i).get(0);
+            out[2 * i + 1] = points.get(i).get(1);
+        }
+        return out;
+    }
+
+    private TruckMonitor monitor(List<TruckPermit> permits) {
+        return TruckMonitor.builder().permits(permits).zone(CaseDesk.HUANGYAN).findings(this::found).build();
+    }
+
+    private void found(TruckFinding f) {
+        findings.addLast(f);
+        while (findings.size() > MAX_FINDINGS) {
+            findings.removeFirst();
+        }
+        events.accept(new ServerEvent(f.decidedAt(), "TruckFinding", f.findingId(), f.kind() + " "
+                + (f.plate().isEmpty() ? "terminal " + Masks.phone(f.truckId()) : Masks.plate(f.plate())) + " at "
+                + f.placeId() + ", track of " + f.track().positions().size() + " positions sha256 "
+                + f.track().sha256Hex().substring(0, 12) + "…"));
+        if (f.kind() != TruckFindingKind.UNKNOWN_TRUCK) {
+            desk.fileFinding(f).ifPresent(caseId -> caseOfFinding.put(f.findingId(), caseId));
+        }
+    }
+
+    /** Replaces every permit (already validated by the caller); the new monitor starts empty. */
+    void replace(List<PermitBody> all) {
+        List<TruckPermit> permits = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            permits.add(permit(all.get(i), "/permits/" + i));
+        }
+        TruckMonitor next = monitor(permits);
+        try {
+            write(mapper.writeValueAsString(all));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        monitor.flush();
+        monitor = next;
+        bodies = List.copyOf(all);
+    }
+
+    private void write(String json) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling("trucks.json.tmp");
+        Files.writeString(tmp, json, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    List<PermitBody> permits() {
+        return bodies;
+    }
+
+    TruckMonitor.Outcome accept(TruckPosition p) {
+        return monitor.accept(p);
+    }
+
+    boolean gate(SiteGateEvent e) {
+        return monitor.accept(e);
+    }
+
+    /** Event time moves on with the server's clock (less a minute for late reports): findings due are released. */
+    void advanceTo(Instant now) {
+        monitor.advanceTo(now.minus(Duration.ofMinutes(1)));
+    }
+
+    List<TruckFinding> findings() {
+        return new ArrayList<>(findings);
+    }
+
+    String caseOf(String findingId) {
+        return caseOfFinding.get(findingId);
+    }
+
+    long outOfOrder() {
+        return monitor.outOfOrderCount();
+    }
+}
