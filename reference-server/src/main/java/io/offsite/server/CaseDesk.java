@@ -383,14 +383,16 @@ final class CaseDesk {
                     + ": the grid names fewer than two officers for this place; route it to the duty desk"));
             return;
         }
-        Assessment a = intended(violation, party, at);
-        StoredCase c = cases.file(caseId, violation, party, at, reason + "; intended penalty "
-                + a.decision().outcome() + " " + a.decision().fineFen() / 100 + " yuan (tier " + a.decision().tierId()
-                + ")", officers.toArray(OfficerId[]::new));
+        Optional<Assessment> a = intendedIfKnown(violation, party, at);
+        String penalty = a.map(x -> x.decision().outcome() + " " + x.decision().fineFen() / 100 + " yuan (tier "
+                + x.decision().tierId() + ")").orElse("to be assessed (the table needs facts the investigation finds)");
+        StoredCase c = cases.file(caseId, violation, party, at, reason + "; intended penalty " + penalty,
+                officers.toArray(OfficerId[]::new));
         String next = lifecycle.nextDeadline(c.penaltyCase(), LocalDate.ofInstant(at, HUANGYAN))
                 .map(d -> d.what() + " by " + d.date()).orElse("none");
         events.accept(new ServerEvent(at, "CaseFiled", episodeId, caseId + " FILED by " + officers + "; intended "
-                + a.decision().fineFen() / 100 + " yuan; next deadline: " + next));
+                + a.map(x -> x.decision().fineFen() / 100 + " yuan").orElse("penalty to be assessed") + "; next deadline: "
+                + next));
     }
 
     /** The episode a case was filed for (its filing reason starts {@code episode <id> fence <id>:}), if any. */
@@ -445,6 +447,18 @@ final class CaseDesk {
     record Completeness(boolean complete, List<Check> checks) {
         /** One rule's verdict. */
         record Check(String rule, String status, String reason) {
+        }
+    }
+
+    /**
+     * The intended penalty when the table can decide it from what a filing knows; empty when it needs facts only the
+     * investigation finds (an illegal building's construction cost, a structure's area).
+     */
+    Optional<Assessment> intendedIfKnown(Violation violation, PartyType party, Instant at) {
+        try {
+            return Optional.of(intended(violation, party, at));
+        } catch (io.offsite.cases.penalty.PenaltyException e) {
+            return Optional.empty();
         }
     }
 

@@ -106,9 +106,10 @@ final class CasesApi implements HttpService {
         StoredCase sc = load(req);
         PenaltyCase c = sc.penaltyCase();
         LocalDate today = LocalDate.ofInstant(enforcement.now(), CaseDesk.HUANGYAN);
-        Assessment a = enforcement.desk().intended(c.violation(), c.party(), c.timeline().get(0).at());
-        Penalty p = new Penalty(a.decision().outcome().name(), a.decision().fineFen() / 100, a.decision().tierId(),
-                a.decision().versionId(), a.explanation().steps().stream().map(st -> st.text()).toList());
+        Penalty p = enforcement.desk().intendedIfKnown(c.violation(), c.party(), c.timeline().get(0).at())
+                .map(a -> new Penalty(a.decision().outcome().name(), a.decision().fineFen() / 100, a.decision().tierId(),
+                        a.decision().versionId(), a.explanation().steps().stream().map(st -> st.text()).toList()))
+                .orElse(null);
         Deadline next = enforcement.lifecycle().nextDeadline(c, today).map(d -> new Deadline(d.what(),
                 d.date().toString(), d.provisional(), d.consequence())).orElse(null);
         int items = enforcement.desk().hasChain(c.caseId()) ? enforcement.desk().chain(c.caseId()).items().size() : 0;

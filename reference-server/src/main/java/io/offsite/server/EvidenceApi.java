@@ -91,6 +91,25 @@ final class EvidenceApi implements HttpService {
                 "required: the device or person who captured it"));
         ItemSpec.Builder spec = ItemSpec.builder(kind, mediaType, capturedAt, capturedBy);
         req.query().first("subject").ifPresent(spec::subject);
+        List<String> facts = req.query().contains("fact") ? req.query().all("fact") : List.of();
+        for (String fact : facts) {
+            int colon = fact.indexOf(':');
+            if (colon < 1 || colon == fact.length() - 1) {
+                throw ApiException.field("fact", "each fact is key:value (e.g. identifiesParty:true), was " + fact);
+            }
+            try {
+                spec.fact(fact.substring(0, colon), fact.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw ApiException.field("fact", e.getMessage());
+            }
+        }
+        if (req.query().contains("deviceReview")) {
+            try {
+                spec.deviceReview(io.offsite.evidence.DeviceReview.valueOf(req.query().get("deviceReview")));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.field("deviceReview", "one of " + List.of(io.offsite.evidence.DeviceReview.values()));
+            }
+        }
         if (req.query().contains("lon") || req.query().contains("lat")) {
             try {
                 spec.location(GeoPoint.of(Double.parseDouble(req.query().get("lon")),

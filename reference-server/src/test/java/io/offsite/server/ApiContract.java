@@ -323,8 +323,14 @@ abstract class ApiContract {
         assertThat(dead.json().size()).isEqualTo(1);
 
         Res cases = call(Method.GET, "/api/v1/cases?state=FILED", Role.OFFICER, null);
-        assertThat(cases.json().size()).as(cases.body()).isEqualTo(1);
-        String id = cases.json().get(0).get("caseId").asText();
+        List<JsonNode> parking = new ArrayList<>();
+        cases.json().forEach(n -> {
+            if (n.get("violation").asText().equals("PARKING")) {
+                parking.add(n);
+            }
+        });
+        assertThat(parking).as(cases.body()).hasSize(1);
+        String id = parking.get(0).get("caseId").asText();
         assertThat(id).startsWith("331003-2026-");
         Res c = call(Method.GET, "/api/v1/cases/" + id, Role.LEGAL_REVIEWER, null);
         assertThat(c.json().get("violation").asText()).isEqualTo("PARKING");
@@ -369,5 +375,104 @@ abstract class ApiContract {
         assertProblem(stale, 409);
         assertProblem(call(Method.POST, "/api/v1/cases/" + id + "/actions", Role.OFFICER,
                 act.replace("START_INVESTIGATION", "APPROVE_REVIEW")), 403);
+    }
+
+    @Test
+    void truckLeavingItsCorridorBecomesAFindingAndACaseWithItsTrack() {
+        Instant start = fixture().clock.instant().plusSeconds(3_600);
+        List<String> ps = new ArrayList<>();
+        for (int s = 0; s <= 600; s += 10) {
+            boolean off = s >= 60 && s < 400;
+            ps.add("{\"truckId\":\"013305760001\",\"time\":\"" + start.plusSeconds(s) + "\",\"lon\":"
+                    + (121.2420 + s * 0.0000256) + ",\"lat\":" + (off ? 28.6425 : 28.6410) + ",\"speedKmh\":9}");
+        }
+        Res r = call(Method.POST, "/api/v1/trucks/positions", Role.CAMERA, "{\"positions\":[" + String.join(",", ps) + "]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("outcomes").get("ACCEPTED").asInt()).isEqualTo(61);
+        Res again = call(Method.POST, "/api/v1/trucks/positions", Role.CAMERA, "{\"positions\":[" + ps.get(60) + "]}");
+        assertThat(again.json().get("outcomes").has("DUPLICATE")).as(again.body()).isTrue();
+
+        Res found = call(Method.GET, "/api/v1/trucks/findings", Role.OFFICER, null);
+        JsonNode off = null;
+        for (JsonNode f : found.json()) {
+            if (f.get("kind").asText().equals("OFF_CORRIDOR") && f.get("start").asText().startsWith(
+                    start.plusSeconds(60).toString().substring(0, 16))) {
+                off = f;
+            }
+        }
+        assertThat(off).as(found.body()).isNotNull();
+        assertThat(off.get("trackSha256").asText()).hasSize(64);
+        String caseId = off.get("caseId").asText();
+        Res c = call(Method.GET, "/api/v1/cases/" + caseId, Role.OFFICER, null);
+        assertThat(c.json().get("violation").asText()).isEqualTo("CONSTRUCTION_WASTE");
+        Res items = call(Method.GET, "/api/v1/cases/" + caseId + "/evidence", Role.OFFICER, null);
+        assertThat(items.body()).contains("GPS_TRACK").contains(off.get("trackSha256").asText());
+        assertThat(call(Method.GET, "/api/v1/trucks/findings", Role.ADMIN, null).body()).doesNotContain("\"013305760001\"");
+    }
+
+    @Test
+    void badTruckInputIsAProblemNamingTheField() {
+        assertProblem(call(Method.POST, "/api/v1/trucks/positions", Role.CAMERA,
+                "{\"positions\":[{\"truckId\":\"013305760001\",\"time\":\"yesterday\",\"lon\":121.25,\"lat\":28.64,"
+                        + "\"speedKmh\":9}]}"), 422);
+        Res permit = call(Method.PUT, "/api/v1/trucks/permits", Role.ADMIN, "{\"permits\":[{\"truckId\":\"013305760009\","
+                + "\"plate\":\"浙J58822\",\"permitNumber\":\"P\",\"corridors\":[{\"id\":\"c\",\"name\":\"n\",\"line\":"
+                + "[[121.25,28.64],[121.25,28.64]],\"halfWidthMeters\":20}],\"windows\":[{\"from\":\"20:00\",\"to\":\"06:00\","
+                + "\"validFrom\":\"2026-01-01\",\"validTo\":\"2026-12-31\"}]}]}");
+        assertProblem(permit, 422);
+        assertThat(permit.body()).contains("/permits/0/corridors/0");
+        assertThat(call(Method.GET, "/api/v1/trucks/permits", Role.OFFICER, null).body()).contains("013305760001");
+        assertProblem(call(Method.POST, "/api/v1/trucks/gate-events", Role.CAMERA, "{\"siteId\":\"nowhere\","
+                + "\"cameraId\":\"33100300001321000088\",\"time\":\"2026-12-06T01:00:00Z\",\"plate\":\"浙J58821\","
+                + "\"type\":\"UNCOVERED_LOAD\"}"), 422);
+        assertProblem(call(Method.PUT, "/api/v1/trucks/permits", Role.OFFICER, "{\"permits\":[]}"), 403);
+    }
+
+    @Test
+    void objectsAndTheirFilesAreListedAndPatrolsRecorded() {
+        Res objects = call(Method.GET, "/api/v1/objects", Role.LEGAL_REVIEWER, null);
+        assertThat(objects.body()).contains("HY-SHOP-0001").contains("HY-ENT-0001").doesNotContain("13800001111");
+        assertProblem(call(Method.GET, "/api/v1/objects/HY-NOPE/file", Role.OFFICER, null), 404);
+        Res plan = call(Method.POST, "/api/v1/patrols/plan", Role.OFFICER, "{\"bases\":[[121.2550,28.6400]],"
+                + "\"maxFlightMinutes\":25,\"periodDays\":7}");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json().get("coverage").asDouble()).isEqualTo(1.0);
+        assertThat(plan.json().get("targetsGiven").asInt()).isEqualTo(6);
+        assertProblem(call(Method.POST, "/api/v1/patrols/plan", Role.OFFICER, "{\"bases\":[[121.25]]}"), 422);
+        Res flown = call(Method.POST, "/api/v1/patrols", Role.OFFICER, "{\"objectIds\":[\"HY-ENT-0002\"],"
+                + "\"at\":\"2026-12-06T02:00:00Z\",\"pilot\":\"HYZF-1003\"}");
+        assertThat(flown.status()).as(flown.body()).isEqualTo(201);
+        assertThat(call(Method.GET, "/api/v1/objects/HY-ENT-0002/file", Role.OFFICER, null).json().get("patrols").size())
+                .isEqualTo(1);
+        assertProblem(call(Method.POST, "/api/v1/patrols", Role.OFFICER, "{\"objectIds\":[\"HY-NOPE\"],"
+                + "\"at\":\"2026-12-06T02:00:00Z\",\"pilot\":\"HYZF-1003\"}"), 422);
+    }
+
+    @Test
+    void buildingBeyondItsPermitIsAFindingInTheFileAndACase() {
+        // a 20 m × 30 m permit and a 20 m × 35 m building at 黄岩某食品有限公司: about 100 m² beyond the permit
+        double m = 1 / 111_320.0;
+        double mLon = m / Math.cos(Math.toRadians(28.645));
+        double x = 121.2580;
+        double y = 28.6450;
+        String permitted = String.format(java.util.Locale.ROOT, "POLYGON((%.7f %.7f, %.7f %.7f, %.7f %.7f, %.7f %.7f, %.7f %.7f))",
+                x, y, x + 20 * mLon, y, x + 20 * mLon, y + 30 * m, x, y + 30 * m, x, y);
+        String observed = permitted.replace(String.format(java.util.Locale.ROOT, "%.7f", y + 30 * m),
+                String.format(java.util.Locale.ROOT, "%.7f", y + 35 * m));
+        Res r = call(Method.POST, "/api/v1/buildings/compare", Role.OFFICER, "{\"objectId\":\"HY-ENT-0003\","
+                + "\"observedAt\":\"2026-12-06T02:00:00Z\",\"permittedWkt\":\"" + permitted + "\",\"observedWkt\":\""
+                + observed + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("excessSquareMeters").asDouble()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1.0));
+        String caseId = r.json().get("caseId").asText();
+        assertThat(call(Method.GET, "/api/v1/cases/" + caseId, Role.OFFICER, null).json().get("violation").asText())
+                .isEqualTo("ILLEGAL_BUILDING");
+        JsonNode file = call(Method.GET, "/api/v1/objects/HY-ENT-0003/file", Role.OFFICER, null).json();
+        assertThat(file.get("findings").size()).isEqualTo(1);
+        assertThat(file.get("cases").get(0).get("caseId").asText()).isEqualTo(caseId);
+        Res bad = call(Method.POST, "/api/v1/buildings/compare", Role.OFFICER, "{\"objectId\":\"HY-ENT-0003\","
+                + "\"observedAt\":\"2026-12-06T02:00:00Z\",\"observedWkt\":\"POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))\"}");
+        assertProblem(bad, 422);
+        assertThat(bad.body()).contains("/observedWkt");
     }
 }
