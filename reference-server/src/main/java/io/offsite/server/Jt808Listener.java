@@ -251,7 +251,7 @@ final class Jt808Listener implements AutoCloseable {
             } catch (RuntimeException e) {
                 why = "terminal check failed";
                 LOG.error("JT/T 808 connection from {} (terminal {}) closed: the terminal check failed", remote,
-                        phone(), Masks.exception(e));
+                        phone(), masked(e));
             } finally {
                 closeQuietly(socket);
                 connections.remove(this);
@@ -270,7 +270,7 @@ final class Jt808Listener implements AutoCloseable {
                     onMessageFailures.increment();
                     LOG.error("JT/T 808 message 0x{} from terminal {} failed downstream; connection kept",
                             String.format("%04X", m.header().messageId()), Masks.phone(m.header().phone()),
-                            Masks.exception(e));
+                            masked(e));
                 }
             }
         }
@@ -297,6 +297,41 @@ final class Jt808Listener implements AutoCloseable {
     static String mask(String text) {
         String masked = Masks.inText(text);
         return TERMINAL_PHONE.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(Masks.phone(m.group())));
+    }
+
+    /**
+     * A copy of {@code t} fit for a log line: as {@link Masks#exception}, with JT/T 808 terminal phones masked too
+     * in every message of the cause chain; class names and stack traces kept.
+     */
+    static Throwable masked(Throwable t) {
+        return masked(t, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static Throwable masked(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return null;
+        }
+        Throwable m = new MaskedFailure(t.getClass().getName(), t.getMessage() == null ? "" : mask(t.getMessage()),
+                masked(t.getCause(), seen));
+        m.setStackTrace(t.getStackTrace());
+        return m;
+    }
+
+    /** A logged stand-in for an exception: prints as the original class with the masked message. */
+    private static final class MaskedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String originalClass;
+
+        MaskedFailure(String originalClass, String maskedMessage, Throwable cause) {
+            super(maskedMessage, cause);
+            this.originalClass = originalClass;
+        }
+
+        @Override
+        public String toString() {
+            String msg = getMessage();
+            return msg.isEmpty() ? originalClass : originalClass + ": " + msg;
+        }
     }
 
     private static void join(Thread t, long deadlineNanos) {
