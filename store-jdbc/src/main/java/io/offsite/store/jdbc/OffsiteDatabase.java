@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One OffSite database: an H2 or PostgreSQL database with OffSite's schema, checked and migrated when opened.
  * Every JDBC store ({@code JdbcEpisodeStore}, {@code JdbcOutboxStore}, {@code JdbcChainJournals},
- * {@code JdbcWitnessStore}, {@code JdbcCaseStore}) is created on one; any number of processes may open the
- * same database (PostgreSQL, or H2 in server mode) and their stores share it safely.
+ * {@code JdbcWitnessStore}, {@code JdbcCaseStore}, {@code JdbcEnterpriseFiles}) is created on one; any
+ * number of processes may open the same database (PostgreSQL, or H2 in server mode) and their stores share it safely.
  *
  * <pre>{@code
  * HikariDataSource pool = new HikariDataSource(hikariConfig);      // the host's pool, PostgreSQL 15+
