@@ -2,6 +2,12 @@ package io.offsite.server;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.offsite.devices.jt808.BatchLocationUpload;
+import io.offsite.devices.jt808.InMemoryJt808Terminals;
+import io.offsite.devices.jt808.Jt808Message;
+import io.offsite.devices.jt808.Location;
+import io.offsite.devices.jt808.LocationReport;
+import io.offsite.geofence.truck.TruckPosition;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
@@ -51,9 +57,12 @@ public final class OffsiteServer implements AutoCloseable {
     private final OffsiteDatabase db;
     private final AutoCloseable pool;
     private final Thread pump;
+    private final Jt808Listener jt808;
     private volatile boolean running = true;
 
-    private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump) {
+    private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump,
+            Jt808Listener jt808) {
+        this.jt808 = jt808;
         this.web = web;
         this.enforcement = enforcement;
         this.db = db;
@@ -106,7 +115,7 @@ public final class OffsiteServer implements AutoCloseable {
         FileSystemBlobStore blobs = FileSystemBlobStore.open(o.dataDir().resolve("blobs"));
         PushedPictures pictures = new PushedPictures(blobs, new SimulatedCameras());
         Premises premises = Premises.open(o.dataDir(), o.demo() ? resource("/demo/objects.geojson") : EMPTY,
-                o.demo() ? resource("/demo/operators.json") : "[]", Premises.inMemoryFiles());
+                o.demo() ? resource("/demo/operators.json") : "[]", Premises.databaseFiles(db));
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
                 pictures, premises, o.demo() ? resource("/demo/trucks.json") : "[]");
         if (o.demo()) {
@@ -156,13 +165,41 @@ public final class OffsiteServer implements AutoCloseable {
                     + DemoStreet.describeScript() + "try: curl -H 'Authorization: Bearer " + printed.getOrDefault(Role.OFFICER, "<officer token>")
                     + "' http://localhost:" + web.port() + "/api/v1/episodes");
         }
+        int jt808Port = o.jt808Port() >= 0 ? o.jt808Port() : o.demo() ? 0 : -1;
+        Jt808Listener jt808 = jt808Port < 0 ? null : Jt808Listener.builder(InMemoryJt808Terminals.open(),
+                m -> trucks(enforcement, m)).port(jt808Port).clock(clock).start();
+        if (jt808 != null) {
+            out.println("JT/T 808 truck terminals on tcp port " + jt808.port());
+        }
         OffsiteServer[] self = new OffsiteServer[1];
-        DemoStreet street = o.demo() ? new DemoStreet(enforcement, clock.instant()) : null;
+        DemoStreet street = o.demo() ? new DemoStreet(enforcement, clock.instant(),
+                new DemoTerminal(jt808.port(), DemoStreet.TRUCK, "浙J58821")) : null;
         Thread pump = Thread.ofVirtual().name("offsite-pump").unstarted(() -> self[0].pumpLoop(street, out,
                 web.port()));
-        self[0] = new OffsiteServer(web, enforcement, db, pool, pump);
+        self[0] = new OffsiteServer(web, enforcement, db, pool, pump, jt808);
         pump.start();
         return self[0];
+    }
+
+    /** A JT/T 808 location (or a batch of them) → the truck monitor; other messages need no action here. */
+    private static void trucks(Enforcement enforcement, Jt808Message m) {
+        List<Location> locations = m instanceof LocationReport r ? List.of(r.location())
+                : m instanceof BatchLocationUpload b ? b.locations() : List.of();
+        if (locations.isEmpty()) {
+            return;
+        }
+        String phone = m.header().phone();
+        enforcement.trucks(t -> {
+            for (Location l : locations) {
+                try {
+                    t.accept(TruckPosition.of(phone, l.time(), l.longitude(), l.latitude(), l.speedKmh(), l.heading()));
+                } catch (RuntimeException e) {
+                    LOG.warn("JT/T 808 location from terminal {} refused: {}", io.offsite.core.Masks.phone(phone),
+                            io.offsite.core.Masks.exception(e).getMessage());
+                }
+            }
+            return null;
+        });
     }
 
     private static Map<io.offsite.core.grid.OfficerId, String> officerPhones(ServerOptions o) {
@@ -241,6 +278,9 @@ public final class OffsiteServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         web.stop();
+        if (jt808 != null) {
+            jt808.close();
+        }
         enforcement.close();
         db.close();
         if (pool != null) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.objects.Frontage;
 import io.offsite.core.objects.Frontages;
-import io.offsite.core.objects.InMemoryEnterpriseFiles;
 import io.offsite.core.objects.IndustryTaxonomy;
 import io.offsite.core.objects.ManagedObject;
 import io.offsite.core.objects.ManagedObjectsGeoJson;
@@ -75,9 +74,13 @@ final class Premises implements ObjectOperators {
         }
     }
 
-    /** In-memory files (tests, and a host without a database). */
-    static Function<List<ManagedObject>, EnterpriseFiles> inMemoryFiles() {
-        return InMemoryEnterpriseFiles::of;
+    /** The files in the server's database ({@code store-jdbc}): a file is opened for every object read. */
+    static Function<List<ManagedObject>, EnterpriseFiles> databaseFiles(io.offsite.store.jdbc.OffsiteDatabase db) {
+        return objects -> {
+            io.offsite.store.jdbc.JdbcEnterpriseFiles files = io.offsite.store.jdbc.JdbcEnterpriseFiles.create(db);
+            files.openAll(objects);
+            return files;
+        };
     }
 
     private static void seed(Path target, String text) throws IOException {

@@ -31,16 +31,18 @@ import java.util.Optional;
  * @param demoSpeed how many times faster than real time the demo clock runs
  * @param isapiSites cameras that push ISAPI alerts: {@code "<ip>/<channel> <camera id> <lon> <lat>"} each
  * @param officerPhones officers' mobile numbers for dispatch texts: {@code "<officer id> <phone>"} each
+ * @param jt808Port TCP port of the JT/T 808 listener for truck GPS terminals (0 = any free port, -1 = off; the
+ *                  demo starts one on a free port unless set)
  */
 record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, Optional<Path> tokenFile,
         long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, String speakerUrl,
         List<String> cameras,
-        double demoSpeed, List<String> isapiSites, List<String> officerPhones) {
+        double demoSpeed, List<String> isapiSites, List<String> officerPhones, int jt808Port) {
 
     static final String USAGE = """
             usage: java -jar offsite-server.jar [--port N] [--data DIR] [--demo] [--clock system|manual]
-                                                [--token-file FILE] [--config FILE]
-              every option also from the environment: OFFSITE_PORT, OFFSITE_DATA, OFFSITE_DEMO=true,
+                                                [--token-file FILE] [--config FILE] [--jt808-port N]
+              every option also from the environment: OFFSITE_PORT, OFFSITE_JT808_PORT, OFFSITE_DATA, OFFSITE_DEMO=true,
               OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG, OFFSITE_SMS_URL, OFFSITE_CAMERAS (comma-separated),
               OFFSITE_DATABASE_URL/_USER/_PASSWORD, OFFSITE_MAX_BODY_BYTES; the YAML file may also set
               max-body-bytes, database.url/user/password, sms.url, speaker.url, cameras (list), demo-speed,
@@ -50,6 +52,9 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
     ServerOptions {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (jt808Port < -1 || jt808Port > 65_535) {
+            throw new IllegalArgumentException("jt808-port must be -1 (off) or 0..65535, got " + jt808Port);
         }
         if (maxBodyBytes < 1_024) {
             throw new IllegalArgumentException("max-body-bytes must be at least 1024, got " + maxBodyBytes);
@@ -89,7 +94,7 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
             String a = args[i];
             switch (a) {
                 case "--demo" -> cli.put("demo", "true");
-                case "--port", "--data", "--clock", "--token-file", "--config" -> {
+                case "--port", "--data", "--clock", "--token-file", "--config", "--jt808-port" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
@@ -119,7 +124,8 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
                 pick(cli, env, file, "speaker.url", ""), cameras,
                 decimal("demo-speed", pick(cli, env, file, "demo-speed", "30")),
                 file.get("isapi-sites").asList(String.class).orElse(List.of()),
-                file.get("officer-phones").asList(String.class).orElse(List.of()));
+                file.get("officer-phones").asList(String.class).orElse(List.of()),
+                integer("jt808-port", pick(cli, env, file, "jt808-port", "-1")));
     }
 
     private static Config yaml(String path) {

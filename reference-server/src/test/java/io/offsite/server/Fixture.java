@@ -54,7 +54,7 @@ final class Fixture implements AutoCloseable {
         SimulatedGateway speakers = SimulatedGateway.builder().seed(12).latency(Duration.ofSeconds(1),
                 Duration.ofSeconds(2)).build();
         Premises premises = Premises.open(dir, OffsiteServer.resource("/demo/objects.geojson"),
-                OffsiteServer.resource("/demo/operators.json"), Premises.inMemoryFiles());
+                OffsiteServer.resource("/demo/operators.json"), Premises.databaseFiles(db));
         enforcement = new Enforcement(clock, db, places, dir, blobs, sms, speakers, java.util.List.of(sim, speakers),
                 pictures, premises, OffsiteServer.resource("/demo/trucks.json"));
         Map.Entry<Tokens, Map<Role, String>> made = Tokens.generate();
