@@ -84,4 +84,21 @@ class DemoTest {
                 "car B: officer HYZF-1001 handles it on site; evidence plan: no off-site case may rest on the text");
         assertThat(out).doesNotContain("MoveWindowStarted car B");
     }
+
+    @Test
+    void demoMain_runsTheFieldScenarioSectionsNamedOnTheCommandLine_andNoOthers() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            Demo.main(new String[] {"dumping", "shopfront", "sewage", "trucks", "patrol"});
+        } finally {
+            System.setOut(saved);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(out).containsSubsequence("=== dumping:", "EVIDENCE_INCOMPLETE", "CASE_FILED", "=== shopfront:",
+                "CASE_FILED", "=== sewage:", "UNATTRIBUTED", "=== trucks:", "OFF_CORRIDOR", "FileCase CONSTRUCTION_WASTE",
+                "=== patrol:", "not planned:", "excess");
+        assertThat(out).doesNotContain("=== grid:").doesNotContain("=== pipeline:");
+    }
 }
