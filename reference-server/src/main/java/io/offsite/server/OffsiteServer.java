@@ -182,7 +182,7 @@ public final class OffsiteServer implements AutoCloseable {
     }
 
     /** A JT/T 808 location (or a batch of them) → the truck monitor; other messages need no action here. */
-    private static void trucks(Enforcement enforcement, Jt808Message m) {
+    static void trucks(Enforcement enforcement, Jt808Message m) {
         List<Location> locations = m instanceof LocationReport r ? List.of(r.location())
                 : m instanceof BatchLocationUpload b ? b.locations() : List.of();
         if (locations.isEmpty()) {

@@ -81,6 +81,7 @@ final class TruckWatch {
     private final Consumer<ServerEvent> events;
     private final Deque<TruckFinding> findings = new ArrayDeque<>();
     private final Map<String, String> caseOfFinding = new ConcurrentHashMap<>();
+    private final Map<String, String> byDigits = new java.util.HashMap<>();
     private List<PermitBody> bodies;
     private TruckMonitor monitor;
 
@@ -169,6 +170,8 @@ final class TruckWatch {
     }
 
     private TruckMonitor monitor(List<TruckPermit> permits) {
+        byDigits.clear();
+        permits.forEach(p -> byDigits.put(digits(p.truckId()), p.truckId()));
         return TruckMonitor.builder().permits(permits).zone(CaseDesk.HUANGYAN).findings(this::found).build();
     }
 
@@ -215,7 +218,23 @@ final class TruckWatch {
     }
 
     TruckMonitor.Outcome accept(TruckPosition p) {
+        String permitted = byDigits.get(digits(p.truckId()));
+        if (permitted != null && !permitted.equals(p.truckId())) {
+            p = new TruckPosition(permitted, p.time(), p.location(), p.speedKmh(), p.headingDegrees());
+        }
         return monitor.accept(p);
+    }
+
+    /**
+     * A terminal phone without its leading zeros: JT/T 808-2013 terminals send 12 BCD digits, 2019 ones 20, so one
+     * permit's {@code 013305760001} is also {@code 00000000013305760001}.
+     */
+    private static String digits(String phone) {
+        int i = 0;
+        while (i < phone.length() - 1 && phone.charAt(i) == '0') {
+            i++;
+        }
+        return phone.substring(i);
     }
 
     boolean gate(SiteGateEvent e) {

@@ -1,0 +1,47 @@
+package io.offsite.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offsite.cases.CaseState;
+import io.offsite.devices.jt808.InMemoryJt808Terminals;
+import io.offsite.geofence.truck.TruckFinding;
+import io.offsite.geofence.truck.TruckFindingKind;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A truck's GPS terminal on a real socket: JT/T 808 locations reach the monitor, a detour becomes a case. */
+class TruckTerminalTest {
+
+    @Test
+    void terminalLeavingItsCorridorOverJt808BecomesAFindingAndACase() throws Exception {
+        try (Fixture f = new Fixture();
+                Jt808Listener listener = Jt808Listener.builder(InMemoryJt808Terminals.open(),
+                        m -> OffsiteServer.trucks(f.enforcement, m)).port(0).clock(f.clock).start();
+                DemoTerminal terminal = new DemoTerminal(listener.port(), DemoStreet.TRUCK, "浙J58821")) {
+            Instant start = Fixture.T0;
+            for (int s = DemoStreet.TRUCK_FROM; s <= DemoStreet.TRUCK_UNTIL; s += 10) {
+                terminal.accept(DemoStreet.truckAt(s, start.plusSeconds(s)));
+            }
+            assertThat(listener.messagesHandedOn()).isGreaterThanOrEqualTo(67);
+            List<TruckFinding> found = f.enforcement.trucks(TruckWatch::findings);
+            assertThat(found).extracting(TruckFinding::kind).containsExactly(TruckFindingKind.OFF_CORRIDOR);
+            assertThat(found.get(0).start()).isEqualTo(start.plusSeconds(DemoStreet.TRUCK_OFF_FROM));
+            String caseId = f.enforcement.trucks(t -> t.caseOf(found.get(0).findingId()));
+            assertThat(f.enforcement.cases().find(caseId)).get()
+                    .satisfies(c -> assertThat(c.penaltyCase().state()).isEqualTo(CaseState.FILED));
+            assertThat(f.enforcement.desk().chain(caseId).items()).anyMatch(i -> i.kind().name().equals("GPS_TRACK"));
+        }
+    }
+
+    @Test
+    void a2019TerminalsTwentyDigitPhoneMatchesItsTwelveDigitPermit() {
+        try (Fixture f = new Fixture()) {
+            var outcome = f.enforcement.trucks(t -> t.accept(io.offsite.geofence.truck.TruckPosition.of(
+                    "00000000" + DemoStreet.TRUCK, Fixture.T0, 121.2430, 28.6410, 9.0)));
+            assertThat(outcome.name()).isEqualTo("ACCEPTED");
+            List<TruckFinding> none = f.enforcement.trucks(TruckWatch::findings);
+            assertThat(none).isEmpty();
+        }
+    }
+}
