@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -61,7 +62,7 @@ final class DemoTerminal implements Consumer<TruckPosition>, AutoCloseable {
     public synchronized void accept(TruckPosition p) {
         try {
             send(new LocationReport(header(0x0200), new Location(0, 0b11, p.location().lat(), p.location().lon(), 12,
-                    p.speedKmh(), p.heading().orElse(0), p.time(), List.of())));
+                    p.speedKmh(), p.heading().orElse(0), p.time().truncatedTo(ChronoUnit.SECONDS), List.of())));
             expectOk();
         } catch (IOException e) {
             throw new UncheckedIOException("demo JT/T 808 terminal: " + e.getMessage(), e);

@@ -328,6 +328,10 @@ final class Enforcement implements AutoCloseable {
         if (e instanceof EpisodeResolved r) {
             return r.outcome() + ": " + Masks.inText(r.detail());
         }
+        if (e instanceof FileCase f) {
+            return "case due for " + f.violation() + " at " + f.fenceId() + (f.repeatCount() > 0 ? " after "
+                    + f.repeatCount() + " earlier warned episodes" : "");
+        }
         return e.getClass().getSimpleName();
     }
 

@@ -161,7 +161,7 @@ public final class OffsiteServer implements AutoCloseable {
                 + (o.manualClock() ? "manual" : o.demo() ? "demo ×" + o.demoSpeed() : "system") + ")");
         printed.forEach((role, token) -> out.println("  token for " + role.label() + ": " + token));
         if (o.demo()) {
-            out.println("demo street (Huangyan, 西城街 and 青年路), " + DemoStreet.SCRIPT.size() + " road users:\n"
+            out.println("demo street (Huangyan: 西城街, 青年路, 劳动北路, 天长南路 and the 双江路 haul road), " + DemoStreet.SCRIPT.size() + " road users:\n"
                     + DemoStreet.describeScript() + "try: curl -H 'Authorization: Bearer " + printed.getOrDefault(Role.OFFICER, "<officer token>")
                     + "' http://localhost:" + web.port() + "/api/v1/episodes");
         }
