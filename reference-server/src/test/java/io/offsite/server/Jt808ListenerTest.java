@@ -81,6 +81,11 @@ class Jt808ListenerTest {
         assertThat(report.location().longitude()).isCloseTo(121.26, within(1e-6));
         assertThat(report.location().time()).isEqualTo(FIX);
         assertThat(listener.messagesHandedOn()).isEqualTo(3);
+        // the counter moves after the flush, which may be just after the terminal read the reply
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (listener.repliesWritten() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertThat(listener.repliesWritten()).isEqualTo(3);
         assertThat(listener.rejects()).isZero();
     }
