@@ -41,7 +41,7 @@ public final class Demo {
                 o -> ShopFrontDemo.run(o)); // a lambda: run returns a package-private type
         section(out, only, "sewage", "Sewage into the gutter traced to the shop in front of which it happened",
                 o -> SewageDemo.run(o));
-        section(out, only, "trucks", "A construction-waste truck leaves its permitted corridor (GPS positions)",
+        section(out, only, "trucks", "A construction-waste truck leaves its corridor: GPS track + gate still -> case",
                 TruckDemo::run);
         section(out, only, "patrol", "Drone patrol plan, patrol records and an illegal-building footprint check",
                 PatrolDemo::run);
