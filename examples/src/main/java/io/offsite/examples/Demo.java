@@ -43,7 +43,7 @@ public final class Demo {
                 o -> SewageDemo.run(o));
         section(out, only, "trucks", "A construction-waste truck leaves its corridor: GPS track + gate still -> case",
                 TruckDemo::run);
-        section(out, only, "patrol", "Drone patrol plan, patrol records and an illegal-building footprint check",
+        section(out, only, "patrol", "Drone patrol plan, patrol records, a footprint check -> evidence -> case",
                 PatrolDemo::run);
     }
 

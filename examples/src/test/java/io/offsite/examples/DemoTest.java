@@ -98,7 +98,8 @@ class DemoTest {
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(out).containsSubsequence("=== dumping:", "EVIDENCE_INCOMPLETE", "CASE_FILED", "=== shopfront:",
                 "CASE_FILED", "=== sewage:", "UNATTRIBUTED", "=== trucks:", "OFF_CORRIDOR", "FileCase CONSTRUCTION_WASTE",
-                "=== patrol:", "not planned:", "excess");
+                "EVIDENCE_INCOMPLETE", "GATE_STILL_ADDED", "CASE_FILED", "=== patrol:", "not planned:", "excess",
+                "EVIDENCE_INCOMPLETE", "PLANNING_RECORD_ADDED", "CASE_FILED");
         assertThat(out).doesNotContain("=== grid:").doesNotContain("=== pipeline:");
     }
 }

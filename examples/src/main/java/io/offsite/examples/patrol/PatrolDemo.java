@@ -1,5 +1,8 @@
 package io.offsite.examples.patrol;
 
+import io.offsite.cases.CaseLifecycle;
+import io.offsite.cases.CaseService;
+import io.offsite.cases.spi.CaseStore;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.geo.LocalProjection;
 import io.offsite.core.geo.Shapes;
@@ -12,6 +15,9 @@ import io.offsite.core.patrol.FootprintComparison;
 import io.offsite.core.patrol.PatrolPlan;
 import io.offsite.core.patrol.PatrolPlanner;
 import io.offsite.core.patrol.PatrolTarget;
+import io.offsite.core.violation.Violation;
+import io.offsite.evidence.CompletenessReport;
+import io.offsite.testkit.SettableClock;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +35,25 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Drone patrols for illegal building (违法建设) over Huangyan's enterprises (sample data): plans ~650 enterprises
  * from two launch sites, records a flown sortie into each enterprise's file (一企一档), and compares one building's
- * observed footprint with its permit.
+ * observed footprint with its permit. The excess becomes a case: the {@link BuildingCaseHost} opens its evidence
+ * chain with the comparison as an inspection record, adds this sortie's drone image and the previous cycle's (two
+ * dates), is told by the planning authority that the extension has no permit, and only then — evidence complete —
+ * files the case against the enterprise; the case goes into the enterprise's file. The case steps run on a manual
+ * clock.
  */
 public final class PatrolDemo {
     static final GeoPoint WEST_BASE = GeoPoint.of(121.23, 28.63);
     static final GeoPoint EAST_BASE = GeoPoint.of(121.29, 28.65);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final OfficerId PILOT = OfficerId.of("HYZF-2031");
+    static final OfficerId PILOT = OfficerId.of("HYZF-2031");
+    static final OfficerId SECOND = OfficerId.of("HYZF-2032");
+    /** The patrol drone (sample id). */
+    static final String DRONE = "UAV-HY-03";
+    /** The previous cycle's patrol of the same enterprise, 2026-09-16 10:05 in Huangyan. */
+    static final Instant EARLIER_PATROL = LocalDateTime.of(2026, 9, 16, 10, 5).atZone(SHANGHAI)
+            .toInstant();
+    /** The planning authority answering for Huangyan (sample). */
+    static final String PLANNING_AUTHORITY = "台州市自然资源和规划局黄岩分局";
 
     private PatrolDemo() {
     }
@@ -64,8 +82,8 @@ public final class PatrolDemo {
                 .sortiesPerDay(8).periodDays(10).build();
     }
 
-    /** Runs the demo. */
-    public static void run(PrintStream out) {
+    /** Runs the demo, printing to {@code out}; returns the host holding the illegal-building case. */
+    public static BuildingCaseHost run(PrintStream out) {
         List<ManagedObject> objects = enterprises();
         long t0 = System.nanoTime();
         PatrolPlan plan = planner().plan(objects.stream().map(PatrolTarget::of).toList());
@@ -91,19 +109,35 @@ public final class PatrolDemo {
         Instant takeOff = LocalDateTime.of(2026, 12, 7, 9, 30).atZone(SHANGHAI).toInstant();
         Map<String, EnterpriseArchive> files = new LinkedHashMap<>();
         objects.forEach(o -> files.put(o.id(), EnterpriseArchive.empty(o.id())));
+        PatrolTarget visited = first.stops().get(2);
+        // the enterprise was flown in the previous cycle too: that patrol's image gives the earlier date
+        files.compute(visited.id(), (k, f) -> f.withPatrol(new EnterpriseArchive.Patrol(EARLIER_PATROL, PILOT,
+                "drone patrol (无人机巡查), previous cycle")));
         first.records(takeOff, PILOT).forEach((id, patrol) -> files.compute(id, (k, f) -> f.withPatrol(patrol)));
         out.println("  flown 2026-12-07 09:30 by " + PILOT + ": " + first.stops().size() + " patrol records filed");
 
-        PatrolTarget visited = first.stops().get(2);
-        LocalProjection local = LocalProjection.centredOn(visited.location());
-        Polygon permit = rectangle(local, 20, 30);
-        Polygon observed = rectangle(local, 20, 35.2); // a 5.2 m extension to the north on the orthophoto
         Instant seen = takeOff.plus(first.arrivalOffsets().get(2));
-        FootprintComparison c = FootprintCheck.builder().thresholdSquareMeters(5).toleranceMeters(0.2).build()
-                .compare(visited.id(), seen, permit, observed);
+        FootprintComparison c = footprint(visited.id(), visited.location(), seen);
         out.printf(Locale.ROOT, "footprint of %s: permitted %.1f m², observed %.1f m², excess %.1f m²%n",
                 visited.name(), c.permittedSquareMeters(), c.observedSquareMeters(), c.excessSquareMeters());
         c.finding().ifPresent(f -> files.compute(f.objectId(), (k, file) -> f.recordIn(file)));
+
+        // the finding becomes a case once its evidence is complete; the imagery is processed after landing
+        SettableClock clock = SettableClock.at(LocalDateTime.of(2026, 12, 7, 10, 30).atZone(SHANGHAI).toInstant());
+        BuildingCaseHost host = host(clock);
+        String caseId = host.open(c, visited.location());
+        host.addDroneImage(caseId, seen, DRONE, "workshop with a 20 m × 5.2 m extension to the north (this sortie)");
+        int shown = print(out, host, 0, null);
+        CompletenessReport before = host.addDroneImage(caseId, EARLIER_PATROL, DRONE,
+                "workshop 20 m × 30 m, no extension to the north (previous cycle)");
+        shown = print(out, host, shown, before);
+        // next afternoon the planning authority answers: no construction planning permit for the extension
+        Instant planning = LocalDateTime.of(2026, 12, 8, 15, 20).atZone(SHANGHAI).toInstant();
+        clock.set(planning);
+        CompletenessReport after = host.addNoPermitRecord(caseId, planning, PLANNING_AUTHORITY, "HY-GH-2026-0118");
+        print(out, host, shown, after);
+        host.filedAt(caseId).ifPresent(at -> files.compute(visited.id(),
+                (k, f) -> f.withCase(new EnterpriseArchive.CaseRef(caseId, Violation.ILLEGAL_BUILDING, at))));
 
         EnterpriseArchive file = files.get(visited.id());
         out.println("file (一企一档) of " + visited.name() + " " + file.objectId() + ":");
@@ -111,6 +145,53 @@ public final class PatrolDemo {
                 + p.officer() + " " + p.note()));
         file.findings().forEach(f -> out.println("  finding " + f.at().atZone(SHANGHAI).toLocalDateTime() + " "
                 + f.violation() + " " + f.description()));
+        file.cases().forEach(k -> out.println("  case    " + k.filedAt().atZone(SHANGHAI).toLocalDateTime() + " "
+                + k.violation() + " " + k.caseId()));
+        return host;
+    }
+
+    /**
+     * The footprint check of one building: permitted 20 m × 30 m, observed 20 m × 35.2 m on the orthophoto (a 5.2 m
+     * extension to the north), its south-west corner at {@code at}.
+     */
+    static FootprintComparison footprint(String objectId, GeoPoint at, Instant seen) {
+        LocalProjection local = LocalProjection.centredOn(at);
+        return FootprintCheck.builder().thresholdSquareMeters(5).toleranceMeters(0.2).build()
+                .compare(objectId, seen, rectangle(local, 20, 30), rectangle(local, 20, 35.2));
+    }
+
+    /** A host over a fresh in-memory case service; the pilot and a second officer act on its cases. */
+    static BuildingCaseHost host(SettableClock clock) {
+        return new BuildingCaseHost(clock, CaseService.create(CaseLifecycle.builder().build(), CaseStore.inMemory()),
+                PILOT, SECOND);
+    }
+
+    /**
+     * Prints the host's timeline steps from index {@code from}, with {@code report} (when given) after the last step
+     * that judged completeness; returns the new count.
+     */
+    private static int print(PrintStream out, BuildingCaseHost host, int from, CompletenessReport report) {
+        List<BuildingStep> steps = host.timeline();
+        int last = -1;
+        for (int i = from; i < steps.size(); i++) {
+            BuildingStep.Kind k = steps.get(i).kind();
+            if (k == BuildingStep.Kind.EVIDENCE_INCOMPLETE || k == BuildingStep.Kind.EVIDENCE_COMPLETE) {
+                last = i;
+            }
+        }
+        for (int i = from; i < steps.size(); i++) {
+            BuildingStep s = steps.get(i);
+            out.println(s.at().atZone(SHANGHAI).toLocalDateTime().toString().replace('T', ' ') + "  " + s.kind() + "  "
+                    + s.text());
+            if (report != null && i == last) {
+                out.println("          completeness " + report.violation().code() + ": "
+                        + (report.complete() ? "complete" : "incomplete"));
+                report.findings().forEach(f -> out.println("            " + f.status() + " " + f.ruleId() + " — "
+                        + f.detail()));
+                report.gaps().forEach(g -> out.println("            gap " + g.ruleId() + ": " + g.reason()));
+            }
+        }
+        return steps.size();
     }
 
     /** A building {@code width} × {@code depth} metres whose south-west corner is at the enterprise's position. */
