@@ -189,12 +189,14 @@ final class CaseDesk {
     }
 
     /**
-     * A construction-waste truck finding becomes a case: its hashed GPS track (and, for a site-gate finding, the gate
-     * camera's still) as evidence, filed in FILED with two officers of the cell where it happened.
+     * A construction-waste truck finding becomes a case: its hashed GPS track and the site-gate camera's still that
+     * ties the truck to a site ({@code gate}: the finding's own gate camera, or the truck's last passage through a
+     * site gate) as evidence, filed in FILED with two officers of the cell where it happened. Without a gate still the
+     * case is filed all the same and its completeness report names the gap.
      *
      * @return the case id, empty when it could not be filed (outside the grid, too few officers)
      */
-    Optional<String> fileFinding(TruckFinding f) {
+    Optional<String> fileFinding(TruckFinding f, Optional<TruckWatch.GatePassage> gate) {
         Optional<CellId> cell = grid.get().locate(f.location()).map(l -> l.cell().id());
         if (cell.isEmpty()) {
             events.accept(new ServerEvent(f.decidedAt(), "CaseNotFiled", f.findingId(), "finding outside the grid"));
@@ -210,12 +212,13 @@ final class CaseDesk {
                         .fact("sha256", f.track().sha256Hex()).subject(fc.subject()).build(),
                         new ByteArrayInputStream(f.track().canonicalBytes()), PLATFORM);
             }
-            if (!f.cameraId().isEmpty()) {
+            if (gate.isPresent()) {
+                TruckWatch.GatePassage g = gate.get();
                 try {
-                    CameraSnapshots.Snapshot s = cameras.fetch(f.cameraId(), f.start(), fc.subject());
-                    chain.add(ItemSpec.builder(ItemKind.STILL, s.mediaType(), f.start(), f.cameraId())
+                    CameraSnapshots.Snapshot s = cameras.fetch(g.cameraId(), g.time(), fc.subject());
+                    chain.add(ItemSpec.builder(ItemKind.STILL, s.mediaType(), g.time(), g.cameraId())
                             .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
-                            .fact("source", "SITE_CAMERA").subject(fc.subject()).build(),
+                            .fact("source", "SITE_CAMERA").fact("site", g.siteId()).subject(fc.subject()).build(),
                             new ByteArrayInputStream(s.bytes()), PLATFORM);
                 } catch (RuntimeException e) {
                     LOG.warn("finding {}: gate still not collected: {}", f.findingId(), Masks.exception(e).getMessage());

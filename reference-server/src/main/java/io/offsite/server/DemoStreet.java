@@ -39,6 +39,8 @@ final class DemoStreet {
     static final String COMMUNITY_CAMERA = "33100300001321000004";
     static final String OUT_OF_SERVICE = "13900000000";
     static final Set<String> CAMERAS = Set.of(PARKING_CAMERA, VENDING_CAMERA, SHOP_CAMERA, COMMUNITY_CAMERA);
+    /** The gate camera of the truck's loading site (S-BEIYUAN in {@code demo/trucks.json}). */
+    static final String SITE_GATE_CAMERA = "33100300001320000088";
     /** The construction-waste truck's JT/T 808 terminal (its permit is in {@code demo/trucks.json}). */
     static final String TRUCK = "013305760001";
     /** When the truck drives (seconds after the start), and when it is off its corridor. */
@@ -85,6 +87,7 @@ final class DemoStreet {
     private final java.util.function.Consumer<TruckPosition> trucks;
     private int next;
     private boolean identified;
+    private boolean truckLeftSite;
 
     /** A street whose truck positions reach the server through {@code trucks} (the JT/T 808 listener or the API). */
     DemoStreet(Enforcement enforcement, Instant start, java.util.function.Consumer<TruckPosition> trucks) {
@@ -139,6 +142,9 @@ final class DemoStreet {
             enforcement.submit(batch);
         }
         if (elapsed >= TRUCK_FROM && elapsed <= TRUCK_UNTIL) {
+            if (!truckLeftSite) {
+                truckLeftSite = leaveSite(now);
+            }
             trucks.accept(truckAt((int) elapsed, now));
         }
         if (elapsed >= PROPERTY_IDENTIFIES && !identified) {
@@ -155,6 +161,14 @@ final class DemoStreet {
         boolean off = elapsed >= TRUCK_OFF_FROM && elapsed < TRUCK_OFF_UNTIL;
         double lon = Math.round((121.2420 + (elapsed - TRUCK_FROM) * 0.0000256) * 1e6) / 1e6;
         return TruckPosition.of(TRUCK, now, lon, off ? 28.6425 : 28.6410, 9.0, 90);
+    }
+
+    /** The loading site's gate camera records the truck driving out (a plain passage, the picture its case needs). */
+    private boolean leaveSite(Instant now) {
+        boolean kept = enforcement.trucks(t -> t.passage("S-BEIYUAN", SITE_GATE_CAMERA, now, "浙J58821"));
+        enforcement.publish(new ServerEvent(now, "GatePassage", "", "site S-BEIYUAN gate camera " + SITE_GATE_CAMERA
+                + " sees truck " + Masks.plate("浙J58821") + " drive out" + (kept ? "" : " (not kept)")));
+        return true;
     }
 
     /** The property manager's identification of the dumper, added to the dumping case once it is filed. */
@@ -186,7 +200,7 @@ final class DemoStreet {
                     .append("–").append(a.until() / 60).append(':').append(String.format("%02d", a.until() % 60))
                     .append(" after the start\n");
         }
-        sb.append("  construction-waste truck: terminal ").append(Masks.phone(TRUCK)).append(", on its corridor from ")
+        sb.append("  construction-waste truck: terminal ").append(Masks.phone(TRUCK)).append(", out of its loading site's gate and on its corridor from ")
                 .append(TRUCK_FROM / 60).append(':').append(String.format("%02d", TRUCK_FROM % 60)).append(", off it ")
                 .append(TRUCK_OFF_FROM / 60).append(':').append(String.format("%02d", TRUCK_OFF_FROM % 60)).append("–")
                 .append(TRUCK_OFF_UNTIL / 60).append(':').append(String.format("%02d", TRUCK_OFF_UNTIL % 60))

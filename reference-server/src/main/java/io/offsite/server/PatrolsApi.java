@@ -124,7 +124,28 @@ final class PatrolsApi implements HttpService {
         String id = req.path().pathParameters().get("id");
         object(id, id);
         EnterpriseArchive a = premises().files().load(id);
-        res.send(a);
+        res.send(new FileView(a.objectId(),
+                a.patrols().stream().map(x -> new PatrolView(x.at().toString(), x.officer().value(), x.note())).toList(),
+                a.findings().stream().map(x -> new FindingView(x.at().toString(), x.violation().code(),
+                        x.description())).toList(),
+                a.cases().stream().map(x -> new CaseRefView(x.caseId(), x.violation().code(), x.filedAt().toString()))
+                        .toList()));
+    }
+
+    /** An object's file as the API shows it: times in ISO-8601, violations by code. */
+    record FileView(String objectId, List<PatrolView> patrols, List<FindingView> findings, List<CaseRefView> cases) {
+    }
+
+    /** A patrol in a file. */
+    record PatrolView(String at, String officer, String note) {
+    }
+
+    /** A finding in a file. */
+    record FindingView(String at, String violation, String description) {
+    }
+
+    /** A case named in a file. */
+    record CaseRefView(String caseId, String violation, String filedAt) {
     }
 
     private void plan(ServerRequest req, ServerResponse res) {

@@ -2,6 +2,7 @@ package io.offsite.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offsite.core.Masks;
+import io.offsite.geofence.Plates;
 import io.offsite.geofence.truck.DisposalSite;
 import io.offsite.geofence.truck.PermitWindow;
 import io.offsite.geofence.truck.RouteCorridor;
@@ -35,6 +36,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -48,6 +50,12 @@ import java.util.function.Consumer;
 final class TruckWatch {
     /** Findings kept for {@code GET /trucks/findings}, newest last. */
     static final int MAX_FINDINGS = 2_000;
+    /** How long before a finding a gate passage still ties the truck to its site (one working shift). */
+    static final Duration PASSAGE_REACH = Duration.ofHours(12);
+
+    /** A truck seen by a site-gate camera: where, by which camera, when. */
+    record GatePassage(String siteId, String cameraId, Instant time) {
+    }
 
     /** One permit as the API and {@code trucks.json} carry it. */
     record PermitBody(@NotBlank @Pattern(regexp = "\\d{11,20}", message = "must be the terminal phone (11-20 digits)")
@@ -82,6 +90,9 @@ final class TruckWatch {
     private final Deque<TruckFinding> findings = new ArrayDeque<>();
     private final Map<String, String> caseOfFinding = new ConcurrentHashMap<>();
     private final Map<String, String> byDigits = new java.util.HashMap<>();
+    private final Map<String, GatePassage> lastPassage = new java.util.HashMap<>();
+    private java.util.Set<String> permitPlates = java.util.Set.of();
+    private java.util.Set<String> siteIds = java.util.Set.of();
     private List<PermitBody> bodies;
     private TruckMonitor monitor;
 
@@ -172,6 +183,10 @@ final class TruckWatch {
     private TruckMonitor monitor(List<TruckPermit> permits) {
         byDigits.clear();
         permits.forEach(p -> byDigits.put(digits(p.truckId()), p.truckId()));
+        permitPlates = permits.stream().map(TruckPermit::plate).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        siteIds = permits.stream().flatMap(p -> p.sites().stream()).map(DisposalSite::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        lastPassage.keySet().retainAll(permitPlates);
         return TruckMonitor.builder().permits(permits).zone(CaseDesk.HUANGYAN).findings(this::found).build();
     }
 
@@ -185,7 +200,7 @@ final class TruckWatch {
                 + f.placeId() + ", track of " + f.track().positions().size() + " positions sha256 "
                 + f.track().sha256Hex().substring(0, 12) + "…"));
         if (f.kind() != TruckFindingKind.UNKNOWN_TRUCK) {
-            desk.fileFinding(f).ifPresent(caseId -> caseOfFinding.put(f.findingId(), caseId));
+            desk.fileFinding(f, gateStill(f)).ifPresent(caseId -> caseOfFinding.put(f.findingId(), caseId));
         }
     }
 
@@ -239,6 +254,49 @@ final class TruckWatch {
 
     boolean gate(SiteGateEvent e) {
         return monitor.accept(e);
+    }
+
+    /**
+     * A site-gate camera's plain passage record (出入口过车记录): no violation, but the picture ties the truck to the
+     * site it left, which the completeness rules for construction waste ask of every case. Only the newest passage of
+     * each permitted plate is kept (in memory, like the monitor); a plate without permit is not kept.
+     *
+     * @return true when kept; false for a plate without permit or a passage not newer than the one kept
+     * @throws ApiException naming {@code /siteId} or {@code /plate} when the site is not in any permit or the plate
+     *                      is not a plate
+     */
+    boolean passage(String siteId, String cameraId, Instant time, String plate) {
+        if (!siteIds.contains(siteId)) {
+            throw ApiException.field("/siteId", "site \"" + siteId + "\" is not a site of any permit");
+        }
+        String p = Plates.normalize(plate);
+        Plates.problem(p).ifPresent(why -> {
+            throw ApiException.field("/plate", "not a plate: " + why);
+        });
+        if (!permitPlates.contains(p)) {
+            return false;
+        }
+        GatePassage kept = lastPassage.get(p);
+        if (kept != null && !time.isAfter(kept.time())) {
+            return false;
+        }
+        lastPassage.put(p, new GatePassage(siteId, cameraId, time));
+        return true;
+    }
+
+    /**
+     * The gate picture a finding's case gets: the finding's own gate camera for gate findings, else the truck's
+     * newest passage through a site gate in the {@link #PASSAGE_REACH} before the finding started.
+     */
+    private Optional<GatePassage> gateStill(TruckFinding f) {
+        if (!f.cameraId().isEmpty()) {
+            return Optional.of(new GatePassage(f.placeId(), f.cameraId(), f.start()));
+        }
+        GatePassage p = lastPassage.get(f.plate());
+        if (p == null || p.time().isAfter(f.start()) || p.time().isBefore(f.start().minus(PASSAGE_REACH))) {
+            return Optional.empty();
+        }
+        return Optional.of(p);
     }
 
     /** Event time moves on with the server's clock (less a minute for late reports): findings due are released. */

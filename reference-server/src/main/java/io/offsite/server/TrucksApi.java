@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * Construction-waste trucks: {@code GET|PUT /trucks/permits} (approved corridors, sites and hours),
  * {@code POST /trucks/positions} (GPS positions as JSON; JT/T 808 terminals use the TCP listener),
- * {@code POST /trucks/gate-events} (site-gate camera events: uncovered load, muddy wheels) and
+ * {@code POST /trucks/gate-events} (site-gate camera events: uncovered load, muddy wheels, or a plain passage whose
+ * picture later ties the truck to the site in its cases) and
  * {@code GET /trucks/findings} (what the monitor found, with the case each became).
  */
 final class TrucksApi implements HttpService {
@@ -60,10 +61,10 @@ final class TrucksApi implements HttpService {
             @Min(0) @Max(359) Integer heading) {
     }
 
-    /** A site-gate camera event. */
+    /** A site-gate camera event; {@code PASSED} is a plain passage record (出入口过车记录), no violation. */
     record GateEvent(@NotBlank @Size(max = 64) String siteId, @NotBlank @Size(max = 32) String cameraId,
             @NotBlank String time, @NotBlank @Size(max = 16) String plate,
-            @NotNull @Pattern(regexp = "UNCOVERED_LOAD|MUDDY_WHEELS") String type) {
+            @NotNull @Pattern(regexp = "UNCOVERED_LOAD|MUDDY_WHEELS|PASSED") String type) {
     }
 
     /** What a batch of positions did. */
@@ -131,6 +132,12 @@ final class TrucksApi implements HttpService {
     private void gate(ServerRequest req, ServerResponse res) {
         Auth.require(req, Role.CAMERA, Role.ADMIN);
         GateEvent g = json.read(req, GateEvent.class);
+        if (g.type().equals("PASSED")) {
+            Instant t = instant(g.time(), "/time");
+            boolean kept = enforcement.trucks(w -> w.passage(g.siteId(), g.cameraId(), t, g.plate()));
+            res.status(kept ? 202 : 200).send(Map.of("accepted", kept));
+            return;
+        }
         SiteGateEvent e;
         try {
             e = new SiteGateEvent(g.siteId(), g.cameraId(), instant(g.time(), "/time"), g.plate(),
