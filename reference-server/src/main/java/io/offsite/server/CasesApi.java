@@ -134,6 +134,17 @@ final class CasesApi implements HttpService {
             throw ApiException.forbidden(review ? "only a legal reviewer approves or returns a review"
                     : "a legal reviewer reviews; officers take the other steps");
         }
+        if (action == CaseAction.SERVE_NOTICE || action == CaseAction.SUBMIT_FOR_REVIEW) {
+            // the notice states the facts and the review judges them: both wait for complete evidence
+            PenaltyCase c = enforcement.cases().find(id).orElseThrow(() -> ApiException.notFound("no case " + id))
+                    .penaltyCase();
+            CaseDesk.Completeness done = enforcement.desk().completeness(c);
+            if (!done.complete()) {
+                throw ApiException.conflict(action + " needs complete evidence; missing: " + done.checks().stream()
+                        .filter(k -> !k.status().equals("PASSED")).map(k -> k.rule() + " (" + k.reason() + ")")
+                        .toList());
+            }
+        }
         Instant at = enforcement.now();
         if (b.at() != null) {
             try {

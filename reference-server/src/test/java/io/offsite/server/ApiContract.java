@@ -550,6 +550,12 @@ abstract class ApiContract {
         Res gaps = call(Method.GET, "/api/v1/cases/" + id + "/completeness", Role.OFFICER, null);
         assertThat(gaps.json().get("complete").asBoolean()).as("video alone does not identify who poured").isFalse();
         assertThat(gaps.body()).contains("sewage.identification");
+        long version = call(Method.GET, "/api/v1/cases/" + id, Role.OFFICER, null).json().get("version").asLong();
+        Res early = call(Method.POST, "/api/v1/cases/" + id + "/actions", Role.OFFICER, "{\"commandId\":\"s1\","
+                + "\"action\":\"SERVE_NOTICE\",\"reason\":\"notice of intended penalty\",\"officers\":[\"HYZF-1001\","
+                + "\"HYZF-0111\"],\"version\":" + version + "}");
+        assertProblem(early, 409);
+        assertThat(early.body()).as("the notice waits for complete evidence").contains("sewage.identification");
 
         Bytes upload = callBytes(Method.POST, "/api/v1/cases/" + id + "/evidence?kind=PROPERTY_SIDE_EVIDENCE&capturedAt="
                 + fixture().clock.instant() + "&capturedBy=laodong-property&fact=identifiesParty:true", Role.OFFICER,
