@@ -127,7 +127,9 @@ final class SharedOutbox {
                 sends.forEach(step::settle);
                 List<StoredMessage> changes = new ArrayList<>();
                 step.changes().forEach((k, m) -> changes.add(new StoredMessage(m, versions.get(k))));
-                Set<String> stale = store.saveIfUnchanged(changes);
+                // one write per message: the result and the end of this round's lease (claimed keys without a
+                // change, or whose change went stale, are only released)
+                Set<String> stale = store.saveIfUnchangedAndRelease(holder, changes, versions.keySet());
                 if (!stale.isEmpty()) {
                     LOG.debug("{} messages changed while {} was sending them; keeping the newer state", stale.size(),
                             holder);
@@ -136,12 +138,6 @@ final class SharedOutbox {
             } catch (RuntimeException | Error e) {
                 releaseAfterFailure(versions.keySet(), e);
                 throw e;
-            }
-            try {
-                store.release(holder, versions.keySet());
-            } catch (RuntimeException e) {
-                LOG.warn("outbox {} saved its round but could not end its {} leases; they run out at their deadline: {}",
-                        holder, versions.size(), e.toString());
             }
             step.events().fire(listener);
         }

@@ -55,6 +55,27 @@ public interface SharedOutboxStore extends OutboxStore {
     /** Ends {@code holder}'s leases on these keys; keys leased by another holder or not at all are left alone. */
     void release(String holder, Collection<String> keys);
 
+    /**
+     * The end of a dispatch round: {@link #saveIfUnchanged} of {@code changes}, then {@link #release} of
+     * {@code holder}'s leases on {@code keys}. Returns the keys of {@code changes} that were not written, as
+     * {@link #saveIfUnchanged} does. A store that can does both in one transaction, ending the lease in the same
+     * row write that saves the change (a database: one UPDATE per changed row, the lease columns included); then a
+     * failure writes nothing and throws. The default makes the two calls; the changes stay written when only the
+     * release fails, which is logged (the leases then run out at their deadline).
+     */
+    default Set<String> saveIfUnchangedAndRelease(String holder, Collection<StoredMessage> changes,
+            Collection<String> keys) {
+        Set<String> stale = saveIfUnchanged(changes);
+        try {
+            release(holder, keys);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SharedOutboxStore.class).warn(
+                    "outbox {} saved its round but could not end its {} leases; they run out at their deadline: {}",
+                    holder, keys.size(), e.toString());
+        }
+        return stale;
+    }
+
     /** The stored state of the message with this key. */
     Optional<StoredMessage> find(String key);
 

@@ -8,6 +8,7 @@ import static io.offsite.store.jdbc.OutboxRows.TABLE;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.spi.SharedOutboxStore;
 import io.offsite.notify.spi.StoredMessage;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,10 +29,12 @@ import java.util.TreeSet;
 /**
  * The notify outbox's messages in an {@link OffsiteDatabase} (table {@code notify_outbox}): a
  * {@link SharedOutboxStore}, so any number of server processes may run an outbox on one database. A round claims
- * its due rows under a lease (PostgreSQL: {@code SELECT ... FOR UPDATE SKIP LOCKED}, then the lease UPDATE; H2:
- * a conditional UPDATE of the lease columns, then reading back what this holder got); every other write is an
- * optimistic UPDATE conditional on the row's {@code version}. Each call is one transaction; rows are always
- * written in key order, so concurrent writers do not deadlock. Failures are {@link StoreException}s (a row
+ * its due rows under a lease (PostgreSQL: one {@code UPDATE ... RETURNING} over a {@code SELECT ... FOR UPDATE SKIP
+ * LOCKED}; H2: reading the due rows, then an UPDATE of the lease columns conditional on the version read); every
+ * other write is an optimistic UPDATE conditional on the row's {@code version}, and the write that saves a round's
+ * result also ends its lease ({@link #saveIfUnchangedAndRelease}). On PostgreSQL a batch is one statement over
+ * {@code unnest}ed arrays, not one statement per row. Each call is one transaction; rows are always locked or
+ * written in key order (claims skip locked rows rather than wait), so concurrent writers do not deadlock. Failures are {@link StoreException}s (a row
  * that cannot be decoded: {@link CorruptRowException} naming its key) rather than the SPI's
  * {@code OutboxStoreException}. Thread-safe.
  *
@@ -63,37 +66,49 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     public Map<String, StoredMessage> insertAbsent(Collection<OutboxMessage> messages) {
         TreeMap<String, OutboxMessage> byKey = new TreeMap<>();
         messages.forEach(m -> byKey.putIfAbsent(m.key(), m));
-        String insert = "INSERT INTO " + TABLE + " (message_key, " + STATE_COLUMNS + ", version) "
-                + (dialect == Dialect.POSTGRESQL
-                        ? "VALUES (" + OutboxRows.marks(STATE_COUNT + 1) + ", 1) ON CONFLICT (message_key) DO NOTHING"
-                        : "SELECT " + OutboxRows.marks(STATE_COUNT + 1) + ", 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
-                                + " WHERE message_key = ?)");
+        if (byKey.isEmpty()) {
+            return Map.of();
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            // one statement for the batch, inserting in key order; RETURNING names the keys it inserted
+            return run("inserting " + byKey.size() + " outbox messages", c -> {
+                Set<String> inserted = new HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (message_key, "
+                        + STATE_COLUMNS + ", version) SELECT " + OutboxRows.unnestValues() + ", 1 FROM "
+                        + OutboxRows.UNNEST + " ORDER BY u.message_key ON CONFLICT (message_key) DO NOTHING"
+                        + " RETURNING message_key")) {
+                    OutboxRows.bindArrays(c, ps, 1, new ArrayList<>(byKey.values()), null);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            inserted.add(rs.getString(1));
+                        }
+                    }
+                }
+                return existing(c, byKey.keySet(), inserted);
+            });
+        }
+        String insert = "INSERT INTO " + TABLE + " (message_key, " + STATE_COLUMNS + ", version) SELECT "
+                + OutboxRows.marks(STATE_COUNT + 1) + ", 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
+                + " WHERE message_key = ?)";
         for (int tries = 1;; tries++) {
             try {
                 return run("inserting " + byKey.size() + " outbox messages", c -> {
-                    List<String> skipped = new ArrayList<>();
+                    Set<String> inserted = new HashSet<>();
                     try (PreparedStatement ps = c.prepareStatement(insert)) {
                         for (OutboxMessage m : byKey.values()) {
                             ps.setString(1, m.key());
-                            int next = OutboxRows.bindState(ps, 2, m);
-                            if (dialect == Dialect.H2) {
-                                ps.setString(next, m.key());
-                            }
+                            ps.setString(OutboxRows.bindState(ps, 2, m), m.key());
                             ps.addBatch();
                         }
                         int[] counts = ps.executeBatch();
                         int i = 0;
                         for (String k : byKey.keySet()) {
-                            if (counts[i++] == 0) {
-                                skipped.add(k);
+                            if (counts[i++] != 0) {
+                                inserted.add(k);
                             }
                         }
                     }
-                    Map<String, StoredMessage> existing = new LinkedHashMap<>();
-                    for (StoredMessage s : OutboxRows.select(c, skipped)) {
-                        existing.put(s.key(), s);
-                    }
-                    return existing;
+                    return existing(c, byKey.keySet(), inserted);
                 });
             } catch (StoreException e) {
                 // H2: a concurrent insert of the same key committed between our NOT EXISTS and our INSERT; try again
@@ -105,6 +120,31 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
     }
 
+    /** The stored state of the {@code keys} not {@code inserted}, by key. */
+    private static Map<String, StoredMessage> existing(Connection c, Set<String> keys, Set<String> inserted)
+            throws SQLException {
+        List<String> skipped = new ArrayList<>();
+        for (String k : keys) {
+            if (!inserted.contains(k)) {
+                skipped.add(k);
+            }
+        }
+        Map<String, StoredMessage> existing = new LinkedHashMap<>();
+        if (!skipped.isEmpty()) {
+            for (StoredMessage s : OutboxRows.select(c, skipped)) {
+                existing.put(s.key(), s);
+            }
+        }
+        return existing;
+    }
+
+    /**
+     * PostgreSQL: one {@code UPDATE ... RETURNING} whose subquery picks the due rows with {@code FOR UPDATE SKIP
+     * LOCKED} (rows another transaction is writing are skipped, never waited for). H2: reads the due rows, then
+     * leases each with an UPDATE conditional on the version it read (and on still being due); a row whose version
+     * moved was written meanwhile (another holder's claim, a receipt) and is left out. Either way the claimed
+     * state comes from the one read, not from reading the rows again.
+     */
     @Override
     public List<StoredMessage> claimDue(String holder, Instant now, Instant leaseUntil, int max) {
         Objects.requireNonNull(holder, "holder");
@@ -112,44 +152,56 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         long untilMicros = OutboxRows.floorMicros(leaseUntil);
         String due = " due_micros <= ? AND (lease_until_micros IS NULL OR lease_until_micros <= ?)";
         return run("claiming due outbox messages for " + holder, c -> {
-            TreeSet<String> candidates = new TreeSet<>();
-            // H2 only: without a lower bound its index scan walks every final row (due_micros NULL, sorted first)
-            // before the due ones; PostgreSQL's B-tree keeps NULLs out of a "<=" range by itself
-            try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE"
-                    + (dialect == Dialect.H2 ? " due_micros >= " + Long.MIN_VALUE + " AND" : "") + due
-                    + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY"
-                    + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : ""))) {
-                ps.setLong(1, nowMicros);
-                ps.setLong(2, nowMicros);
-                ps.setInt(3, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(rs.getString(1));
-                    }
-                }
-            }
-            List<String> claimed = new ArrayList<>();
-            if (!candidates.isEmpty()) {
+            List<StoredMessage> got;
+            if (dialect == Dialect.POSTGRESQL) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
-                        + " lease_until_micros = ?, version = version + 1 WHERE message_key = ? AND" + due)) {
-                    for (String k : candidates) {
-                        ps.setString(1, holder);
-                        ps.setLong(2, untilMicros);
-                        ps.setString(3, k);
-                        ps.setLong(4, nowMicros);
-                        ps.setLong(5, nowMicros);
-                        ps.addBatch();
-                    }
-                    int[] counts = ps.executeBatch();
-                    int i = 0;
-                    for (String k : candidates) {
-                        if (counts[i++] == 1) {
-                            claimed.add(k); // 0: another holder claimed it between our SELECT and UPDATE (H2)
+                        + " lease_until_micros = ?, version = version + 1 WHERE message_key IN (SELECT message_key FROM "
+                        + TABLE + " WHERE" + due + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED)"
+                        + " AND" + due + " RETURNING " + OutboxRows.COLUMNS)) {
+                    ps.setString(1, holder);
+                    ps.setLong(2, untilMicros);
+                    ps.setLong(3, nowMicros);
+                    ps.setLong(4, nowMicros);
+                    ps.setInt(5, max);
+                    ps.setLong(6, nowMicros);
+                    ps.setLong(7, nowMicros);
+                    got = OutboxRows.readAll(ps);
+                }
+            } else {
+                TreeMap<String, StoredMessage> candidates = new TreeMap<>();
+                // without a lower bound H2's index scan walks every final row (due_micros NULL, sorted first)
+                // before the due ones
+                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE due_micros >= " + Long.MIN_VALUE
+                        + " AND" + due + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY")) {
+                    ps.setLong(1, nowMicros);
+                    ps.setLong(2, nowMicros);
+                    ps.setInt(3, max);
+                    OutboxRows.readAll(ps).forEach(s -> candidates.put(s.key(), s));
+                }
+                got = new ArrayList<>(candidates.size());
+                if (!candidates.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
+                            + " lease_until_micros = ?, version = version + 1 WHERE message_key = ? AND version = ? AND"
+                            + due)) {
+                        for (StoredMessage s : candidates.values()) {
+                            ps.setString(1, holder);
+                            ps.setLong(2, untilMicros);
+                            ps.setString(3, s.key());
+                            ps.setLong(4, s.version());
+                            ps.setLong(5, nowMicros);
+                            ps.setLong(6, nowMicros);
+                            ps.addBatch();
+                        }
+                        int[] counts = ps.executeBatch();
+                        int i = 0;
+                        for (StoredMessage s : candidates.values()) {
+                            if (counts[i++] == 1) { // 0: written by another transaction since our read
+                                got.add(new StoredMessage(s.message(), s.version() + 1));
+                            }
                         }
                     }
                 }
             }
-            List<StoredMessage> got = OutboxRows.select(c, claimed);
             got.sort(Comparator.comparing((StoredMessage s) -> s.message().dueAt().orElseThrow())
                     .thenComparing(StoredMessage::key));
             return got;
@@ -158,26 +210,87 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
 
     @Override
     public Set<String> saveIfUnchanged(Collection<StoredMessage> changes) {
+        return saveAndRelease(null, changes, List.of());
+    }
+
+    /** One transaction: each change's row write also ends {@code holder}'s lease; the other keys are released. */
+    @Override
+    public Set<String> saveIfUnchangedAndRelease(String holder, Collection<StoredMessage> changes,
+            Collection<String> keys) {
+        return saveAndRelease(Objects.requireNonNull(holder, "holder"), changes, keys);
+    }
+
+    private Set<String> saveAndRelease(String holder, Collection<StoredMessage> changes, Collection<String> keys) {
         TreeMap<String, StoredMessage> byKey = new TreeMap<>();
         changes.forEach(s -> byKey.put(s.key(), s));
+        // SET sees the row before the write: the lease ends only when this holder has it
+        String endLease = holder == null ? "" : ", lease_holder = CASE WHEN lease_holder = ? THEN NULL ELSE"
+                + " lease_holder END, lease_until_micros = CASE WHEN lease_holder = ? THEN NULL ELSE lease_until_micros"
+                + " END";
         return run("saving " + byKey.size() + " outbox messages", c -> {
-            Set<String> stale = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET " + OutboxRows.assignments()
-                    + ", version = version + 1 WHERE message_key = ? AND version = ?")) {
+            Set<String> written = new HashSet<>();
+            if (!byKey.isEmpty() && dialect == Dialect.POSTGRESQL) {
+                List<OutboxMessage> ms = new ArrayList<>(byKey.size());
+                long[] versions = new long[byKey.size()];
                 for (StoredMessage s : byKey.values()) {
-                    int next = OutboxRows.bindState(ps, 1, s.message());
-                    ps.setString(next, s.key());
-                    ps.setLong(next + 1, s.version());
-                    ps.addBatch();
+                    versions[ms.size()] = s.version();
+                    ms.add(s.message());
                 }
-                int[] counts = ps.executeBatch();
-                int i = 0;
-                for (String k : byKey.keySet()) {
-                    if (counts[i++] == 0) {
-                        stale.add(k);
+                // lock the rows in key order first, so writers of overlapping rows never deadlock; then one
+                // statement writes them all
+                try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE
+                        + " WHERE message_key = ANY(?) ORDER BY message_key FOR UPDATE")) {
+                    ps.setArray(1, c.createArrayOf("varchar", byKey.keySet().toArray(new String[0])));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            // locked
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " o SET "
+                        + OutboxRows.unnestAssignments() + ", version = o.version + 1" + endLease + " FROM " + OutboxRows.UNNEST + " WHERE o.message_key = u.message_key AND o.version ="
+                        + " u.expected_version RETURNING o.message_key")) {
+                    int i = 1;
+                    if (holder != null) {
+                        ps.setString(i++, holder);
+                        ps.setString(i++, holder);
+                    }
+                    OutboxRows.bindArrays(c, ps, i, ms, versions);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            written.add(rs.getString(1));
+                        }
+                    }
+                }
+            } else if (!byKey.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET " + OutboxRows.assignments()
+                        + ", version = version + 1" + endLease + " WHERE message_key = ? AND version = ?")) {
+                    for (StoredMessage s : byKey.values()) {
+                        int next = OutboxRows.bindState(ps, 1, s.message());
+                        if (holder != null) {
+                            ps.setString(next++, holder);
+                            ps.setString(next++, holder);
+                        }
+                        ps.setString(next, s.key());
+                        ps.setLong(next + 1, s.version());
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    int i = 0;
+                    for (String k : byKey.keySet()) {
+                        if (counts[i++] != 0) {
+                            written.add(k);
+                        }
                     }
                 }
             }
+            if (holder != null) {
+                TreeSet<String> rest = new TreeSet<>(keys);
+                rest.removeAll(written);
+                releaseIn(c, holder, rest);
+            }
+            Set<String> stale = new HashSet<>(byKey.keySet());
+            stale.removeAll(written);
             return stale;
         });
     }
@@ -185,12 +298,42 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     @Override
     public void release(String holder, Collection<String> keys) {
         Objects.requireNonNull(holder, "holder");
-        batch("releasing " + keys.size() + " outbox leases of " + holder, "UPDATE " + TABLE
-                + " SET lease_holder = NULL, lease_until_micros = NULL WHERE message_key = ? AND lease_holder = ?",
-                keys, (ps, k) -> {
-                    ps.setString(1, k);
-                    ps.setString(2, holder);
-                });
+        if (keys.isEmpty()) {
+            return;
+        }
+        run("releasing " + keys.size() + " outbox leases of " + holder, c -> {
+            releaseIn(c, holder, new TreeSet<>(keys));
+            return null;
+        });
+    }
+
+    /** Ends {@code holder}'s leases on {@code keys} (in key order) in the transaction of {@code c}. */
+    private void releaseIn(Connection c, String holder, TreeSet<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            // one statement; the sorted subquery locks the rows in key order
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = NULL,"
+                    + " lease_until_micros = NULL WHERE message_key IN (SELECT message_key FROM " + TABLE
+                    + " WHERE message_key = ANY(?) AND lease_holder = ? ORDER BY message_key FOR UPDATE)"
+                    + " AND lease_holder = ?")) {
+                ps.setArray(1, c.createArrayOf("varchar", keys.toArray(new String[0])));
+                ps.setString(2, holder);
+                ps.setString(3, holder);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+                + " SET lease_holder = NULL, lease_until_micros = NULL WHERE message_key = ? AND lease_holder = ?")) {
+            for (String k : keys) {
+                ps.setString(1, k);
+                ps.setString(2, holder);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override

@@ -34,6 +34,8 @@ final class OutboxRows {
     private static final int CHUNK = 500;
     /** What {@link #read} needs. */
     static final String SELECT = "SELECT message_key, " + STATE_COLUMNS + ", version FROM " + TABLE;
+    /** The columns {@link #read} needs, for {@code RETURNING} clauses. */
+    static final String COLUMNS = "message_key, " + STATE_COLUMNS + ", version";
 
     private OutboxRows() {
     }
@@ -73,6 +75,78 @@ final class OutboxRows {
         return text(ps, i, m.deadLetterReason());
     }
 
+    /** The state columns but {@code row_format}, as named by {@link #UNNEST}. */
+    private static final String[] ARRAY_COLUMNS = STATE_COLUMNS.replace("row_format, ", "").split(",\\s*");
+    /**
+     * PostgreSQL: a FROM item of one row per message, {@code u(message_key, <state columns but row_format>,
+     * expected_version)}, from 18 array parameters bound by {@link #bindArrays}: one statement for a whole batch.
+     */
+    static final String UNNEST = "unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::int[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[]) AS u(message_key, "
+            + String.join(", ", ARRAY_COLUMNS) + ", expected_version)";
+
+    /** {@code u.message_key, <format>, u.channel, ...}: the values of an INSERT from {@link #UNNEST}, key first. */
+    static String unnestValues() {
+        return "u.message_key, " + FORMAT + ", u." + String.join(", u.", ARRAY_COLUMNS);
+    }
+
+    /** {@code row_format = <format>, channel = u.channel, ...}: an UPDATE's assignments from {@link #UNNEST}. */
+    static String unnestAssignments() {
+        StringBuilder sb = new StringBuilder("row_format = " + FORMAT);
+        for (String c : ARRAY_COLUMNS) {
+            sb.append(", ").append(c).append(" = u.").append(c);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Binds the 18 arrays of {@link #UNNEST} from parameter {@code i}: keys, state columns, and the versions
+     * ({@code versions} may be null: all NULL); returns the next parameter index.
+     */
+    static int bindArrays(Connection c, PreparedStatement ps, int i, List<OutboxMessage> ms, long[] versions)
+            throws SQLException {
+        int n = ms.size();
+        String[][] text = new String[16][n];
+        Integer[] attempts = new Integer[n];
+        Long[] dueMicros = new Long[n];
+        Long[] expected = new Long[n];
+        for (int j = 0; j < n; j++) {
+            OutboxMessage m = ms.get(j);
+            OutgoingMessage msg = m.message();
+            text[0][j] = m.key();
+            text[1][j] = msg.channel().name();
+            text[2][j] = msg.to();
+            text[3][j] = msg.text();
+            text[4][j] = m.status().name();
+            attempts[j] = m.attempts();
+            text[5][j] = m.enqueuedAt().toString();
+            text[6][j] = m.dueAt().map(Instant::toString).orElse(null);
+            dueMicros[j] = m.dueAt().isPresent() ? ceilMicros(m.dueAt().get()) : null;
+            text[7][j] = m.firstAttemptAt().map(Instant::toString).orElse(null);
+            text[8][j] = m.lastAttemptAt().map(Instant::toString).orElse(null);
+            text[9][j] = m.sentAt().map(Instant::toString).orElse(null);
+            text[10][j] = m.deliveredAt().map(Instant::toString).orElse(null);
+            text[11][j] = m.deadLetteredAt().map(Instant::toString).orElse(null);
+            text[12][j] = m.providerId().orElse(null);
+            text[13][j] = m.lastError().orElse(null);
+            text[14][j] = m.deadLetterReason().orElse(null);
+            expected[j] = versions == null ? null : versions[j];
+        }
+        for (int t = 0; t <= 4; t++) {
+            ps.setArray(i++, c.createArrayOf("varchar", text[t]));
+        }
+        ps.setArray(i++, c.createArrayOf("int4", attempts));
+        ps.setArray(i++, c.createArrayOf("varchar", text[5]));
+        ps.setArray(i++, c.createArrayOf("varchar", text[6]));
+        ps.setArray(i++, c.createArrayOf("int8", dueMicros));
+        for (int t = 7; t <= 14; t++) {
+            ps.setArray(i++, c.createArrayOf("varchar", text[t]));
+        }
+        ps.setArray(i++, c.createArrayOf("int8", expected));
+        return i;
+    }
+
     /** The message and version in the current row of a result of {@link #SELECT}. */
     static StoredMessage read(ResultSet rs) throws SQLException {
         String key = rs.getString("message_key");
@@ -92,7 +166,7 @@ final class OutboxRows {
                         + " does not match due_at " + due.map(Instant::toString).orElse("NULL"));
             }
             OutboxMessage m = new OutboxMessage(msg, MessageStatus.valueOf(rs.getString("status")),
-                    rs.getInt("attempts"), Instant.parse(rs.getString("enqueued_at")), due,
+                    rs.getInt("attempts"), parseInstant(rs.getString("enqueued_at")), due,
                     instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "sent_at"),
                     instant(rs, "delivered_at"), instant(rs, "dead_lettered_at"),
                     Optional.ofNullable(rs.getString("provider_id")), Optional.ofNullable(rs.getString("last_error")),
@@ -169,7 +243,48 @@ final class OutboxRows {
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         String s = rs.getString(column);
-        return s == null ? Optional.empty() : Optional.of(Instant.parse(s));
+        return s == null ? Optional.empty() : Optional.of(parseInstant(s));
+    }
+
+    /**
+     * {@link Instant#parse} of {@code s}: the text {@link Instant#toString} writes for years 0000 to 9999
+     * ({@code 2026-03-02T02:00:00Z}, with 0, 3, 6 or 9 fraction digits) is read directly, anything else (and
+     * anything invalid) by {@link Instant#parse} itself, so the result and the failures are the same.
+     */
+    static Instant parseInstant(String s) {
+        int n = s == null ? 0 : s.length();
+        if ((n == 20 || n == 24 || n == 27 || n == 30) && s.charAt(4) == '-' && s.charAt(7) == '-'
+                && s.charAt(10) == 'T' && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z'
+                && (n == 20 || s.charAt(19) == '.')) {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            int fraction = n == 20 ? 0 : digits(s, 20, n - 1);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0
+                    && minute <= 59 && second >= 0 && second <= 59 && fraction >= 0
+                    && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                int nanos = n == 20 ? 0 : n == 24 ? fraction * 1_000_000 : n == 27 ? fraction * 1_000 : fraction;
+                return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+            }
+        }
+        return Instant.parse(s);
+    }
+
+    /** The ASCII digits {@code s[from, to)} as a number; -1 when one is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
     }
 
     private static int instant(PreparedStatement ps, int i, Optional<Instant> t) throws SQLException {
