@@ -113,7 +113,8 @@ public final class OffsiteServer implements AutoCloseable {
             speaker = HttpGateway.builder(o.speakerUrl()).timeout(Duration.ofSeconds(5)).build();
         }
         FileSystemBlobStore blobs = FileSystemBlobStore.open(o.dataDir().resolve("blobs"));
-        PushedPictures pictures = new PushedPictures(blobs, new SimulatedCameras());
+        // outside the demo, a still no camera pushed is missing evidence, never a made-up picture
+        PushedPictures pictures = new PushedPictures(blobs, o.demo() ? new SimulatedCameras() : new NoRecorder());
         Premises premises = Premises.open(o.dataDir(), o.demo() ? resource("/demo/objects.geojson") : EMPTY,
                 o.demo() ? resource("/demo/operators.json") : "[]", Premises.databaseFiles(db));
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
