@@ -10,6 +10,8 @@ import java.util.Comparator;
  */
 final class Track extends EpisodeCell {
     private static final EpisodeCell[] NO_CELLS = new EpisodeCell[0];
+    /** Most episodes one track holds (its {@link #episodeCount} is a {@code short}: memory). */
+    static final int MAX_EPISODES = Short.MAX_VALUE;
     static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
             .thenComparing(d -> d.camera().raw())
             .thenComparingDouble(d -> d.locationOrNull() != null ? d.locationOrNull().lon() : d.boxOrNull().x())
@@ -28,15 +30,15 @@ final class Track extends EpisodeCell {
     final int slot;
     /** Time of the outstanding timer entry for episode deadlines, or MAX. */
     long deadlineWake = Long.MAX_VALUE;
-    /** Detections of this subject waiting in the {@link PendingRing}. */
+    /**
+     * Detections of this subject waiting in the {@link PendingRing} (which keeps the newest one's sequence number and
+     * their latest event time while this is positive: {@link PendingRing#newestSeq}).
+     */
     int pendingCount;
-    /** Sequence number of this subject's newest ring entry (valid while {@link #pendingCount} > 0). */
-    long newestSeq = -1;
-    /** Latest event time among this subject's pending detections (valid while {@link #pendingCount} > 0). */
-    long maxPendingTime;
     /** Episodes after the first (most subjects are in one fence). */
     private EpisodeCell[] more = NO_CELLS;
-    int episodeCount;
+    /** At most {@link #MAX_EPISODES} (one per fence; checked in {@link #addEpisode}). */
+    short episodeCount;
     /** The index snapshot the cells' cached ordinals refer to. */
     private FenceIndex ordinalsOf;
     /**
@@ -46,18 +48,18 @@ final class Track extends EpisodeCell {
     EngineHistory.Counts counts;
     /** Start of this subject's only warned episode when {@link #counts} is null, else {@link Long#MIN_VALUE}. */
     long warnedOnce = Long.MIN_VALUE;
-    /** Whether a "last seen" change waits for the next store checkpoint. */
-    boolean dirty;
     /**
      * The last fence-index answer: at (memoX, memoY) in {@link #memoOf} the subject was in {@link #memoCount}
      * fences ({@link #memoHit0}, then {@link #memoMore}), and the answer holds anywhere closer than
-     * sqrt({@link #memoR2}) degrees ({@link FenceIndex#clearance}; 0 when not computed).
+     * sqrt({@link #memoR2}) degrees ({@link FenceIndex#clearance}; 0 when not computed). {@link #memoR2} is a float
+     * rounded down (the memo is a cache: a smaller radius only means more index look-ups); {@link #memoCount} is
+     * at most {@link SubjectStep}'s hit limit (32), else nothing is remembered.
      */
     private FenceIndex memoOf;
     private double memoX;
     private double memoY;
-    private double memoR2;
-    private int memoCount;
+    private float memoR2;
+    private byte memoCount;
     private int memoHit0;
     private int[] memoMore;
 
@@ -105,11 +107,20 @@ final class Track extends EpisodeCell {
 
     /** Remembers the index answer {@code hits[0..n)} at (x, y), valid within {@code clearance} degrees. */
     void memo(FenceIndex index, double x, double y, double clearance, int[] hits, int n) {
+        if (n > Byte.MAX_VALUE) {
+            memoOf = null; // too many hits to remember: no memo (the caller only memoises up to 32)
+            return;
+        }
+        double r2 = clearance * clearance;
+        float f = (float) r2;
+        if (f > r2) {
+            f = Math.nextDown(f);
+        }
         memoOf = index;
         memoX = x;
         memoY = y;
-        memoR2 = clearance * clearance;
-        memoCount = n;
+        memoR2 = f;
+        memoCount = (byte) n;
         memoHit0 = n > 0 ? hits[0] : 0;
         if (n > 1) {
             if (memoMore == null || memoMore.length != n - 1) {
@@ -146,6 +157,10 @@ final class Track extends EpisodeCell {
     }
 
     void addEpisode(EpisodeState s) {
+        if (episodeCount == MAX_EPISODES) {
+            throw new GeofenceException("subject " + io.offsite.core.Masks.inText(subject()) + " already has "
+                    + MAX_EPISODES + " open episodes, the engine's limit per subject");
+        }
         EpisodeCell c = this;
         if (episodeCount > 0) {
             c = new EpisodeCell();
@@ -184,12 +199,7 @@ final class Track extends EpisodeCell {
             more = next;
         }
         if (episodeCount == 0) {
-            fenceId = null;
-            display = null;
-            cameraId = null;
-            noticeDetail = null;
-            idHigh = 0;
-            idLow = 0;
+            clearRefs();
         }
     }
 
