@@ -9,7 +9,6 @@ import java.util.Comparator;
  * lives in the track's own fields (inherited from {@link EpisodeCell}); further ones in {@link #more}.
  */
 final class Track extends EpisodeCell {
-    private static final EpisodeCell[] NO_CELLS = new EpisodeCell[0];
     /** Most episodes one track holds (its {@link #episodeCount} is a {@code short}: memory). */
     static final int MAX_EPISODES = Short.MAX_VALUE;
     static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
@@ -35,8 +34,11 @@ final class Track extends EpisodeCell {
      * their latest event time while this is positive: {@link PendingRing#newestSeq}).
      */
     int pendingCount;
-    /** Episodes after the first (most subjects are in one fence). */
-    private EpisodeCell[] more = NO_CELLS;
+    /**
+     * Episodes after the first (most subjects are in one fence): null, the second {@link EpisodeCell} itself (no
+     * array for the common overlap of two fences), or an {@code EpisodeCell[]} of episodes 1.. when there are more.
+     */
+    private Object more;
     /** At most {@link #MAX_EPISODES} (one per fence; checked in {@link #addEpisode}). */
     short episodeCount;
     /** The index snapshot the cells' cached ordinals refer to. */
@@ -144,7 +146,20 @@ final class Track extends EpisodeCell {
 
     /** Episode {@code i} (0 is this track's own cell). */
     EpisodeCell cell(int i) {
-        return i == 0 ? this : more[i - 1];
+        return i == 0 ? this : more instanceof EpisodeCell c ? c : ((EpisodeCell[]) more)[i - 1];
+    }
+
+    /** Sets the episodes after the first ({@code cells[0..n)}, n = {@link #episodeCount} - 1) as {@link #more}. */
+    private void setMore(EpisodeCell[] cells, int n) {
+        more = n == 0 ? null : n == 1 ? cells[0] : cells.length == n ? cells : Arrays.copyOf(cells, n);
+    }
+
+    /** The episodes after the first as an array (a fresh one unless {@link #more} is one). */
+    private EpisodeCell[] moreArray() {
+        if (more instanceof EpisodeCell[] a) {
+            return a;
+        }
+        return more == null ? new EpisodeCell[0] : new EpisodeCell[] {(EpisodeCell) more};
     }
 
     /** Episode {@code i} as an immutable state. */
@@ -164,8 +179,9 @@ final class Track extends EpisodeCell {
         EpisodeCell c = this;
         if (episodeCount > 0) {
             c = new EpisodeCell();
-            more = Arrays.copyOf(more, episodeCount);
-            more[episodeCount - 1] = c;
+            EpisodeCell[] cells = Arrays.copyOf(moreArray(), episodeCount);
+            cells[episodeCount - 1] = c;
+            setMore(cells, episodeCount);
         }
         c.load(s);
         episodeCount++;
@@ -186,17 +202,18 @@ final class Track extends EpisodeCell {
 
     void removeEpisode(int i) {
         if (i == 0 && episodeCount > 1) {
-            copyFrom(more[0]);
+            copyFrom(cell(1));
             i = 1;
         }
         episodeCount--;
         if (episodeCount <= 1) {
-            more = NO_CELLS;
+            more = null;
         } else {
+            EpisodeCell[] old = moreArray();
             EpisodeCell[] next = new EpisodeCell[episodeCount - 1];
-            System.arraycopy(more, 0, next, 0, i - 1);
-            System.arraycopy(more, i, next, i - 1, episodeCount - i);
-            more = next;
+            System.arraycopy(old, 0, next, 0, i - 1);
+            System.arraycopy(old, i, next, i - 1, episodeCount - i);
+            setMore(next, episodeCount - 1);
         }
         if (episodeCount == 0) {
             clearRefs();
