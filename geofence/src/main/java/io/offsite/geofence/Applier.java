@@ -92,7 +92,9 @@ final class Applier implements TimerService.Firing {
                 groupExtras -= group.length - 1;
             }
             pending.consume(s);
-            t.pendingCount--;
+            if (--t.pendingCount == 0) {
+                pending.heads.remove(t);
+            }
         }
         long next = step.deadlines(t, at, index);
         if (t.isIdle()) {

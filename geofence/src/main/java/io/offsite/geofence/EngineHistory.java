@@ -30,16 +30,20 @@ final class EngineHistory implements Ladder.History {
     /** The track the engine is stepping; the ladder asks about its subject. */
     private Track current;
 
-    /** Warning start times (ascending, the single common one inline) and one day's notice count. */
+    /**
+     * Warning start times (ascending, up to two inline: a subject warned in two overlapping fences needs no array)
+     * and one day's notice count.
+     */
     static final class Counts {
         private long warned0;
+        private long warned1;
         private long[] warnedAll;
         private int warnedCount;
         private long noticeDay = Long.MIN_VALUE;
         private int notices;
 
         long warned(int i) {
-            return warnedAll == null ? warned0 : warnedAll[i];
+            return warnedAll != null ? warnedAll[i] : i == 0 ? warned0 : warned1;
         }
 
         boolean isEmpty() {
@@ -53,8 +57,9 @@ final class EngineHistory implements Ladder.History {
 
         private void setWarned(long[] sorted) {
             warnedCount = sorted.length;
-            warnedAll = sorted.length > 1 ? sorted : null;
-            warned0 = sorted.length == 1 ? sorted[0] : 0;
+            warnedAll = sorted.length > 2 ? sorted : null;
+            warned0 = sorted.length >= 1 && sorted.length <= 2 ? sorted[0] : 0;
+            warned1 = sorted.length == 2 ? sorted[1] : 0;
         }
 
         private void addWarned(long at) {

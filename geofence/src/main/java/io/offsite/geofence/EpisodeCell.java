@@ -1,5 +1,6 @@
 package io.offsite.geofence;
 
+import io.offsite.core.Masks;
 import io.offsite.geofence.EpisodeState.Phase;
 
 /**
@@ -12,18 +13,41 @@ class EpisodeCell {
     private static final Phase[] PHASES = Phase.values();
     private static final EpisodeState.Notice[] NOTICES = EpisodeState.Notice.values();
 
+    /** Largest {@code stepsFired}/{@code repeatCount} a cell holds (they are kept as {@code short}s: memory). */
+    static final int MAX_COUNT = Short.MAX_VALUE;
+    /** {@link #noticeOffset}: the notice time is 0 (no owner text). */
+    private static final int NOTICE_ZERO = Integer.MIN_VALUE;
+    /** {@link #noticeOffset}: the notice time is too far from the episode start for an int; {@link #rare} has it. */
+    private static final int NOTICE_WIDE = Integer.MIN_VALUE + 1;
+    private static final int LEGIBLE = 1 << 7;
+    /** Track-level bit kept here so it costs no field of its own ({@link Track#dirty}). */
+    static final int DIRTY = 1 << 6;
+    private static final int NOTICE_SHIFT = 2;
+    private static final int PHASE_MASK = 3;
+    private static final int NOTICE_MASK = 7 << NOTICE_SHIFT;
+
+    /**
+     * The seldom-set parts of a cell, in one immutable object (null when all are at their common values): the plate
+     * shown when it does not pack, why the owner could not be told, the notice time when it is far from the start.
+     */
+    record Rare(String display, String noticeDetail, long noticeAt) {
+        static Rare of(String display, String noticeDetail, long noticeAt) {
+            return display == null && noticeDetail == null ? null : new Rare(display, noticeDetail, noticeAt);
+        }
+    }
+
     String fenceId;
     /** Fence ordinal in the owning track's cached index snapshot, or -1 when the fence is gone. */
     int ordinal;
-    /** The plate shown, packed by {@link PackedPlate}; 0 when {@link #display} holds it as a string. */
+    /** The plate shown, packed by {@link PackedPlate}; 0 when {@link #display()} holds it as a string. */
     long displayBits;
-    /** The plate shown when it does not pack, else null. */
-    String display;
     double displayConfidence;
-    byte phase;
-    boolean plateLegible;
-    int stepsFired;
-    int repeatCount;
+    /** Phase ordinal (bits 0-1), {@link EpisodeState.Notice} ordinal (bits 2-4), {@link #DIRTY}, {@link #LEGIBLE}. */
+    byte flags;
+    /** At most {@link #MAX_COUNT} (checked on {@link #load}). */
+    short stepsFired;
+    /** At most {@link #MAX_COUNT} (checked on {@link #load}). */
+    short repeatCount;
     long firstSeen;
     long lastSeen;
     long startedAt;
@@ -34,29 +58,84 @@ class EpisodeCell {
     double lastX;
     double lastY;
     String cameraId;
-    /** {@link EpisodeState.Notice} ordinal. */
-    byte notice;
-    long noticeAt;
-    /** Why the owner could not be told, or null when empty. */
-    String noticeDetail;
+    /** The notice time minus {@link #startedAt}, or {@link #NOTICE_ZERO} / {@link #NOTICE_WIDE}. */
+    private int noticeOffset = NOTICE_ZERO;
+    /** See {@link Rare}; null in the common case. */
+    private Rare rare;
     /** The episode id's 128 bits ({@link EpisodeIds#high}/{@link EpisodeIds#low}); both 0 while it has none. */
     long idHigh;
     long idLow;
 
+    /** The plate shown when it does not pack, else null. */
+    final String display() {
+        return rare == null ? null : rare.display;
+    }
+
+    /** Why the owner could not be told, or null when empty. */
+    final String noticeDetail() {
+        return rare == null ? null : rare.noticeDetail;
+    }
+
+    final long noticeAt() {
+        return noticeOffset == NOTICE_ZERO ? 0 : noticeOffset == NOTICE_WIDE ? rare.noticeAt : startedAt + noticeOffset;
+    }
+
+    final boolean plateLegible() {
+        return (flags & LEGIBLE) != 0;
+    }
+
+    final int noticeOrdinal() {
+        return (flags & NOTICE_MASK) >>> NOTICE_SHIFT;
+    }
+
+    final boolean dirtyBit() {
+        return (flags & DIRTY) != 0;
+    }
+
+    final void dirtyBit(boolean on) {
+        flags = (byte) (on ? flags | DIRTY : flags & ~DIRTY);
+    }
+
+    /** Sets the notice time and detail and the plate shown as a string (with {@link #startedAt} already set). */
+    private void setRare(String display, String noticeDetail, long noticeAt) {
+        long off = noticeAt - startedAt;
+        boolean fits = ((noticeAt ^ startedAt) & (noticeAt ^ off)) >= 0 // no overflow
+                && off > NOTICE_WIDE && off <= Integer.MAX_VALUE;
+        if (noticeAt == 0) {
+            noticeOffset = NOTICE_ZERO;
+            rare = Rare.of(display, noticeDetail, 0);
+        } else if (fits) {
+            noticeOffset = (int) off;
+            rare = Rare.of(display, noticeDetail, 0);
+        } else {
+            noticeOffset = NOTICE_WIDE;
+            rare = new Rare(display, noticeDetail, noticeAt);
+        }
+    }
+
+    private static short count(EpisodeState s, String what, int n) {
+        if (n > MAX_COUNT) {
+            throw new GeofenceException("episode " + s.fenceId() + "/" + Masks.inText(s.subject()) + ": " + what + " "
+                    + n + " exceeds the engine's limit of " + MAX_COUNT);
+        }
+        return (short) n;
+    }
+
     final Phase phase() {
-        return PHASES[phase];
+        return PHASES[flags & PHASE_MASK];
     }
 
     /** Copies every component of {@code s} except its subject. */
     final void load(EpisodeState s) {
+        short fired = count(s, "stepsFired", s.stepsFired());
+        short repeats = count(s, "repeatCount", s.repeatCount());
         fenceId = s.fenceId();
         displayBits = PackedPlate.pack(s.display());
-        display = displayBits == 0 ? s.display() : null;
         displayConfidence = s.displayConfidence();
-        phase = (byte) s.phase().ordinal();
-        plateLegible = s.plateLegible();
-        stepsFired = s.stepsFired();
-        repeatCount = s.repeatCount();
+        flags = (byte) (s.phase().ordinal() | s.notice().ordinal() << NOTICE_SHIFT | (s.plateLegible() ? LEGIBLE : 0)
+                | (flags & DIRTY));
+        stepsFired = fired;
+        repeatCount = repeats;
         firstSeen = s.firstSeen();
         lastSeen = s.lastSeen();
         startedAt = s.startedAt();
@@ -67,9 +146,8 @@ class EpisodeCell {
         lastX = s.lastX();
         lastY = s.lastY();
         cameraId = s.cameraId();
-        notice = (byte) s.notice().ordinal();
-        noticeAt = s.noticeAt();
-        noticeDetail = s.noticeDetail().isEmpty() ? null : s.noticeDetail();
+        setRare(displayBits == 0 ? s.display() : null, s.noticeDetail().isEmpty() ? null : s.noticeDetail(),
+                s.noticeAt());
         String id = s.episodeId();
         idHigh = id.isEmpty() ? 0 : EpisodeIds.high(id);
         idLow = id.isEmpty() ? 0 : EpisodeIds.low(id);
@@ -80,10 +158,8 @@ class EpisodeCell {
         fenceId = c.fenceId;
         ordinal = c.ordinal;
         displayBits = c.displayBits;
-        display = c.display;
         displayConfidence = c.displayConfidence;
-        phase = c.phase;
-        plateLegible = c.plateLegible;
+        flags = (byte) (c.flags & ~DIRTY | flags & DIRTY);
         stepsFired = c.stepsFired;
         repeatCount = c.repeatCount;
         firstSeen = c.firstSeen;
@@ -96,11 +172,20 @@ class EpisodeCell {
         lastX = c.lastX;
         lastY = c.lastY;
         cameraId = c.cameraId;
-        notice = c.notice;
-        noticeAt = c.noticeAt;
-        noticeDetail = c.noticeDetail;
+        noticeOffset = c.noticeOffset;
+        rare = c.rare;
         idHigh = c.idHigh;
         idLow = c.idLow;
+    }
+
+    /** Forgets the references of an emptied cell (a track with no episode). */
+    final void clearRefs() {
+        fenceId = null;
+        cameraId = null;
+        rare = null;
+        noticeOffset = NOTICE_ZERO;
+        idHigh = 0;
+        idLow = 0;
     }
 
     /**
@@ -109,24 +194,26 @@ class EpisodeCell {
      */
     final EpisodeState toState(String subject, long subjectBits) {
         String shown = subjectBits != 0 && displayBits == subjectBits ? subject : displayString();
+        String detail = noticeDetail();
         return new EpisodeState(fenceId, subject, shown, displayConfidence, phase(), firstSeen, lastSeen, anchorX,
-                anchorY, lastX, lastY, cameraId, plateLegible, stepsFired, startedAt, nextStepAt, activeUntil,
-                repeatCount, idHigh == 0 && idLow == 0 ? "" : EpisodeIds.text(idHigh, idLow), NOTICES[notice], noticeAt,
-                noticeDetail == null ? "" : noticeDetail);
+                anchorY, lastX, lastY, cameraId, plateLegible(), stepsFired, startedAt, nextStepAt, activeUntil,
+                repeatCount, idHigh == 0 && idLow == 0 ? "" : EpisodeIds.text(idHigh, idLow), NOTICES[noticeOrdinal()],
+                noticeAt(), detail == null ? "" : detail);
     }
 
     /** The plate shown (or the tracker key). */
     final String displayString() {
-        return displayBits != 0 ? PackedPlate.unpack(displayBits) : display;
+        return displayBits != 0 ? PackedPlate.unpack(displayBits) : display();
     }
 
     /** Whether the episode's owner text waits for the host's delivery signal. */
     final boolean awaitingDelivery() {
-        return notice == EpisodeState.Notice.AWAITING.ordinal();
+        return noticeOrdinal() == EpisodeState.Notice.AWAITING.ordinal();
     }
 
     /** Whether the episode is persisted (it fired a rung): ACTIVE or DONE. */
     final boolean stored() {
+        int phase = flags & PHASE_MASK;
         return phase == Phase.ACTIVE.ordinal() || phase == Phase.DONE.ordinal();
     }
 
@@ -143,11 +230,15 @@ class EpisodeCell {
         }
         if (hasPlate) {
             // the read's text is its packed bits, or (when it does not pack) plate.text()
-            boolean same = plateBits != 0 || displayBits != 0 ? plateBits == displayBits : plate.text().equals(display);
+            boolean same = plateBits != 0 || displayBits != 0 ? plateBits == displayBits : plate.text().equals(display());
             double w = Ladder.vote(same, displayConfidence, plateConfidence);
             if (w < 0) {
+                String shown = plateBits == 0 ? plate.text() : null;
+                if (shown != display()) {
+                    rare = noticeOffset == NOTICE_WIDE ? new Rare(shown, rare.noticeDetail, rare.noticeAt)
+                            : Rare.of(shown, noticeDetail(), 0);
+                }
                 displayBits = plateBits;
-                display = plateBits == 0 ? plate.text() : null;
                 displayConfidence = -w;
             } else {
                 displayConfidence = w;
@@ -157,7 +248,9 @@ class EpisodeCell {
         lastX = x;
         lastY = y;
         cameraId = cam;
-        plateLegible |= legible;
+        if (legible) {
+            flags |= LEGIBLE;
+        }
         return true;
     }
 }

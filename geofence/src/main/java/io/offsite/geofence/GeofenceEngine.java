@@ -154,7 +154,7 @@ public final class GeofenceEngine {
             }
             track = applier.trackFor(d.subjectBits, key);
         }
-        if (track.pendingCount > 0 && t <= track.maxPendingTime) {
+        if (track.pendingCount > 0 && t <= pending.heads.maxTime(track)) {
             // not newer than everything this subject has pending: a duplicate, or a same-time detection that
             // must be ordered by content (rare: the common detection is its subject's newest)
             int same = pending.slotAt(track, t, caps.maxSearch);
@@ -186,9 +186,9 @@ public final class GeofenceEngine {
         if (lateWarning.open) {
             lateWarning.agreed();
         }
-        long seq = pending.add(d, track, track.pendingCount > 0 ? track.newestSeq : -1);
-        track.maxPendingTime = track.pendingCount > 0 ? Math.max(track.maxPendingTime, t) : t;
-        track.newestSeq = seq;
+        boolean more = track.pendingCount > 0;
+        long seq = pending.add(d, track, more ? pending.heads.newestSeq(track) : -1);
+        pending.heads.put(track, seq, more ? Math.max(pending.heads.maxTime(track), t) : t);
         track.pendingCount++;
         timers.schedule(t, PendingRing.key(seq), ARRIVAL_STREAM);
         if (t > maxEvent) {

@@ -40,6 +40,8 @@ final class PendingRing {
     private long tail;
     /** Comparisons made by the same-time group operations ({@link #holds}, {@link #join}); tests bound it. */
     long steps;
+    /** Newest entry and latest pending time of each track with pending entries. */
+    final PendingHeads heads = new PendingHeads();
 
     PendingRing(int capacity) {
         allocate(Integer.highestOneBit(Math.max(64, capacity) - 1) << 1);
@@ -291,7 +293,7 @@ final class PendingRing {
     int slotAt(Track t, long at, int maxSearch) {
         int live = t.pendingCount;
         int budget = maxSearch;
-        for (long q = t.newestSeq; q >= 0 && live > 0; ) {
+        for (long q = live > 0 ? heads.newestSeq(t) : -1; q >= 0 && live > 0; ) {
             int s = slotOf(q);
             if (s < 0) {
                 break;

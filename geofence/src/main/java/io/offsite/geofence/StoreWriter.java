@@ -68,8 +68,8 @@ final class StoreWriter {
     }
 
     private void markDirty(Track t) {
-        if (!t.dirty) {
-            t.dirty = true;
+        if (!t.dirtyBit()) {
+            t.dirtyBit(true);
             if (dirtyCount == dirty.length) {
                 dirty = Arrays.copyOf(dirty, dirtyCount * 2);
             }
@@ -97,7 +97,7 @@ final class StoreWriter {
         for (int i = 0; i < dirtyCount; i++) {
             Track t = dirty[i];
             dirty[i] = null;
-            t.dirty = false;
+            t.dirtyBit(false);
             for (int k = 0; k < t.episodeCount; k++) {
                 EpisodeCell c = t.cell(k);
                 if (c.stored()) {

@@ -152,13 +152,13 @@ final class SubjectStep {
             boolean inside = contains(hits, n, ord) && index.appliesTo(ord, objectClass);
             EpisodeCell cell = t.cell(i);
             long shownBits = cell.displayBits;
-            String shown = cell.display;
-            boolean wasLegible = cell.plateLegible;
+            String shown = cell.display();
+            boolean wasLegible = cell.plateLegible();
             if (cell.quietSight(at, x, y, inside, cam, hasPlate, plateBits, plateConfidence, plate, legible, r)) {
                 // only last-seen data and the plate vote changed: no effects, no history, same phase
                 if (cell.stored()) {
                     writer.touched(t, cell,
-                            shownBits != cell.displayBits || shown != cell.display || wasLegible != cell.plateLegible);
+                            shownBits != cell.displayBits || shown != cell.display() || wasLegible != cell.plateLegible());
                 }
                 continue;
             }

@@ -9,7 +9,8 @@ import java.util.Comparator;
  * lives in the track's own fields (inherited from {@link EpisodeCell}); further ones in {@link #more}.
  */
 final class Track extends EpisodeCell {
-    private static final EpisodeCell[] NO_CELLS = new EpisodeCell[0];
+    /** Most episodes one track holds (its {@link #episodeCount} is a {@code short}: memory). */
+    static final int MAX_EPISODES = Short.MAX_VALUE;
     static final Comparator<Detection> ORDER = Comparator.comparingLong(Detection::eventMillis)
             .thenComparing(d -> d.camera().raw())
             .thenComparingDouble(d -> d.locationOrNull() != null ? d.locationOrNull().lon() : d.boxOrNull().x())
@@ -28,15 +29,18 @@ final class Track extends EpisodeCell {
     final int slot;
     /** Time of the outstanding timer entry for episode deadlines, or MAX. */
     long deadlineWake = Long.MAX_VALUE;
-    /** Detections of this subject waiting in the {@link PendingRing}. */
+    /**
+     * Detections of this subject waiting in the {@link PendingRing} (which keeps the newest one's sequence number and
+     * their latest event time while this is positive: {@link PendingRing#newestSeq}).
+     */
     int pendingCount;
-    /** Sequence number of this subject's newest ring entry (valid while {@link #pendingCount} > 0). */
-    long newestSeq = -1;
-    /** Latest event time among this subject's pending detections (valid while {@link #pendingCount} > 0). */
-    long maxPendingTime;
-    /** Episodes after the first (most subjects are in one fence). */
-    private EpisodeCell[] more = NO_CELLS;
-    int episodeCount;
+    /**
+     * Episodes after the first (most subjects are in one fence): null, the second {@link EpisodeCell} itself (no
+     * array for the common overlap of two fences), or an {@code EpisodeCell[]} of episodes 1.. when there are more.
+     */
+    private Object more;
+    /** At most {@link #MAX_EPISODES} (one per fence; checked in {@link #addEpisode}). */
+    short episodeCount;
     /** The index snapshot the cells' cached ordinals refer to. */
     private FenceIndex ordinalsOf;
     /**
@@ -46,18 +50,18 @@ final class Track extends EpisodeCell {
     EngineHistory.Counts counts;
     /** Start of this subject's only warned episode when {@link #counts} is null, else {@link Long#MIN_VALUE}. */
     long warnedOnce = Long.MIN_VALUE;
-    /** Whether a "last seen" change waits for the next store checkpoint. */
-    boolean dirty;
     /**
      * The last fence-index answer: at (memoX, memoY) in {@link #memoOf} the subject was in {@link #memoCount}
      * fences ({@link #memoHit0}, then {@link #memoMore}), and the answer holds anywhere closer than
-     * sqrt({@link #memoR2}) degrees ({@link FenceIndex#clearance}; 0 when not computed).
+     * sqrt({@link #memoR2}) degrees ({@link FenceIndex#clearance}; 0 when not computed). {@link #memoR2} is a float
+     * rounded down (the memo is a cache: a smaller radius only means more index look-ups); {@link #memoCount} is
+     * at most {@link SubjectStep}'s hit limit (32), else nothing is remembered.
      */
     private FenceIndex memoOf;
     private double memoX;
     private double memoY;
-    private double memoR2;
-    private int memoCount;
+    private float memoR2;
+    private byte memoCount;
     private int memoHit0;
     private int[] memoMore;
 
@@ -105,11 +109,20 @@ final class Track extends EpisodeCell {
 
     /** Remembers the index answer {@code hits[0..n)} at (x, y), valid within {@code clearance} degrees. */
     void memo(FenceIndex index, double x, double y, double clearance, int[] hits, int n) {
+        if (n > Byte.MAX_VALUE) {
+            memoOf = null; // too many hits to remember: no memo (the caller only memoises up to 32)
+            return;
+        }
+        double r2 = clearance * clearance;
+        float f = (float) r2;
+        if (f > r2) {
+            f = Math.nextDown(f);
+        }
         memoOf = index;
         memoX = x;
         memoY = y;
-        memoR2 = clearance * clearance;
-        memoCount = n;
+        memoR2 = f;
+        memoCount = (byte) n;
         memoHit0 = n > 0 ? hits[0] : 0;
         if (n > 1) {
             if (memoMore == null || memoMore.length != n - 1) {
@@ -133,7 +146,20 @@ final class Track extends EpisodeCell {
 
     /** Episode {@code i} (0 is this track's own cell). */
     EpisodeCell cell(int i) {
-        return i == 0 ? this : more[i - 1];
+        return i == 0 ? this : more instanceof EpisodeCell c ? c : ((EpisodeCell[]) more)[i - 1];
+    }
+
+    /** Sets the episodes after the first ({@code cells[0..n)}, n = {@link #episodeCount} - 1) as {@link #more}. */
+    private void setMore(EpisodeCell[] cells, int n) {
+        more = n == 0 ? null : n == 1 ? cells[0] : cells.length == n ? cells : Arrays.copyOf(cells, n);
+    }
+
+    /** The episodes after the first as an array (a fresh one unless {@link #more} is one). */
+    private EpisodeCell[] moreArray() {
+        if (more instanceof EpisodeCell[] a) {
+            return a;
+        }
+        return more == null ? new EpisodeCell[0] : new EpisodeCell[] {(EpisodeCell) more};
     }
 
     /** Episode {@code i} as an immutable state. */
@@ -146,11 +172,16 @@ final class Track extends EpisodeCell {
     }
 
     void addEpisode(EpisodeState s) {
+        if (episodeCount == MAX_EPISODES) {
+            throw new GeofenceException("subject " + io.offsite.core.Masks.inText(subject()) + " already has "
+                    + MAX_EPISODES + " open episodes, the engine's limit per subject");
+        }
         EpisodeCell c = this;
         if (episodeCount > 0) {
             c = new EpisodeCell();
-            more = Arrays.copyOf(more, episodeCount);
-            more[episodeCount - 1] = c;
+            EpisodeCell[] cells = Arrays.copyOf(moreArray(), episodeCount);
+            cells[episodeCount - 1] = c;
+            setMore(cells, episodeCount);
         }
         c.load(s);
         episodeCount++;
@@ -171,25 +202,21 @@ final class Track extends EpisodeCell {
 
     void removeEpisode(int i) {
         if (i == 0 && episodeCount > 1) {
-            copyFrom(more[0]);
+            copyFrom(cell(1));
             i = 1;
         }
         episodeCount--;
         if (episodeCount <= 1) {
-            more = NO_CELLS;
+            more = null;
         } else {
+            EpisodeCell[] old = moreArray();
             EpisodeCell[] next = new EpisodeCell[episodeCount - 1];
-            System.arraycopy(more, 0, next, 0, i - 1);
-            System.arraycopy(more, i, next, i - 1, episodeCount - i);
-            more = next;
+            System.arraycopy(old, 0, next, 0, i - 1);
+            System.arraycopy(old, i, next, i - 1, episodeCount - i);
+            setMore(next, episodeCount - 1);
         }
         if (episodeCount == 0) {
-            fenceId = null;
-            display = null;
-            cameraId = null;
-            noticeDetail = null;
-            idHigh = 0;
-            idLow = 0;
+            clearRefs();
         }
     }
 
