@@ -43,6 +43,12 @@ final class CameraSites {
         return Optional.ofNullable(byAddress.get(ip + "/" + channel));
     }
 
+    /** The {@code <ip>/<channel>} a camera is reached at, when it is in the table. */
+    Optional<String> addressOf(String cameraId) {
+        return byAddress.entrySet().stream().filter(e -> e.getValue().cameraId().equals(cameraId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     List<String> cameraIds() {
         return byAddress.values().stream().map(Site::cameraId).toList();
     }

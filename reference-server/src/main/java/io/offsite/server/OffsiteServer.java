@@ -113,8 +113,15 @@ public final class OffsiteServer implements AutoCloseable {
             speaker = HttpGateway.builder(o.speakerUrl()).timeout(Duration.ofSeconds(5)).build();
         }
         FileSystemBlobStore blobs = FileSystemBlobStore.open(o.dataDir().resolve("blobs"));
-        // outside the demo, a still no camera pushed is missing evidence, never a made-up picture
-        PushedPictures pictures = new PushedPictures(blobs, o.demo() ? new SimulatedCameras() : new NoRecorder());
+        List<String> siteLines = new java.util.ArrayList<>(o.isapiSites());
+        if (o.demo()) {
+            siteLines.addAll(DemoStreet.ISAPI_SITES);
+        }
+        CameraSites sites = CameraSites.parse(siteLines);
+        // outside the demo, a still no camera pushed or gave live is missing evidence, never a made-up picture
+        CameraSnapshots recorder = o.demo() ? new SimulatedCameras() : o.isapiUser().isEmpty() ? new NoRecorder()
+                : new IsapiPictureFetch(sites, o.isapiUser(), o.isapiPassword(), clock::instant, new NoRecorder());
+        PushedPictures pictures = new PushedPictures(blobs, recorder);
         Premises premises = Premises.open(o.dataDir(), o.demo() ? resource("/demo/objects.geojson") : EMPTY,
                 o.demo() ? resource("/demo/operators.json") : "[]", Premises.databaseFiles(db));
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
@@ -136,11 +143,6 @@ public final class OffsiteServer implements AutoCloseable {
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
         Json json = new Json(vf.getValidator());
         ProblemWriter problems = new ProblemWriter(json.mapper());
-        List<String> siteLines = new java.util.ArrayList<>(o.isapiSites());
-        if (o.demo()) {
-            siteLines.addAll(DemoStreet.ISAPI_SITES);
-        }
-        CameraSites sites = CameraSites.parse(siteLines);
         Set<String> cameras = new HashSet<>(o.cameras());
         cameras.addAll(sites.cameraIds());
         if (o.demo()) {

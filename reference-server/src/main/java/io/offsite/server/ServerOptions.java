@@ -31,13 +31,16 @@ import java.util.Optional;
  * @param demoSpeed how many times faster than real time the demo clock runs
  * @param isapiSites cameras that push ISAPI alerts: {@code "<ip>/<channel> <camera id> <lon> <lat>"} each
  * @param officerPhones officers' mobile numbers for dispatch texts: {@code "<officer id> <phone>"} each
+ * @param isapiUser user for fetching live pictures from the ISAPI cameras (empty = no fetch)
+ * @param isapiPassword its password (never logged)
  * @param jt808Port TCP port of the JT/T 808 listener for truck GPS terminals (0 = any free port, -1 = off; the
  *                  demo starts one on a free port unless set)
  */
 record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, Optional<Path> tokenFile,
         long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, String speakerUrl,
         List<String> cameras,
-        double demoSpeed, List<String> isapiSites, List<String> officerPhones, int jt808Port) {
+        double demoSpeed, List<String> isapiSites, List<String> officerPhones, int jt808Port,
+        String isapiUser, String isapiPassword) {
 
     static final String USAGE = """
             usage: java -jar offsite-server.jar [--port N] [--data DIR] [--demo] [--clock system|manual]
@@ -46,7 +49,8 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
               OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG, OFFSITE_SMS_URL, OFFSITE_CAMERAS (comma-separated),
               OFFSITE_DATABASE_URL/_USER/_PASSWORD, OFFSITE_MAX_BODY_BYTES; the YAML file may also set
               max-body-bytes, database.url/user/password, sms.url, speaker.url, cameras (list), demo-speed,
-              isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat>'),
+              isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat>'), isapi.user/password (live picture
+              fetch from those cameras; also OFFSITE_ISAPI_USER/_PASSWORD),
               officer-phones (list of '<officer id> <phone>')""";
 
     ServerOptions {
@@ -125,7 +129,8 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
                 decimal("demo-speed", pick(cli, env, file, "demo-speed", "30")),
                 file.get("isapi-sites").asList(String.class).orElse(List.of()),
                 file.get("officer-phones").asList(String.class).orElse(List.of()),
-                integer("jt808-port", pick(cli, env, file, "jt808-port", "-1")));
+                integer("jt808-port", pick(cli, env, file, "jt808-port", "-1")),
+                pick(cli, env, file, "isapi.user", ""), pick(cli, env, file, "isapi.password", ""));
     }
 
     private static Config yaml(String path) {
