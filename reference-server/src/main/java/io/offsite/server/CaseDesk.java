@@ -451,6 +451,11 @@ final class CaseDesk {
         /** One rule's verdict. */
         record Check(String rule, String status, String reason) {
         }
+
+        /** The checks that did not pass. */
+        List<Check> gaps() {
+            return checks.stream().filter(k -> !k.status().equals("PASSED")).toList();
+        }
     }
 
     /**

@@ -140,9 +140,8 @@ final class CasesApi implements HttpService {
                     .penaltyCase();
             CaseDesk.Completeness done = enforcement.desk().completeness(c);
             if (!done.complete()) {
-                throw ApiException.conflict(action + " needs complete evidence; missing: " + done.checks().stream()
-                        .filter(k -> !k.status().equals("PASSED")).map(k -> k.rule() + " (" + k.reason() + ")")
-                        .toList());
+                throw ApiException.conflict(action + " needs complete evidence; missing: " + done.gaps().stream()
+                        .map(k -> k.rule() + " (" + k.reason() + ")").toList());
             }
         }
         Instant at = enforcement.now();

@@ -184,7 +184,7 @@ final class DemoStreet {
                 var done = enforcement.desk().completeness(c.penaltyCase());
                 enforcement.publish(new ServerEvent(now, "EvidenceAdded", "", c.caseId()
                         + ": property manager identifies the dumper; evidence " + (done.complete() ? "complete"
-                        : "still incomplete: " + done.checks().stream().filter(k -> !k.status().equals("PASSED"))
+                        : "still incomplete: " + done.gaps().stream()
                         .map(Completeness.Check::rule).toList())));
                 return true;
             }

@@ -34,9 +34,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -89,10 +92,10 @@ final class TruckWatch {
     private final Consumer<ServerEvent> events;
     private final Deque<TruckFinding> findings = new ArrayDeque<>();
     private final Map<String, String> caseOfFinding = new ConcurrentHashMap<>();
-    private final Map<String, String> byDigits = new java.util.HashMap<>();
-    private final Map<String, GatePassage> lastPassage = new java.util.HashMap<>();
-    private java.util.Set<String> permitPlates = java.util.Set.of();
-    private java.util.Set<String> siteIds = java.util.Set.of();
+    private final Map<String, String> byDigits = new HashMap<>();
+    private final Map<String, GatePassage> lastPassage = new HashMap<>();
+    private Set<String> permitPlates = Set.of();
+    private Set<String> siteIds = Set.of();
     private List<PermitBody> bodies;
     private TruckMonitor monitor;
 
@@ -183,9 +186,9 @@ final class TruckWatch {
     private TruckMonitor monitor(List<TruckPermit> permits) {
         byDigits.clear();
         permits.forEach(p -> byDigits.put(digits(p.truckId()), p.truckId()));
-        permitPlates = permits.stream().map(TruckPermit::plate).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        permitPlates = permits.stream().map(TruckPermit::plate).collect(Collectors.toUnmodifiableSet());
         siteIds = permits.stream().flatMap(p -> p.sites().stream()).map(DisposalSite::id)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         lastPassage.keySet().retainAll(permitPlates);
         return TruckMonitor.builder().permits(permits).zone(CaseDesk.HUANGYAN).findings(this::found).build();
     }

@@ -107,7 +107,7 @@ final class OutboxRows {
     static int bindArrays(Connection c, PreparedStatement ps, int i, List<OutboxMessage> ms, long[] versions)
             throws SQLException {
         int n = ms.size();
-        String[][] text = new String[16][n];
+        String[][] text = new String[15][n];
         Integer[] attempts = new Integer[n];
         Long[] dueMicros = new Long[n];
         Long[] expected = new Long[n];
