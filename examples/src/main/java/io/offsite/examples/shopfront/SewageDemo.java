@@ -19,12 +19,17 @@ import java.util.List;
  * sewage into the gutter, the loudspeaker warns and the host traces the event with {@code Frontages.locate} to the
  * shop in front of which it happened (here the noodle restaurant, whose pavement strip is declared): the event
  * lands in that shop's file and the warning is texted to its registered operator. A second pouring at the far end of
- * the gutter, with no shop within 15 m, is recorded as unattributed: warned, nobody texted, no crash.
+ * the gutter, with no shop within 15 m, is recorded as unattributed: warned, nobody texted, no crash. Later the
+ * kitchen hand pours on for a minute and a half after the warning: the engine decides on a case, but the clip does not
+ * say who poured, so the case is held until the street's shop-management office identifies him as the restaurant's
+ * staff (物业佐证); with that the evidence is complete and the case is filed against the operator.
  */
 public final class SewageDemo {
     static final CameraId CAMERA = CameraId.of("33100300001321000014");
     /** 2026-12-04 21:30 in Huangyan: after the dinner rush. */
     static final Instant START = Instant.parse("2026-12-04T13:30:00Z");
+    /** The street's shop-management office, which identifies who poured (sample name). */
+    static final String PROPERTY_OFFICE = "劳动北路商铺物业服务中心";
 
     private SewageDemo() {
     }
@@ -59,6 +64,15 @@ public final class SewageDemo {
         // 21:50 someone pours at the far end of the gutter, 16 m beyond the last shop
         Instant later = START.plus(Duration.ofMinutes(20));
         st.feed(pouring("p-44", 40, later, 15), later.plus(Duration.ofMinutes(5)));
+        // 22:10 the kitchen hand pours again and goes on after the warning: a case, held for identification
+        Instant again = START.plus(Duration.ofMinutes(40));
+        st.feed(pouring("p-52", 9, again, 90), again.plus(Duration.ofMinutes(5)));
+        // 22:40 the shop-management office matches the person on the clip to the restaurant's kitchen staff
+        Instant identified = START.plus(Duration.ofMinutes(70));
+        st.runTo(identified);
+        for (String episode : st.host.awaitingEvidence()) {
+            st.host.addPropertyIdentification(episode, PROPERTY_OFFICE, "party-hy-shop-0002-staff", identified);
+        }
         st.host.timeline().forEach(s -> out.println(ShopFrontDemo.local(s.at()) + "  " + s.kind()
                 + (s.objectId().isEmpty() ? "" : " [" + s.objectId() + "]") + "  " + s.text()));
         EnterpriseArchive file = st.host.fileOf(ShopStreet.NOODLES.id());

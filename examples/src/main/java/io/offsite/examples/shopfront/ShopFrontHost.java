@@ -16,7 +16,6 @@ import io.offsite.core.effect.VoiceWarning;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.core.grid.OfficerId;
 import io.offsite.core.objects.EnterpriseArchive;
-import io.offsite.core.objects.Frontage;
 import io.offsite.core.objects.Frontages;
 import io.offsite.core.objects.ManagedObject;
 import io.offsite.core.objects.ObjectOperator;
@@ -24,6 +23,13 @@ import io.offsite.core.objects.UnknownObjectException;
 import io.offsite.core.spi.EnterpriseFiles;
 import io.offsite.core.spi.ObjectOperators;
 import io.offsite.core.violation.Violation;
+import io.offsite.evidence.CompletenessReport;
+import io.offsite.evidence.EvidenceChain;
+import io.offsite.evidence.Finding;
+import io.offsite.evidence.SignedTreeHead;
+import io.offsite.evidence.WitnessId;
+import io.offsite.evidence.WitnessRegistry;
+import io.offsite.examples.shopfront.ShopAttribution.Attribution;
 import io.offsite.geofence.Fence;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
@@ -34,6 +40,7 @@ import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.OutgoingMessage;
 import io.offsite.notify.Placeholder;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -57,12 +64,18 @@ import java.util.Set;
  * becomes a case against that operator, with the assessed penalty and the case reference in the object's file. An
  * event traced to no object is recorded as unattributed, never a crash. Every effect is handled once per
  * idempotency key, so a re-delivered effect changes nothing.
+ *
+ * <p>A case is filed only with complete evidence. The episode's {@link CaptureEvidence} opens its evidence chain
+ * (clip and stills); the host adds the operator's business registration from the register and the records of the
+ * loudspeaker warnings the case rests on (this episode's, or — for a repeat filed at once — those of the earlier
+ * warned episodes the engine counted), then asks the completeness rules. Sewage also needs someone to say who poured
+ * it ({@link #addPropertyIdentification}, {@link #addWitnessStatement}); until the rules pass the case is held, its
+ * gaps on the timeline ({@link ShopStep.Kind#EVIDENCE_INCOMPLETE}) and in {@link #completeness}.
  */
 public final class ShopFrontHost {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final Clock clock;
-    private final Map<String, Fence> fences = new HashMap<>();
-    private final Frontages frontages;
+    private final ShopAttribution attribution;
     private final ObjectOperators operators;
     private final EnterpriseFiles files;
     private final Outbox outbox;
@@ -72,13 +85,15 @@ public final class ShopFrontHost {
     private final Map<Violation, MessageTemplate> operatorTexts;
     private final Set<String> handled = new HashSet<>();
     private final Set<String> episodesOnFile = new HashSet<>();
+    private final Optional<WitnessRegistry> witnesses;
+    private final Map<String, ShopCaseFile> caseFiles = new LinkedHashMap<>(); // episode id -> its case file
+    private final WarningLedger warnings = new WarningLedger();
     private final Map<String, String> operatorTextKeys = new LinkedHashMap<>(); // outbox key -> object id
     private final List<ShopStep> timeline = new ArrayList<>();
     private int serial;
 
-    private ShopFrontHost(Builder b) {
+    ShopFrontHost(ShopFrontHostBuilder b) {
         this.clock = b.clock;
-        this.frontages = b.frontages;
         this.operators = b.operators;
         this.files = b.files;
         this.outbox = b.outbox;
@@ -86,16 +101,13 @@ public final class ShopFrontHost {
         this.cases = b.cases;
         this.officers = b.officers;
         this.operatorTexts = Map.copyOf(b.operatorTexts);
-        for (Fence f : b.fences) {
-            f.frontOf().ifPresent(id -> frontages.object(id).orElseThrow(
-                    () -> new UnknownObjectException(id, "fence " + f.id() + " frontOf")));
-            fences.put(f.id(), f);
-        }
+        this.witnesses = Optional.ofNullable(b.witnesses);
+        this.attribution = new ShopAttribution(b.fences, b.frontages);
     }
 
     /** Starts a host; every collaborator is required. */
-    public static Builder builder() {
-        return new Builder();
+    public static ShopFrontHostBuilder builder() {
+        return new ShopFrontHostBuilder();
     }
 
     /** Handles one engine effect; an effect already handled (same idempotency key) is ignored. */
@@ -109,8 +121,15 @@ public final class ShopFrontHost {
         } else if (e instanceof FileCase fc) {
             fileCase(fc);
         } else if (e instanceof CaptureEvidence ce) {
-            log(ce, "", ShopStep.Kind.EVIDENCE_REQUESTED, ce.stillsAt().size() + " stills"
-                    + (ce.videoClip() ? " and a video clip" : "") + " from camera " + ce.cameraId());
+            ShopCaseFile file = caseFile(ce.episodeId(), ce.violation(), ce.at());
+            if (file.location == null) {
+                file.location = warnings.firstWarnedAt(ce.episodeId())
+                        .or(() -> attribution.frontOf(ce.fenceId()).map(ManagedObject::location)).orElse(null);
+            }
+            file.capture(ce);
+            log(ce, "", ShopStep.Kind.EVIDENCE_REQUESTED, file.caseId + ": " + ce.stillsAt().size() + " stills"
+                    + (ce.videoClip() ? " and a video clip" : "") + " from camera " + ce.cameraId() + " in the chain");
+            tryFile(file, ce.at());
         } else if (e instanceof EpisodeResolved r) {
             log(r, "", ShopStep.Kind.EPISODE_ENDED, r.outcome() + ": " + r.detail());
         }
@@ -118,7 +137,7 @@ public final class ShopFrontHost {
 
     private void warning(VoiceWarning v) {
         EffectOutcome played = notifier.handle(v);
-        Optional<Attribution> to = attribute(v.fenceId(), v.location());
+        Optional<Attribution> to = attribution.attribute(v.fenceId(), v.location());
         String objectId = to.map(a -> a.object().id()).orElse("");
         log(v, objectId, ShopStep.Kind.WARNING_PLAYED, "warning " + v.warningNumber() + " via camera " + v.cameraId()
                 + " (" + played.kind() + ")");
@@ -127,6 +146,7 @@ public final class ShopFrontHost {
             return;
         }
         ManagedObject shop = to.get().object();
+        warnings.queued(v, shop.id());
         recordFinding(v, v.violation(), shop, to.get(), "loudspeaker warning " + v.warningNumber());
         Optional<ObjectOperator> operator = operators.operatorOf(shop.id());
         if (operator.isEmpty()) {
@@ -148,7 +168,7 @@ public final class ShopFrontHost {
     }
 
     private void fileCase(FileCase fc) {
-        Optional<Attribution> to = attribute(fc.fenceId(), fc.location());
+        Optional<Attribution> to = attribution.attribute(fc.fenceId(), fc.location());
         if (to.isEmpty()) {
             unattributed(fc, fc.location(), fc.violation());
             return;
@@ -162,20 +182,69 @@ public final class ShopFrontHost {
                     + " an officer must identify the party before filing");
             return;
         }
-        ObjectOperator party = operator.get();
+        ShopCaseFile file = caseFile(fc.episodeId(), fc.violation(), fc.at());
+        file.fileCase = fc;
+        file.shop = shop;
+        file.operator = operator.get();
+        if (file.location == null) {
+            file.location = fc.location();
+        }
+        tryFile(file, fc.at());
+    }
+
+    /** The case file of an episode, opened (with its case number) by the first effect that needs it. */
+    private ShopCaseFile caseFile(String episodeId, Violation v, Instant at) {
+        return caseFiles.computeIfAbsent(episodeId, id -> new ShopCaseFile(String.format("331003-%d-%06d",
+                LocalDate.ofInstant(at, SHANGHAI).getYear(), 800 + ++serial), v, clock, witnesses));
+    }
+
+    /**
+     * Files the case once the engine has decided to, the camera's evidence is in and the completeness rules pass;
+     * otherwise logs what is missing (once per change) and waits for the next warning record or identification.
+     */
+    private void tryFile(ShopCaseFile file, Instant at) {
+        if (file.filed || !file.captured || file.fileCase == null) {
+            return;
+        }
+        FileCase fc = file.fileCase;
+        file.operatorRecord(at);
+        List<String> basis = warnings.basisOf(fc, file.shop.id());
+        file.warningsRequired = basis.size();
+        basis.stream().filter(k -> !k.isEmpty()).map(outbox::find).flatMap(Optional::stream)
+                .forEach(file::warningRecord);
+        CompletenessReport report = file.check();
+        List<String> gaps = report.gaps().stream().map(Finding::ruleId).toList();
+        if (!report.complete()) {
+            if (file.gapsChanged(gaps)) {
+                log(at, file.shop.id(), ShopStep.Kind.EVIDENCE_INCOMPLETE, file.caseId + ": held, missing " + gaps);
+            }
+            return;
+        }
+        SignedTreeHead head = file.chain.seal(officers[0].value());
+        log(at, file.shop.id(), ShopStep.Kind.EVIDENCE_COMPLETE, file.caseId + ": " + report.findings().size()
+                + " checks met; " + file.chain.items().size() + " items sealed, root " + head.rootHash());
+        file(file, at);
+    }
+
+    private void file(ShopCaseFile file, Instant at) {
+        FileCase fc = file.fileCase;
+        ManagedObject shop = file.shop;
+        ObjectOperator party = file.operator;
         PartyType type = party.isBusiness() ? PartyType.ORGANISATION : PartyType.PERSON;
-        String caseId = String.format("331003-%d-%06d", LocalDate.ofInstant(fc.at(), SHANGHAI).getYear(), 800 + ++serial);
-        StoredCase c = cases.file(caseId, fc.violation(), type, fc.at(), fc.violation().name() + " at " + shop.name()
-                + " after " + fc.repeatCount() + " warned episodes in the window; party: operator " + party.name(), officers);
-        files.appendCase(shop.id(), new EnterpriseArchive.CaseRef(caseId, fc.violation(), fc.at()));
-        log(fc, shop.id(), ShopStep.Kind.CASE_FILED, caseId + " " + c.penaltyCase().state() + " against operator "
+        String caseId = file.caseId;
+        StoredCase c = cases.file(caseId, fc.violation(), type, at, fc.violation().name() + " at " + shop.name()
+                + " after " + fc.repeatCount() + " warned episodes in the window; party: operator " + party.name()
+                + "; evidence root " + file.chain.heads().get(file.chain.heads().size() - 1).rootHash(), officers);
+        file.filed = true;
+        files.appendCase(shop.id(), new EnterpriseArchive.CaseRef(caseId, fc.violation(), at));
+        log(at, shop.id(), ShopStep.Kind.CASE_FILED, caseId + " " + c.penaltyCase().state() + " against operator "
                 + party.name() + " (" + type + ")");
         Facts facts = Facts.builder().party(type).firstViolation(fc.repeatCount() == 0).repeatCount(fc.repeatCount())
                 .harm(HarmLevel.MINOR).build();
-        Assessment a = PenaltyCatalogue.shipped().explain(fc.violation(), facts, LocalDate.ofInstant(fc.at(), SHANGHAI));
-        log(fc, shop.id(), ShopStep.Kind.PENALTY_ASSESSED, caseId + ": " + a.decision().outcome() + " "
+        Assessment a = PenaltyCatalogue.shipped().explain(fc.violation(), facts, LocalDate.ofInstant(at, SHANGHAI));
+        log(at, shop.id(), ShopStep.Kind.PENALTY_ASSESSED, caseId + ": " + a.decision().outcome() + " "
                 + a.decision().fineFen() / 100 + " yuan (tier " + a.decision().tierId() + ") — "
-                + String.join("; ", a.explanation().steps().stream().map(s -> s.text()).toList()));
+                + String.join("; ", a.explanation().steps().stream().map(st -> st.text()).toList()));
     }
 
     /** One finding per episode in the object's file (the first effect of the episode that reaches the host). */
@@ -192,22 +261,7 @@ public final class ShopFrontHost {
     private void unattributed(EnforcementEffect e, GeoPoint at, Violation v) {
         log(e, "", ShopStep.Kind.UNATTRIBUTED, v.name() + String.format(" at (%.6f, %.6f)", at.lon(), at.lat())
                 + ": no managed object in front of which it"
-                + " happened (none within " + frontages.maxDistanceMeters() + " m); nobody texted, no case");
-    }
-
-    /** The object in front of which an event at a fence happened: the fence's frontOf, else the nearest frontage. */
-    private Optional<Attribution> attribute(String fenceId, GeoPoint at) {
-        Fence f = fences.get(fenceId);
-        if (f != null && f.frontOf().isPresent()) {
-            ManagedObject o = frontages.object(f.frontOf().get()).orElseThrow();
-            return Optional.of(new Attribution(o, "fence " + f.id() + " is in front of it"));
-        }
-        return frontages.locate(at).map(x -> new Attribution(x.object(), x.match() == Frontage.Match.INSIDE_FRONTAGE
-                ? "inside its frontage" : String.format("nearest, %.1f m from it", x.distanceMeters())));
-    }
-
-    /** The object an event was traced to and how. */
-    private record Attribution(ManagedObject object, String how) {
+                + " happened (none within " + attribution.maxDistanceMeters() + " m); nobody texted, no case");
     }
 
     /**
@@ -228,6 +282,72 @@ public final class ShopFrontHost {
                         k.getValue(), "to " + Masks.phone(m.get().message().to()) + ": " + m.get().message().text()));
             }
         }
+        for (ShopCaseFile held : List.copyOf(caseFiles.values())) {
+            tryFile(held, clock.instant()); // a warning played since may complete a held case
+        }
+    }
+
+    /**
+     * Adds the property manager's side evidence (物业佐证) identifying who did it — e.g. the street's shop-management
+     * office matching the person on the clip to the shop's staff — to an episode's held case, and files it if the
+     * evidence is then complete.
+     *
+     * @param partyRef the party's pseudonymous id in the host's party register (never a name or phone here)
+     * @return the completeness report after the addition
+     * @throws IllegalArgumentException when the episode has no case awaiting evidence
+     */
+    public CompletenessReport addPropertyIdentification(String episodeId, String company, String partyRef, Instant at) {
+        ShopCaseFile file = held(episodeId);
+        file.propertyIdentification(company, partyRef, at);
+        log(at, file.shop.id(), ShopStep.Kind.IDENTIFICATION_ADDED, file.caseId + ": property side evidence from "
+                + company + " identifies " + partyRef);
+        tryFile(file, at);
+        return file.check();
+    }
+
+    /**
+     * Adds a registered witness's statement (证人证言) identifying who did it to an episode's held case, and files it
+     * if the evidence is then complete.
+     *
+     * @throws IllegalArgumentException when the episode has no case awaiting evidence
+     * @throws io.offsite.evidence.EvidenceException when the witness is not in the builder's register
+     */
+    public CompletenessReport addWitnessStatement(String episodeId, WitnessId witness, String partyRef, Instant at) {
+        ShopCaseFile file = held(episodeId);
+        file.witnessStatement(witness, partyRef, at, officers[0].value());
+        log(at, file.shop.id(), ShopStep.Kind.IDENTIFICATION_ADDED, file.caseId + ": statement of registered witness "
+                + witness.value() + " identifies " + partyRef);
+        tryFile(file, at);
+        return file.check();
+    }
+
+    private ShopCaseFile held(String episodeId) {
+        ShopCaseFile file = caseFiles.get(Objects.requireNonNull(episodeId, "episodeId"));
+        if (file == null || file.fileCase == null || file.shop == null || file.operator == null) {
+            throw new IllegalArgumentException("episode " + episodeId + " has no case awaiting evidence (known: "
+                    + awaitingEvidence() + ")");
+        }
+        if (file.filed) {
+            throw new IllegalStateException("case " + file.caseId + " of episode " + episodeId
+                    + " is already filed; its evidence is sealed");
+        }
+        return file;
+    }
+
+    /** The episodes whose case the engine decided to file but which wait for evidence, in arrival order. */
+    public List<String> awaitingEvidence() {
+        return caseFiles.entrySet().stream().filter(e -> !e.getValue().filed && e.getValue().fileCase != null
+                && e.getValue().operator != null).map(Map.Entry::getKey).toList();
+    }
+
+    /** The completeness of an episode's evidence as of now, if the episode has a case file. */
+    public Optional<CompletenessReport> completeness(String episodeId) {
+        return Optional.ofNullable(caseFiles.get(episodeId)).map(ShopCaseFile::check);
+    }
+
+    /** An episode's evidence chain, if it has one (read it; the host adds to it). */
+    public Optional<EvidenceChain> evidenceOf(String episodeId) {
+        return Optional.ofNullable(caseFiles.get(episodeId)).map(f -> f.chain);
     }
 
     /** The file (一企一档) of a managed object; malformed or unknown ids are refused by the file store. */
@@ -251,88 +371,10 @@ public final class ShopFrontHost {
     }
 
     private void log(EnforcementEffect e, String objectId, ShopStep.Kind kind, String text) {
-        timeline.add(new ShopStep(e.at(), kind, objectId, text));
+        log(e.at(), objectId, kind, text);
     }
 
-    /** Collects the host's collaborators. */
-    public static final class Builder {
-        private Clock clock;
-        private List<Fence> fences = List.of();
-        private Frontages frontages;
-        private ObjectOperators operators;
-        private EnterpriseFiles files;
-        private Outbox outbox;
-        private EffectNotifier notifier;
-        private CaseService cases;
-        private OfficerId[] officers;
-        private final Map<Violation, MessageTemplate> operatorTexts = new HashMap<>();
-
-        private Builder() {
-        }
-
-        /** The host's clock. */
-        public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
-            return this;
-        }
-
-        /** The fences the engine runs (their {@code frontOf} ids are checked against the frontages at build). */
-        public Builder fences(List<Fence> f) {
-            this.fences = List.copyOf(f);
-            return this;
-        }
-
-        /** The managed objects and their frontages. */
-        public Builder frontages(Frontages f) {
-            this.frontages = Objects.requireNonNull(f, "frontages");
-            return this;
-        }
-
-        /** The registered operators. */
-        public Builder operators(ObjectOperators o) {
-            this.operators = Objects.requireNonNull(o, "operators");
-            return this;
-        }
-
-        /** The objects' files. */
-        public Builder files(EnterpriseFiles f) {
-            this.files = Objects.requireNonNull(f, "files");
-            return this;
-        }
-
-        /** The outbox operator texts go through, and the notifier that plays loudspeaker warnings over it. */
-        public Builder messaging(Outbox o, EffectNotifier n) {
-            this.outbox = Objects.requireNonNull(o, "outbox");
-            this.notifier = Objects.requireNonNull(n, "notifier");
-            return this;
-        }
-
-        /** The case service cases are filed in, and the two officers who act on them. */
-        public Builder cases(CaseService c, OfficerId first, OfficerId second) {
-            this.cases = Objects.requireNonNull(c, "cases");
-            this.officers = new OfficerId[] {Objects.requireNonNull(first, "first"), Objects.requireNonNull(second, "second")};
-            return this;
-        }
-
-        /** The text sent to an operator when a warning about {@code v} is played in front of their shop. */
-        public Builder operatorText(Violation v, MessageTemplate t) {
-            operatorTexts.put(Objects.requireNonNull(v, "violation"), Objects.requireNonNull(t, "template"));
-            return this;
-        }
-
-        /**
-         * Builds the host.
-         *
-         * @throws UnknownObjectException when a fence's frontOf names no object of the frontages
-         */
-        public ShopFrontHost build() {
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(frontages, "frontages");
-            Objects.requireNonNull(operators, "operators");
-            Objects.requireNonNull(files, "files");
-            Objects.requireNonNull(outbox, "messaging");
-            Objects.requireNonNull(cases, "cases");
-            return new ShopFrontHost(this);
-        }
+    private void log(Instant at, String objectId, ShopStep.Kind kind, String text) {
+        timeline.add(new ShopStep(at, kind, objectId, text));
     }
 }

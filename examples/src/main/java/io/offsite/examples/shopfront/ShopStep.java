@@ -37,6 +37,12 @@ public record ShopStep(Instant at, Kind kind, String objectId, String text) {
         UNATTRIBUTED,
         /** The engine asked for evidence (clip and stills) of the episode. */
         EVIDENCE_REQUESTED,
+        /** The engine decided to file, but the evidence is not yet complete: the case is held; the text names the gaps. */
+        EVIDENCE_INCOMPLETE,
+        /** Someone identified who did it (property side evidence or a witness statement). */
+        IDENTIFICATION_ADDED,
+        /** The completeness rules passed and the chain was sealed; the case is filed next. */
+        EVIDENCE_COMPLETE,
         /** A case was filed against the operator and its reference put in the object's file. */
         CASE_FILED,
         /** The penalty table assessed the intended penalty. */

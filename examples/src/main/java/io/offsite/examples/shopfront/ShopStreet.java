@@ -17,6 +17,7 @@ import io.offsite.core.objects.ObjectOperator;
 import io.offsite.core.spi.ObjectOperators;
 import io.offsite.core.spi.OfficerDirectory;
 import io.offsite.core.violation.Violation;
+import io.offsite.evidence.WitnessRegistry;
 import io.offsite.examples.DemoSecrets;
 import io.offsite.geofence.CollectingSink;
 import io.offsite.geofence.Detection;
@@ -32,6 +33,7 @@ import io.offsite.notify.OutboxStores;
 import io.offsite.notify.Receipt;
 import io.offsite.notify.Recipients;
 import io.offsite.notify.SimulatedGateway;
+import io.offsite.notify.spi.Gateway;
 import io.offsite.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +70,9 @@ final class ShopStreet {
     final CollectingSink sink = new CollectingSink();
     final SimulatedGateway sms = SimulatedGateway.builder().seed(7).latency(Duration.ofSeconds(1), Duration.ofSeconds(3))
             .build();
-    final SimulatedGateway loudspeakers = SimulatedGateway.builder().seed(8).build();
+    final Gateway loudspeakers;
+    /** The register witness statements are checked against (empty until a test registers someone). */
+    final WitnessRegistry witnesses = WitnessRegistry.inMemory();
     final InMemoryEnterpriseFiles files = InMemoryEnterpriseFiles.of(List.of(FRUIT, NOODLES, HARDWARE, KIOSK));
     final CaseService cases = CaseService.create(CaseLifecycle.builder().build(), CaseStore.inMemory());
     final GeofenceEngine engine;
@@ -77,6 +81,12 @@ final class ShopStreet {
     final ShopFrontHost host;
 
     ShopStreet(Instant start, List<Fence> fences) {
+        this(start, fences, SimulatedGateway.builder().seed(8).build());
+    }
+
+    /** The street with the given camera-loudspeaker gateway (e.g. one that refuses every command). */
+    ShopStreet(Instant start, List<Fence> fences, Gateway loudspeakers) {
+        this.loudspeakers = loudspeakers;
         this.clock = SettableClock.at(start);
         this.engine = GeofenceEngine.builder(FenceRegistry.of(fences), OfficerDirectory.of(Map.of(CELL, OFFICER)))
                 .effects(sink).store(EpisodeStore.inMemory()).clock(clock).allowedLateness(Duration.ofSeconds(5))
@@ -87,7 +97,7 @@ final class ShopStreet {
                 .sign("黄岩综合执法").placeNames((fenceId, at) -> "劳动北路").build();
         this.host = ShopFrontHost.builder().clock(clock).fences(fences).frontages(frontages())
                 .operators(ObjectOperators.of(OPERATORS)).files(files).messaging(outbox, notifier)
-                .cases(cases, OFFICER, SECOND)
+                .cases(cases, OFFICER, SECOND).witnesses(witnesses)
                 .operatorText(Violation.TRADING_BEYOND_SHOPFRONT, MessageTemplate.sms("operator-shopfront", "黄岩综合执法",
                         "{place}经营者：监控发现您店门外摆放经营，已语音提醒，请立即收回店内；30日内多次违反将依法立案（{caseNo}）。", 2))
                 .operatorText(Violation.SEWAGE_DUMPING, MessageTemplate.sms("operator-sewage", "黄岩综合执法",
@@ -148,7 +158,9 @@ final class ShopStreet {
         delivered.addAll(fx);
         fx.forEach(host::effect);
         List<Receipt> receipts = new ArrayList<>(sms.takeReceipts(clock.instant()));
-        receipts.addAll(loudspeakers.takeReceipts(clock.instant()));
+        if (loudspeakers instanceof SimulatedGateway simulated) {
+            receipts.addAll(simulated.takeReceipts(clock.instant()));
+        }
         host.pump(receipts);
         if (!sink.problems().isEmpty()) {
             throw new IllegalStateException("geofence problems: " + sink.takeProblems());

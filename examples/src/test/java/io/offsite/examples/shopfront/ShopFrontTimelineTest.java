@@ -9,8 +9,12 @@ import io.offsite.cases.penalty.PartyType;
 import io.offsite.core.InvalidValueException;
 import io.offsite.core.objects.EnterpriseArchive;
 import io.offsite.core.objects.UnknownObjectException;
+import io.offsite.core.effect.FileCase;
+import io.offsite.evidence.ItemKind;
 import io.offsite.examples.shopfront.ShopStep.Kind;
 import io.offsite.geofence.Detection;
+import io.offsite.notify.spi.Gateway;
+import io.offsite.notify.spi.SendResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +48,7 @@ class ShopFrontTimelineTest {
                 Kind.WARNING_PLAYED, Kind.FINDING_FILED, Kind.OPERATOR_SMS_QUEUED, Kind.OPERATOR_SMS_DELIVERED,
                 Kind.WARNING_PLAYED, Kind.FINDING_FILED, Kind.OPERATOR_SMS_QUEUED, Kind.OPERATOR_SMS_DELIVERED,
                 Kind.WARNING_PLAYED, Kind.OPERATOR_SMS_QUEUED, Kind.OPERATOR_SMS_DELIVERED,
-                Kind.FINDING_FILED, Kind.CASE_FILED, Kind.PENALTY_ASSESSED);
+                Kind.FINDING_FILED, Kind.EVIDENCE_COMPLETE, Kind.CASE_FILED, Kind.PENALTY_ASSESSED);
         Instant day3 = START.plus(Duration.ofDays(2)).plus(Duration.ofHours(5));
         Instant day6 = START.plus(Duration.ofDays(5)).minus(Duration.ofHours(1));
         assertThat(fruit.stream().filter(s -> s.kind() == Kind.WARNING_PLAYED).map(ShopStep::at)).containsExactly(
@@ -55,6 +59,17 @@ class ShopFrontTimelineTest {
         assertThat(first(st, Kind.PENALTY_ASSESSED).text()).contains("FINE 250 yuan (tier ordinary)")
                 .contains("repeatCount in 2..3");
         assertThat(first(st, Kind.OPERATOR_SMS_DELIVERED).text()).contains("某水果店经营者").contains("138****1111");
+
+        String episode = st.delivered.stream().filter(e -> e instanceof FileCase).map(e -> e.episodeId())
+                .findFirst().orElseThrow();
+        assertThat(st.host.completeness(episode)).hasValueSatisfying(r -> assertThat(r.complete()).isTrue());
+        // the repeat is filed at once, without a warning of its own: it rests on the three earlier warnings played
+        List<ItemKind> items = st.host.evidenceOf(episode).orElseThrow().items().stream().map(i -> i.spec().kind())
+                .toList();
+        assertThat(items).containsOnly(ItemKind.STILL, ItemKind.VIDEO_CLIP, ItemKind.AGENCY_RECORD,
+                ItemKind.VOICE_WARNING_RECORD);
+        assertThat(items).filteredOn(k -> k == ItemKind.VOICE_WARNING_RECORD).hasSize(3);
+        assertThat(st.host.evidenceOf(episode).orElseThrow().isSealed()).isTrue();
 
         EnterpriseArchive file = st.host.fileOf(FRUIT);
         assertThat(file.findings()).hasSize(3);
@@ -70,6 +85,22 @@ class ShopFrontTimelineTest {
         String printed = buf.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("3 findings, 1 case(s)");
         assertThat(MOBILE.matcher(printed).find()).as("unmasked phone in:%n%s", printed).isFalse();
+    }
+
+    @Test
+    void repeatWhoseEarlierWarningsWereNeverPlayed_isHeldNamingTheWarningGap() {
+        Gateway deadSpeakers = request -> SendResult.rejected("speaker offline");
+        ShopStreet st = new ShopStreet(START, List.of(ShopFrontDemo.fence(FRUIT)), deadSpeakers);
+        ShopFrontDemo.play(st);
+        assertThat(kinds(st.host.timelineOf(FRUIT))).doesNotContain(Kind.CASE_FILED, Kind.EVIDENCE_COMPLETE)
+                .contains(Kind.EVIDENCE_INCOMPLETE);
+        assertThat(first(st, Kind.EVIDENCE_INCOMPLETE).text()).contains("shopfront.warnings");
+        assertThat(st.host.fileOf(FRUIT).cases()).isEmpty();
+        String episode = st.host.awaitingEvidence().get(0);
+        assertThat(st.host.completeness(episode).orElseThrow().gaps()).extracting(g -> g.ruleId())
+                .containsExactly("shopfront.warnings");
+        assertThatThrownBy(() -> st.host.addPropertyIdentification("no-such-episode", "某物业", "p-1", START))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-episode");
     }
 
     @Test
