@@ -132,8 +132,8 @@ final class Enforcement implements AutoCloseable {
         this.desk = new CaseDesk(clock, JdbcChainJournals.create(db), blobs,
                 FileSigningKeys.open(dataDir.resolve("keys"), "huangyan-enforcement"), cases, lifecycle, catalogue,
                 cameras, outbox::find, places::grid, places::area, this::publish, shops);
-        this.trucks = new TruckWatch(dataDir, truckPermits, new com.fasterxml.jackson.databind.ObjectMapper(), desk,
-                this::publish);
+        this.trucks = new TruckWatch(io.offsite.store.jdbc.JdbcDocuments.create(db), dataDir, truckPermits,
+                new com.fasterxml.jackson.databind.ObjectMapper(), desk, this::publish);
         // owner signals since the last checkpoint die with a crash (EpisodeStore: durable with the next checkpoint):
         // tell the engine again what the outbox knows — repeats answer DUPLICATE, so this is always safe
         lock.lock();

@@ -20,6 +20,7 @@ import io.offsite.notify.HttpGateway;
 import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.SendResult;
+import io.offsite.store.jdbc.JdbcDocuments;
 import io.offsite.store.jdbc.OffsiteDatabase;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -56,6 +57,8 @@ public final class OffsiteServer implements AutoCloseable {
     private final Enforcement enforcement;
     private final OffsiteDatabase db;
     private final AutoCloseable pool;
+    /** Every this many pump rounds (100 ms each) the grid and fences are checked for other servers' writes. */
+    private static final long PLACES_REFRESH_ROUNDS = 50;
     private final Thread pump;
     private final Jt808Listener jt808;
     private volatile boolean running = true;
@@ -89,7 +92,7 @@ public final class OffsiteServer implements AutoCloseable {
             pool = new HikariDataSource(hc);
             db = OffsiteDatabase.builder(pool).clock(clock).open();
         }
-        Places places = Places.open(o.dataDir(), resource("/demo/huangyan-district.geojson"),
+        Places places = Places.open(JdbcDocuments.create(db), o.dataDir(), resource("/demo/huangyan-district.geojson"),
                 o.demo() ? resource("/demo/fences.geojson") : EMPTY,
                 g -> new Directory(g, officerPhones(o), o.demo() ? DemoStreet.OWNERS : Map.of()));
         List<SimulatedGateway> simulated = new java.util.ArrayList<>();
@@ -122,7 +125,7 @@ public final class OffsiteServer implements AutoCloseable {
         CameraSnapshots recorder = o.demo() ? new SimulatedCameras() : o.isapiUser().isEmpty() ? new NoRecorder()
                 : new IsapiPictureFetch(sites, o.isapiUser(), o.isapiPassword(), clock::instant, new NoRecorder());
         PushedPictures pictures = new PushedPictures(blobs, recorder);
-        Premises premises = Premises.open(o.dataDir(), o.demo() ? resource("/demo/objects.geojson") : EMPTY,
+        Premises premises = Premises.open(JdbcDocuments.create(db), o.dataDir(), o.demo() ? resource("/demo/objects.geojson") : EMPTY,
                 o.demo() ? resource("/demo/operators.json") : "[]", Premises.databaseFiles(db));
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
                 pictures, premises, o.demo() ? resource("/demo/trucks.json") : "[]");
@@ -214,8 +217,12 @@ public final class OffsiteServer implements AutoCloseable {
 
     private void pumpLoop(DemoStreet street, PrintStream out, int port) {
         boolean demoRunning = street != null;
+        long rounds = 0;
         while (running) {
             try {
+                if (++rounds % PLACES_REFRESH_ROUNDS == 0 && enforcement.places().refresh()) {
+                    LOG.info("grid or fences changed by another server: reloaded");
+                }
                 if (demoRunning && !street.step()) {
                     demoRunning = false;
                     out.println("demo street finished; the API stays up on http://localhost:" + port + "/api/v1"

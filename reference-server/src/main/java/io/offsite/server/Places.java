@@ -5,68 +5,99 @@ import io.offsite.core.grid.GridGeoJson;
 import io.offsite.geofence.Fence;
 import io.offsite.geofence.FenceGeoJson;
 import io.offsite.geofence.FenceRegistry;
-import java.io.IOException;
+import io.offsite.store.jdbc.JdbcDocuments;
+import io.offsite.store.jdbc.StaleDocumentException;
+import io.offsite.store.jdbc.StoredDocument;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The enforcement grid and the fences, as GeoJSON files in the data directory ({@code grid.geojson},
- * {@code fences.geojson}) written atomically after they parsed and validated, so a bad upload never replaces good
- * data and a restart finds what was last accepted. Fence changes reach the running engine through its
- * {@link FenceRegistry} (a new index is swapped in; open episodes keep going).
+ * The enforcement grid and the fences, kept in the database as GeoJSON documents ({@link JdbcDocuments}, names
+ * {@code grid} and {@code fences}) so every server on one database enforces the same places. A new grid or fence set
+ * is parsed and validated before it is written, so a bad upload never replaces good data; each write names the
+ * version it read, and when another server wrote first this one reloads, re-applies its change and writes again.
+ * {@link #refresh()} (called by the server's pump every few seconds) picks up what other servers wrote. Fence changes
+ * reach the running engine through its {@link FenceRegistry} (a new index is swapped in; open episodes keep going).
+ * A data directory from before the database kept them ({@code grid.geojson}, {@code fences.geojson}) is imported
+ * once, when the database has no document yet.
  */
 final class Places {
-    private final Path dir;
+    static final String GRID = "grid";
+    static final String FENCES = "fences";
+    private static final int WRITE_TRIES = 5;
+
+    private final JdbcDocuments docs;
     private final Directory directory;
     private volatile Grid grid;
     private volatile String gridJson;
+    private long gridVersion;
+    private long fencesVersion;
     private final FenceRegistry registry;
     private final Map<String, Fence> fences = new LinkedHashMap<>();
 
-    private Places(Path dir, Directory directory, Grid grid, String gridJson, List<Fence> fences) {
-        this.dir = dir;
+    private Places(JdbcDocuments docs, Directory directory, StoredDocument grid, StoredDocument fences) {
+        this.docs = docs;
         this.directory = directory;
-        this.grid = grid;
-        this.gridJson = gridJson;
-        fences.forEach(f -> this.fences.put(f.id(), f));
-        this.registry = FenceRegistry.of(fences);
+        this.grid = parseGrid(grid.body());
+        this.gridJson = grid.body();
+        this.gridVersion = grid.version();
+        List<Fence> parsed = parseFences(fences.body());
+        parsed.forEach(f -> this.fences.put(f.id(), f));
+        this.fencesVersion = fences.version();
+        this.registry = FenceRegistry.of(parsed);
     }
 
-    /** Opens the data directory's grid and fences, seeding them from {@code seedGrid}/{@code seedFences} if absent. */
-    static Places open(Path dir, String seedGrid, String seedFences, Directory.Factory directories) {
-        try {
-            Files.createDirectories(dir);
-            Path g = dir.resolve("grid.geojson");
-            Path f = dir.resolve("fences.geojson");
-            if (!Files.exists(g)) {
-                write(g, seedGrid);
-            }
-            if (!Files.exists(f)) {
-                write(f, seedFences);
-            }
-            String gridJson = Files.readString(g, StandardCharsets.UTF_8);
-            Grid grid = GridGeoJson.create().readGrid(new StringReader(gridJson));
-            List<Fence> fences = FenceGeoJson.create().read(Files.readString(f, StandardCharsets.UTF_8));
-            return new Places(dir, directories.create(grid), grid, gridJson, fences);
-        } catch (IOException e) {
-            throw new UncheckedIOException("data directory " + dir + ": " + e.getMessage(), e);
+    /**
+     * Opens the database's grid and fences, creating them from the legacy files in {@code dataDir} when present,
+     * else from {@code seedGrid}/{@code seedFences}.
+     */
+    static Places open(JdbcDocuments docs, Path dataDir, String seedGrid, String seedFences,
+            Directory.Factory directories) {
+        StoredDocument grid = Documents.seedOnce(docs, GRID, dataDir.resolve("grid.geojson"), seedGrid);
+        StoredDocument fences = Documents.seedOnce(docs, FENCES, dataDir.resolve("fences.geojson"), seedFences);
+        Grid parsed = parseGrid(grid.body());
+        return new Places(docs, directories.create(parsed), grid, fences);
+    }
+
+    private static Grid parseGrid(String json) {
+        return GridGeoJson.create().readGrid(new StringReader(json));
+    }
+
+    private static List<Fence> parseFences(String json) {
+        return FenceGeoJson.create().read(json);
+    }
+
+    /**
+     * Picks up a grid or fence set another server wrote since this one last read or wrote them.
+     *
+     * @return whether anything changed
+     */
+    synchronized boolean refresh() {
+        boolean changed = false;
+        if (docs.version(GRID).orElse(gridVersion) != gridVersion) {
+            StoredDocument d = docs.find(GRID).orElseThrow();
+            Grid parsed = parseGrid(d.body());
+            grid = parsed;
+            gridJson = d.body();
+            gridVersion = d.version();
+            directory.grid(parsed);
+            changed = true;
         }
-    }
-
-    private static void write(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (docs.version(FENCES).orElse(fencesVersion) != fencesVersion) {
+            StoredDocument d = docs.find(FENCES).orElseThrow();
+            Map<String, Fence> next = new LinkedHashMap<>();
+            parseFences(d.body()).forEach(f -> next.put(f.id(), f));
+            install(next, d.version());
+            changed = true;
+        }
+        return changed;
     }
 
     Grid grid() {
@@ -85,10 +116,20 @@ final class Places {
         return registry;
     }
 
-    /** Replaces the grid (already validated by the caller's parse). */
+    /** Replaces the grid (already validated by the caller's parse); a whole replacement: the last writer wins. */
     synchronized void replaceGrid(String json) {
-        Grid parsed = GridGeoJson.create().readGrid(new StringReader(json));
-        persist("grid.geojson", json);
+        Grid parsed = parseGrid(json);
+        for (int tries = 1;; tries++) {
+            try {
+                gridVersion = docs.replace(GRID, gridVersion, json).version();
+                break;
+            } catch (StaleDocumentException e) {
+                if (tries == WRITE_TRIES) {
+                    throw e;
+                }
+                gridVersion = e.actual();
+            }
+        }
         grid = parsed;
         gridJson = json;
         directory.grid(parsed);
@@ -106,53 +147,73 @@ final class Places {
         return fence(fenceId).filter(f -> !f.isPixelFence()).map(Fence::area);
     }
 
-    /** Replaces every fence. */
+    /** Replaces every fence (a whole replacement: the last writer wins). */
     synchronized void replaceFences(List<Fence> all) {
         Map<String, Fence> next = new LinkedHashMap<>();
         all.forEach(f -> next.put(f.id(), f));
-        persist("fences.geojson", FenceGeoJson.create().write(new ArrayList<>(next.values())));
-        fences.clear();
-        fences.putAll(next);
-        registry.update(m -> {
-            m.clear();
-            m.putAll(next);
-        });
+        writeFences(current -> next);
     }
 
     /** Adds or replaces the given fences; returns how many were new. */
     synchronized int putFences(List<Fence> some) {
-        Map<String, Fence> next = new LinkedHashMap<>(fences);
-        int added = 0;
-        for (Fence f : some) {
-            if (next.put(f.id(), f) == null) {
-                added++;
+        int[] added = new int[1];
+        writeFences(current -> {
+            Map<String, Fence> next = new LinkedHashMap<>(current);
+            added[0] = 0;
+            for (Fence f : some) {
+                if (next.put(f.id(), f) == null) {
+                    added[0]++;
+                }
             }
-        }
-        persist("fences.geojson", FenceGeoJson.create().write(new ArrayList<>(next.values())));
-        fences.clear();
-        fences.putAll(next);
-        registry.update(m -> some.forEach(f -> m.put(f.id(), f)));
-        return added;
+            return next;
+        });
+        return added[0];
     }
 
     /** Removes a fence; false when there was none. */
     synchronized boolean removeFence(String id) {
-        if (!fences.containsKey(id)) {
-            return false;
-        }
-        Map<String, Fence> next = new LinkedHashMap<>(fences);
-        next.remove(id);
-        persist("fences.geojson", FenceGeoJson.create().write(new ArrayList<>(next.values())));
-        fences.remove(id);
-        registry.remove(id);
-        return true;
+        boolean[] found = new boolean[1];
+        writeFences(current -> {
+            found[0] = current.containsKey(id);
+            Map<String, Fence> next = new LinkedHashMap<>(current);
+            next.remove(id);
+            return next;
+        });
+        return found[0];
     }
 
-    private void persist(String name, String json) {
-        try {
-            write(dir.resolve(name), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + dir.resolve(name) + ": " + e.getMessage(), e);
+    /**
+     * Applies {@code change} to the current fences and writes the result under the version read; when another server
+     * wrote first, reloads its fences and applies the change to them again.
+     */
+    private void writeFences(UnaryOperator<Map<String, Fence>> change) {
+        for (int tries = 1;; tries++) {
+            Map<String, Fence> next = change.apply(fences);
+            try {
+                long version = docs.replace(FENCES, fencesVersion, FenceGeoJson.create()
+                        .write(new ArrayList<>(next.values()))).version();
+                install(next, version);
+                return;
+            } catch (StaleDocumentException e) {
+                if (tries == WRITE_TRIES) {
+                    throw e;
+                }
+                StoredDocument d = docs.find(FENCES).orElseThrow();
+                Map<String, Fence> theirs = new LinkedHashMap<>();
+                parseFences(d.body()).forEach(f -> theirs.put(f.id(), f));
+                install(theirs, d.version());
+            }
         }
+    }
+
+    /** Makes {@code next} the fences in force (this object's view and the engine's registry). */
+    private void install(Map<String, Fence> next, long version) {
+        fences.clear();
+        fences.putAll(next);
+        fencesVersion = version;
+        registry.update(m -> {
+            m.clear();
+            m.putAll(next);
+        });
     }
 }

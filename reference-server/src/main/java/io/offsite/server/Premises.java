@@ -12,14 +12,13 @@ import io.offsite.core.objects.ObjectCategory;
 import io.offsite.core.objects.ObjectOperator;
 import io.offsite.core.spi.EnterpriseFiles;
 import io.offsite.core.spi.ObjectOperators;
+import io.offsite.store.jdbc.JdbcDocuments;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,9 @@ import java.util.function.Function;
 
 /**
  * The managed objects (管理对象: shops, enterprises) the bureau supervises, their registered operators and their files
- * ("one enterprise, one file", 一企一档). Objects and operators are files in the data directory
- * ({@code objects.geojson}, {@code operators.json}; seeded from the demo's when {@code --demo}); the files of
+ * ("one enterprise, one file", 一企一档). Objects and operators are documents in the database ({@code objects},
+ * {@code operators}: GeoJSON and JSON; seeded from the demo's when {@code --demo}, or imported once from a data
+ * directory's {@code objects.geojson} and {@code operators.json} of an older server); the files of
  * patrols, findings and cases are an {@link EnterpriseFiles} store the host chooses (the database in the server).
  * {@link #frontOf} traces an event to the object in front of which it happened ({@link Frontages}).
  */
@@ -49,29 +49,24 @@ final class Premises implements ObjectOperators {
     }
 
     /**
-     * Opens the data directory's objects and operators, seeding them from {@code seedObjects}/{@code seedOperators}
-     * when absent; {@code files} makes the file store for the objects read.
+     * Opens the database's objects and operators, seeding them from {@code seedObjects}/{@code seedOperators} (or the
+     * legacy files in {@code dir}) when absent; {@code files} makes the file store for the objects read.
      */
-    static Premises open(Path dir, String seedObjects, String seedOperators,
+    static Premises open(JdbcDocuments docs, Path dir, String seedObjects, String seedOperators,
             Function<List<ManagedObject>, EnterpriseFiles> files) {
-        try {
-            Files.createDirectories(dir);
-            Path o = dir.resolve("objects.geojson");
-            Path p = dir.resolve("operators.json");
-            seed(o, seedObjects);
-            seed(p, seedOperators);
-            IndustryTaxonomy taxonomy;
-            try (var in = new InputStreamReader(IndustryTaxonomy.class.getResourceAsStream(
-                    "/io/offsite/core/objects/sample-industries.json"), StandardCharsets.UTF_8)) {
-                taxonomy = IndustryTaxonomy.load(in);
-            }
-            List<ManagedObject> objects = ManagedObjectsGeoJson.of(ObjectCategory.builtIn(), taxonomy)
-                    .read(new StringReader(Files.readString(o, StandardCharsets.UTF_8)));
-            return new Premises(objects, operators(Files.readString(p, StandardCharsets.UTF_8), o.getFileName()
-                    .toString()), files);
+        String objectsJson = Documents.seedOnce(docs, "objects", dir.resolve("objects.geojson"), seedObjects).body();
+        String operatorsJson = Documents.seedOnce(docs, "operators", dir.resolve("operators.json"), seedOperators)
+                .body();
+        IndustryTaxonomy taxonomy;
+        try (var in = new InputStreamReader(IndustryTaxonomy.class.getResourceAsStream(
+                "/io/offsite/core/objects/sample-industries.json"), StandardCharsets.UTF_8)) {
+            taxonomy = IndustryTaxonomy.load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("data directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("the sample industry taxonomy: " + e.getMessage(), e);
         }
+        List<ManagedObject> objects = ManagedObjectsGeoJson.of(ObjectCategory.builtIn(), taxonomy)
+                .read(new StringReader(objectsJson));
+        return new Premises(objects, operators(operatorsJson, "objects"), files);
     }
 
     /** The files in the server's database ({@code store-jdbc}): a file is opened for every object read. */
@@ -83,14 +78,6 @@ final class Premises implements ObjectOperators {
         };
     }
 
-    private static void seed(Path target, String text) throws IOException {
-        if (!Files.exists(target)) {
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     /** Reads {@code [{"objectId":…,"name":…,"phone":…,"uscc":…}]}; errors name the entry and field. */
     private static Map<String, ObjectOperator> operators(String json, String objectsFile) {
         Map<String, ObjectOperator> out = new LinkedHashMap<>();
@@ -98,14 +85,14 @@ final class Premises implements ObjectOperators {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException("operators.json: not JSON: " + e.getMessage());
+            throw new IllegalArgumentException("document operators: not JSON: " + e.getMessage());
         }
         if (root == null || !root.isArray()) {
-            throw new IllegalArgumentException("operators.json: must be an array of operators");
+            throw new IllegalArgumentException("document operators: must be an array of operators");
         }
         for (int i = 0; i < root.size(); i++) {
             JsonNode n = root.get(i);
-            String where = "operators.json[" + i + "]";
+            String where = "operators[" + i + "]";
             String objectId = text(n, "objectId", where);
             String name = text(n, "name", where);
             String phone = text(n, "phone", where);

@@ -12,6 +12,9 @@ import io.offsite.geofence.truck.TruckFindingKind;
 import io.offsite.geofence.truck.TruckMonitor;
 import io.offsite.geofence.truck.TruckPermit;
 import io.offsite.geofence.truck.TruckPosition;
+import io.offsite.store.jdbc.JdbcDocuments;
+import io.offsite.store.jdbc.StaleDocumentException;
+import io.offsite.store.jdbc.StoredDocument;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,10 +24,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Construction-waste trucks (渣土车): the permits (approved corridors, sites, hours) in {@code trucks.json} in the data
- * directory, a geofence {@link TruckMonitor} over them fed by {@code POST /trucks/positions}, site-gate camera events
+ * Construction-waste trucks (渣土车): the permits (approved corridors, sites, hours) in the database (document
+ * {@code truck-permits}; imported once from an older data directory's {@code trucks.json}), a geofence {@link TruckMonitor} over them fed by {@code POST /trucks/positions}, site-gate camera events
  * and the JT/T 808 listener, and the findings it makes. Every finding about a permitted truck becomes a case through
  * the {@link CaseDesk} with the hashed GPS track as evidence. Not thread-safe: {@link Enforcement} calls it under its
  * lock. Replacing the permits starts a new monitor (open off-corridor or stop episodes start again).
@@ -86,7 +86,10 @@ final class TruckWatch {
             @NotBlank String validTo) {
     }
 
-    private final Path file;
+    /** The permits' document in the database. */
+    static final String PERMITS = "truck-permits";
+    private final JdbcDocuments docs;
+    private long version;
     private final ObjectMapper mapper;
     private final CaseDesk desk;
     private final Consumer<ServerEvent> events;
@@ -99,25 +102,26 @@ final class TruckWatch {
     private List<PermitBody> bodies;
     private TruckMonitor monitor;
 
-    TruckWatch(Path dataDir, String seedPermits, ObjectMapper mapper, CaseDesk desk, Consumer<ServerEvent> events) {
-        this.file = dataDir.resolve("trucks.json");
+    TruckWatch(JdbcDocuments docs, Path dataDir, String seedPermits, ObjectMapper mapper, CaseDesk desk,
+            Consumer<ServerEvent> events) {
+        this.docs = docs;
         this.mapper = mapper;
         this.desk = desk;
         this.events = events;
+        StoredDocument stored = Documents.seedOnce(docs, PERMITS, dataDir.resolve("trucks.json"), seedPermits);
+        PermitBody[] read;
         try {
-            if (!Files.exists(file)) {
-                write(seedPermits);
-            }
-            PermitBody[] read = mapper.readValue(Files.readString(file, StandardCharsets.UTF_8), PermitBody[].class);
-            List<TruckPermit> permits = new ArrayList<>();
-            for (int i = 0; i < read.length; i++) {
-                permits.add(permit(read[i], "trucks.json[" + i + "]"));
-            }
-            this.bodies = List.of(read);
-            this.monitor = monitor(permits);
+            read = mapper.readValue(stored.body(), PermitBody[].class);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("document " + PERMITS + ": " + e.getMessage(), e);
         }
+        List<TruckPermit> permits = new ArrayList<>();
+        for (int i = 0; i < read.length; i++) {
+            permits.add(permit(read[i], PERMITS + "[" + i + "]"));
+        }
+        this.bodies = List.of(read);
+        this.version = stored.version();
+        this.monitor = monitor(permits);
     }
 
     /** Converts and checks one permit; errors name {@code where} and the field. */
@@ -214,21 +218,31 @@ final class TruckWatch {
             permits.add(permit(all.get(i), "/permits/" + i));
         }
         TruckMonitor next = monitor(permits);
+        String json;
         try {
-            write(mapper.writeValueAsString(all));
+            json = mapper.writeValueAsString(all);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("writing the permits as JSON: " + e.getMessage(), e);
         }
+        version = replaceLastWriterWins(json);
         monitor.flush();
         monitor = next;
         bodies = List.copyOf(all);
     }
 
-    private void write(String json) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("trucks.json.tmp");
-        Files.writeString(tmp, json, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    /** A whole replacement: when another server wrote since this one read, its version is overwritten. */
+    private long replaceLastWriterWins(String json) {
+        long expected = version;
+        for (int tries = 1;; tries++) {
+            try {
+                return docs.replace(PERMITS, expected, json).version();
+            } catch (StaleDocumentException e) {
+                if (tries == 5) {
+                    throw e;
+                }
+                expected = e.actual();
+            }
+        }
     }
 
     List<PermitBody> permits() {

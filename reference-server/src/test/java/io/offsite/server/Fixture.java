@@ -42,7 +42,7 @@ final class Fixture implements AutoCloseable {
     Fixture(Path dir, java.util.function.Function<java.time.Clock, OffsiteDatabase> open) {
         this.dir = dir;
         db = open == null ? OffsiteDatabase.embedded(dir.resolve("db"), clock) : open.apply(clock);
-        Places places = Places.open(dir, OffsiteServer.resource("/demo/huangyan-district.geojson"),
+        Places places = Places.open(io.offsite.store.jdbc.JdbcDocuments.create(db), dir, OffsiteServer.resource("/demo/huangyan-district.geojson"),
                 OffsiteServer.resource("/demo/fences.geojson"),
                 g -> new Directory(g, DemoStreet.OFFICERS, DemoStreet.OWNERS));
         SimulatedGateway sim = SimulatedGateway.builder().seed(11).latency(Duration.ofSeconds(2), Duration.ofSeconds(4))
@@ -53,7 +53,7 @@ final class Fixture implements AutoCloseable {
         pictures = new PushedPictures(blobs, new SimulatedCameras());
         SimulatedGateway speakers = SimulatedGateway.builder().seed(12).latency(Duration.ofSeconds(1),
                 Duration.ofSeconds(2)).build();
-        Premises premises = Premises.open(dir, OffsiteServer.resource("/demo/objects.geojson"),
+        Premises premises = Premises.open(io.offsite.store.jdbc.JdbcDocuments.create(db), dir, OffsiteServer.resource("/demo/objects.geojson"),
                 OffsiteServer.resource("/demo/operators.json"), Premises.databaseFiles(db));
         enforcement = new Enforcement(clock, db, places, dir, blobs, sms, speakers, java.util.List.of(sim, speakers),
                 pictures, premises, OffsiteServer.resource("/demo/trucks.json"));
