@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 /**
  * A live still fetched from the camera itself (Hikvision ISAPI {@code GET /ISAPI/Streaming/channels/<ch>01/picture},
  * HTTP Basic or Digest authentication) for cameras in the ISAPI site table. A live picture only shows now: a still
- * asked for more than {@link PushedPictures#NEAR} from the server's now, or of a camera not in the table, goes to the
- * fallback (in production {@link NoRecorder}: recorder playback is not fetched). Errors name the camera and the
- * answer, never the credentials.
+ * asked for more than {@link PushedPictures#NEAR} from the server's now, or of a camera not in the table, and every
+ * clip go to the fallback (in production {@link IsapiRecorder}, the recorder's playback). Errors name the camera and
+ * the answer, never the credentials.
  */
 final class IsapiPictureFetch implements CameraSnapshots {
     /** Largest picture accepted. */
@@ -39,6 +39,12 @@ final class IsapiPictureFetch implements CameraSnapshots {
         };
         this.now = Objects.requireNonNull(now, "now");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
+    }
+
+    /** A live picture shows only now: the recording of a span is the fallback's. */
+    @Override
+    public Snapshot clip(String cameraId, Instant from, Instant until, String subject) {
+        return fallback.clip(cameraId, from, until, subject);
     }
 
     @Override

@@ -121,11 +121,9 @@ public final class OffsiteServer implements AutoCloseable {
             siteLines.addAll(DemoStreet.ISAPI_SITES);
         }
         CameraSites sites = CameraSites.parse(siteLines);
-        // outside the demo, a still no camera pushed or gave live is missing evidence, never a made-up picture
-        CameraSnapshots recorder = o.demo() ? new SimulatedCameras() : o.isapiUser().isEmpty() ? new NoRecorder()
-                : new IsapiPictureFetch(sites, o.isapiUser(), o.isapiPassword(), clock::instant, new NoRecorder());
-        PushedPictures pictures = new PushedPictures(blobs, recorder);
-        Premises premises = Premises.open(JdbcDocuments.create(db), o.dataDir(), o.demo() ? resource("/demo/objects.geojson") : EMPTY,
+        PushedPictures pictures = new PushedPictures(blobs, snapshots(o, sites, clock::instant));
+        Premises premises = Premises.open(JdbcDocuments.create(db), o.dataDir(),
+                o.demo() ? resource("/demo/objects.geojson") : EMPTY,
                 o.demo() ? resource("/demo/operators.json") : "[]", Premises.databaseFiles(db));
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
                 pictures, premises, o.demo() ? resource("/demo/trucks.json") : "[]");
@@ -206,6 +204,22 @@ public final class OffsiteServer implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Where evidence stills and clips come from when no camera pushed one: in the demo the simulated cameras; with
+     * {@code isapi.user} set the camera's live picture (an instant near now), else its recorder's playback; and
+     * otherwise nothing (outside the demo a missing still or clip is a named gap, never a made-up picture).
+     */
+    static CameraSnapshots snapshots(ServerOptions o, CameraSites sites, java.util.function.Supplier<Instant> now) {
+        if (o.demo()) {
+            return new SimulatedCameras();
+        }
+        if (o.isapiUser().isEmpty()) {
+            return new NoRecorder();
+        }
+        return new IsapiPictureFetch(sites, o.isapiUser(), o.isapiPassword(), now,
+                new IsapiRecorder(sites, o.isapiUser(), o.isapiPassword(), new NoRecorder()));
     }
 
     private static Map<io.offsite.core.grid.OfficerId, String> officerPhones(ServerOptions o) {

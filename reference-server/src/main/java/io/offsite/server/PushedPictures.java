@@ -46,6 +46,27 @@ final class PushedPictures implements CameraSnapshots {
 
     @Override
     public Snapshot fetch(String cameraId, Instant at, String subject) {
+        return pushed(cameraId, at).orElseGet(() -> fallback.fetch(cameraId, at, subject));
+    }
+
+    /**
+     * The fallback's recording of the span (a recorder's own clip); when it has none, the pictures the camera pushed
+     * strung every 5 seconds into a Motion-JPEG stream, if they cover the whole span.
+     */
+    @Override
+    public Snapshot clip(String cameraId, Instant from, Instant until, String subject) {
+        try {
+            return fallback.clip(cameraId, from, until, subject);
+        } catch (RuntimeException recorderGap) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (Instant t = from; !t.isAfter(until); t = t.plusSeconds(5)) {
+                out.writeBytes(pushed(cameraId, t).orElseThrow(() -> recorderGap).bytes());
+            }
+            return new Snapshot(out.toByteArray(), "video/x-motion-jpeg");
+        }
+    }
+
+    private java.util.Optional<Snapshot> pushed(String cameraId, Instant at) {
         NavigableMap<Instant, Ref> index = byCamera.get(cameraId);
         if (index != null) {
             Map.Entry<Instant, Ref> before = index.floorEntry(at);
@@ -56,12 +77,12 @@ final class PushedPictures implements CameraSnapshots {
             if (best != null && Duration.between(best.getKey(), at).abs().compareTo(NEAR) <= 0) {
                 try (InputStream in = blobs.open(best.getValue().sha256()).orElseThrow(() -> new IllegalStateException(
                         "pushed picture " + best.getValue().sha256() + " is missing from the blob store"))) {
-                    return new Snapshot(in.readAllBytes(), best.getValue().mediaType());
+                    return java.util.Optional.of(new Snapshot(in.readAllBytes(), best.getValue().mediaType()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         }
-        return fallback.fetch(cameraId, at, subject);
+        return java.util.Optional.empty();
     }
 }

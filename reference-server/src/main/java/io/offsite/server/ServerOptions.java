@@ -29,9 +29,11 @@ import java.util.Optional;
  *                   simulated
  * @param cameras camera ids accepted besides the demo's (GB/T 28181, 20 digits)
  * @param demoSpeed how many times faster than real time the demo clock runs
- * @param isapiSites cameras that push ISAPI alerts: {@code "<ip>/<channel> <camera id> <lon> <lat>"} each
+ * @param isapiSites cameras that push ISAPI alerts: {@code "<ip>/<channel> <camera id> <lon> <lat>"} each, optionally
+ *                   followed by {@code <recorder ip>/<channel>} (the NVR that records it)
  * @param officerPhones officers' mobile numbers for dispatch texts: {@code "<officer id> <phone>"} each
- * @param isapiUser user for fetching live pictures from the ISAPI cameras (empty = no fetch)
+ * @param isapiUser user for fetching live pictures from the ISAPI cameras and recorded stills and clips from their
+ *                  recorders (empty = no fetch)
  * @param isapiPassword its password (never logged)
  * @param jt808Port TCP port of the JT/T 808 listener for truck GPS terminals (0 = any free port, -1 = off; the
  *                  demo starts one on a free port unless set)
@@ -49,8 +51,9 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
               OFFSITE_CLOCK, OFFSITE_TOKEN_FILE, OFFSITE_CONFIG, OFFSITE_SMS_URL, OFFSITE_CAMERAS (comma-separated),
               OFFSITE_DATABASE_URL/_USER/_PASSWORD, OFFSITE_MAX_BODY_BYTES; the YAML file may also set
               max-body-bytes, database.url/user/password, sms.url, speaker.url, cameras (list), demo-speed,
-              isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat>'), isapi.user/password (live picture
-              fetch from those cameras; also OFFSITE_ISAPI_USER/_PASSWORD),
+              isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat> [<recorder ip>/<channel>]'),
+              isapi.user/password (live pictures from those cameras, recorded stills and clips from their recorders;
+              also OFFSITE_ISAPI_USER/_PASSWORD),
               officer-phones (list of '<officer id> <phone>')""";
 
     ServerOptions {

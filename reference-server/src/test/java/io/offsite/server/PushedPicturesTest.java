@@ -32,4 +32,32 @@ class PushedPicturesTest {
         assertThatThrownBy(() -> pictures.clip(CAMERA, T, T.plusSeconds(30), "浙J12345"))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aClipIsTheRecordersOwnWhenItHasOneElseThePushedPicturesIfTheyCoverTheSpan() {
+        CameraSnapshots recorder = new CameraSnapshots() {
+            @Override
+            public Snapshot fetch(String cameraId, Instant at, String subject) {
+                throw new IllegalStateException("no picture");
+            }
+
+            @Override
+            public Snapshot clip(String cameraId, Instant from, Instant until, String subject) {
+                if (from.equals(T)) {
+                    return new Snapshot(new byte[] {9}, "video/mp4");
+                }
+                throw new IllegalStateException("the recorder has no recording of " + from);
+            }
+        };
+        PushedPictures pictures = new PushedPictures(InMemoryBlobStore.create(), recorder);
+        for (int s = 0; s <= 60; s += 10) {
+            pictures.put(CAMERA, T.plusSeconds(s), new byte[] {(byte) s}, "image/jpeg");
+        }
+        assertThat(pictures.clip(CAMERA, T, T.plusSeconds(30), "浙J12345").mediaType()).isEqualTo("video/mp4");
+        CameraSnapshots.Snapshot pushed = pictures.clip(CAMERA, T.plusSeconds(10), T.plusSeconds(40), "浙J12345");
+        assertThat(pushed.mediaType()).isEqualTo("video/x-motion-jpeg");
+        assertThat(pushed.bytes()).hasSize(7);
+        assertThatThrownBy(() -> pictures.clip(CAMERA, T.plusSeconds(50), T.plusSeconds(90), "浙J12345"))
+                .hasMessageContaining("the recorder has no recording of");
+    }
 }
