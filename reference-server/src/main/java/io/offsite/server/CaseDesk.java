@@ -32,7 +32,6 @@ import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
 import io.offsite.evidence.spi.BlobStore;
 import io.offsite.evidence.spi.SigningKeys;
-import io.offsite.geofence.truck.TruckFinding;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.store.jdbc.JdbcChainJournals;
 import java.io.ByteArrayInputStream;
@@ -85,6 +84,8 @@ final class CaseDesk {
     private final Consumer<ServerEvent> events;
     private final ShopFronts shops;
     private final LoadingCache<String, EvidenceChain> chains;
+    private final FindingCases findings;
+    private volatile RecorderFetches recorder;
     private final java.util.Map<String, RequestOwnerMove> orders = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, DispatchOfficer> dispatches = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -106,6 +107,12 @@ final class CaseDesk {
         this.events = events;
         this.shops = shops;
         this.chains = Caffeine.newBuilder().maximumSize(256).build(this::openChain);
+        this.findings = new FindingCases(this, clock, cases, cameras, grid, events);
+    }
+
+    /** Truck and drone-patrol findings → cases. */
+    FindingCases findings() {
+        return findings;
     }
 
     /** The case number an episode's case gets: division code, year, 12 hex digits of the episode id's hash. */
@@ -141,7 +148,7 @@ final class CaseDesk {
     }
 
     /** The chain of a case about to be filed for {@code v} (before the case exists, its violation comes from here). */
-    private EvidenceChain chain(String caseId, Violation v) {
+    EvidenceChain chain(String caseId, Violation v) {
         return chains.get(caseId, id -> openChain(id, v));
     }
 
@@ -188,79 +195,6 @@ final class CaseDesk {
                 new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), PLATFORM);
     }
 
-    /**
-     * A construction-waste truck finding becomes a case: its hashed GPS track and the site-gate camera's still that
-     * ties the truck to a site ({@code gate}: the finding's own gate camera, or the truck's last passage through a
-     * site gate) as evidence, filed in FILED with two officers of the cell where it happened. Without a gate still the
-     * case is filed all the same and its completeness report names the gap.
-     *
-     * @return the case id, empty when it could not be filed (outside the grid, too few officers)
-     */
-    Optional<String> fileFinding(TruckFinding f, Optional<TruckWatch.GatePassage> gate) {
-        Optional<CellId> cell = grid.get().locate(f.location()).map(l -> l.cell().id());
-        if (cell.isEmpty()) {
-            events.accept(new ServerEvent(f.decidedAt(), "CaseNotFiled", f.findingId(), "finding outside the grid"));
-            return Optional.empty();
-        }
-        FileCase fc = f.toFileCase(cell.get());
-        String caseId = caseIdOf(fc.episodeId(), fc.at());
-        EvidenceChain chain = chain(caseId, fc.violation());
-        if (chain.items().isEmpty()) {
-            if (!f.track().positions().isEmpty()) {
-                chain.add(ItemSpec.builder(ItemKind.GPS_TRACK, "application/vnd.offsite.track", fc.at(),
-                        "jt808:" + (f.truckId().isEmpty() ? "unknown" : f.truckId())).fact("source", "GPS")
-                        .fact("sha256", f.track().sha256Hex()).subject(fc.subject()).build(),
-                        new ByteArrayInputStream(f.track().canonicalBytes()), PLATFORM);
-            }
-            if (gate.isPresent()) {
-                TruckWatch.GatePassage g = gate.get();
-                try {
-                    CameraSnapshots.Snapshot s = cameras.fetch(g.cameraId(), g.time(), fc.subject());
-                    chain.add(ItemSpec.builder(ItemKind.STILL, s.mediaType(), g.time(), g.cameraId())
-                            .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
-                            .fact("source", "SITE_CAMERA").fact("site", g.siteId()).subject(fc.subject()).build(),
-                            new ByteArrayInputStream(s.bytes()), PLATFORM);
-                } catch (RuntimeException e) {
-                    LOG.warn("finding {}: gate still not collected: {}", f.findingId(), Masks.exception(e).getMessage());
-                }
-            }
-        }
-        CompletenessReport report = CompletenessRules.defaults().check(chain,
-                CaseContext.builder(fc.violation(), clock.instant()).zone(HUANGYAN).build());
-        file(caseId, fc.violation(), fc.at(), "episode " + fc.episodeId() + " fence " + fc.fenceId() + ": " + f.kind()
-                + " by permit " + (f.permitNumber().isEmpty() ? "(none)" : f.permitNumber()) + "; evidence "
-                + chain.items().size() + " items, " + (report.complete() ? "complete" : "incomplete: "
-                + report.gaps().size() + " gaps"), officers(cell.get(), Optional.empty()), fc.episodeId(), PartyType.PERSON);
-        return cases.find(caseId).map(c -> caseId);
-    }
-
-    /**
-     * An illegal-building finding (违法建设) from a drone patrol becomes a case against the enterprise: the footprint
-     * comparison (both polygons, the excess polygon and its area) as an inspection record; the drone images on two
-     * dates and the planning record the completeness rules ask for are added with {@code POST /cases/{id}/evidence}.
-     *
-     * @return the case id, empty when it could not be filed (outside the grid, too few officers)
-     */
-    Optional<String> fileBuilding(String findingKey, io.offsite.core.patrol.IllegalBuildingFinding f, GeoPoint at,
-            String comparisonJson) {
-        Optional<CellId> cell = grid.get().locate(at).map(l -> l.cell().id());
-        if (cell.isEmpty()) {
-            events.accept(new ServerEvent(f.observedAt(), "CaseNotFiled", findingKey, "building outside the grid"));
-            return Optional.empty();
-        }
-        String caseId = caseIdOf(findingKey, f.observedAt());
-        EvidenceChain chain = chain(caseId, Violation.ILLEGAL_BUILDING);
-        if (chain.items().isEmpty()) {
-            chain.add(ItemSpec.builder(ItemKind.INSPECTION_RECORD, "application/json", f.observedAt(), "drone-patrol")
-                    .fact("excessSquareMeters", String.format(java.util.Locale.ROOT, "%.1f", f.excessSquareMeters()))
-                    .subject(f.objectId()).location(at).build(),
-                    new ByteArrayInputStream(comparisonJson.getBytes(StandardCharsets.UTF_8)), PLATFORM);
-        }
-        file(caseId, Violation.ILLEGAL_BUILDING, f.observedAt(), "episode " + findingKey + " fence " + f.objectId()
-                + ": " + f.description(), officers(cell.get(), Optional.empty()), findingKey, PartyType.ORGANISATION);
-        return cases.find(caseId).map(c -> caseId);
-    }
-
     /** Collects the evidence an escalation names and files the case when the owner was told. */
     void capture(CaptureEvidence ce) {
         EvidencePlan plan = EvidencePlan.from(ce);
@@ -301,20 +235,14 @@ final class CaseDesk {
             try {
                 if (req.kind() == ItemKind.STILL && req.at().isPresent()) {
                     CameraSnapshots.Snapshot s = cameras.fetch(ce.cameraId(), req.at().get(), ce.subject());
-                    ItemSpec.Builder spec = ItemSpec.builder(ItemKind.STILL, s.mediaType(), req.at().get(), ce.cameraId())
-                            .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
-                            .stationary(true).plateLegible(ce.plateLegibleRequired()).subject(ce.subject());
-                    if (where != null) {
-                        spec.location(where);
-                    }
-                    chain.add(spec.build(), new ByteArrayInputStream(s.bytes()), PLATFORM);
+                    chain.add(stillSpec(s.mediaType(), req.at().get(), ce.cameraId(), ce.subject(),
+                            ce.plateLegibleRequired(), where), new ByteArrayInputStream(s.bytes()), PLATFORM);
                 } else if (req.kind() == ItemKind.VIDEO_CLIP && req.at().isPresent()) {
                     Instant from = req.at().get();
                     Instant until = req.until().orElse(from.plusSeconds(30));
                     CameraSnapshots.Snapshot s = cameras.clip(ce.cameraId(), from, until, ce.subject());
-                    chain.add(ItemSpec.builder(ItemKind.VIDEO_CLIP, s.mediaType(), from, ce.cameraId())
-                            .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
-                            .subject(ce.subject()).build(), new ByteArrayInputStream(s.bytes()), PLATFORM);
+                    chain.add(clipSpec(s.mediaType(), from, ce.cameraId(), ce.subject()),
+                            new ByteArrayInputStream(s.bytes()), PLATFORM);
                 } else if (req.kind() == ItemKind.SMS_RECORD) {
                     Optional<OutboxMessage> text = outbox.apply(ce.episodeId() + "/request-owner-move");
                     if (text.isPresent() && text.get().sentAt().isPresent() && text.get().deliveredAt().isPresent()) {
@@ -328,11 +256,64 @@ final class CaseDesk {
                     }
                 }
             } catch (RuntimeException e) {
-                // the item stays missing: completeness names the gap; the case is still filed for review
-                LOG.warn("episode {}: evidence {} not collected: {}", ce.episodeId(), req.kind(),
-                        Masks.exception(e).getMessage());
+                RecorderFetches recorder = this.recorder;
+                boolean media = req.kind() == ItemKind.STILL || req.kind() == ItemKind.VIDEO_CLIP;
+                if (recorder != null && media && req.at().isPresent()) {
+                    // not pushed, not live: the recorder's playback, fetched outside the engine's lock
+                    recorder.request(new RecorderFetches.Job(chain.caseId(), req.kind(), ce.cameraId(), req.at().get(),
+                            req.until().orElse(req.kind() == ItemKind.STILL ? req.at().get()
+                                    : req.at().get().plusSeconds(30)), ce.subject(), ce.plateLegibleRequired(),
+                            where == null ? Double.NaN : where.lon(), where == null ? Double.NaN : where.lat()));
+                    LOG.info("episode {}: evidence {} asked of the recorder ({})", ce.episodeId(), req.kind(),
+                            Masks.exception(e).getMessage());
+                } else {
+                    // the item stays missing: completeness names the gap; the case is still filed for review
+                    LOG.warn("episode {}: evidence {} not collected: {}", ce.episodeId(), req.kind(),
+                            Masks.exception(e).getMessage());
+                }
             }
         }
+    }
+
+    /** Hands the stills and clips the fast sources lack to the recorder's fetch queue (production; not the demo). */
+    void deferTo(RecorderFetches recorder) {
+        this.recorder = recorder;
+    }
+
+    /**
+     * Adds an item the recorder delivered to its case's chain, unless an item of that kind from that camera at that
+     * instant is already there (a request made again after a restart).
+     */
+    void addFetched(RecorderFetches.Job job, CameraSnapshots.Snapshot s) {
+        EvidenceChain chain = chain(job.caseId());
+        boolean there = chain.items().stream().anyMatch(i -> i.kind() == job.kind()
+                && i.spec().capturedBy().equals(job.cameraId()) && i.spec().capturedAt().equals(job.at()));
+        if (there) {
+            return;
+        }
+        GeoPoint where = Double.isNaN(job.lon()) ? null : GeoPoint.of(job.lon(), job.lat());
+        ItemSpec spec = job.kind() == ItemKind.STILL
+                ? stillSpec(s.mediaType(), job.at(), job.cameraId(), job.subject(), job.plateLegible(), where)
+                : clipSpec(s.mediaType(), job.at(), job.cameraId(), job.subject());
+        chain.add(spec, new ByteArrayInputStream(s.bytes()), PLATFORM);
+        events.accept(new ServerEvent(clock.instant(), "EvidenceFetched", "", job.caseId() + ": " + job.kind()
+                + " of camera " + job.cameraId() + " at " + job.at() + " from its recorder"));
+    }
+
+    private static ItemSpec stillSpec(String mediaType, Instant at, String cameraId, String subject,
+            boolean plateLegible, GeoPoint where) {
+        ItemSpec.Builder spec = ItemSpec.builder(ItemKind.STILL, mediaType, at, cameraId)
+                .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
+                .stationary(true).plateLegible(plateLegible).subject(subject);
+        if (where != null) {
+            spec.location(where);
+        }
+        return spec.build();
+    }
+
+    private static ItemSpec clipSpec(String mediaType, Instant from, String cameraId, String subject) {
+        return ItemSpec.builder(ItemKind.VIDEO_CLIP, mediaType, from, cameraId).deviceReview(DeviceReview.REVIEWED)
+                .clockErrorPer24h(Duration.ofMillis(500)).subject(subject).build();
     }
 
     /** The loudspeaker warnings the outbox played for an episode, as records of what was said and when. */
@@ -364,7 +345,7 @@ final class CaseDesk {
     }
 
     /** The dispatched officer (or the cell's) and the nearest different officer above: filing needs two. */
-    private List<OfficerId> officers(CellId cell, Optional<OfficerId> dispatched) {
+    List<OfficerId> officers(CellId cell, Optional<OfficerId> dispatched) {
         Set<OfficerId> who = new LinkedHashSet<>();
         dispatched.ifPresent(who::add);
         Grid g = grid.get();
@@ -376,7 +357,7 @@ final class CaseDesk {
         return new ArrayList<>(who);
     }
 
-    private void file(String caseId, Violation violation, Instant at, String reason, List<OfficerId> officers,
+    void file(String caseId, Violation violation, Instant at, String reason, List<OfficerId> officers,
             String episodeId, PartyType party) {
         if (cases.find(caseId).isPresent()) {
             return; // replayed after a restart: filed already
@@ -398,26 +379,6 @@ final class CaseDesk {
                 + next));
     }
 
-    /** The episode a case was filed for (its filing reason starts {@code episode <id> fence <id>:}), if any. */
-    static Optional<String> episodeOf(PenaltyCase c) {
-        return filedFor(c, 1);
-    }
-
-    /** The fence of the episode a case was filed for, if any. */
-    static Optional<String> fenceOf(PenaltyCase c) {
-        return filedFor(c, 3);
-    }
-
-    private static Optional<String> filedFor(PenaltyCase c, int word) {
-        String reason = c.timeline().get(0).reason();
-        int colon = reason.indexOf(':');
-        if (!reason.startsWith("episode ") || colon < 0) {
-            return Optional.empty();
-        }
-        String[] words = reason.substring(0, colon).split(" ");
-        return words.length == 4 && words[2].equals("fence") ? Optional.of(words[word]) : Optional.empty();
-    }
-
     /** The case's evidence checked against its violation's completeness rules, as the API shows it. */
     Completeness completeness(PenaltyCase c) {
         if (!hasChain(c.caseId())) {
@@ -426,7 +387,7 @@ final class CaseDesk {
         }
         Instant windowEnd = c.timeline().get(0).at();
         CompletenessReport r = CompletenessRules.defaults().check(chain(c.caseId()),
-                context(c.violation(), Duration.ofMinutes(10), windowEnd, episodeOf(c), fenceOf(c)));
+                context(c.violation(), Duration.ofMinutes(10), windowEnd, FilingReason.episodeOf(c), FilingReason.fenceOf(c)));
         return new Completeness(r.complete(), r.findings().stream().map(f -> new Completeness.Check(f.ruleId(),
                 f.status().name(), f.reason())).toList());
     }
@@ -439,23 +400,6 @@ final class CaseDesk {
         episodeId.map(this::warningsQueued).filter(n -> n > 0).ifPresent(ctx::warningsRequired);
         fenceId.flatMap(fenceArea).ifPresent(ctx::fence);
         return ctx.build();
-    }
-
-    /**
-     * A completeness verdict.
-     *
-     * @param complete whether every rule of the violation's set passed
-     * @param checks   each rule's status and reason
-     */
-    record Completeness(boolean complete, List<Check> checks) {
-        /** One rule's verdict. */
-        record Check(String rule, String status, String reason) {
-        }
-
-        /** The checks that did not pass. */
-        List<Check> gaps() {
-            return checks.stream().filter(k -> !k.status().equals("PASSED")).toList();
-        }
     }
 
     /**

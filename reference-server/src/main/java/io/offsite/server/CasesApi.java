@@ -116,7 +116,7 @@ final class CasesApi implements HttpService {
         res.send(new Detail(c.caseId(), c.violation().code(), c.party().name(), c.state().name(), sc.version(),
                 c.filedOn().toString(), c.decisionDueOn().toString(),
                 enforcement.lifecycle().allowedActions(c).stream().map(Enum::name).sorted().toList(), p, next,
-                CaseDesk.episodeOf(c).orElse(null), items));
+                FilingReason.episodeOf(c).orElse(null), items));
     }
 
     private void act(ServerRequest req, ServerResponse res) {
@@ -138,7 +138,7 @@ final class CasesApi implements HttpService {
             // the notice states the facts and the review judges them: both wait for complete evidence
             PenaltyCase c = enforcement.cases().find(id).orElseThrow(() -> ApiException.notFound("no case " + id))
                     .penaltyCase();
-            CaseDesk.Completeness done = enforcement.desk().completeness(c);
+            Completeness done = enforcement.desk().completeness(c);
             if (!done.complete()) {
                 throw ApiException.conflict(action + " needs complete evidence; missing: " + done.gaps().stream()
                         .map(k -> k.rule() + " (" + k.reason() + ")").toList());
@@ -177,7 +177,7 @@ final class CasesApi implements HttpService {
         Auth.require(req, Role.OFFICER, Role.LEGAL_REVIEWER, Role.ADMIN);
         PenaltyCase c = load(req).penaltyCase();
         List<Line> lines = new ArrayList<>();
-        CaseDesk.episodeOf(c).ifPresent(ep -> {
+        FilingReason.episodeOf(c).ifPresent(ep -> {
             List<String> steps = new ArrayList<>(List.of("/request-owner-move", "/dispatch-officer"));
             for (int n = 1; n <= enforcement.desk().warningsQueued(ep); n++) {
                 steps.add("/voice-warning/" + n);

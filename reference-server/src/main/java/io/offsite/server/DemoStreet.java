@@ -10,7 +10,6 @@ import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
 import io.offsite.geofence.ObjectClass;
 import io.offsite.geofence.truck.TruckPosition;
-import io.offsite.server.CaseDesk.Completeness;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
@@ -97,7 +96,7 @@ final class DemoStreet {
     }
 
     DemoStreet(Enforcement enforcement, Instant start) {
-        this(enforcement, start, p -> enforcement.trucks(t -> t.accept(p)));
+        this(enforcement, start, p -> enforcement.trucks(t -> t.acceptAll(java.util.List.of(p))));
     }
 
     /** Prints each event as a timeline line (local time in Huangyan). */

@@ -6,7 +6,6 @@ import io.offsite.cases.penalty.PenaltyCatalogue;
 import io.offsite.core.Masks;
 import io.offsite.core.effect.CaptureEvidence;
 import io.offsite.core.effect.DispatchOfficer;
-import io.offsite.core.effect.DispatchUnaddressed;
 import io.offsite.core.effect.EnforcementEffect;
 import io.offsite.core.effect.EpisodeResolved;
 import io.offsite.core.effect.FileCase;
@@ -37,12 +36,8 @@ import io.offsite.store.jdbc.JdbcChainJournals;
 import io.offsite.store.jdbc.JdbcEpisodeStore;
 import io.offsite.store.jdbc.JdbcOutboxStore;
 import io.offsite.store.jdbc.OffsiteDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -87,6 +82,7 @@ final class Enforcement implements AutoCloseable {
     private final CaseLifecycle lifecycle;
     private final PenaltyCatalogue catalogue;
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.Optional<RecorderFetches> fetches;
     private final List<Consumer<ServerEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Intake, LongAdder> intakes = new EnumMap<>(Intake.class);
     private final Map<String, LongAdder> effectCounts = new ConcurrentHashMap<>();
@@ -101,7 +97,7 @@ final class Enforcement implements AutoCloseable {
      */
     Enforcement(ServerClock clock, OffsiteDatabase db, Places places, Path dataDir, BlobStore blobs, Gateway sms,
             Gateway speaker, List<SimulatedGateway> simulated, CameraSnapshots cameras, Premises premises,
-            String truckPermits) {
+            String truckPermits, java.util.Optional<CameraSnapshots> recorder) {
         this.clock = clock;
         this.db = db;
         this.places = places;
@@ -113,7 +109,8 @@ final class Enforcement implements AutoCloseable {
             clock.resumeAt(Instant.ofEpochMilli(episodes.watermark()));
         }
         this.engine = GeofenceEngine.builder(places.registry(), places.directory()).effects(decided).store(episodes)
-                .clock(clock).allowedLateness(Duration.ofSeconds(2)).episodeIdKey(episodeKey(dataDir))
+                .clock(clock).allowedLateness(Duration.ofSeconds(2))
+                .episodeIdKey(EpisodeIdKey.load(io.offsite.store.jdbc.JdbcDocuments.create(db), dataDir))
                 .zone(CaseDesk.HUANGYAN).build();
         this.simulated = List.copyOf(simulated);
         this.outbox = Outbox.builder(JdbcOutboxStore.create(db)).clock(clock).holder("server-" + ProcessHandle.current().pid())
@@ -132,7 +129,19 @@ final class Enforcement implements AutoCloseable {
         this.desk = new CaseDesk(clock, JdbcChainJournals.create(db), blobs,
                 FileSigningKeys.open(dataDir.resolve("keys"), "huangyan-enforcement"), cases, lifecycle, catalogue,
                 cameras, outbox::find, places::grid, places::area, this::publish, shops);
-        this.trucks = new TruckWatch(io.offsite.store.jdbc.JdbcDocuments.create(db), dataDir, truckPermits,
+        // the recorder's playback is slow: fetched on its own thread, the item added under the lock when it arrives
+        this.fetches = recorder.map(r -> new RecorderFetches(r, io.offsite.store.jdbc.JdbcInputJournal.create(db,
+                "recorder-fetches"), clock, (job, snapshot) -> {
+                    lock.lock();
+                    try {
+                        desk.addFetched(job, snapshot);
+                    } finally {
+                        lock.unlock();
+                    }
+                }));
+        fetches.ifPresent(desk::deferTo);
+        this.trucks = new TruckWatch(io.offsite.store.jdbc.JdbcDocuments.create(db),
+                io.offsite.store.jdbc.JdbcInputJournal.create(db, "trucks"), clock.instant(), dataDir, truckPermits,
                 new com.fasterxml.jackson.databind.ObjectMapper(), desk, this::publish);
         // owner signals since the last checkpoint die with a crash (EpisodeStore: durable with the next checkpoint):
         // tell the engine again what the outbox knows — repeats answer DUPLICATE, so this is always safe
@@ -152,28 +161,6 @@ final class Enforcement implements AutoCloseable {
             route();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** The episode-id key: random per data directory, kept in it, so ids survive restarts and differ per bureau. */
-    private static byte[] episodeKey(Path dataDir) {
-        Path file = dataDir.resolve("keys").resolve("episode-ids.key");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Path tmp = file.resolveSibling("episode-ids.key.tmp");
-                Files.write(tmp, key);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-            byte[] key = Files.readAllBytes(file);
-            if (key.length != 32) {
-                throw new IllegalStateException(file + " must hold 32 bytes, holds " + key.length);
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("episode-id key " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -233,7 +220,7 @@ final class Enforcement implements AutoCloseable {
             io.offsite.core.geo.GeoPoint at, String record) {
         lock.lock();
         try {
-            return desk.fileBuilding(key, f, at, record);
+            return desk.findings().fileBuilding(key, f, at, record);
         } finally {
             lock.unlock();
         }
@@ -285,7 +272,7 @@ final class Enforcement implements AutoCloseable {
     }
 
     private void routeOne(EnforcementEffect e) {
-        publish(new ServerEvent(e.at(), e.getClass().getSimpleName(), e.episodeId(), describe(e)));
+        publish(new ServerEvent(e.at(), e.getClass().getSimpleName(), e.episodeId(), EffectLines.describe(e)));
         if (e instanceof RequestOwnerMove r) {
             desk.ordered(r);
         } else if (e instanceof DispatchOfficer d) {
@@ -302,37 +289,6 @@ final class Enforcement implements AutoCloseable {
         if (e instanceof VoiceWarning v) {
             shops.warned(v);
         }
-    }
-
-    private static String describe(EnforcementEffect e) {
-        if (e instanceof RequestOwnerMove r) {
-            return Masks.plate(r.plate()) + " in " + r.fenceId() + ": text the owner to move within "
-                    + r.moveWindow().toMinutes() + " min of delivery";
-        }
-        if (e instanceof MoveWindowStarted w) {
-            return "owner told; move by " + w.moveBy().atZone(CaseDesk.HUANGYAN).toLocalTime()
-                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        }
-        if (e instanceof DispatchOfficer d) {
-            return "officer " + d.officerId().value() + " sent: " + Masks.inText(d.reason());
-        }
-        if (e instanceof DispatchUnaddressed u) {
-            return "nobody on duty up the grid: " + u.reason();
-        }
-        if (e instanceof VoiceWarning v) {
-            return "loudspeaker warning " + v.warningNumber() + " on camera " + v.cameraId();
-        }
-        if (e instanceof CaptureEvidence c) {
-            return c.stillsAt().size() + " stills requested, owner notice " + c.ownerNotice();
-        }
-        if (e instanceof EpisodeResolved r) {
-            return r.outcome() + ": " + Masks.inText(r.detail());
-        }
-        if (e instanceof FileCase f) {
-            return "case due for " + f.violation() + " at " + f.fenceId() + (f.repeatCount() > 0 ? " after "
-                    + f.repeatCount() + " earlier warned episodes" : "");
-        }
-        return e.getClass().getSimpleName();
     }
 
     /** Delivery receipts and dead letters of owner texts go back to the engine: the window rule. */
@@ -426,12 +382,18 @@ final class Enforcement implements AutoCloseable {
     /** Checkpoints the engine so the next start resumes from now. */
     @Override
     public void close() {
+        fetches.ifPresent(RecorderFetches::close);
         lock.lock();
         try {
             engine.checkpoint();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Recorder fetches queued or in progress (0 without a recorder). */
+    int recorderFetchesPending() {
+        return fetches.map(RecorderFetches::pending).orElse(0);
     }
 
     Instant now() {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
-import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +29,7 @@ final class IsapiPictureFetch implements CameraSnapshots {
 
     IsapiPictureFetch(CameraSites sites, String user, String password, Supplier<Instant> now, CameraSnapshots fallback) {
         this.sites = Objects.requireNonNull(sites, "sites");
-        PasswordAuthentication auth = new PasswordAuthentication(user, password.toCharArray());
-        this.credentials = new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return auth;
-            }
-        };
+        this.credentials = IsapiCredentials.of(user, password);
         this.now = Objects.requireNonNull(now, "now");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
     }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
-import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,13 +52,7 @@ final class IsapiRecorder implements CameraSnapshots {
     IsapiRecorder(CameraSites sites, String user, String password, CameraSnapshots fallback, long maxStill,
             long maxClip) {
         this.sites = Objects.requireNonNull(sites, "sites");
-        PasswordAuthentication auth = new PasswordAuthentication(user, password.toCharArray());
-        this.credentials = new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return auth;
-            }
-        };
+        this.credentials = IsapiCredentials.of(user, password);
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.maxStill = Math.min(maxStill, Integer.MAX_VALUE - 8);
         this.maxClip = Math.min(maxClip, Integer.MAX_VALUE - 8);

@@ -1,6 +1,5 @@
 package io.offsite.server;
 
-import io.offsite.core.InvalidValueException;
 import io.offsite.core.Masks;
 import io.offsite.devices.DeviceMessageException;
 import io.offsite.devices.jt808.Jt808Codec;
@@ -10,8 +9,6 @@ import io.offsite.devices.spi.Jt808Terminals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -19,7 +16,6 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +72,7 @@ final class Jt808Listener implements AutoCloseable {
     private final LongAdder idleClosed = new LongAdder();
     private volatile boolean closed;
 
-    private Jt808Listener(Builder b, ServerSocket server) {
+    Jt808Listener(Jt808ListenerBuilder b, ServerSocket server) {
         this.server = server;
         this.terminals = b.terminals;
         this.codec = b.codec;
@@ -94,8 +90,13 @@ final class Jt808Listener implements AutoCloseable {
     }
 
     /** A builder for a listener checking terminals with {@code terminals} and handing messages to {@code onMessage}. */
-    static Builder builder(Jt808Terminals terminals, Consumer<Jt808Message> onMessage) {
-        return new Builder(terminals, onMessage);
+    static Jt808ListenerBuilder builder(Jt808Terminals terminals, Consumer<Jt808Message> onMessage) {
+        return new Jt808ListenerBuilder(terminals, onMessage);
+    }
+
+    /** Starts the thread that accepts connections (once, by the builder). */
+    void startAccepting() {
+        acceptor.start();
     }
 
     /** The port listened on (the one the system chose when started with 0). */
@@ -351,106 +352,6 @@ final class Jt808Listener implements AutoCloseable {
             c.close();
         } catch (Exception e) {
             LOG.debug("closing {} failed: {}", c, e.toString());
-        }
-    }
-
-    /** Options of a {@link Jt808Listener}; each setter rejects a bad value at once. */
-    static final class Builder {
-        private final Jt808Terminals terminals;
-        private final Consumer<Jt808Message> onMessage;
-        private int port;
-        private String host = "0.0.0.0";
-        private Clock clock = Clock.systemUTC();
-        private Jt808Codec codec = Jt808Codec.create();
-        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
-        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-        private int readBufferBytes = DEFAULT_READ_BUFFER_BYTES;
-
-        private Builder(Jt808Terminals terminals, Consumer<Jt808Message> onMessage) {
-            this.terminals = Objects.requireNonNull(terminals, "terminals");
-            this.onMessage = Objects.requireNonNull(onMessage, "onMessage");
-        }
-
-        /** TCP port, 0..65535; 0 (default) lets the system choose, see {@link Jt808Listener#port()}. */
-        Builder port(int port) {
-            if (port < 0 || port > 0xFFFF) {
-                throw new InvalidValueException("jt808 port " + port + " outside 0..65535");
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Address to bind; default {@code 0.0.0.0} (all interfaces). */
-        Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** Clock of the sessions (sub-package reassembly); default {@link Clock#systemUTC()}. */
-        Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Codec shared by all sessions; default {@link Jt808Codec#create()}. */
-        Builder codec(Jt808Codec codec) {
-            this.codec = Objects.requireNonNull(codec, "codec");
-            return this;
-        }
-
-        /** Silence after which a connection is closed, 1 ms..1 day; default 5 minutes. */
-        Builder idleTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofDays(1)) > 0) {
-                throw new InvalidValueException("jt808 idle timeout " + timeout + " outside 1 ms..1 day");
-            }
-            this.idleTimeout = timeout;
-            return this;
-        }
-
-        /** Connections open at once, 1..1,000,000; further ones are closed at once; default 2,000. */
-        Builder maxConnections(int connections) {
-            if (connections < 1 || connections > 1_000_000) {
-                throw new InvalidValueException("jt808 max connections " + connections + " outside 1..1000000");
-            }
-            this.maxConnections = connections;
-            return this;
-        }
-
-        /** Bytes read per call, 64..1 MiB; default 4,096 (a whole escaped frame is at most about 2.2 KiB). */
-        Builder readBufferBytes(int bytes) {
-            if (bytes < 64 || bytes > 1 << 20) {
-                throw new InvalidValueException("jt808 read buffer " + bytes + " bytes outside 64..1048576");
-            }
-            this.readBufferBytes = bytes;
-            return this;
-        }
-
-        /**
-         * Binds and starts accepting.
-         *
-         * @throws UncheckedIOException when the port cannot be bound (in use, no permission)
-         */
-        Jt808Listener start() {
-            ServerSocket server;
-            try {
-                server = new ServerSocket();
-                try {
-                    server.setReuseAddress(true);
-                    server.bind(new InetSocketAddress(host, port), 512);
-                } catch (IOException e) {
-                    server.close();
-                    throw e;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen for JT/T 808 terminals on " + host + ":" + port + ": "
-                        + e.getMessage(), e);
-            }
-            Jt808Listener listener = new Jt808Listener(this, server);
-            listener.acceptor.start();
-            LOG.info("JT/T 808 listener on port {} (idle timeout {}, max connections {})", listener.port(),
-                    idleTimeout, maxConnections);
-            return listener;
         }
     }
 }

@@ -126,7 +126,7 @@ public final class OffsiteServer implements AutoCloseable {
                 o.demo() ? resource("/demo/objects.geojson") : EMPTY,
                 o.demo() ? resource("/demo/operators.json") : "[]", Premises.databaseFiles(db));
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
-                pictures, premises, o.demo() ? resource("/demo/trucks.json") : "[]");
+                pictures, premises, o.demo() ? resource("/demo/trucks.json") : "[]", recorder(o, sites));
         if (o.demo()) {
             DemoStreet.printTimeline(enforcement, out);
         }
@@ -193,17 +193,18 @@ public final class OffsiteServer implements AutoCloseable {
             return;
         }
         String phone = m.header().phone();
-        enforcement.trucks(t -> {
-            for (Location l : locations) {
-                try {
-                    t.accept(TruckPosition.of(phone, l.time(), l.longitude(), l.latitude(), l.speedKmh(), l.heading()));
-                } catch (RuntimeException e) {
-                    LOG.warn("JT/T 808 location from terminal {} refused: {}", io.offsite.core.Masks.phone(phone),
-                            io.offsite.core.Masks.exception(e).getMessage());
-                }
+        List<TruckPosition> positions = new java.util.ArrayList<>(locations.size());
+        for (Location l : locations) {
+            try {
+                positions.add(TruckPosition.of(phone, l.time(), l.longitude(), l.latitude(), l.speedKmh(), l.heading()));
+            } catch (RuntimeException e) {
+                LOG.warn("JT/T 808 location from terminal {} refused: {}", io.offsite.core.Masks.phone(phone),
+                        io.offsite.core.Masks.exception(e).getMessage());
             }
-            return null;
-        });
+        }
+        if (!positions.isEmpty()) {
+            enforcement.trucks(t -> t.acceptAll(positions));
+        }
     }
 
     /**
@@ -218,8 +219,16 @@ public final class OffsiteServer implements AutoCloseable {
         if (o.isapiUser().isEmpty()) {
             return new NoRecorder();
         }
-        return new IsapiPictureFetch(sites, o.isapiUser(), o.isapiPassword(), now,
-                new IsapiRecorder(sites, o.isapiUser(), o.isapiPassword(), new NoRecorder()));
+        return new IsapiPictureFetch(sites, o.isapiUser(), o.isapiPassword(), now, new NoRecorder());
+    }
+
+    /**
+     * The recorder's playback for what {@link #snapshots} cannot give at once ({@link IsapiRecorder}, fetched by
+     * {@link RecorderFetches} outside the engine's lock); empty in the demo or without ISAPI credentials.
+     */
+    static java.util.Optional<CameraSnapshots> recorder(ServerOptions o, CameraSites sites) {
+        return o.demo() || o.isapiUser().isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new IsapiRecorder(sites, o.isapiUser(), o.isapiPassword(), new NoRecorder()));
     }
 
     private static Map<io.offsite.core.grid.OfficerId, String> officerPhones(ServerOptions o) {

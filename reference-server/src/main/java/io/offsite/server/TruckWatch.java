@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offsite.core.Masks;
 import io.offsite.geofence.Plates;
 import io.offsite.geofence.truck.DisposalSite;
-import io.offsite.geofence.truck.PermitWindow;
-import io.offsite.geofence.truck.RouteCorridor;
 import io.offsite.geofence.truck.SiteGateEvent;
 import io.offsite.geofence.truck.TruckFinding;
 import io.offsite.geofence.truck.TruckFindingKind;
@@ -13,44 +11,39 @@ import io.offsite.geofence.truck.TruckMonitor;
 import io.offsite.geofence.truck.TruckPermit;
 import io.offsite.geofence.truck.TruckPosition;
 import io.offsite.store.jdbc.JdbcDocuments;
+import io.offsite.store.jdbc.JdbcInputJournal;
 import io.offsite.store.jdbc.StaleDocumentException;
 import io.offsite.store.jdbc.StoredDocument;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Construction-waste trucks (渣土车): the permits (approved corridors, sites, hours) in the database (document
- * {@code truck-permits}; imported once from an older data directory's {@code trucks.json}), a geofence {@link TruckMonitor} over them fed by {@code POST /trucks/positions}, site-gate camera events
+ * {@code truck-permits}; imported once from an older data directory's {@code trucks.json}), a geofence
+ * {@link TruckMonitor} over them fed by {@code POST /trucks/positions}, site-gate camera events
  * and the JT/T 808 listener, and the findings it makes. Every finding about a permitted truck becomes a case through
  * the {@link CaseDesk} with the hashed GPS track as evidence. Not thread-safe: {@link Enforcement} calls it under its
  * lock. Replacing the permits starts a new monitor (open off-corridor or stop episodes start again).
  */
 final class TruckWatch {
+    private static final Logger LOG = LoggerFactory.getLogger(TruckWatch.class);
     /** Findings kept for {@code GET /trucks/findings}, newest last. */
     static final int MAX_FINDINGS = 2_000;
     /** How long before a finding a gate passage still ties the truck to its site (one working shift). */
@@ -58,32 +51,6 @@ final class TruckWatch {
 
     /** A truck seen by a site-gate camera: where, by which camera, when. */
     record GatePassage(String siteId, String cameraId, Instant time) {
-    }
-
-    /** One permit as the API and {@code trucks.json} carry it. */
-    record PermitBody(@NotBlank @Pattern(regexp = "\\d{11,20}", message = "must be the terminal phone (11-20 digits)")
-            String truckId, @NotBlank @Size(max = 16) String plate, @NotBlank @Size(max = 64) String permitNumber,
-            @NotNull @NotEmpty @Size(max = 50) List<@NotNull @Valid Corridor> corridors,
-            @Size(max = 50) List<@NotNull @Valid Site> sites,
-            @NotNull @NotEmpty @Size(max = 20) List<@NotNull @Valid Window> windows) {
-    }
-
-    /** A route corridor: a lon/lat polyline and its half-width. */
-    record Corridor(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 128) String name,
-            @NotNull @Size(min = 2, max = 10_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull Double>> line,
-            @Positive double halfWidthMeters) {
-    }
-
-    /** A disposal (消纳场), loading or depot site: a closed lon/lat ring. */
-    record Site(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 128) String name,
-            @NotNull @Pattern(regexp = "DISPOSAL|LOADING|DEPOT") String role,
-            @NotNull @Size(min = 4, max = 10_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull Double>> ring) {
-    }
-
-    /** Permitted hours: local times in Asia/Shanghai, {@code to <= from} crosses midnight. */
-    record Window(@Size(max = 7) List<@NotNull @Pattern(regexp = "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY")
-            String> days, @NotBlank String from, @NotBlank String to, @NotBlank String validFrom,
-            @NotBlank String validTo) {
     }
 
     /** The permits' document in the database. */
@@ -99,92 +66,82 @@ final class TruckWatch {
     private final Map<String, GatePassage> lastPassage = new HashMap<>();
     private Set<String> permitPlates = Set.of();
     private Set<String> siteIds = Set.of();
-    private List<PermitBody> bodies;
+    private List<PermitBodies.PermitBody> bodies;
     private TruckMonitor monitor;
+    private final TruckJournal journal;
+    /** Replay only: each truck's first replayed position, and "truckId TAB kind" of findings filed in the window. */
+    private final Map<String, Instant> firstReplayed = new HashMap<>();
+    private final Set<String> filedKinds = new HashSet<>();
+    private boolean replaying;
 
-    TruckWatch(JdbcDocuments docs, Path dataDir, String seedPermits, ObjectMapper mapper, CaseDesk desk,
-            Consumer<ServerEvent> events) {
+    /**
+     * The permits from the database (seeded from {@code seedPermits} or an older data directory's file), and the
+     * monitor rebuilt by replaying {@code journal} as of {@code now}.
+     */
+    TruckWatch(JdbcDocuments docs, JdbcInputJournal journal, Instant now, Path dataDir, String seedPermits,
+            ObjectMapper mapper, CaseDesk desk, Consumer<ServerEvent> events) {
         this.docs = docs;
+        this.journal = new TruckJournal(journal);
         this.mapper = mapper;
         this.desk = desk;
         this.events = events;
         StoredDocument stored = Documents.seedOnce(docs, PERMITS, dataDir.resolve("trucks.json"), seedPermits);
-        PermitBody[] read;
+        PermitBodies.PermitBody[] read;
         try {
-            read = mapper.readValue(stored.body(), PermitBody[].class);
+            read = mapper.readValue(stored.body(), PermitBodies.PermitBody[].class);
         } catch (IOException e) {
             throw new IllegalArgumentException("document " + PERMITS + ": " + e.getMessage(), e);
         }
         List<TruckPermit> permits = new ArrayList<>();
         for (int i = 0; i < read.length; i++) {
-            permits.add(permit(read[i], PERMITS + "[" + i + "]"));
+            permits.add(PermitBodies.permit(read[i], PERMITS + "[" + i + "]"));
         }
         this.bodies = List.of(read);
         this.version = stored.version();
         this.monitor = monitor(permits);
+        replay(now, stored.updatedAt());
     }
 
-    /** Converts and checks one permit; errors name {@code where} and the field. */
-    static TruckPermit permit(PermitBody b, String where) {
-        TruckPermit.Builder tp;
+    /**
+     * Feeds the journalled input back into the fresh monitor. Findings already filed are not filed or announced
+     * again; pending ones (decided but not yet filed at the crash) are. An episode that began before the replayed
+     * positions restarts at the truck's first replayed position: a finding starting exactly there, of a kind already
+     * filed for the truck in the replay window, is taken as that episode's continuation and not filed again.
+     */
+    private void replay(Instant now, Instant permitsSince) {
+        replaying = true;
         try {
-            tp = TruckPermit.builder(b.truckId(), b.plate(), b.permitNumber());
-        } catch (RuntimeException e) {
-            throw ApiException.field(where, e.getMessage());
-        }
-        for (int i = 0; i < b.corridors().size(); i++) {
-            Corridor c = b.corridors().get(i);
-            try {
-                tp.corridor(RouteCorridor.of(c.id(), c.name(), c.halfWidthMeters(), flat(c.line())));
-            } catch (RuntimeException e) {
-                throw ApiException.field(where + "/corridors/" + i, e.getMessage());
-            }
-        }
-        List<Site> sites = b.sites() == null ? List.of() : b.sites();
-        for (int i = 0; i < sites.size(); i++) {
-            Site s = sites.get(i);
-            try {
-                double[] ring = flat(s.ring());
-                tp.site(switch (s.role()) {
-                    case "LOADING" -> DisposalSite.loading(s.id(), s.name(), ring);
-                    case "DEPOT" -> DisposalSite.depot(s.id(), s.name(), ring);
-                    default -> DisposalSite.disposal(s.id(), s.name(), ring);
-                });
-            } catch (RuntimeException e) {
-                throw ApiException.field(where + "/sites/" + i, e.getMessage());
-            }
-        }
-        for (int i = 0; i < b.windows().size(); i++) {
-            Window w = b.windows().get(i);
-            try {
-                EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-                if (w.days() == null || w.days().isEmpty()) {
-                    days = EnumSet.allOf(DayOfWeek.class);
-                } else {
-                    for (String d : w.days()) {
-                        days.add(DayOfWeek.valueOf(d));
-                    }
+            long n = journal.replay(now, permitsSince, new TruckJournal.Replay() {
+                @Override
+                public void position(TruckPosition p) {
+                    firstReplayed.putIfAbsent(p.truckId(), p.time());
+                    monitor.accept(p);
                 }
-                tp.window(new PermitWindow(days, LocalTime.parse(w.from()), LocalTime.parse(w.to()),
-                        LocalDate.parse(w.validFrom()), LocalDate.parse(w.validTo())));
-            } catch (RuntimeException e) {
-                throw ApiException.field(where + "/windows/" + i, e.getMessage());
-            }
-        }
-        try {
-            return tp.build();
-        } catch (RuntimeException e) {
-            throw ApiException.field(where, e.getMessage());
-        }
-    }
 
-    private static double[] flat(List<List<Double>> points) {
-        double[] out = new double[points.size() * 2];
-        for (int i = 0; i < points.size(); i++) {
-            out[2 * i] = points.get(i).get(0);
-            out[2 * i + 1] = points.get(i).get(1);
+                @Override
+                public void gate(SiteGateEvent e) {
+                    monitor.accept(e);
+                }
+
+                @Override
+                public void passage(String siteId, String cameraId, Instant time, String plate) {
+                    keepPassage(siteId, cameraId, time, plate);
+                }
+
+                @Override
+                public void filed(String findingId, String truckId, TruckFindingKind kind, String caseId) {
+                    caseOfFinding.putIfAbsent(findingId, caseId);
+                    filedKinds.add(truckId + "\t" + kind);
+                }
+            });
+            monitor.advanceTo(now.minus(Duration.ofMinutes(1)));
+            if (n > 0) {
+                LOG.info("truck monitor rebuilt from {} journalled records", n);
+            }
+        } finally {
+            replaying = false;
+            firstReplayed.clear();
         }
-        return out;
     }
 
     private TruckMonitor monitor(List<TruckPermit> permits) {
@@ -198,6 +155,17 @@ final class TruckWatch {
     }
 
     private void found(TruckFinding f) {
+        if (caseOfFinding.containsKey(f.findingId())) {
+            if (replaying) { // filed before the restart: listed again, not filed or announced again
+                findings.addLast(f);
+            }
+            return;
+        }
+        if (replaying && f.start().equals(firstReplayed.get(f.truckId()))
+                && filedKinds.contains(f.truckId() + "\t" + f.kind())) {
+            LOG.info("finding {} continues an episode filed before the restart: not filed again", f.findingId());
+            return;
+        }
         findings.addLast(f);
         while (findings.size() > MAX_FINDINGS) {
             findings.removeFirst();
@@ -207,15 +175,19 @@ final class TruckWatch {
                 + f.placeId() + ", track of " + f.track().positions().size() + " positions sha256 "
                 + f.track().sha256Hex().substring(0, 12) + "…"));
         if (f.kind() != TruckFindingKind.UNKNOWN_TRUCK) {
-            desk.fileFinding(f, gateStill(f)).ifPresent(caseId -> caseOfFinding.put(f.findingId(), caseId));
+            desk.findings().fileFinding(f, gateStill(f)).ifPresent(caseId -> {
+                caseOfFinding.put(f.findingId(), caseId);
+                filedKinds.add(f.truckId() + "\t" + f.kind());
+                journal.filed(f, caseId);
+            });
         }
     }
 
     /** Replaces every permit (already validated by the caller); the new monitor starts empty. */
-    void replace(List<PermitBody> all) {
+    void replace(List<PermitBodies.PermitBody> all) {
         List<TruckPermit> permits = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            permits.add(permit(all.get(i), "/permits/" + i));
+            permits.add(PermitBodies.permit(all.get(i), "/permits/" + i));
         }
         TruckMonitor next = monitor(permits);
         String json;
@@ -245,11 +217,21 @@ final class TruckWatch {
         }
     }
 
-    List<PermitBody> permits() {
+    List<PermitBodies.PermitBody> permits() {
         return bodies;
     }
 
-    TruckMonitor.Outcome accept(TruckPosition p) {
+    /** Journals the positions (one transaction), then feeds them to the monitor; outcomes in order. */
+    List<TruckMonitor.Outcome> acceptAll(List<TruckPosition> ps) {
+        journal.positions(ps);
+        List<TruckMonitor.Outcome> out = new ArrayList<>(ps.size());
+        for (TruckPosition p : ps) {
+            out.add(accept(p));
+        }
+        return out;
+    }
+
+    private TruckMonitor.Outcome accept(TruckPosition p) {
         String permitted = byDigits.get(digits(p.truckId()));
         if (permitted != null && !permitted.equals(p.truckId())) {
             p = new TruckPosition(permitted, p.time(), p.location(), p.speedKmh(), p.headingDegrees());
@@ -270,6 +252,7 @@ final class TruckWatch {
     }
 
     boolean gate(SiteGateEvent e) {
+        journal.gate(e);
         return monitor.accept(e);
     }
 
@@ -290,14 +273,20 @@ final class TruckWatch {
         Plates.problem(p).ifPresent(why -> {
             throw ApiException.field("/plate", "not a plate: " + why);
         });
-        if (!permitPlates.contains(p)) {
+        if (!permitPlates.contains(p) || !keepPassage(siteId, cameraId, time, p)) {
             return false;
         }
-        GatePassage kept = lastPassage.get(p);
-        if (kept != null && !time.isAfter(kept.time())) {
+        journal.passage(siteId, cameraId, time, p);
+        return true;
+    }
+
+    /** Keeps a passage of a permitted plate if it is the plate's newest. */
+    private boolean keepPassage(String siteId, String cameraId, Instant time, String plate) {
+        GatePassage kept = lastPassage.get(plate);
+        if (!permitPlates.contains(plate) || kept != null && !time.isAfter(kept.time())) {
             return false;
         }
-        lastPassage.put(p, new GatePassage(siteId, cameraId, time));
+        lastPassage.put(plate, new GatePassage(siteId, cameraId, time));
         return true;
     }
 
@@ -319,6 +308,7 @@ final class TruckWatch {
     /** Event time moves on with the server's clock (less a minute for late reports): findings due are released. */
     void advanceTo(Instant now) {
         monitor.advanceTo(now.minus(Duration.ofMinutes(1)));
+        journal.prune(now);
     }
 
     List<TruckFinding> findings() {

@@ -46,7 +46,7 @@ final class TrucksApi implements HttpService {
     }
 
     /** {@code PUT /trucks/permits}. */
-    record Permits(@NotNull @Size(max = 5_000) List<TruckWatch.@NotNull @Valid PermitBody> permits) {
+    record Permits(@NotNull @Size(max = 5_000) List<PermitBodies.@NotNull @Valid PermitBody> permits) {
     }
 
     /** {@code POST /trucks/positions}. */
@@ -95,7 +95,7 @@ final class TrucksApi implements HttpService {
         Auth.require(req, Role.ADMIN);
         Permits body = json.read(req, Permits.class);
         for (int i = 0; i < body.permits().size(); i++) {
-            TruckWatch.permit(body.permits().get(i), "/permits/" + i);
+            PermitBodies.permit(body.permits().get(i), "/permits/" + i);
         }
         enforcement.trucks(t -> {
             t.replace(body.permits());
@@ -121,8 +121,8 @@ final class TrucksApi implements HttpService {
         }
         Map<TruckMonitor.Outcome, Integer> outcomes = enforcement.trucks(t -> {
             Map<TruckMonitor.Outcome, Integer> m = new EnumMap<>(TruckMonitor.Outcome.class);
-            for (TruckPosition p : ps) {
-                m.merge(t.accept(p), 1, Integer::sum);
+            for (TruckMonitor.Outcome o : t.acceptAll(ps)) {
+                m.merge(o, 1, Integer::sum);
             }
             return m;
         });

@@ -44,7 +44,7 @@ class DemoStreetTest {
             assertThat(filed).extracting(c -> c.penaltyCase().violation().code()).containsExactlyInAnyOrder("PARKING",
                     "ROAD_OCCUPATION", "TRADING_BEYOND_SHOPFRONT", "HOUSEHOLD_WASTE", "CONSTRUCTION_WASTE");
             for (StoredCase c : filed) {
-                CaseDesk.Completeness done = f.enforcement.desk().completeness(c.penaltyCase());
+                Completeness done = f.enforcement.desk().completeness(c.penaltyCase());
                 assertThat(done.complete()).as(c.caseId() + " " + done).isTrue();
             }
             // the truck's case: the hashed track and the loading site's gate picture of the truck driving out

@@ -23,7 +23,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 final class Fixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-12-07T01:00:00Z"); // 09:00 in Huangyan, a Monday
     final Path dir;
-    final ServerClock clock = ServerClock.manual(T0);
+    final ServerClock clock;
     final OffsiteDatabase db;
     final Enforcement enforcement;
     final Map<Role, String> tokens;
@@ -40,6 +40,12 @@ final class Fixture implements AutoCloseable {
      * clock (null = embedded H2 in {@code dir}).
      */
     Fixture(Path dir, java.util.function.Function<java.time.Clock, OffsiteDatabase> open) {
+        this(dir, open, T0);
+    }
+
+    /** The same, with the manual clock starting at {@code start} (a server restarted later). */
+    Fixture(Path dir, java.util.function.Function<java.time.Clock, OffsiteDatabase> open, Instant start) {
+        this.clock = ServerClock.manual(start);
         this.dir = dir;
         db = open == null ? OffsiteDatabase.embedded(dir.resolve("db"), clock) : open.apply(clock);
         Places places = Places.open(io.offsite.store.jdbc.JdbcDocuments.create(db), dir, OffsiteServer.resource("/demo/huangyan-district.geojson"),
@@ -56,7 +62,7 @@ final class Fixture implements AutoCloseable {
         Premises premises = Premises.open(io.offsite.store.jdbc.JdbcDocuments.create(db), dir, OffsiteServer.resource("/demo/objects.geojson"),
                 OffsiteServer.resource("/demo/operators.json"), Premises.databaseFiles(db));
         enforcement = new Enforcement(clock, db, places, dir, blobs, sms, speakers, java.util.List.of(sim, speakers),
-                pictures, premises, OffsiteServer.resource("/demo/trucks.json"));
+                pictures, premises, OffsiteServer.resource("/demo/trucks.json"), java.util.Optional.empty());
         Map.Entry<Tokens, Map<Role, String>> made = Tokens.generate();
         tokenHashes = made.getKey();
         tokens = made.getValue();

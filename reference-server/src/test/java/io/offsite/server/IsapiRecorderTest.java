@@ -242,7 +242,9 @@ class IsapiRecorderTest {
     void theServerAsksTheRecorderForPastStillsAndClipsWhenIsapiCredentialsAreConfigured() {
         ServerOptions configured = ServerOptions.parse(new String[0],
                 Map.of("OFFSITE_ISAPI_USER", "evidence", "OFFSITE_ISAPI_PASSWORD", "s3cret"));
-        CameraSnapshots snapshots = OffsiteServer.snapshots(configured, sites, () -> AT.plusSeconds(3_600));
+        CameraSnapshots snapshots = OffsiteServer.recorder(configured, sites).orElseThrow();
+        assertThatThrownBy(() -> OffsiteServer.snapshots(configured, sites, () -> AT.plusSeconds(3_600))
+                .fetch(CAMERA, AT, "x")).as("the fast sources never wait for the recorder").hasMessageContaining("no recorder");
         searchAnswer.set(result("OK", item(503, "2026-12-06T02:00:01Z", "2026-12-06T02:00:01Z", "http://nvr/p?name=p")));
         downloadAnswer.set(Map.entry("image/jpeg", JPEG));
         assertThat(snapshots.fetch(CAMERA, AT, "x").bytes()).isEqualTo(JPEG);
@@ -254,6 +256,7 @@ class IsapiRecorderTest {
         assertThat(received).hasSize(4);
 
         ServerOptions without = ServerOptions.parse(new String[0], Map.of());
+        assertThat(OffsiteServer.recorder(without, sites)).isEmpty();
         assertThatThrownBy(() -> OffsiteServer.snapshots(without, sites, () -> AT).fetch(CAMERA, AT.minusSeconds(60), "x"))
                 .hasMessageContaining("no recorder");
         assertThat(received).hasSize(4);

@@ -219,7 +219,7 @@ class Jt808ListenerTest {
 
     @Test
     void badOptions_areRefusedWithTheValue() {
-        Jt808Listener.Builder b = Jt808Listener.builder(terminals, handedOn::add);
+        Jt808ListenerBuilder b = Jt808Listener.builder(terminals, handedOn::add);
         assertThatThrownBy(() -> b.port(70_000)).isInstanceOf(InvalidValueException.class).hasMessageContaining("70000");
         assertThatThrownBy(() -> b.idleTimeout(Duration.ZERO)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> b.maxConnections(0)).isInstanceOf(InvalidValueException.class);
@@ -246,7 +246,7 @@ class Jt808ListenerTest {
         assertThat(logged.getStackTrace()).isEqualTo(e.getStackTrace());
     }
 
-    private Jt808Listener listen(Jt808Listener.Builder builder) {
+    private Jt808Listener listen(Jt808ListenerBuilder builder) {
         Jt808Listener listener = builder.start();
         toClose.add(listener);
         return listener;

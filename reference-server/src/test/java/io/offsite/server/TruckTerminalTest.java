@@ -37,8 +37,8 @@ class TruckTerminalTest {
     @Test
     void a2019TerminalsTwentyDigitPhoneMatchesItsTwelveDigitPermit() {
         try (Fixture f = new Fixture()) {
-            var outcome = f.enforcement.trucks(t -> t.accept(io.offsite.geofence.truck.TruckPosition.of(
-                    "00000000" + DemoStreet.TRUCK, Fixture.T0, 121.2430, 28.6410, 9.0)));
+            var outcome = f.enforcement.trucks(t -> t.acceptAll(List.of(io.offsite.geofence.truck.TruckPosition.of(
+                    "00000000" + DemoStreet.TRUCK, Fixture.T0, 121.2430, 28.6410, 9.0))).get(0));
             assertThat(outcome.name()).isEqualTo("ACCEPTED");
             List<TruckFinding> none = f.enforcement.trucks(TruckWatch::findings);
             assertThat(none).isEmpty();

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,74 +137,12 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         return existing;
     }
 
-    /**
-     * PostgreSQL: one {@code UPDATE ... RETURNING} whose subquery picks the due rows with {@code FOR UPDATE SKIP
-     * LOCKED} (rows another transaction is writing are skipped, never waited for). H2: reads the due rows, then
-     * leases each with an UPDATE conditional on the version it read (and on still being due); a row whose version
-     * moved was written meanwhile (another holder's claim, a receipt) and is left out. Either way the claimed
-     * state comes from the one read, not from reading the rows again.
-     */
+    /** Leases up to {@code max} due messages to {@code holder} ({@link OutboxLeases#claim}). */
     @Override
     public List<StoredMessage> claimDue(String holder, Instant now, Instant leaseUntil, int max) {
         Objects.requireNonNull(holder, "holder");
-        long nowMicros = OutboxRows.floorMicros(now);
-        long untilMicros = OutboxRows.floorMicros(leaseUntil);
-        String due = " due_micros <= ? AND (lease_until_micros IS NULL OR lease_until_micros <= ?)";
-        return run("claiming due outbox messages for " + holder, c -> {
-            List<StoredMessage> got;
-            if (dialect == Dialect.POSTGRESQL) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
-                        + " lease_until_micros = ?, version = version + 1 WHERE message_key IN (SELECT message_key FROM "
-                        + TABLE + " WHERE" + due + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED)"
-                        + " AND" + due + " RETURNING " + OutboxRows.COLUMNS)) {
-                    ps.setString(1, holder);
-                    ps.setLong(2, untilMicros);
-                    ps.setLong(3, nowMicros);
-                    ps.setLong(4, nowMicros);
-                    ps.setInt(5, max);
-                    ps.setLong(6, nowMicros);
-                    ps.setLong(7, nowMicros);
-                    got = OutboxRows.readAll(ps);
-                }
-            } else {
-                TreeMap<String, StoredMessage> candidates = new TreeMap<>();
-                // without a lower bound H2's index scan walks every final row (due_micros NULL, sorted first)
-                // before the due ones
-                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE due_micros >= " + Long.MIN_VALUE
-                        + " AND" + due + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY")) {
-                    ps.setLong(1, nowMicros);
-                    ps.setLong(2, nowMicros);
-                    ps.setInt(3, max);
-                    OutboxRows.readAll(ps).forEach(s -> candidates.put(s.key(), s));
-                }
-                got = new ArrayList<>(candidates.size());
-                if (!candidates.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
-                            + " lease_until_micros = ?, version = version + 1 WHERE message_key = ? AND version = ? AND"
-                            + due)) {
-                        for (StoredMessage s : candidates.values()) {
-                            ps.setString(1, holder);
-                            ps.setLong(2, untilMicros);
-                            ps.setString(3, s.key());
-                            ps.setLong(4, s.version());
-                            ps.setLong(5, nowMicros);
-                            ps.setLong(6, nowMicros);
-                            ps.addBatch();
-                        }
-                        int[] counts = ps.executeBatch();
-                        int i = 0;
-                        for (StoredMessage s : candidates.values()) {
-                            if (counts[i++] == 1) { // 0: written by another transaction since our read
-                                got.add(new StoredMessage(s.message(), s.version() + 1));
-                            }
-                        }
-                    }
-                }
-            }
-            got.sort(Comparator.comparing((StoredMessage s) -> s.message().dueAt().orElseThrow())
-                    .thenComparing(StoredMessage::key));
-            return got;
-        });
+        return run("claiming due outbox messages for " + holder, c -> OutboxLeases.claim(c, dialect, holder, now,
+                leaseUntil, max));
     }
 
     @Override
@@ -287,7 +224,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
             if (holder != null) {
                 TreeSet<String> rest = new TreeSet<>(keys);
                 rest.removeAll(written);
-                releaseIn(c, holder, rest);
+                OutboxLeases.release(c, dialect, holder, rest);
             }
             Set<String> stale = new HashSet<>(byKey.keySet());
             stale.removeAll(written);
@@ -302,38 +239,9 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
             return;
         }
         run("releasing " + keys.size() + " outbox leases of " + holder, c -> {
-            releaseIn(c, holder, new TreeSet<>(keys));
+            OutboxLeases.release(c, dialect, holder, new TreeSet<>(keys));
             return null;
         });
-    }
-
-    /** Ends {@code holder}'s leases on {@code keys} (in key order) in the transaction of {@code c}. */
-    private void releaseIn(Connection c, String holder, TreeSet<String> keys) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        if (dialect == Dialect.POSTGRESQL) {
-            // one statement; the sorted subquery locks the rows in key order
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = NULL,"
-                    + " lease_until_micros = NULL WHERE message_key IN (SELECT message_key FROM " + TABLE
-                    + " WHERE message_key = ANY(?) AND lease_holder = ? ORDER BY message_key FOR UPDATE)"
-                    + " AND lease_holder = ?")) {
-                ps.setArray(1, c.createArrayOf("varchar", keys.toArray(new String[0])));
-                ps.setString(2, holder);
-                ps.setString(3, holder);
-                ps.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
-                + " SET lease_holder = NULL, lease_until_micros = NULL WHERE message_key = ? AND lease_holder = ?")) {
-            for (String k : keys) {
-                ps.setString(1, k);
-                ps.setString(2, holder);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     @Override

@@ -1,0 +1,129 @@
+package io.offsite.store.jdbc;
+
+import static io.offsite.store.jdbc.OutboxRows.SELECT;
+import static io.offsite.store.jdbc.OutboxRows.TABLE;
+
+import io.offsite.notify.spi.StoredMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The outbox's leases in SQL, per dialect: claiming due rows for one holder (so two processes never send the same
+ * message) and ending a holder's leases. Each method runs inside the caller's transaction.
+ */
+final class OutboxLeases {
+    /** Due now and not leased (or its lease has expired); two parameters, both now. */
+    private static final String DUE = " due_micros <= ? AND (lease_until_micros IS NULL OR lease_until_micros <= ?)";
+
+    private OutboxLeases() {
+    }
+
+    /**
+     * PostgreSQL: one {@code UPDATE ... RETURNING} whose subquery picks the due rows with {@code FOR UPDATE SKIP
+     * LOCKED} (rows another transaction is writing are skipped, never waited for). H2: reads the due rows, then
+     * leases each with an UPDATE conditional on the version it read (and on still being due); a row whose version
+     * moved was written meanwhile (another holder's claim, a receipt) and is left out. Either way the claimed
+     * state comes from the one read, not from reading the rows again.
+     */
+    static List<StoredMessage> claim(Connection c, Dialect dialect, String holder, Instant now, Instant leaseUntil,
+            int max) throws SQLException {
+        long nowMicros = OutboxRows.floorMicros(now);
+        long untilMicros = OutboxRows.floorMicros(leaseUntil);
+        List<StoredMessage> got = dialect == Dialect.POSTGRESQL ? claimSkipLocked(c, holder, nowMicros, untilMicros, max)
+                : claimByVersion(c, holder, nowMicros, untilMicros, max);
+        got.sort(Comparator.comparing((StoredMessage s) -> s.message().dueAt().orElseThrow())
+                .thenComparing(StoredMessage::key));
+        return got;
+    }
+
+    private static List<StoredMessage> claimSkipLocked(Connection c, String holder, long nowMicros, long untilMicros,
+            int max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
+                + " lease_until_micros = ?, version = version + 1 WHERE message_key IN (SELECT message_key FROM "
+                + TABLE + " WHERE" + DUE + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED)"
+                + " AND" + DUE + " RETURNING " + OutboxRows.COLUMNS)) {
+            ps.setString(1, holder);
+            ps.setLong(2, untilMicros);
+            ps.setLong(3, nowMicros);
+            ps.setLong(4, nowMicros);
+            ps.setInt(5, max);
+            ps.setLong(6, nowMicros);
+            ps.setLong(7, nowMicros);
+            return OutboxRows.readAll(ps);
+        }
+    }
+
+    private static List<StoredMessage> claimByVersion(Connection c, String holder, long nowMicros, long untilMicros,
+            int max) throws SQLException {
+        TreeMap<String, StoredMessage> candidates = new TreeMap<>();
+        // without a lower bound H2's index scan walks every final row (due_micros NULL, sorted first) before the
+        // due ones
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE due_micros >= " + Long.MIN_VALUE + " AND" + DUE
+                + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY")) {
+            ps.setLong(1, nowMicros);
+            ps.setLong(2, nowMicros);
+            ps.setInt(3, max);
+            OutboxRows.readAll(ps).forEach(s -> candidates.put(s.key(), s));
+        }
+        List<StoredMessage> got = new ArrayList<>(candidates.size());
+        if (candidates.isEmpty()) {
+            return got;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
+                + " lease_until_micros = ?, version = version + 1 WHERE message_key = ? AND version = ? AND" + DUE)) {
+            for (StoredMessage s : candidates.values()) {
+                ps.setString(1, holder);
+                ps.setLong(2, untilMicros);
+                ps.setString(3, s.key());
+                ps.setLong(4, s.version());
+                ps.setLong(5, nowMicros);
+                ps.setLong(6, nowMicros);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            int i = 0;
+            for (StoredMessage s : candidates.values()) {
+                if (counts[i++] == 1) { // 0: written by another transaction since our read
+                    got.add(new StoredMessage(s.message(), s.version() + 1));
+                }
+            }
+        }
+        return got;
+    }
+
+    /** Ends {@code holder}'s leases on {@code keys} (in key order) in the transaction of {@code c}. */
+    static void release(Connection c, Dialect dialect, String holder, TreeSet<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            // one statement; the sorted subquery locks the rows in key order
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = NULL,"
+                    + " lease_until_micros = NULL WHERE message_key IN (SELECT message_key FROM " + TABLE
+                    + " WHERE message_key = ANY(?) AND lease_holder = ? ORDER BY message_key FOR UPDATE)"
+                    + " AND lease_holder = ?")) {
+                ps.setArray(1, c.createArrayOf("varchar", keys.toArray(new String[0])));
+                ps.setString(2, holder);
+                ps.setString(3, holder);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+                + " SET lease_holder = NULL, lease_until_micros = NULL WHERE message_key = ? AND lease_holder = ?")) {
+            for (String k : keys) {
+                ps.setString(1, k);
+                ps.setString(2, holder);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}
