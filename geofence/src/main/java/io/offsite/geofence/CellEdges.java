@@ -1,6 +1,7 @@
 package io.offsite.geofence;
 
 import java.util.Arrays;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 
 /**
  * Per (grid cell, polygon) boundary records: the point-in-polygon answer for a point in a boundary cell from
@@ -19,21 +20,35 @@ import java.util.Arrays;
 final class CellEdges {
     /** Above this many edges + toggles in one cell the record falls back to the whole-polygon test. */
     static final int MAX_PER_CELL = 192;
+    /** Cells and sub-cells are expanded by this much (degrees) so lookup rounding never leaves them. */
+    static final double EPS = 1e-9;
 
     final int[] ord;
     private final int[] off;
     private final double[] data;
+    /** Per record r: {@code sub[2r]} inside sub-cells, {@code sub[2r + 1]} sub-cells that need the edge test. */
+    private final long[] sub;
 
     private CellEdges(Builder b) {
         ord = b.ords.toArray();
         off = b.offs.toArray();
         data = Arrays.copyOf(b.data, b.size);
+        sub = Arrays.copyOf(b.sub, 2 * ord.length);
     }
 
-    /** 1 inside, 0 outside or on the boundary, −1 when the record defers to the whole-polygon test. */
-    int locate(int rec, double px, double py) {
-        double[] d = data;
-        int o = off[rec];
+    /**
+     * 1 inside, 0 outside or on the boundary, −1 when the record defers to the whole-polygon test; {@code subBit} is
+     * {@code 1L << s} for the point's sub-cell {@code s} (see {@link SubCells}).
+     */
+    int locate(int rec, long subBit, double px, double py) {
+        if ((sub[2 * rec + 1] & subBit) == 0) {
+            return (sub[2 * rec] & subBit) != 0 ? 1 : 0;
+        }
+        return locateAt(data, off[rec], px, py);
+    }
+
+    /** The edge test of the record at {@code d[o]}: 1 inside, 0 outside or on the boundary, −1 deferred. */
+    static int locateAt(double[] d, int o, double px, double py) {
         int ne = (int) d[o];
         if (ne < 0) {
             return -1;
@@ -59,7 +74,7 @@ final class CellEdges {
                 continue;
             }
             if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
-                int orient = org.locationtech.jts.algorithm.CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
+                int orient = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
                 if (orient == 0) {
                     return 0;
                 }
@@ -95,7 +110,7 @@ final class CellEdges {
     }
 
     long approximateBytes() {
-        return 48L + ord.length * 8L + data.length * 8L;
+        return 64L + ord.length * 8L + data.length * 8L + sub.length * 8L;
     }
 
     /** Collects records while the grid is classified. */
@@ -104,15 +119,26 @@ final class CellEdges {
         private final IntList offs = new IntList();
         private double[] data = new double[1024];
         private int size;
+        private long[] sub = new long[256];
         private double[] toggles = new double[64];
         private final IntList near = new IntList();
 
         /**
-         * Adds the record of polygon {@code ordinal} in the cell [xLo, xHi] × [yLo, yHi] (already expanded) from the
-         * polygon's edges {@code e} (x1, y1, x2, y2 each) whose indices are {@code rowEdges} (those meeting the
-         * cell's row); returns the record number.
+         * Adds the record of polygon {@code ordinal} in the cell with lower-left corner (x0, y0) and size cw × ch
+         * (expanded by {@link #EPS}) from the polygon's edges {@code e} (x1, y1, x2, y2 each) whose indices are
+         * {@code rowEdges} (those meeting the cell's expanded row), with its {@link SubCells}; returns the record
+         * number.
          */
-        int add(int ordinal, double[] e, IntList rowEdges, double xLo, double xHi, double yLo, double yHi) {
+        int add(int ordinal, double[] e, IntList rowEdges, double x0, double y0, double cw, double ch) {
+            int rec = addEdges(ordinal, e, rowEdges, x0 - EPS, x0 + cw + EPS, y0 - EPS, y0 + ch + EPS);
+            if (sub.length < 2 * rec + 2) {
+                sub = Arrays.copyOf(sub, Math.max(2 * sub.length, 2 * rec + 2));
+            }
+            SubCells.classify(data, offs.data[rec], x0, y0, cw, ch, sub, 2 * rec);
+            return rec;
+        }
+
+        private int addEdges(int ordinal, double[] e, IntList rowEdges, double xLo, double xHi, double yLo, double yHi) {
             near.size = 0;
             int nt = 0;
             int parity = 0;

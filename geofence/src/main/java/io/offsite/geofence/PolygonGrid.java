@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * records the geometries that contain the whole cell ("inside": no test at lookup) and those whose boundary
  * crosses it ("boundary"). A boundary entry points to a {@link CellEdges} record: the polygon's edges near the
  * cell plus the parity of the edges to its right as a step function of y, so the exact JTS ray-crossing test
- * reads a handful of numbers however many vertices the polygon has. A cell with too many nearby edges falls
+ * reads a handful of numbers however many vertices the polygon has; each record also splits its cell into 8 × 8
+ * {@link SubCells}, and a point in a sub-cell no edge meets is answered by one bit. A cell with too many nearby edges falls
  * back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes, a linear scan of a
  * {@link FlatPolygon} for small ones. Cells are one {@code int[]} (a single entry inline, else an offset into
  * one {@code int[]} of entries) behind a one-bit-per-cell occupancy bitset. Lookups never allocate.
@@ -25,7 +26,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  */
 final class PolygonGrid {
     static final double METERS_PER_DEGREE = 111_320.0;
-    private static final double EPS = 1e-9;
+    private static final double EPS = CellEdges.EPS;
     private static final int MAX_CELLS = 8_000_000;
 
     private final double[][] flat;
@@ -154,7 +155,7 @@ final class PolygonGrid {
                     if (prep.containsProperly(rect)) {
                         entry = i << 1;
                     } else if (prep.intersects(rect)) {
-                        entry = (records.add(i, edges, rowEdges, xLo, xHi, yLo, yHi) << 1) | 1;
+                        entry = (records.add(i, edges, rowEdges, minX + ix * cw, minY + iy * ch, cw, ch) << 1) | 1;
                     } else {
                         continue;
                     }
@@ -188,14 +189,15 @@ final class PolygonGrid {
 
     /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
     int forEachContaining(double lon, double lat, IntConsumer visitor) {
-        int c = occupiedCell(lon, lat);
-        if (c < 0) {
+        long at = occupiedCell(lon, lat);
+        if (at < 0) {
             return 0;
         }
-        int info = cellInfo[c];
+        long bit = 1L << at;
+        int info = cellInfo[(int) (at >>> 6)];
         if (info < 0) {
             int e = -info - 1;
-            if (hit(e, lon, lat)) {
+            if (hit(e, bit, lon, lat)) {
                 visitor.accept(ordinal(e));
                 return 1;
             }
@@ -203,7 +205,7 @@ final class PolygonGrid {
         }
         int n = 0;
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            if (hit(entries[k], lon, lat)) {
+            if (hit(entries[k], bit, lon, lat)) {
                 visitor.accept(ordinal(entries[k]));
                 n++;
             }
@@ -217,14 +219,15 @@ final class PolygonGrid {
      */
     @SuppressWarnings("unchecked")
     <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
-        int c = occupiedCell(lon, lat);
-        if (c < 0) {
+        long at = occupiedCell(lon, lat);
+        if (at < 0) {
             return 0;
         }
-        int info = cellInfo[c];
+        long bit = 1L << at;
+        int info = cellInfo[(int) (at >>> 6)];
         if (info < 0) {
             int e = -info - 1;
-            if (hit(e, lon, lat)) {
+            if (hit(e, bit, lon, lat)) {
                 visitor.accept((T) items[ordinal(e)]);
                 return 1;
             }
@@ -232,7 +235,7 @@ final class PolygonGrid {
         }
         int n = 0;
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            if (hit(entries[k], lon, lat)) {
+            if (hit(entries[k], bit, lon, lat)) {
                 visitor.accept((T) items[ordinal(entries[k])]);
                 n++;
             }
@@ -242,14 +245,15 @@ final class PolygonGrid {
 
     /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
     int containing(double lon, double lat, int[] out) {
-        int c = occupiedCell(lon, lat);
-        if (c < 0) {
+        long at = occupiedCell(lon, lat);
+        if (at < 0) {
             return 0;
         }
-        int info = cellInfo[c];
+        long bit = 1L << at;
+        int info = cellInfo[(int) (at >>> 6)];
         if (info < 0) {
             int e = -info - 1;
-            if (hit(e, lon, lat)) {
+            if (hit(e, bit, lon, lat)) {
                 if (out.length > 0) {
                     out[0] = ordinal(e);
                 }
@@ -259,7 +263,7 @@ final class PolygonGrid {
         }
         int n = 0;
         for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            if (hit(entries[k], lon, lat)) {
+            if (hit(entries[k], bit, lon, lat)) {
                 if (n < out.length) {
                     out[n] = ordinal(entries[k]);
                 }
@@ -269,27 +273,40 @@ final class PolygonGrid {
         return n;
     }
 
-    /** The grid cell containing (lon, lat) when it has entries, else -1 (empty, or outside the extent). */
-    private int occupiedCell(double lon, double lat) {
+    /**
+     * {@code cell << 6 | subCell} for the grid cell containing (lon, lat) when it has entries, else -1 (empty, or
+     * outside the extent); the sub-cell is the point's {@link SubCells} index within the cell.
+     */
+    private long occupiedCell(double lon, double lat) {
         double fx = (lon - minX) * invW;
         double fy = (lat - minY) * invH;
         if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
             return -1;
         }
-        int c = (int) fy * nx + (int) fx;
-        return (occupied[c >>> 6] & (1L << c)) == 0 ? -1 : c;
+        int cx = (int) fx;
+        int cy = (int) fy;
+        int c = cy * nx + cx;
+        if ((occupied[c >>> 6] & (1L << c)) == 0) {
+            return -1;
+        }
+        // fx - cx is exact and below 1, so each sub-cell coordinate is 0..SPLIT-1
+        int s = (int) ((fy - cy) * SubCells.SPLIT) * SubCells.SPLIT + (int) ((fx - cx) * SubCells.SPLIT);
+        return (long) c << 6 | s;
     }
 
     private int ordinal(int e) {
         return (e & 1) == 0 ? e >>> 1 : cellEdges.ord[e >>> 1];
     }
 
-    /** Whether cell entry {@code e} (inside: ordinal << 1; boundary: record << 1 | 1) contains (lon, lat). */
-    private boolean hit(int e, double lon, double lat) {
+    /**
+     * Whether cell entry {@code e} (inside: ordinal << 1; boundary: record << 1 | 1) contains (lon, lat), whose
+     * sub-cell bit is {@code bit}.
+     */
+    private boolean hit(int e, long bit, double lon, double lat) {
         if ((e & 1) == 0) {
             return true;
         }
-        int loc = cellEdges.locate(e >>> 1, lon, lat);
+        int loc = cellEdges.locate(e >>> 1, bit, lon, lat);
         return loc >= 0 ? loc == 1 : polygonContains(cellEdges.ord[e >>> 1], lon, lat);
     }
 
