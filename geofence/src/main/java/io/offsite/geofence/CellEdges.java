@@ -14,8 +14,9 @@ import org.locationtech.jts.algorithm.CGAlgorithmsDD;
  * parts are counted together, which is exact for a valid Polygon/MultiPolygon; a point on an edge or vertex is
  * on the boundary (the edge then meets the cell, so it is in (a)).
  *
- * <p>Layout: record r has ordinal {@code ord[r]} and starts at {@code data[off[r]]}: edge count (−1: too many,
- * use the whole-polygon test), toggle count, parity below the cell, the edges as (x1, y1, x2, y2), the toggles.
+ * <p>Layout: a record starts at an offset in {@code data} ({@link Builder#offset}; its sub-cell bits are
+ * {@link Builder#inside} and {@link Builder#boundary}, kept by the grid beside its cell entry): edge count (−1: too many, use the whole-polygon test), toggle count, parity below the
+ * cell, the edges as (x1, y1, x2, y2) by descending max x, the toggles ascending.
  */
 final class CellEdges {
     /** Above this many edges + toggles in one cell the record falls back to the whole-polygon test. */
@@ -23,45 +24,42 @@ final class CellEdges {
     /** Cells and sub-cells are expanded by this much (degrees) so lookup rounding never leaves them. */
     static final double EPS = 1e-9;
 
-    final int[] ord;
-    private final int[] off;
     private final double[] data;
-    /** Per record r: {@code sub[2r]} inside sub-cells, {@code sub[2r + 1]} sub-cells that need the edge test. */
-    private final long[] sub;
 
     private CellEdges(Builder b) {
-        ord = b.ords.toArray();
-        off = b.offs.toArray();
         data = Arrays.copyOf(b.data, b.size);
-        sub = Arrays.copyOf(b.sub, 2 * ord.length);
+    }
+
+    /** The edge test of the record whose edges start at {@code data[o]}, see {@link #locateAt}. */
+    int locate(int o, double px, double py) {
+        return locateAt(data, o, px, py);
     }
 
     /**
-     * 1 inside, 0 outside or on the boundary, −1 when the record defers to the whole-polygon test; {@code subBit} is
-     * {@code 1L << s} for the point's sub-cell {@code s} (see {@link SubCells}).
+     * The edge test of the record at {@code d[o]} for a point in its expanded cell: 1 inside, 0 outside or on the
+     * boundary, −1 when the record defers to the whole-polygon test.
      */
-    int locate(int rec, long subBit, double px, double py) {
-        if ((sub[2 * rec + 1] & subBit) == 0) {
-            return (sub[2 * rec] & subBit) != 0 ? 1 : 0;
-        }
-        return locateAt(data, off[rec], px, py);
-    }
-
-    /** The edge test of the record at {@code d[o]}: 1 inside, 0 outside or on the boundary, −1 deferred. */
     static int locateAt(double[] d, int o, double px, double py) {
-        int ne = (int) d[o];
-        if (ne < 0) {
+        int head = (int) d[o];
+        if (head == -1) {
             return -1;
         }
         int nb = (int) d[o + 1];
         int crossings = (int) d[o + 2];
-        int i = o + 3;
-        for (int end = i + 4 * ne; i < end; i += 4) {
+        int tog = o + 3 + 4 * head;
+        for (int i = o + 3; i < tog; i += 4) {
             double x1 = d[i];
             double y1 = d[i + 1];
             double x2 = d[i + 2];
             double y2 = d[i + 3];
             if (x1 < px && x2 < px) {
+                break; // sorted by descending max x: every later edge is left of the point too
+            }
+            if (x1 > px && x2 > px) {
+                // wholly right: JTS counts it exactly when minY <= py < maxY (orientation is then always positive)
+                if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
+                    crossings++;
+                }
                 continue;
             }
             if (px == x2 && py == y2) {
@@ -86,40 +84,46 @@ final class CellEdges {
                 }
             }
         }
-        for (int end = i + nb; i < end && d[i] <= py; i++) {
-            crossings++;
+        // the toggles are ascending: the parity changes once per toggle at or below py
+        int lo = tog;
+        int hi = tog + nb;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (d[mid] <= py) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return crossings & 1;
+        return (crossings + lo - tog) & 1;
     }
 
     /**
      * min(limit, distance to the nearest edge meeting the cell), exact as a clearance because every other edge is
      * farther than the cell border; NaN when the record defers to the whole polygon.
      */
-    double distanceWithin(int rec, double px, double py, double limit) {
-        int o = off[rec];
-        int ne = (int) data[o];
-        if (ne < 0) {
+    double distanceWithin(int o, double px, double py, double limit) {
+        int head = (int) data[o];
+        if (head == -1) {
             return Double.NaN;
         }
         double best = limit * limit;
-        for (int i = o + 3, end = i + 4 * ne; i < end; i += 4) {
+        for (int i = o + 3, end = i + 4 * head; i < end; i += 4) {
             best = Math.min(best, FlatPolygon.segmentDistanceSq(data[i], data[i + 1], data[i + 2], data[i + 3], px, py));
         }
         return Math.sqrt(best);
     }
 
     long approximateBytes() {
-        return 64L + ord.length * 8L + data.length * 8L + sub.length * 8L;
+        return 16L + data.length * 8L;
     }
 
     /** Collects records while the grid is classified. */
     static final class Builder {
-        private final IntList ords = new IntList();
-        private final IntList offs = new IntList();
+        private int records;
         private double[] data = new double[1024];
         private int size;
-        private long[] sub = new long[256];
+        private long[] meta = new long[384];
         private double[] toggles = new double[64];
         private final IntList near = new IntList();
 
@@ -130,15 +134,19 @@ final class CellEdges {
          * number.
          */
         int add(int ordinal, double[] e, IntList rowEdges, double x0, double y0, double cw, double ch) {
-            int rec = addEdges(ordinal, e, rowEdges, x0 - EPS, x0 + cw + EPS, y0 - EPS, y0 + ch + EPS);
-            if (sub.length < 2 * rec + 2) {
-                sub = Arrays.copyOf(sub, Math.max(2 * sub.length, 2 * rec + 2));
+            int o = size;
+            addEdges(e, rowEdges, x0 - EPS, x0 + cw + EPS, y0 - EPS, y0 + ch + EPS);
+            int rec = records++;
+            if (meta.length < 3 * records) {
+                meta = Arrays.copyOf(meta, Math.max(2 * meta.length, 3 * records));
             }
-            SubCells.classify(data, offs.data[rec], x0, y0, cw, ch, sub, 2 * rec);
+            SubCells.classify(data, o, x0, y0, cw, ch, meta, 3 * rec);
+            meta[3 * rec + 2] = (long) o << 32 | ordinal;
             return rec;
         }
 
-        private int addEdges(int ordinal, double[] e, IntList rowEdges, double xLo, double xHi, double yLo, double yHi) {
+        /** Appends the flat record (see the class layout) of the edges {@code e} near the expanded cell. */
+        private void addEdges(double[] e, IntList rowEdges, double xLo, double xHi, double yLo, double yHi) {
             near.size = 0;
             int nt = 0;
             int parity = 0;
@@ -177,15 +185,23 @@ final class CellEdges {
                 }
                 a = b;
             }
-            int rec = ords.size;
-            ords.add(ordinal);
-            offs.add(size);
             if (near.size + kept > MAX_PER_CELL) {
                 ensure(3);
                 data[size++] = -1;
                 data[size++] = 0;
                 data[size++] = 0;
-                return rec;
+                return;
+            }
+            // descending max x, so the edge test stops at the first edge wholly left of the point
+            for (int k = 1; k < near.size; k++) {
+                int j = near.data[k];
+                double m = Math.max(e[j], e[j + 2]);
+                int q = k - 1;
+                while (q >= 0 && Math.max(e[near.data[q]], e[near.data[q] + 2]) < m) {
+                    near.data[q + 1] = near.data[q];
+                    q--;
+                }
+                near.data[q + 1] = j;
             }
             ensure(3 + 4 * near.size + kept);
             data[size++] = near.size;
@@ -197,13 +213,37 @@ final class CellEdges {
             }
             System.arraycopy(toggles, 0, data, size, kept);
             size += kept;
-            return rec;
         }
 
         private void ensure(int n) {
             if (size + n > data.length) {
                 data = Arrays.copyOf(data, Math.max(2 * data.length, size + n));
             }
+        }
+
+        /** Number of records added. */
+        int count() {
+            return records;
+        }
+
+        /** Record {@code rec}'s sub-cells wholly inside its polygon ({@link SubCells} bits). */
+        long inside(int rec) {
+            return meta[3 * rec];
+        }
+
+        /** Record {@code rec}'s sub-cells that need the edge test. */
+        long boundary(int rec) {
+            return meta[3 * rec + 1];
+        }
+
+        /** Where record {@code rec} starts in the built {@code data}. */
+        int offset(int rec) {
+            return (int) (meta[3 * rec + 2] >>> 32);
+        }
+
+        /** The ordinal of record {@code rec}'s polygon. */
+        int ordinal(int rec) {
+            return (int) meta[3 * rec + 2];
         }
 
         CellEdges build() {
