@@ -64,6 +64,32 @@ class SubCellBoundaryTest {
     }
 
     @Test
+    void pointLevelWithVerticesToItsRight_answersLikeJts() {
+        // a sawtooth inside one cell: vertices, and so edge ends, at the heights of the query points to their right
+        double u = 1e-5;
+        List<Coordinate> cs = new ArrayList<>();
+        cs.add(new Coordinate(X0, Y0));
+        cs.add(new Coordinate(X0 + 20 * u, Y0));
+        for (int t = 0; t < 5; t++) {
+            cs.add(new Coordinate(X0 + 20 * u - (t % 2) * 3 * u, Y0 + (t + 1) * u));
+        }
+        cs.add(new Coordinate(X0, Y0 + 5 * u));
+        cs.add(new Coordinate(X0, Y0));
+        List<Geometry> shapes = List.of(TestFences.GF.createPolygon(cs.toArray(new Coordinate[0])),
+                TestFences.GF.createPolygon(rect(X0 + 25 * u, Y0 + u, X0 + 30 * u, Y0 + 3 * u)));
+        PolygonGrid grid = new PolygonGrid(shapes.toArray(new Geometry[0]), CELL_METERS);
+        int[] out = new int[4];
+        for (int j = 0; j <= 10; j++) {
+            for (int i = -2; i <= 64; i++) {
+                double x = X0 + i * u / 2;
+                double y = Y0 + j * u / 2;
+                int n = grid.containing(x, y, out);
+                assertThat(n == 0 ? List.of() : List.of(out[0])).as("(%s, %s)", x, y).isEqualTo(jts(shapes, x, y));
+            }
+        }
+    }
+
+    @Test
     void segmentTouchingBoxCornerOnly_meetsIt() {
         assertThat(SubCells.meets(0, 2, 2, 0, 0, 0, 1, 1)).isTrue();
         assertThat(SubCells.meets(0, 2.5, 2.5, 0, 0, 0, 1, 1)).isFalse();
