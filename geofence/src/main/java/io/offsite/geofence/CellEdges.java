@@ -14,9 +14,10 @@ import org.locationtech.jts.algorithm.CGAlgorithmsDD;
  * parts are counted together, which is exact for a valid Polygon/MultiPolygon; a point on an edge or vertex is
  * on the boundary (the edge then meets the cell, so it is in (a)).
  *
- * <p>Layout: a record starts at an offset in {@code data} ({@link Builder#offset}; its sub-cell bits are
- * {@link Builder#inside} and {@link Builder#boundary}, kept by the grid beside its cell entry): edge count (−1: too many, use the whole-polygon test), toggle count, parity below the
- * cell, the edges as (x1, y1, x2, y2) by descending max x, the toggles ascending.
+ * <p>Layout, in a {@code long[]} (counts as plain longs, coordinates as their raw double bits, so the grid can keep
+ * a record inline with its cell entry): edge count (−1: too many, use the whole-polygon test), toggle count, parity
+ * below the cell, the edges as (x1, y1, x2, y2) by descending max x, the toggles ascending. Each record also has
+ * {@link SubCells} bits ({@link Builder#inside}, {@link Builder#boundary}).
  */
 final class CellEdges {
     /** Above this many edges + toggles in one cell the record falls back to the whole-polygon test. */
@@ -24,22 +25,24 @@ final class CellEdges {
     /** Cells and sub-cells are expanded by this much (degrees) so lookup rounding never leaves them. */
     static final double EPS = 1e-9;
 
-    private final double[] data;
-
-    private CellEdges(Builder b) {
-        data = Arrays.copyOf(b.data, b.size);
+    private CellEdges() {
     }
 
-    /** The edge test of the record whose edges start at {@code data[o]}, see {@link #locateAt}. */
-    int locate(int o, double px, double py) {
-        return locateAt(data, o, px, py);
+    /** Number of longs of the record at {@code d[o]}. */
+    static int length(long[] d, int o) {
+        int head = (int) d[o];
+        return head < 0 ? 3 : 3 + 4 * head + (int) d[o + 1];
+    }
+
+    private static double at(long[] d, int i) {
+        return Double.longBitsToDouble(d[i]);
     }
 
     /**
      * The edge test of the record at {@code d[o]} for a point in its expanded cell: 1 inside, 0 outside or on the
      * boundary, −1 when the record defers to the whole-polygon test.
      */
-    static int locateAt(double[] d, int o, double px, double py) {
+    static int locate(long[] d, int o, double px, double py) {
         int head = (int) d[o];
         if (head == -1) {
             return -1;
@@ -48,10 +51,10 @@ final class CellEdges {
         int crossings = (int) d[o + 2];
         int tog = o + 3 + 4 * head;
         for (int i = o + 3; i < tog; i += 4) {
-            double x1 = d[i];
-            double y1 = d[i + 1];
-            double x2 = d[i + 2];
-            double y2 = d[i + 3];
+            double x1 = at(d, i);
+            double y1 = at(d, i + 1);
+            double x2 = at(d, i + 2);
+            double y2 = at(d, i + 3);
             if (x1 < px && x2 < px) {
                 break; // sorted by descending max x: every later edge is left of the point too
             }
@@ -89,7 +92,7 @@ final class CellEdges {
         int hi = tog + nb;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (d[mid] <= py) {
+            if (at(d, mid) <= py) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -102,26 +105,22 @@ final class CellEdges {
      * min(limit, distance to the nearest edge meeting the cell), exact as a clearance because every other edge is
      * farther than the cell border; NaN when the record defers to the whole polygon.
      */
-    double distanceWithin(int o, double px, double py, double limit) {
-        int head = (int) data[o];
+    static double distanceWithin(long[] d, int o, double px, double py, double limit) {
+        int head = (int) d[o];
         if (head == -1) {
             return Double.NaN;
         }
         double best = limit * limit;
         for (int i = o + 3, end = i + 4 * head; i < end; i += 4) {
-            best = Math.min(best, FlatPolygon.segmentDistanceSq(data[i], data[i + 1], data[i + 2], data[i + 3], px, py));
+            best = Math.min(best, FlatPolygon.segmentDistanceSq(at(d, i), at(d, i + 1), at(d, i + 2), at(d, i + 3), px, py));
         }
         return Math.sqrt(best);
-    }
-
-    long approximateBytes() {
-        return 16L + data.length * 8L;
     }
 
     /** Collects records while the grid is classified. */
     static final class Builder {
         private int records;
-        private double[] data = new double[1024];
+        private long[] data = new long[1024];
         private int size;
         private long[] meta = new long[384];
         private double[] toggles = new double[64];
@@ -208,11 +207,13 @@ final class CellEdges {
             data[size++] = kept;
             data[size++] = parity;
             for (int k = 0; k < near.size; k++) {
-                System.arraycopy(e, near.data[k], data, size, 4);
-                size += 4;
+                for (int q = 0; q < 4; q++) {
+                    data[size++] = Double.doubleToRawLongBits(e[near.data[k] + q]);
+                }
             }
-            System.arraycopy(toggles, 0, data, size, kept);
-            size += kept;
+            for (int k = 0; k < kept; k++) {
+                data[size++] = Double.doubleToRawLongBits(toggles[k]);
+            }
         }
 
         private void ensure(int n) {
@@ -236,18 +237,19 @@ final class CellEdges {
             return meta[3 * rec + 1];
         }
 
-        /** Where record {@code rec} starts in the built {@code data}. */
-        int offset(int rec) {
-            return (int) (meta[3 * rec + 2] >>> 32);
+        /** Number of longs of record {@code rec}. */
+        int length(int rec) {
+            return CellEdges.length(data, (int) (meta[3 * rec + 2] >>> 32));
+        }
+
+        /** Copies record {@code rec} to {@code dst[at ..]}. */
+        void copy(int rec, long[] dst, int at) {
+            System.arraycopy(data, (int) (meta[3 * rec + 2] >>> 32), dst, at, length(rec));
         }
 
         /** The ordinal of record {@code rec}'s polygon. */
         int ordinal(int rec) {
             return (int) meta[3 * rec + 2];
-        }
-
-        CellEdges build() {
-            return new CellEdges(this);
         }
     }
 }

@@ -40,17 +40,15 @@ final class PolygonGrid {
     /**
      * Per cell: 0 = empty; negative = a single geometry containing the whole cell, {@code -(ordinal + 1)}; positive
      * = offset into {@link #entries} of the cell's entries in ordinal order. An entry is one word
-     * {@code offset << 32 | ordinal << 2 | last << 1 | boundary}; a boundary entry (its polygon's boundary meets the
-     * cell) is followed by the {@link SubCells} inside and boundary bits of its {@link CellEdges} record, whose
-     * edges start at {@code offset}. So everything but the edges of a cell is read from one place.
+     * {@code length << 32 | ordinal << 2 | last << 1 | boundary}; a boundary entry (its polygon's boundary meets the
+     * cell) is followed by the {@link SubCells} inside and boundary bits and its {@link CellEdges} record of
+     * {@code length} longs. So a cell's whole answer is read from one place.
      */
     private final int[] cellInfo;
     private final long[] entries;
     /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
     private final long[] occupied;
     private final double metersPerDegreeLon;
-    /** Boundary records: a boundary entry is {@code record << 1 | 1}. */
-    private final CellEdges cellEdges;
 
     PolygonGrid(Geometry[] areas, double cellMeters) {
         flat = new double[areas.length][];
@@ -74,7 +72,6 @@ final class PolygonGrid {
             entries = new long[0];
             occupied = new long[0];
             metersPerDegreeLon = METERS_PER_DEGREE;
-            cellEdges = new CellEdges.Builder().build();
             return;
         }
         double midLat = (ext.getMinY() + ext.getMaxY()) / 2;
@@ -93,12 +90,18 @@ final class PolygonGrid {
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
         CellEdges.Builder records = new CellEdges.Builder();
         int[][] built = classifyCells(areas, cw, ch, records);
-        cellEdges = records.build();
         int[] start = built[0];
         int[] list = built[1];
         cellInfo = new int[nx * ny];
         occupied = new long[(nx * ny + 63) >>> 6];
-        long[] packed = new long[1 + list.length + 2 * records.count()];
+        long total = 1;
+        for (int e : list) {
+            total += (e & 1) == 0 ? 1 : 3 + records.length(e >>> 1);
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new GeofenceException("fence set too large for one index (" + total + " words)");
+        }
+        long[] packed = new long[(int) total];
         int size = 1; // offset 0 means "empty"
         for (int c = 0; c < nx * ny; c++) {
             int count = start[c + 1] - start[c];
@@ -118,13 +121,15 @@ final class PolygonGrid {
                     packed[size++] = (long) (e >>> 1) << 2 | last;
                 } else {
                     int rec = e >>> 1;
-                    packed[size++] = (long) records.offset(rec) << 32 | (long) records.ordinal(rec) << 2 | last | 1;
+                    packed[size++] = (long) records.length(rec) << 32 | (long) records.ordinal(rec) << 2 | last | 1;
                     packed[size++] = records.inside(rec);
                     packed[size++] = records.boundary(rec);
+                    records.copy(rec, packed, size);
+                    size += records.length(rec);
                 }
             }
         }
-        entries = java.util.Arrays.copyOf(packed, size);
+        entries = packed;
     }
 
     /**
@@ -307,7 +312,8 @@ final class PolygonGrid {
 
     /** The index of the entry after the one at {@code k}. */
     private int next(int k) {
-        return k + ((entries[k] & 1) == 0 ? 1 : 3);
+        long w = entries[k];
+        return k + ((w & 1) == 0 ? 1 : 3 + (int) (w >>> 32));
     }
 
     /** Whether the entry {@code w} at {@code entries[k]} contains (lon, lat), whose sub-cell is {@code s}. */
@@ -319,7 +325,7 @@ final class PolygonGrid {
         if ((entries[k + 2] & bit) == 0) {
             return (entries[k + 1] & bit) != 0;
         }
-        int loc = cellEdges.locate((int) (w >>> 32), lon, lat);
+        int loc = CellEdges.locate(entries, k + 3, lon, lat);
         return loc >= 0 ? loc == 1 : polygonContains(ordinal(w), lon, lat);
     }
 
@@ -347,7 +353,7 @@ final class PolygonGrid {
         if ((occupied[c >>> 6] & (1L << c)) != 0 && cellInfo[c] > 0) {
             for (int k = cellInfo[c]; ; k = next(k)) {
                 long w = entries[k];
-                r = boundaryClearance(w, lon, lat, r);
+                r = boundaryClearance(w, k, lon, lat, r);
                 if ((w & 2) != 0) {
                     break;
                 }
@@ -357,12 +363,12 @@ final class PolygonGrid {
         return Math.max(0, r - 1e-12);
     }
 
-    private double boundaryClearance(long w, double lon, double lat, double r) {
+    private double boundaryClearance(long w, int k, double lon, double lat, double r) {
         // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
         if ((w & 1) == 0) {
             return r;
         }
-        double d = cellEdges.distanceWithin((int) (w >>> 32), lon, lat, r);
+        double d = CellEdges.distanceWithin(entries, k + 3, lon, lat, r);
         if (d == d) {
             return Math.min(r, d);
         }
@@ -372,10 +378,9 @@ final class PolygonGrid {
                 : FlatPolygon.boundaryDistance(flat[ord], lon, lat));
     }
 
-    /** Approximate retained size in bytes (grid, flat polygons and edge bands). */
+    /** Approximate retained size in bytes (grid with its inline edge records, flat polygons and edge bands). */
     long approximateBytes() {
-        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 8L + 16 + occupied.length * 8L
-                + cellEdges.approximateBytes();
+        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 8L + 16 + occupied.length * 8L;
         for (int i = 0; i < flat.length; i++) {
             b += flat[i] == null ? 0 : 16L + flat[i].length * 8L;
             b += banded[i] == null ? 0 : banded[i].approximateBytes();

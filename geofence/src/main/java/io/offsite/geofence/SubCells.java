@@ -20,7 +20,7 @@ final class SubCells {
      * corner (x0, y0) and size cw × ch; writes the inside bits to {@code out[at]} and the boundary bits (edge test
      * needed) to {@code out[at + 1]}. A record that defers to the whole polygon has every sub-cell boundary.
      */
-    static void classify(double[] d, int o, double x0, double y0, double cw, double ch, long[] out, int at) {
+    static void classify(long[] d, int o, double x0, double y0, double cw, double ch, long[] out, int at) {
         int ne = (int) d[o];
         if (ne < 0) {
             out[at] = 0;
@@ -32,10 +32,10 @@ final class SubCells {
         double eps = CellEdges.EPS;
         long boundary = 0;
         for (int i = o + 3, end = i + 4 * ne; i < end; i += 4) {
-            double x1 = d[i];
-            double y1 = d[i + 1];
-            double x2 = d[i + 2];
-            double y2 = d[i + 3];
+            double x1 = Double.longBitsToDouble(d[i]);
+            double y1 = Double.longBitsToDouble(d[i + 1]);
+            double x2 = Double.longBitsToDouble(d[i + 2]);
+            double y2 = Double.longBitsToDouble(d[i + 3]);
             int sx0 = clamp(Math.floor((Math.min(x1, x2) - x0) / sw) - 1);
             int sx1 = clamp(Math.floor((Math.max(x1, x2) - x0) / sw) + 1);
             int sy0 = clamp(Math.floor((Math.min(y1, y2) - y0) / sh) - 1);
@@ -60,7 +60,7 @@ final class SubCells {
                 continue;
             }
             // no edge meets this sub-cell or its edge-free neighbours: the centre's answer holds for all of them
-            boolean in = CellEdges.locateAt(d, o, x0 + ((s & 7) + 0.5) * sw, y0 + ((s >>> 3) + 0.5) * sh) == 1;
+            boolean in = CellEdges.locate(d, o, x0 + ((s & 7) + 0.5) * sw, y0 + ((s >>> 3) + 0.5) * sh) == 1;
             int top = 0;
             stack[top++] = s;
             seen |= 1L << s;
