@@ -15,8 +15,10 @@ import org.locationtech.jts.algorithm.CGAlgorithmsDD;
  * on the boundary (the edge then meets the cell, so it is in (a)).
  *
  * <p>Layout, in a {@code long[]} (counts as plain longs, coordinates as their raw double bits, so the grid can keep
- * a record inline with its cell entry): edge count (−1: too many, use the whole-polygon test), toggle count, parity
- * below the cell, the edges as (x1, y1, x2, y2) by descending max x, the toggles ascending. Each record also has
+ * a record inline with its cell entry): head (edge count; −1: too many, use the whole-polygon test; −2 − n: n edge
+ * entries listed per sub-row), toggle count, parity below the cell, for a per-sub-row record the cumulative entry
+ * count at the end of each of the {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending
+ * max x (within each sub-row), the toggles ascending. Each record also has
  * {@link SubCells} bits ({@link Builder#inside}, {@link Builder#boundary}).
  */
 final class CellEdges {
@@ -24,6 +26,8 @@ final class CellEdges {
     static final int MAX_PER_CELL = 192;
     /** Cells and sub-cells are expanded by this much (degrees) so lookup rounding never leaves them. */
     static final double EPS = 1e-9;
+    /** Records with more edges than this list them per sub-row when that at most doubles them. */
+    static final int ROW_SPLIT_MIN = 16;
 
     private CellEdges() {
     }
@@ -31,7 +35,8 @@ final class CellEdges {
     /** Number of longs of the record at {@code d[o]}. */
     static int length(long[] d, int o) {
         int head = (int) d[o];
-        return head < 0 ? 3 : 3 + 4 * head + (int) d[o + 1];
+        return head == -1 ? 3 : head < 0 ? 3 + SubCells.SPLIT + 4 * (-2 - head) + (int) d[o + 1]
+                : 3 + 4 * head + (int) d[o + 1];
     }
 
     private static double at(long[] d, int i) {
@@ -39,18 +44,30 @@ final class CellEdges {
     }
 
     /**
-     * The edge test of the record at {@code d[o]} for a point in its expanded cell: 1 inside, 0 outside or on the
-     * boundary, −1 when the record defers to the whole-polygon test.
+     * The edge test of the record at {@code d[o]} for a point in sub-row {@code row} of its expanded cell: 1 inside,
+     * 0 outside or on the boundary, −1 when the record defers to the whole-polygon test.
      */
-    static int locate(long[] d, int o, double px, double py) {
+    static int locate(long[] d, int o, int row, double px, double py) {
         int head = (int) d[o];
         if (head == -1) {
             return -1;
         }
         int nb = (int) d[o + 1];
         int crossings = (int) d[o + 2];
-        int tog = o + 3 + 4 * head;
-        for (int i = o + 3; i < tog; i += 4) {
+        int i;
+        int end;
+        int tog;
+        if (head >= 0) {
+            i = o + 3;
+            end = i + 4 * head;
+            tog = end;
+        } else {
+            int base = o + 3 + SubCells.SPLIT;
+            i = base + 4 * (row == 0 ? 0 : (int) d[o + 2 + row]);
+            end = base + 4 * (int) d[o + 3 + row];
+            tog = base + 4 * (-2 - head);
+        }
+        for (; i < end; i += 4) {
             double x1 = at(d, i);
             double y1 = at(d, i + 1);
             double x2 = at(d, i + 2);
@@ -58,11 +75,13 @@ final class CellEdges {
             if (x1 < px && x2 < px) {
                 break; // sorted by descending max x: every later edge is left of the point too
             }
-            if (x1 > px && x2 > px) {
-                // wholly right: JTS counts it exactly when minY <= py < maxY (orientation is then always positive)
-                if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
-                    crossings++;
-                }
+            // JTS's crossing condition (y1 > py && y2 <= py) || (y2 > py && y1 <= py) is above1 != above2
+            boolean spans = (y1 > py) != (y2 > py);
+            if (!spans && y1 != py && y2 != py) {
+                continue; // wholly above or wholly below: neither a crossing nor a boundary touch
+            }
+            if (spans && x1 > px && x2 > px) {
+                crossings++; // wholly right and spanning py: the orientation is always positive
                 continue;
             }
             if (px == x2 && py == y2) {
@@ -74,7 +93,7 @@ final class CellEdges {
                 }
                 continue;
             }
-            if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
+            if (spans) {
                 int orient = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
                 if (orient == 0) {
                     return 0;
@@ -111,7 +130,8 @@ final class CellEdges {
             return Double.NaN;
         }
         double best = limit * limit;
-        for (int i = o + 3, end = i + 4 * head; i < end; i += 4) {
+        int from = head >= 0 ? o + 3 : o + 3 + SubCells.SPLIT;
+        for (int i = from, end = i + 4 * (head >= 0 ? head : -2 - head); i < end; i += 4) {
             best = Math.min(best, FlatPolygon.segmentDistanceSq(at(d, i), at(d, i + 1), at(d, i + 2), at(d, i + 3), px, py));
         }
         return Math.sqrt(best);
@@ -141,7 +161,61 @@ final class CellEdges {
             }
             SubCells.classify(data, o, x0, y0, cw, ch, meta, 3 * rec);
             meta[3 * rec + 2] = (long) o << 32 | ordinal;
+            if (data[o] > ROW_SPLIT_MIN) {
+                splitRows(o, y0, ch);
+            }
             return rec;
+        }
+
+        /**
+         * Rewrites the last record (at {@code o}, flat) with its edges listed per sub-row when that at most doubles
+         * them: an edge is in every sub-row its y-range meets (expanded by {@link #EPS}), and a point's edge test
+         * needs no edge whose y-range misses it. Long steep edges would repeat in many sub-rows; such a record stays flat.
+         */
+        private void splitRows(int o, double y0, double ch) {
+            int ne = (int) data[o];
+            double sh = ch / SubCells.SPLIT;
+            int[] rows = new int[SubCells.SPLIT];
+            int total = 0;
+            for (int r = 0; r < SubCells.SPLIT; r++) {
+                double lo = y0 + r * sh - EPS;
+                double hi = y0 + (r + 1) * sh + EPS;
+                for (int j = o + 3; j < o + 3 + 4 * ne; j += 4) {
+                    total += meetsRow(j, lo, hi) ? 1 : 0;
+                }
+                rows[r] = total;
+            }
+            if (total > 2 * ne) {
+                return;
+            }
+            int nb = (int) data[o + 1];
+            long[] flat = Arrays.copyOfRange(data, o, o + 3 + 4 * ne + nb);
+            size = o + 3 + SubCells.SPLIT;
+            ensure(4 * total + nb);
+            for (int r = 0; r < SubCells.SPLIT; r++) {
+                double lo = y0 + r * sh - EPS;
+                double hi = y0 + (r + 1) * sh + EPS;
+                for (int j = 3; j < 3 + 4 * ne; j += 4) {
+                    if (meetsRow(flat, j, lo, hi)) {
+                        System.arraycopy(flat, j, data, size, 4);
+                        size += 4;
+                    }
+                }
+                data[o + 3 + r] = rows[r];
+            }
+            System.arraycopy(flat, 3 + 4 * ne, data, size, nb);
+            size += nb;
+            data[o] = -2 - total;
+        }
+
+        private boolean meetsRow(int j, double lo, double hi) {
+            return meetsRow(data, j, lo, hi);
+        }
+
+        private static boolean meetsRow(long[] d, int j, double lo, double hi) {
+            double y1 = at(d, j + 1);
+            double y2 = at(d, j + 3);
+            return Math.max(y1, y2) >= lo && Math.min(y1, y2) <= hi;
         }
 
         /** Appends the flat record (see the class layout) of the edges {@code e} near the expanded cell. */

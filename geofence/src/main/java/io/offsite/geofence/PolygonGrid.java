@@ -325,7 +325,7 @@ final class PolygonGrid {
         if ((entries[k + 2] & bit) == 0) {
             return (entries[k + 1] & bit) != 0;
         }
-        int loc = CellEdges.locate(entries, k + 3, lon, lat);
+        int loc = CellEdges.locate(entries, k + 3, s >>> 3, lon, lat);
         return loc >= 0 ? loc == 1 : polygonContains(ordinal(w), lon, lat);
     }
 

@@ -90,6 +90,55 @@ class SubCellBoundaryTest {
     }
 
     @Test
+    void manyShortEdgesPerCell_listedPerSubRow_answerLikeJts() {
+        double ch = CELL_METERS / PolygonGrid.METERS_PER_DEGREE;
+        double sy = ch / SubCells.SPLIT;
+        // a 3000-vertex circle about 3 cells across and a ring inside it: dozens of short edges in each boundary cell
+        double cx = X0 + 1.5 * ch;
+        double cy = Y0 + 1.5 * ch;
+        List<Geometry> shapes = List.of(circle(cx, cy, 1.4 * ch, 3000, null), circle(cx, cy, 0.9 * ch, 2000, 0.6 * ch));
+        PolygonGrid grid = new PolygonGrid(shapes.toArray(new Geometry[0]), CELL_METERS);
+        int[] out = new int[4];
+        List<Coordinate> queries = new ArrayList<>();
+        for (Geometry g : shapes) {
+            Coordinate[] cs = g.getCoordinates();
+            for (int i = 1; i < cs.length; i += 7) {
+                queries.add(cs[i]);
+                queries.add(new Coordinate((cs[i - 1].x + cs[i].x) / 2, (cs[i - 1].y + cs[i].y) / 2));
+                queries.add(new Coordinate(cs[i].x - 1e-7, cs[i].y));
+                // the sub-row border nearest the vertex, at the vertex's x
+                queries.add(new Coordinate(cs[i].x, Y0 + Math.rint((cs[i].y - Y0) / sy) * sy));
+            }
+        }
+        for (Coordinate q : queries) {
+            int n = grid.containing(q.x, q.y, out);
+            List<Integer> mine = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                mine.add(out[k]);
+            }
+            assertThat(mine).as("(%s, %s)", q.x, q.y).isEqualTo(jts(shapes, q.x, q.y));
+        }
+    }
+
+    /** A regular polygon of {@code n} vertices (radius in degrees of latitude), with a concentric hole if given. */
+    private static Geometry circle(double cx, double cy, double r, int n, Double hole) {
+        LinearRing shell = TestFences.GF.createLinearRing(ring(cx, cy, r, n));
+        LinearRing[] holes = hole == null ? new LinearRing[0]
+                : new LinearRing[] {TestFences.GF.createLinearRing(ring(cx, cy, hole, n / 2))};
+        return TestFences.GF.createPolygon(shell, holes);
+    }
+
+    private static Coordinate[] ring(double cx, double cy, double r, int n) {
+        Coordinate[] cs = new Coordinate[n + 1];
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            cs[i] = new Coordinate(cx + r * Math.cos(a), cy + r * Math.sin(a));
+        }
+        cs[n] = cs[0].copy();
+        return cs;
+    }
+
+    @Test
     void segmentTouchingBoxCornerOnly_meetsIt() {
         assertThat(SubCells.meets(0, 2, 2, 0, 0, 0, 1, 1)).isTrue();
         assertThat(SubCells.meets(0, 2.5, 2.5, 0, 0, 0, 1, 1)).isFalse();
