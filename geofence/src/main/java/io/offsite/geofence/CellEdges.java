@@ -1,6 +1,7 @@
 package io.offsite.geofence;
 
 import java.util.Arrays;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 
 /**
  * Per (grid cell, polygon) boundary records: the point-in-polygon answer for a point in a boundary cell from
@@ -13,40 +14,74 @@ import java.util.Arrays;
  * parts are counted together, which is exact for a valid Polygon/MultiPolygon; a point on an edge or vertex is
  * on the boundary (the edge then meets the cell, so it is in (a)).
  *
- * <p>Layout: record r has ordinal {@code ord[r]} and starts at {@code data[off[r]]}: edge count (−1: too many,
- * use the whole-polygon test), toggle count, parity below the cell, the edges as (x1, y1, x2, y2), the toggles.
+ * <p>Layout, in a {@code long[]} (counts as plain longs, coordinates as their raw double bits, so the grid can keep
+ * a record inline with its cell entry): head (edge count; −1: too many, use the whole-polygon test; −2 − n: n edge
+ * entries listed per sub-row), toggle count, parity below the cell, for a per-sub-row record the cumulative entry
+ * count at the end of each of the {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending
+ * max x (within each sub-row), the toggles ascending. Each record also has
+ * {@link SubCells} bits ({@link Builder#inside}, {@link Builder#boundary}).
  */
 final class CellEdges {
     /** Above this many edges + toggles in one cell the record falls back to the whole-polygon test. */
     static final int MAX_PER_CELL = 192;
+    /** Cells and sub-cells are expanded by this much (degrees) so lookup rounding never leaves them. */
+    static final double EPS = 1e-9;
+    /** Records with more edges than this list them per sub-row when that at most doubles them. */
+    static final int ROW_SPLIT_MIN = 16;
 
-    final int[] ord;
-    private final int[] off;
-    private final double[] data;
-
-    private CellEdges(Builder b) {
-        ord = b.ords.toArray();
-        off = b.offs.toArray();
-        data = Arrays.copyOf(b.data, b.size);
+    private CellEdges() {
     }
 
-    /** 1 inside, 0 outside or on the boundary, −1 when the record defers to the whole-polygon test. */
-    int locate(int rec, double px, double py) {
-        double[] d = data;
-        int o = off[rec];
-        int ne = (int) d[o];
-        if (ne < 0) {
+    /** Number of longs of the record at {@code d[o]}. */
+    static int length(long[] d, int o) {
+        int head = (int) d[o];
+        return head == -1 ? 3 : head < 0 ? 3 + SubCells.SPLIT + 4 * (-2 - head) + (int) d[o + 1]
+                : 3 + 4 * head + (int) d[o + 1];
+    }
+
+    private static double at(long[] d, int i) {
+        return Double.longBitsToDouble(d[i]);
+    }
+
+    /**
+     * The edge test of the record at {@code d[o]} for a point in sub-row {@code row} of its expanded cell: 1 inside,
+     * 0 outside or on the boundary, −1 when the record defers to the whole-polygon test.
+     */
+    static int locate(long[] d, int o, int row, double px, double py) {
+        int head = (int) d[o];
+        if (head == -1) {
             return -1;
         }
         int nb = (int) d[o + 1];
         int crossings = (int) d[o + 2];
-        int i = o + 3;
-        for (int end = i + 4 * ne; i < end; i += 4) {
-            double x1 = d[i];
-            double y1 = d[i + 1];
-            double x2 = d[i + 2];
-            double y2 = d[i + 3];
+        int i;
+        int end;
+        int tog;
+        if (head >= 0) {
+            i = o + 3;
+            end = i + 4 * head;
+            tog = end;
+        } else {
+            int base = o + 3 + SubCells.SPLIT;
+            i = base + 4 * (row == 0 ? 0 : (int) d[o + 2 + row]);
+            end = base + 4 * (int) d[o + 3 + row];
+            tog = base + 4 * (-2 - head);
+        }
+        for (; i < end; i += 4) {
+            double x1 = at(d, i);
+            double y1 = at(d, i + 1);
+            double x2 = at(d, i + 2);
+            double y2 = at(d, i + 3);
             if (x1 < px && x2 < px) {
+                break; // sorted by descending max x: every later edge is left of the point too
+            }
+            // JTS's crossing condition (y1 > py && y2 <= py) || (y2 > py && y1 <= py) is above1 != above2
+            boolean spans = (y1 > py) != (y2 > py);
+            if (!spans && y1 != py && y2 != py) {
+                continue; // wholly above or wholly below: neither a crossing nor a boundary touch
+            }
+            if (spans && x1 > px && x2 > px) {
+                crossings++; // wholly right and spanning py: the orientation is always positive
                 continue;
             }
             if (px == x2 && py == y2) {
@@ -58,8 +93,8 @@ final class CellEdges {
                 }
                 continue;
             }
-            if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
-                int orient = org.locationtech.jts.algorithm.CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
+            if (spans) {
+                int orient = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
                 if (orient == 0) {
                     return 0;
                 }
@@ -71,48 +106,120 @@ final class CellEdges {
                 }
             }
         }
-        for (int end = i + nb; i < end && d[i] <= py; i++) {
-            crossings++;
+        // the toggles are ascending: the parity changes once per toggle at or below py
+        int lo = tog;
+        int hi = tog + nb;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (at(d, mid) <= py) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return crossings & 1;
+        return (crossings + lo - tog) & 1;
     }
 
     /**
      * min(limit, distance to the nearest edge meeting the cell), exact as a clearance because every other edge is
      * farther than the cell border; NaN when the record defers to the whole polygon.
      */
-    double distanceWithin(int rec, double px, double py, double limit) {
-        int o = off[rec];
-        int ne = (int) data[o];
-        if (ne < 0) {
+    static double distanceWithin(long[] d, int o, double px, double py, double limit) {
+        int head = (int) d[o];
+        if (head == -1) {
             return Double.NaN;
         }
         double best = limit * limit;
-        for (int i = o + 3, end = i + 4 * ne; i < end; i += 4) {
-            best = Math.min(best, FlatPolygon.segmentDistanceSq(data[i], data[i + 1], data[i + 2], data[i + 3], px, py));
+        int from = head >= 0 ? o + 3 : o + 3 + SubCells.SPLIT;
+        for (int i = from, end = i + 4 * (head >= 0 ? head : -2 - head); i < end; i += 4) {
+            best = Math.min(best, FlatPolygon.segmentDistanceSq(at(d, i), at(d, i + 1), at(d, i + 2), at(d, i + 3), px, py));
         }
         return Math.sqrt(best);
     }
 
-    long approximateBytes() {
-        return 48L + ord.length * 8L + data.length * 8L;
-    }
-
     /** Collects records while the grid is classified. */
     static final class Builder {
-        private final IntList ords = new IntList();
-        private final IntList offs = new IntList();
-        private double[] data = new double[1024];
+        private int records;
+        private long[] data = new long[1024];
         private int size;
+        private long[] meta = new long[384];
         private double[] toggles = new double[64];
         private final IntList near = new IntList();
 
         /**
-         * Adds the record of polygon {@code ordinal} in the cell [xLo, xHi] × [yLo, yHi] (already expanded) from the
-         * polygon's edges {@code e} (x1, y1, x2, y2 each) whose indices are {@code rowEdges} (those meeting the
-         * cell's row); returns the record number.
+         * Adds the record of polygon {@code ordinal} in the cell with lower-left corner (x0, y0) and size cw × ch
+         * (expanded by {@link #EPS}) from the polygon's edges {@code e} (x1, y1, x2, y2 each) whose indices are
+         * {@code rowEdges} (those meeting the cell's expanded row), with its {@link SubCells}; returns the record
+         * number.
          */
-        int add(int ordinal, double[] e, IntList rowEdges, double xLo, double xHi, double yLo, double yHi) {
+        int add(int ordinal, double[] e, IntList rowEdges, double x0, double y0, double cw, double ch) {
+            int o = size;
+            addEdges(e, rowEdges, x0 - EPS, x0 + cw + EPS, y0 - EPS, y0 + ch + EPS);
+            int rec = records++;
+            if (meta.length < 3 * records) {
+                meta = Arrays.copyOf(meta, Math.max(2 * meta.length, 3 * records));
+            }
+            SubCells.classify(data, o, x0, y0, cw, ch, meta, 3 * rec);
+            meta[3 * rec + 2] = (long) o << 32 | ordinal;
+            if (data[o] > ROW_SPLIT_MIN) {
+                splitRows(o, y0, ch);
+            }
+            return rec;
+        }
+
+        /**
+         * Rewrites the last record (at {@code o}, flat) with its edges listed per sub-row when that at most doubles
+         * them: an edge is in every sub-row its y-range meets (expanded by {@link #EPS}), and a point's edge test
+         * needs no edge whose y-range misses it. Long steep edges would repeat in many sub-rows; such a record stays flat.
+         */
+        private void splitRows(int o, double y0, double ch) {
+            int ne = (int) data[o];
+            double sh = ch / SubCells.SPLIT;
+            int[] rows = new int[SubCells.SPLIT];
+            int total = 0;
+            for (int r = 0; r < SubCells.SPLIT; r++) {
+                double lo = y0 + r * sh - EPS;
+                double hi = y0 + (r + 1) * sh + EPS;
+                for (int j = o + 3; j < o + 3 + 4 * ne; j += 4) {
+                    total += meetsRow(j, lo, hi) ? 1 : 0;
+                }
+                rows[r] = total;
+            }
+            if (total > 2 * ne) {
+                return;
+            }
+            int nb = (int) data[o + 1];
+            long[] flat = Arrays.copyOfRange(data, o, o + 3 + 4 * ne + nb);
+            size = o + 3 + SubCells.SPLIT;
+            ensure(4 * total + nb);
+            for (int r = 0; r < SubCells.SPLIT; r++) {
+                double lo = y0 + r * sh - EPS;
+                double hi = y0 + (r + 1) * sh + EPS;
+                for (int j = 3; j < 3 + 4 * ne; j += 4) {
+                    if (meetsRow(flat, j, lo, hi)) {
+                        System.arraycopy(flat, j, data, size, 4);
+                        size += 4;
+                    }
+                }
+                data[o + 3 + r] = rows[r];
+            }
+            System.arraycopy(flat, 3 + 4 * ne, data, size, nb);
+            size += nb;
+            data[o] = -2 - total;
+        }
+
+        private boolean meetsRow(int j, double lo, double hi) {
+            return meetsRow(data, j, lo, hi);
+        }
+
+        private static boolean meetsRow(long[] d, int j, double lo, double hi) {
+            double y1 = at(d, j + 1);
+            double y2 = at(d, j + 3);
+            return Math.max(y1, y2) >= lo && Math.min(y1, y2) <= hi;
+        }
+
+        /** Appends the flat record (see the class layout) of the edges {@code e} near the expanded cell. */
+        private void addEdges(double[] e, IntList rowEdges, double xLo, double xHi, double yLo, double yHi) {
             near.size = 0;
             int nt = 0;
             int parity = 0;
@@ -151,27 +258,36 @@ final class CellEdges {
                 }
                 a = b;
             }
-            int rec = ords.size;
-            ords.add(ordinal);
-            offs.add(size);
             if (near.size + kept > MAX_PER_CELL) {
                 ensure(3);
                 data[size++] = -1;
                 data[size++] = 0;
                 data[size++] = 0;
-                return rec;
+                return;
+            }
+            // descending max x, so the edge test stops at the first edge wholly left of the point
+            for (int k = 1; k < near.size; k++) {
+                int j = near.data[k];
+                double m = Math.max(e[j], e[j + 2]);
+                int q = k - 1;
+                while (q >= 0 && Math.max(e[near.data[q]], e[near.data[q] + 2]) < m) {
+                    near.data[q + 1] = near.data[q];
+                    q--;
+                }
+                near.data[q + 1] = j;
             }
             ensure(3 + 4 * near.size + kept);
             data[size++] = near.size;
             data[size++] = kept;
             data[size++] = parity;
             for (int k = 0; k < near.size; k++) {
-                System.arraycopy(e, near.data[k], data, size, 4);
-                size += 4;
+                for (int q = 0; q < 4; q++) {
+                    data[size++] = Double.doubleToRawLongBits(e[near.data[k] + q]);
+                }
             }
-            System.arraycopy(toggles, 0, data, size, kept);
-            size += kept;
-            return rec;
+            for (int k = 0; k < kept; k++) {
+                data[size++] = Double.doubleToRawLongBits(toggles[k]);
+            }
         }
 
         private void ensure(int n) {
@@ -180,8 +296,34 @@ final class CellEdges {
             }
         }
 
-        CellEdges build() {
-            return new CellEdges(this);
+        /** Number of records added. */
+        int count() {
+            return records;
+        }
+
+        /** Record {@code rec}'s sub-cells wholly inside its polygon ({@link SubCells} bits). */
+        long inside(int rec) {
+            return meta[3 * rec];
+        }
+
+        /** Record {@code rec}'s sub-cells that need the edge test. */
+        long boundary(int rec) {
+            return meta[3 * rec + 1];
+        }
+
+        /** Number of longs of record {@code rec}. */
+        int length(int rec) {
+            return CellEdges.length(data, (int) (meta[3 * rec + 2] >>> 32));
+        }
+
+        /** Copies record {@code rec} to {@code dst[at ..]}. */
+        void copy(int rec, long[] dst, int at) {
+            System.arraycopy(data, (int) (meta[3 * rec + 2] >>> 32), dst, at, length(rec));
+        }
+
+        /** The ordinal of record {@code rec}'s polygon. */
+        int ordinal(int rec) {
+            return (int) meta[3 * rec + 2];
         }
     }
 }

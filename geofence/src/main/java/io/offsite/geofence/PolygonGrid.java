@@ -17,15 +17,16 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * records the geometries that contain the whole cell ("inside": no test at lookup) and those whose boundary
  * crosses it ("boundary"). A boundary entry points to a {@link CellEdges} record: the polygon's edges near the
  * cell plus the parity of the edges to its right as a step function of y, so the exact JTS ray-crossing test
- * reads a handful of numbers however many vertices the polygon has. A cell with too many nearby edges falls
- * back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes, a linear scan of a
+ * reads a handful of numbers however many vertices the polygon has; each record also splits its cell into
+ * 8 × 8 {@link SubCells}, and a point in a sub-cell no edge meets is answered by one bit. A cell with too many
+ * nearby edges falls back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes, a linear scan of a
  * {@link FlatPolygon} for small ones. Cells are one {@code int[]} (a single entry inline, else an offset into
  * one {@code int[]} of entries) behind a one-bit-per-cell occupancy bitset. Lookups never allocate.
  * Thread-safe.
  */
 final class PolygonGrid {
     static final double METERS_PER_DEGREE = 111_320.0;
-    private static final double EPS = 1e-9;
+    private static final double EPS = CellEdges.EPS;
     private static final int MAX_CELLS = 8_000_000;
 
     private final double[][] flat;
@@ -37,17 +38,17 @@ final class PolygonGrid {
     private final int nx;
     private final int ny;
     /**
-     * Per cell: 0 = empty; negative = the cell's single entry, stored inline as {@code -(entry + 1)}; positive =
-     * offset into {@link #entries} where {@code entries[offset]} is the count, followed by the entries. An entry
-     * is {@code ordinal << 1 | boundaryBit}.
+     * Per cell: 0 = empty; negative = a single geometry containing the whole cell, {@code -(ordinal + 1)}; positive
+     * = offset into {@link #entries} of the cell's entries in ordinal order. An entry is one word
+     * {@code length << 32 | ordinal << 2 | last << 1 | boundary}; a boundary entry (its polygon's boundary meets the
+     * cell) is followed by the {@link SubCells} inside and boundary bits and its {@link CellEdges} record of
+     * {@code length} longs. So a cell's whole answer is read from one place.
      */
     private final int[] cellInfo;
-    private final int[] entries;
+    private final long[] entries;
     /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
     private final long[] occupied;
     private final double metersPerDegreeLon;
-    /** Boundary records: a boundary entry is {@code record << 1 | 1}. */
-    private final CellEdges cellEdges;
 
     PolygonGrid(Geometry[] areas, double cellMeters) {
         flat = new double[areas.length][];
@@ -68,10 +69,9 @@ final class PolygonGrid {
             nx = 0;
             ny = 0;
             cellInfo = new int[0];
-            entries = new int[0];
+            entries = new long[0];
             occupied = new long[0];
             metersPerDegreeLon = METERS_PER_DEGREE;
-            cellEdges = new CellEdges.Builder().build();
             return;
         }
         double midLat = (ext.getMinY() + ext.getMaxY()) / 2;
@@ -90,30 +90,46 @@ final class PolygonGrid {
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
         CellEdges.Builder records = new CellEdges.Builder();
         int[][] built = classifyCells(areas, cw, ch, records);
-        cellEdges = records.build();
         int[] start = built[0];
         int[] list = built[1];
         cellInfo = new int[nx * ny];
         occupied = new long[(nx * ny + 63) >>> 6];
-        IntList multi = new IntList();
-        multi.add(0);
+        long total = 1;
+        for (int e : list) {
+            total += (e & 1) == 0 ? 1 : 3 + records.length(e >>> 1);
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new GeofenceException("fence set too large for one index (" + total + " words)");
+        }
+        long[] packed = new long[(int) total];
+        int size = 1; // offset 0 means "empty"
         for (int c = 0; c < nx * ny; c++) {
             int count = start[c + 1] - start[c];
             if (count == 0) {
                 continue;
             }
             occupied[c >>> 6] |= 1L << c;
-            if (count == 1) {
-                cellInfo[c] = -(list[start[c]] + 1);
-            } else {
-                cellInfo[c] = multi.size;
-                multi.add(count);
-                for (int k = start[c]; k < start[c + 1]; k++) {
-                    multi.add(list[k]);
+            if (count == 1 && (list[start[c]] & 1) == 0) {
+                cellInfo[c] = -((list[start[c]] >>> 1) + 1);
+                continue;
+            }
+            cellInfo[c] = size;
+            for (int k = start[c]; k < start[c + 1]; k++) {
+                int e = list[k];
+                long last = k == start[c + 1] - 1 ? 2 : 0;
+                if ((e & 1) == 0) {
+                    packed[size++] = (long) (e >>> 1) << 2 | last;
+                } else {
+                    int rec = e >>> 1;
+                    packed[size++] = (long) records.length(rec) << 32 | (long) records.ordinal(rec) << 2 | last | 1;
+                    packed[size++] = records.inside(rec);
+                    packed[size++] = records.boundary(rec);
+                    records.copy(rec, packed, size);
+                    size += records.length(rec);
                 }
             }
         }
-        entries = multi.toArray();
+        entries = packed;
     }
 
     /**
@@ -154,7 +170,7 @@ final class PolygonGrid {
                     if (prep.containsProperly(rect)) {
                         entry = i << 1;
                     } else if (prep.intersects(rect)) {
-                        entry = (records.add(i, edges, rowEdges, xLo, xHi, yLo, yHi) << 1) | 1;
+                        entry = (records.add(i, edges, rowEdges, minX + ix * cw, minY + iy * ch, cw, ch) << 1) | 1;
                     } else {
                         continue;
                     }
@@ -188,27 +204,27 @@ final class PolygonGrid {
 
     /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
     int forEachContaining(double lon, double lat, IntConsumer visitor) {
-        int c = occupiedCell(lon, lat);
-        if (c < 0) {
+        long at = occupiedCell(lon, lat);
+        if (at < 0) {
             return 0;
         }
-        int info = cellInfo[c];
+        int info = cellInfo[(int) (at >>> 6)];
         if (info < 0) {
-            int e = -info - 1;
-            if (hit(e, lon, lat)) {
-                visitor.accept(ordinal(e));
-                return 1;
-            }
-            return 0;
+            visitor.accept(-info - 1);
+            return 1;
         }
+        int s = (int) at & 63;
         int n = 0;
-        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            if (hit(entries[k], lon, lat)) {
-                visitor.accept(ordinal(entries[k]));
+        for (int k = info; ; k = next(k)) {
+            long w = entries[k];
+            if (hit(w, k, s, lon, lat)) {
+                visitor.accept(ordinal(w));
                 n++;
             }
+            if ((w & 2) != 0) {
+                return n;
+            }
         }
-        return n;
     }
 
     /**
@@ -217,80 +233,100 @@ final class PolygonGrid {
      */
     @SuppressWarnings("unchecked")
     <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
-        int c = occupiedCell(lon, lat);
-        if (c < 0) {
+        long at = occupiedCell(lon, lat);
+        if (at < 0) {
             return 0;
         }
-        int info = cellInfo[c];
+        int info = cellInfo[(int) (at >>> 6)];
         if (info < 0) {
-            int e = -info - 1;
-            if (hit(e, lon, lat)) {
-                visitor.accept((T) items[ordinal(e)]);
-                return 1;
-            }
-            return 0;
+            visitor.accept((T) items[-info - 1]);
+            return 1;
         }
+        int s = (int) at & 63;
         int n = 0;
-        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            if (hit(entries[k], lon, lat)) {
-                visitor.accept((T) items[ordinal(entries[k])]);
+        for (int k = info; ; k = next(k)) {
+            long w = entries[k];
+            if (hit(w, k, s, lon, lat)) {
+                visitor.accept((T) items[ordinal(w)]);
                 n++;
             }
+            if ((w & 2) != 0) {
+                return n;
+            }
         }
-        return n;
     }
 
     /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
     int containing(double lon, double lat, int[] out) {
-        int c = occupiedCell(lon, lat);
-        if (c < 0) {
+        long at = occupiedCell(lon, lat);
+        if (at < 0) {
             return 0;
         }
-        int info = cellInfo[c];
+        int info = cellInfo[(int) (at >>> 6)];
         if (info < 0) {
-            int e = -info - 1;
-            if (hit(e, lon, lat)) {
-                if (out.length > 0) {
-                    out[0] = ordinal(e);
-                }
-                return 1;
+            if (out.length > 0) {
+                out[0] = -info - 1;
             }
-            return 0;
+            return 1;
         }
+        int s = (int) at & 63;
         int n = 0;
-        for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-            if (hit(entries[k], lon, lat)) {
+        for (int k = info; ; k = next(k)) {
+            long w = entries[k];
+            if (hit(w, k, s, lon, lat)) {
                 if (n < out.length) {
-                    out[n] = ordinal(entries[k]);
+                    out[n] = ordinal(w);
                 }
                 n++;
             }
+            if ((w & 2) != 0) {
+                return n;
+            }
         }
-        return n;
     }
 
-    /** The grid cell containing (lon, lat) when it has entries, else -1 (empty, or outside the extent). */
-    private int occupiedCell(double lon, double lat) {
+    /**
+     * {@code cell << 6 | subCell} for the grid cell containing (lon, lat) when it has entries, else -1 (empty, or
+     * outside the extent); the sub-cell is the point's {@link SubCells} index within the cell.
+     */
+    private long occupiedCell(double lon, double lat) {
         double fx = (lon - minX) * invW;
         double fy = (lat - minY) * invH;
         if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
             return -1;
         }
-        int c = (int) fy * nx + (int) fx;
-        return (occupied[c >>> 6] & (1L << c)) == 0 ? -1 : c;
+        int cx = (int) fx;
+        int cy = (int) fy;
+        int c = cy * nx + cx;
+        if ((occupied[c >>> 6] & (1L << c)) == 0) {
+            return -1;
+        }
+        // fx - cx is exact and below 1, so each sub-cell coordinate is 0..SPLIT-1
+        int s = (int) ((fy - cy) * SubCells.SPLIT) * SubCells.SPLIT + (int) ((fx - cx) * SubCells.SPLIT);
+        return (long) c << 6 | s;
     }
 
-    private int ordinal(int e) {
-        return (e & 1) == 0 ? e >>> 1 : cellEdges.ord[e >>> 1];
+    private static int ordinal(long w) {
+        return (int) w >>> 2;
     }
 
-    /** Whether cell entry {@code e} (inside: ordinal << 1; boundary: record << 1 | 1) contains (lon, lat). */
-    private boolean hit(int e, double lon, double lat) {
-        if ((e & 1) == 0) {
+    /** The index of the entry after the one at {@code k}. */
+    private int next(int k) {
+        long w = entries[k];
+        return k + ((w & 1) == 0 ? 1 : 3 + (int) (w >>> 32));
+    }
+
+    /** Whether the entry {@code w} at {@code entries[k]} contains (lon, lat), whose sub-cell is {@code s}. */
+    private boolean hit(long w, int k, int s, double lon, double lat) {
+        if ((w & 1) == 0) {
             return true;
         }
-        int loc = cellEdges.locate(e >>> 1, lon, lat);
-        return loc >= 0 ? loc == 1 : polygonContains(cellEdges.ord[e >>> 1], lon, lat);
+        long bit = 1L << s;
+        if ((entries[k + 2] & bit) == 0) {
+            return (entries[k + 1] & bit) != 0;
+        }
+        int loc = CellEdges.locate(entries, k + 3, s >>> 3, lon, lat);
+        return loc >= 0 ? loc == 1 : polygonContains(ordinal(w), lon, lat);
     }
 
     private boolean polygonContains(int ord, double lon, double lat) {
@@ -313,13 +349,13 @@ final class PolygonGrid {
         int cy = (int) fy;
         double r = Math.min(Math.min(fx - cx, cx + 1 - fx) / invW, Math.min(fy - cy, cy + 1 - fy) / invH);
         int c = cy * nx + cx;
-        if ((occupied[c >>> 6] & (1L << c)) != 0) {
-            int info = cellInfo[c];
-            if (info < 0) {
-                r = boundaryClearance(-info - 1, lon, lat, r);
-            } else {
-                for (int k = info + 1, end = info + 1 + entries[info]; k < end; k++) {
-                    r = boundaryClearance(entries[k], lon, lat, r);
+        // a cell whose single geometry contains it whole has no boundary nearer than the cell border
+        if ((occupied[c >>> 6] & (1L << c)) != 0 && cellInfo[c] > 0) {
+            for (int k = cellInfo[c]; ; k = next(k)) {
+                long w = entries[k];
+                r = boundaryClearance(w, k, lon, lat, r);
+                if ((w & 2) != 0) {
+                    break;
                 }
             }
         }
@@ -327,25 +363,24 @@ final class PolygonGrid {
         return Math.max(0, r - 1e-12);
     }
 
-    private double boundaryClearance(int entry, double lon, double lat, double r) {
+    private double boundaryClearance(long w, int k, double lon, double lat, double r) {
         // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
-        if ((entry & 1) == 0) {
+        if ((w & 1) == 0) {
             return r;
         }
-        double d = cellEdges.distanceWithin(entry >>> 1, lon, lat, r);
+        double d = CellEdges.distanceWithin(entries, k + 3, lon, lat, r);
         if (d == d) {
             return Math.min(r, d);
         }
-        int ord = cellEdges.ord[entry >>> 1];
+        int ord = ordinal(w);
         EdgeBands b = banded[ord];
         return Math.min(r, b != null ? b.boundaryDistanceWithin(lon, lat, r)
                 : FlatPolygon.boundaryDistance(flat[ord], lon, lat));
     }
 
-    /** Approximate retained size in bytes (grid, flat polygons and edge bands). */
+    /** Approximate retained size in bytes (grid with its inline edge records, flat polygons and edge bands). */
     long approximateBytes() {
-        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 4L + 16 + occupied.length * 8L
-                + cellEdges.approximateBytes();
+        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 8L + 16 + occupied.length * 8L;
         for (int i = 0; i < flat.length; i++) {
             b += flat[i] == null ? 0 : 16L + flat[i].length * 8L;
             b += banded[i] == null ? 0 : banded[i].approximateBytes();
