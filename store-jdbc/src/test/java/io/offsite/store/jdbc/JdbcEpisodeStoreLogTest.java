@@ -156,6 +156,36 @@ class JdbcEpisodeStoreLogTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void fold_dropsEntriesOlderThanTheirRowsLastWholeWrite_andOfRemovedEpisodes(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
+            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 1, 0); // folds past 1 × episodes
+            EpisodeState a = state("浙J00001", 1_000);
+            EpisodeState b = state("浙J00002", 1_000);
+            EpisodeState c = state("浙J00003", 1_000);
+            store.put(a);
+            store.put(b);
+            store.put(c);
+            store.flush();
+            store.putLastSeen(seen(a, 90_000, 1, 1));
+            store.putLastSeen(seen(c, 90_000, 1, 3));
+            store.flush(); // 2 entries, no fold
+            EpisodeState aWhole = state("浙J00001", 2_000); // a's last seen (62,000) is older than its logged entry
+            store.put(aWhole);
+            store.remove(c.fenceId(), c.subject());
+            store.flush();
+            EpisodeState b2 = seen(b, 95_000, 2, 2);
+            store.putLastSeen(b2);
+            long folds = store.folds();
+            store.flush(); // 3 entries > 2 episodes: folds
+            assertThat(store.folds()).isEqualTo(folds + 1);
+            assertThat(logRows(ds)).isEqualTo(1);
+            assertThat(logEntries(ds)).as("only b's entry still applies").isEqualTo(1);
+            assertThat(JdbcEpisodeStore.create(db, "engine-1").episodes()).containsExactlyInAnyOrder(aWhole, b2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void corruptLogPayload_failsNamingItsKey(Dialect dialect) throws SQLException {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
             JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1");
