@@ -133,7 +133,7 @@ final class LastSeenLog {
 
     private static int count(ByteBuffer in) {
         long v = varint(in);
-        if (v > Integer.MAX_VALUE) {
+        if (v < 0 || v > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("count " + v + " out of range");
         }
         return (int) v;
