@@ -53,8 +53,8 @@ public final class OffsiteDatabase implements AutoCloseable {
      * are written to the file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it
      * committed. One process owns the file at a time; for several processes use PostgreSQL (or H2's server mode
      * through {@link #builder(DataSource)}). H2's page cache is an eighth of the JVM's maximum heap (at least 16 MB,
-     * H2's own default): the geofence store rewrites most of its episode rows at every checkpoint, and with a
-     * smaller cache each checkpoint reads its pages back from the file ({@link #h2CacheKb}).
+     * H2's own default): the geofence store's flushes rewrite episode rows all over its table, and with a smaller
+     * cache each flush reads those pages back from the file ({@link #h2CacheKb}).
      */
     public static OffsiteDatabase embedded(Path directory) {
         return embedded(directory, Clock.systemUTC());
