@@ -24,7 +24,6 @@ import io.offsite.core.violation.Violation;
 import io.offsite.evidence.CaseContext;
 import io.offsite.evidence.CompletenessReport;
 import io.offsite.evidence.CompletenessRules;
-import io.offsite.evidence.DeviceReview;
 import io.offsite.evidence.EvidenceChain;
 import io.offsite.evidence.EvidencePlan;
 import io.offsite.evidence.EvidenceRequest;
@@ -235,13 +234,13 @@ final class CaseDesk {
             try {
                 if (req.kind() == ItemKind.STILL && req.at().isPresent()) {
                     CameraSnapshots.Snapshot s = cameras.fetch(ce.cameraId(), req.at().get(), ce.subject());
-                    chain.add(stillSpec(s.mediaType(), req.at().get(), ce.cameraId(), ce.subject(),
+                    chain.add(CameraItems.still(s.mediaType(), req.at().get(), ce.cameraId(), ce.subject(),
                             ce.plateLegibleRequired(), where), new ByteArrayInputStream(s.bytes()), PLATFORM);
                 } else if (req.kind() == ItemKind.VIDEO_CLIP && req.at().isPresent()) {
                     Instant from = req.at().get();
                     Instant until = req.until().orElse(from.plusSeconds(30));
                     CameraSnapshots.Snapshot s = cameras.clip(ce.cameraId(), from, until, ce.subject());
-                    chain.add(clipSpec(s.mediaType(), from, ce.cameraId(), ce.subject()),
+                    chain.add(CameraItems.clip(s.mediaType(), from, ce.cameraId(), ce.subject()),
                             new ByteArrayInputStream(s.bytes()), PLATFORM);
                 } else if (req.kind() == ItemKind.SMS_RECORD) {
                     Optional<OutboxMessage> text = outbox.apply(ce.episodeId() + "/request-owner-move");
@@ -285,35 +284,10 @@ final class CaseDesk {
      * instant is already there (a request made again after a restart).
      */
     void addFetched(RecorderFetches.Job job, CameraSnapshots.Snapshot s) {
-        EvidenceChain chain = chain(job.caseId());
-        boolean there = chain.items().stream().anyMatch(i -> i.kind() == job.kind()
-                && i.spec().capturedBy().equals(job.cameraId()) && i.spec().capturedAt().equals(job.at()));
-        if (there) {
-            return;
+        if (CameraItems.addIfAbsent(chain(job.caseId()), job, s, PLATFORM)) {
+            events.accept(new ServerEvent(clock.instant(), "EvidenceFetched", "", job.caseId() + ": " + job.kind()
+                    + " of camera " + job.cameraId() + " at " + job.at() + " from its recorder"));
         }
-        GeoPoint where = Double.isNaN(job.lon()) ? null : GeoPoint.of(job.lon(), job.lat());
-        ItemSpec spec = job.kind() == ItemKind.STILL
-                ? stillSpec(s.mediaType(), job.at(), job.cameraId(), job.subject(), job.plateLegible(), where)
-                : clipSpec(s.mediaType(), job.at(), job.cameraId(), job.subject());
-        chain.add(spec, new ByteArrayInputStream(s.bytes()), PLATFORM);
-        events.accept(new ServerEvent(clock.instant(), "EvidenceFetched", "", job.caseId() + ": " + job.kind()
-                + " of camera " + job.cameraId() + " at " + job.at() + " from its recorder"));
-    }
-
-    private static ItemSpec stillSpec(String mediaType, Instant at, String cameraId, String subject,
-            boolean plateLegible, GeoPoint where) {
-        ItemSpec.Builder spec = ItemSpec.builder(ItemKind.STILL, mediaType, at, cameraId)
-                .deviceReview(DeviceReview.REVIEWED).clockErrorPer24h(Duration.ofMillis(500))
-                .stationary(true).plateLegible(plateLegible).subject(subject);
-        if (where != null) {
-            spec.location(where);
-        }
-        return spec.build();
-    }
-
-    private static ItemSpec clipSpec(String mediaType, Instant from, String cameraId, String subject) {
-        return ItemSpec.builder(ItemKind.VIDEO_CLIP, mediaType, from, cameraId).deviceReview(DeviceReview.REVIEWED)
-                .clockErrorPer24h(Duration.ofMillis(500)).subject(subject).build();
     }
 
     /** The loudspeaker warnings the outbox played for an episode, as records of what was said and when. */

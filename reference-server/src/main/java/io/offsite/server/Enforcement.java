@@ -18,19 +18,15 @@ import io.offsite.geofence.CollectingSink;
 import io.offsite.geofence.Detection;
 import io.offsite.geofence.GeofenceEngine;
 import io.offsite.geofence.Intake;
-import io.offsite.geofence.NoticeResult;
 import io.offsite.notify.Channel;
 import io.offsite.notify.EffectNotifier;
 import io.offsite.notify.EffectOutcome;
-import io.offsite.notify.MessageStatus;
 import io.offsite.notify.Outbox;
-import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.Receipt;
 import io.offsite.notify.ReceiptOutcome;
 import io.offsite.notify.Recipients;
 import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.Gateway;
-import io.offsite.notify.spi.OutboxListener;
 import io.offsite.store.jdbc.JdbcCaseStore;
 import io.offsite.store.jdbc.JdbcChainJournals;
 import io.offsite.store.jdbc.JdbcEpisodeStore;
@@ -62,7 +58,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Enforcement implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Enforcement.class);
-    private static final String OWNER_TEXT = "/request-owner-move";
 
     private final ServerClock clock;
     private final OffsiteDatabase db;
@@ -115,7 +110,7 @@ final class Enforcement implements AutoCloseable {
         this.simulated = List.copyOf(simulated);
         this.outbox = Outbox.builder(JdbcOutboxStore.create(db)).clock(clock).holder("server-" + ProcessHandle.current().pid())
                 .gateway(Channel.SMS, sms).gateway(Channel.VOICE, speaker)
-                .listener(new ToEngine()).build();
+                .listener(new OwnerTexts(() -> engine, this::publish, clock)).build();
         Recipients recipients = Recipients.builder().clock(clock).vehicleRegistry(places.directory())
                 .officerDirectory(places.directory()).build();
         this.notifier = EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法")
@@ -131,14 +126,7 @@ final class Enforcement implements AutoCloseable {
                 cameras, outbox::find, places::grid, places::area, this::publish, shops);
         // the recorder's playback is slow: fetched on its own thread, the item added under the lock when it arrives
         this.fetches = recorder.map(r -> new RecorderFetches(r, io.offsite.store.jdbc.JdbcInputJournal.create(db,
-                "recorder-fetches"), clock, (job, snapshot) -> {
-                    lock.lock();
-                    try {
-                        desk.addFetched(job, snapshot);
-                    } finally {
-                        lock.unlock();
-                    }
-                }));
+                "recorder-fetches"), clock, (job, snapshot) -> locked(() -> desk.addFetched(job, snapshot))));
         fetches.ifPresent(desk::deferTo);
         this.trucks = new TruckWatch(io.offsite.store.jdbc.JdbcDocuments.create(db),
                 io.offsite.store.jdbc.JdbcInputJournal.create(db, "trucks"), clock.instant(), dataDir, truckPermits,
@@ -147,26 +135,13 @@ final class Enforcement implements AutoCloseable {
         // tell the engine again what the outbox knows — repeats answer DUPLICATE, so this is always safe
         lock.lock();
         try {
-            for (OutboxMessage m : outbox.messages(MessageStatus.DELIVERED)) {
-                if (m.key().endsWith(OWNER_TEXT)) {
-                    engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
-                }
-            }
-            for (OutboxMessage m : outbox.messages(MessageStatus.DEAD_LETTER)) {
-                if (m.key().endsWith(OWNER_TEXT)) {
-                    engine.ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(),
-                            "SMS dead-lettered: " + m.deadLetterReason().orElse("dead letter"));
-                }
-            }
+            OwnerTexts.resignal(outbox, engine);
             route();
         } finally {
             lock.unlock();
         }
     }
 
-    private static String episodeOf(OutboxMessage m) {
-        return m.key().substring(0, m.key().length() - OWNER_TEXT.length());
-    }
 
     void listen(Consumer<ServerEvent> listener) {
         listeners.add(listener);
@@ -206,6 +181,15 @@ final class Enforcement implements AutoCloseable {
         lock.lock();
         try {
             return work.apply(trucks);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void locked(Runnable work) {
+        lock.lock();
+        try {
+            work.run();
         } finally {
             lock.unlock();
         }
@@ -288,34 +272,6 @@ final class Enforcement implements AutoCloseable {
         }
         if (e instanceof VoiceWarning v) {
             shops.warned(v);
-        }
-    }
-
-    /** Delivery receipts and dead letters of owner texts go back to the engine: the window rule. */
-    private final class ToEngine implements OutboxListener {
-        @Override
-        public void onDelivered(OutboxMessage m) {
-            publish(new ServerEvent(m.deliveredAt().orElse(clock.instant()), "SmsDelivered", episodeIdOrEmpty(m),
-                    "to " + Masks.phone(m.message().to())));
-            if (m.key().endsWith(OWNER_TEXT)) {
-                NoticeResult n = engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
-                LOG.debug("owner text {} delivered: {}", m.key(), n.outcome());
-            }
-        }
-
-        @Override
-        public void onDeadLettered(OutboxMessage m) {
-            String why = m.deadLetterReason().orElse("dead letter");
-            publish(new ServerEvent(m.deadLetteredAt().orElse(clock.instant()), "SmsDeadLettered", episodeIdOrEmpty(m),
-                    "to " + Masks.phone(m.message().to()) + ": " + Masks.inText(why)));
-            if (m.key().endsWith(OWNER_TEXT)) {
-                engine.ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(), "SMS dead-lettered: " + why);
-            }
-        }
-
-        private String episodeIdOrEmpty(OutboxMessage m) {
-            int slash = m.key().indexOf('/');
-            return slash < 0 ? "" : m.key().substring(0, slash);
         }
     }
 

@@ -1,0 +1,79 @@
+package io.offsite.server;
+
+import io.offsite.core.Masks;
+import io.offsite.geofence.GeofenceEngine;
+import io.offsite.geofence.NoticeResult;
+import io.offsite.notify.MessageStatus;
+import io.offsite.notify.Outbox;
+import io.offsite.notify.OutboxMessage;
+import io.offsite.notify.spi.OutboxListener;
+import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owner texts (the "move your vehicle" SMS) and the engine's window rule: a delivery receipt starts the window, a
+ * dead letter sends the officer to handle it on site. As an outbox listener it hands each outcome to the engine and
+ * the event stream; {@link #resignal} tells a restarted engine every outcome the outbox already holds.
+ */
+final class OwnerTexts implements OutboxListener {
+    /** The outbox key suffix of an owner text; the key starts with the episode id. */
+    static final String SUFFIX = "/request-owner-move";
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerTexts.class);
+
+    private final Supplier<GeofenceEngine> engine;
+    private final Consumer<ServerEvent> publish;
+    private final Clock clock;
+
+    OwnerTexts(Supplier<GeofenceEngine> engine, Consumer<ServerEvent> publish, Clock clock) {
+        this.engine = engine;
+        this.publish = publish;
+        this.clock = clock;
+    }
+
+    /** Every delivered or dead-lettered owner text the outbox holds, told to the engine again (repeats: DUPLICATE). */
+    static void resignal(Outbox outbox, GeofenceEngine engine) {
+        for (OutboxMessage m : outbox.messages(MessageStatus.DELIVERED)) {
+            if (m.key().endsWith(SUFFIX)) {
+                engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
+            }
+        }
+        for (OutboxMessage m : outbox.messages(MessageStatus.DEAD_LETTER)) {
+            if (m.key().endsWith(SUFFIX)) {
+                engine.ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(),
+                        "SMS dead-lettered: " + m.deadLetterReason().orElse("dead letter"));
+            }
+        }
+    }
+
+    @Override
+    public void onDelivered(OutboxMessage m) {
+        publish.accept(new ServerEvent(m.deliveredAt().orElse(clock.instant()), "SmsDelivered", episodeIdOrEmpty(m),
+                "to " + Masks.phone(m.message().to())));
+        if (m.key().endsWith(SUFFIX)) {
+            NoticeResult n = engine.get().ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
+            LOG.debug("owner text {} delivered: {}", m.key(), n.outcome());
+        }
+    }
+
+    @Override
+    public void onDeadLettered(OutboxMessage m) {
+        String why = m.deadLetterReason().orElse("dead letter");
+        publish.accept(new ServerEvent(m.deadLetteredAt().orElse(clock.instant()), "SmsDeadLettered",
+                episodeIdOrEmpty(m), "to " + Masks.phone(m.message().to()) + ": " + Masks.inText(why)));
+        if (m.key().endsWith(SUFFIX)) {
+            engine.get().ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(), "SMS dead-lettered: " + why);
+        }
+    }
+
+    private static String episodeOf(OutboxMessage m) {
+        return m.key().substring(0, m.key().length() - SUFFIX.length());
+    }
+
+    private static String episodeIdOrEmpty(OutboxMessage m) {
+        int slash = m.key().indexOf('/');
+        return slash < 0 ? "" : m.key().substring(0, slash);
+    }
+}
