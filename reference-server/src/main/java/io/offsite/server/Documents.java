@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,9 @@ final class Documents {
      * again afterwards), else from {@code seed}.
      */
     static StoredDocument seedOnce(JdbcDocuments docs, String name, Path legacyFile, String seed) {
-        if (docs.find(name).isPresent()) {
-            return docs.find(name).orElseThrow();
+        Optional<StoredDocument> stored = docs.find(name);
+        if (stored.isPresent()) {
+            return stored.get();
         }
         String body = seed;
         if (Files.exists(legacyFile)) {

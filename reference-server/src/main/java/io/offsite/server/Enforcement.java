@@ -110,7 +110,7 @@ final class Enforcement implements AutoCloseable {
         this.simulated = List.copyOf(simulated);
         this.outbox = Outbox.builder(JdbcOutboxStore.create(db)).clock(clock).holder("server-" + ProcessHandle.current().pid())
                 .gateway(Channel.SMS, sms).gateway(Channel.VOICE, speaker)
-                .listener(new OwnerTexts(() -> engine, this::publish, clock)).build();
+                .listener(new OwnerTexts(engine, this::publish, clock)).build();
         Recipients recipients = Recipients.builder().clock(clock).vehicleRegistry(places.directory())
                 .officerDirectory(places.directory()).build();
         this.notifier = EffectNotifier.builder(outbox, recipients).sign("黄岩综合执法")

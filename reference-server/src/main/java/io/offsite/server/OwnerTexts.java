@@ -9,7 +9,6 @@ import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.spi.OutboxListener;
 import java.time.Clock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +22,11 @@ final class OwnerTexts implements OutboxListener {
     static final String SUFFIX = "/request-owner-move";
     private static final Logger LOG = LoggerFactory.getLogger(OwnerTexts.class);
 
-    private final Supplier<GeofenceEngine> engine;
+    private final GeofenceEngine engine;
     private final Consumer<ServerEvent> publish;
     private final Clock clock;
 
-    OwnerTexts(Supplier<GeofenceEngine> engine, Consumer<ServerEvent> publish, Clock clock) {
+    OwnerTexts(GeofenceEngine engine, Consumer<ServerEvent> publish, Clock clock) {
         this.engine = engine;
         this.publish = publish;
         this.clock = clock;
@@ -53,7 +52,7 @@ final class OwnerTexts implements OutboxListener {
         publish.accept(new ServerEvent(m.deliveredAt().orElse(clock.instant()), "SmsDelivered", episodeIdOrEmpty(m),
                 "to " + Masks.phone(m.message().to())));
         if (m.key().endsWith(SUFFIX)) {
-            NoticeResult n = engine.get().ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
+            NoticeResult n = engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
             LOG.debug("owner text {} delivered: {}", m.key(), n.outcome());
         }
     }
@@ -64,7 +63,7 @@ final class OwnerTexts implements OutboxListener {
         publish.accept(new ServerEvent(m.deadLetteredAt().orElse(clock.instant()), "SmsDeadLettered",
                 episodeIdOrEmpty(m), "to " + Masks.phone(m.message().to()) + ": " + Masks.inText(why)));
         if (m.key().endsWith(SUFFIX)) {
-            engine.get().ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(), "SMS dead-lettered: " + why);
+            engine.ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(), "SMS dead-lettered: " + why);
         }
     }
 

@@ -82,7 +82,7 @@ final class RecorderFetches implements AutoCloseable {
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Map<String, Integer> tries = new HashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Thread worker;
+    private Instant lastPrune = Instant.EPOCH;
     private volatile boolean closed;
 
     /**
@@ -117,7 +117,7 @@ final class RecorderFetches implements AutoCloseable {
         }
         inFlight.addAndGet(open.size());
         queue.addAll(open.values());
-        this.worker = Thread.ofVirtual().name("offsite-recorder-fetches").start(this::work);
+        Thread.ofVirtual().name("offsite-recorder-fetches").start(this::work);
     }
 
     /** Journals the request and queues it; returns at once. */
@@ -191,8 +191,12 @@ final class RecorderFetches implements AutoCloseable {
     private void end(Job job) {
         tries.remove(job.id());
         try {
-            journal.append(List.of(new JournalRecord(ENDED, clock.instant(), job.id())));
-            journal.pruneBefore(null, clock.instant().minus(KEPT));
+            Instant now = clock.instant();
+            journal.append(List.of(new JournalRecord(ENDED, now, job.id())));
+            if (now.isAfter(lastPrune.plus(Duration.ofHours(1)))) { // requests older than KEPT are never replayed
+                lastPrune = now;
+                journal.pruneBefore(null, now.minus(KEPT));
+            }
         } finally {
             inFlight.decrementAndGet();
         }
