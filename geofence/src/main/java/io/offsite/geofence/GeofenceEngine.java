@@ -47,42 +47,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class GeofenceEngine {
     private static final Logger LOG = LoggerFactory.getLogger(GeofenceEngine.class);
-    /** Timer stream of pending detections (at their event time); {@link Applier} has the others. */
-    private static final int ARRIVAL_STREAM = 0;
-
     private final FenceRegistry fences;
-    private final EpisodeStore store;
-    private final Clock clock;
-    private final long latenessMs;
     private final EngineHistory history;
     private final TimerService timers;
     private final TrackTable tracks;
-    private long watermark;
-    private long maxEvent = Long.MIN_VALUE;
     private final StoreWriter writer;
-    private final Applier applier;
     private final PendingRing pending;
     private final Capacity caps;
-    /** Subjects looked up ahead by {@link #submitAll}, and a sink for those loads so they are not optimised away. */
-    private final Track[] lookAhead = new Track[Applier.LOOK_AHEAD];
-    private final SubjectStep step;
     private final NoticeDesk notices;
     private final LateWarning lateWarning = new LateWarning(LOG::warn);
+    /** Intake of detections, the reorder ring's timers and the watermark. */
+    private final Reception reception;
     /** The one sink of effects and problems ({@link GeofenceEngineBuilder#effects}). */
     final EffectSink sink;
-    /** The clock time of the last {@link #advanceTo}/{@link #tick}, or {@link Long#MIN_VALUE}. */
-    private long clockAt = Long.MIN_VALUE;
-    /** Event time against the clock: {@link Intake#FUTURE}. */
-    private final SkewGuard skew;
-    /** The clock's time + maxFutureSkew as last read ({@link #isFuture}); nothing at or before it is future. */
-    private long futureLimit;
 
     GeofenceEngine(GeofenceEngineBuilder b) {
         fences = b.fences;
         sink = b.sink;
-        store = b.store;
-        clock = b.clock;
-        latenessMs = b.lateness.toMillis();
+        EpisodeStore store = b.store;
         history = new EngineHistory(b.zone, store);
         timers = TimerService.create(b.expectedSubjects);
         tracks = new TrackTable(b.expectedSubjects);
@@ -90,18 +72,19 @@ public final class GeofenceEngine {
         caps = new Capacity(b.maxTracked, b.maxBuffered, b.maxPerSubject);
         writer = new StoreWriter(store, b.checkpointInterval.toMillis());
         NoticeIndex awaiting = new NoticeIndex();
-        step = new SubjectStep(b.officers, history, writer, awaiting, b.legibleConfidence, b.zone,
+        SubjectStep step = new SubjectStep(b.officers, history, writer, awaiting, b.legibleConfidence, b.zone,
                 b.confusableRadiusMeters, b.ids, b.plateReviewMargin);
-        step.sink(sink);
+        step.sink(b.sink);
         notices = new NoticeDesk(awaiting, tracks, step);
-        applier = new Applier(fences, history, timers, tracks, pending, step);
-        skew = new SkewGuard(clock, b.maxFutureSkew);
-        watermark = store.watermark();
-        futureLimit = skew.limit(); // refuses a clock outside EventTimes at once
-        if (watermark != Long.MIN_VALUE && isFuture(watermark)) {
-            throw new GeofenceException("the store's watermark " + why(watermark) + ": a detection from the future"
-                    + " moved it (before future event times were refused), or the clock is wrong; correct the clock, or"
-                    + " reset the store's watermark (EpisodeStore.putWatermark) and replay the input from a known time");
+        Applier applier = new Applier(fences, history, timers, tracks, pending, step);
+        long watermark = store.watermark();
+        reception = new Reception(fences, history, timers, tracks, pending, caps, applier, writer, b.sink,
+                new SkewGuard(b.clock, b.maxFutureSkew), lateWarning, b.lateness.toMillis(), watermark);
+        if (watermark != Long.MIN_VALUE && reception.isFuture(watermark)) {
+            throw new GeofenceException("the store's watermark " + reception.why(watermark) + ": a detection from the"
+                    + " future moved it (before future event times were refused), or the clock is wrong; correct the"
+                    + " clock, or reset the store's watermark (EpisodeStore.putWatermark) and replay the input from a"
+                    + " known time");
         }
         applier.restore(store.episodes());
         caps.warnAtStart(tracks.size(), LOG);
@@ -120,82 +103,9 @@ public final class GeofenceEngine {
      */
     public Intake submit(Detection d) {
         Objects.requireNonNull(d, "detection");
-        Intake in = submitOne(d);
+        Intake in = reception.submitOne(d);
         writer.endOfCall();
         return in;
-    }
-
-    private Intake submitOne(Detection d) {
-        String key = d.subjectKey;
-        if (key == null) {
-            return Intake.NO_SUBJECT;
-        }
-        long t = d.eventMillis();
-        if (t > futureLimit && isFuture(t)) {
-            sink.problem("detection from camera " + d.camera().raw() + " refused (FUTURE): event time " + why(t)
-                    + "; not applied, the watermark stays at " + watermarkText()
-                    + "; check the camera's clock");
-            return Intake.FUTURE;
-        }
-        if (t < watermark) {
-            if (clockAt != Long.MIN_VALUE && (maxEvent == Long.MIN_VALUE || t >= maxEvent - latenessMs)) {
-                // late only because the clock moved the watermark past the detections' event time
-                lateWarning.late(t, watermark, clockAt, maxEvent);
-            }
-            return Intake.LATE;
-        }
-        Track track = tracks.get(d.subjectBits, key);
-        if (track == null) {
-            if (tracks.size() >= caps.maxTracked) {
-                return refuse(Capacity.Kind.TRACKED);
-            }
-            if (buffered() >= caps.maxBuffered) {
-                return refuse(Capacity.Kind.BUFFERED);
-            }
-            track = applier.trackFor(d.subjectBits, key);
-        }
-        if (track.pendingCount > 0 && t <= pending.heads.maxTime(track)) {
-            // not newer than everything this subject has pending: a duplicate, or a same-time detection that
-            // must be ordered by content (rare: the common detection is its subject's newest)
-            int same = pending.slotAt(track, t, caps.maxSearch);
-            if (same == PendingRing.SEARCH_TOO_LONG) {
-                return refuse(Capacity.Kind.PER_SUBJECT);
-            }
-            if (same >= 0) {
-                if (pending.holds(same, d)) {
-                    return Intake.DUPLICATE;
-                }
-                if (pending.groupSize(same) >= caps.maxPerSubject) {
-                    return refuse(Capacity.Kind.PER_SUBJECT);
-                }
-                if (buffered() >= caps.maxBuffered) {
-                    return refuse(Capacity.Kind.BUFFERED);
-                }
-                pending.join(same, d);
-                applier.groupExtras++;
-                lateWarning.agreed();
-                return Intake.ACCEPTED;
-            }
-        }
-        if (track.pendingCount >= caps.maxPerSubject) {
-            return refuse(Capacity.Kind.PER_SUBJECT);
-        }
-        if (buffered() >= caps.maxBuffered) {
-            return refuse(Capacity.Kind.BUFFERED);
-        }
-        if (lateWarning.open) {
-            lateWarning.agreed();
-        }
-        boolean more = track.pendingCount > 0;
-        long seq = pending.add(d, track, more ? pending.heads.newestSeq(track) : -1);
-        pending.heads.put(track, seq, more ? Math.max(pending.heads.maxTime(track), t) : t);
-        track.pendingCount++;
-        timers.schedule(t, PendingRing.key(seq), ARRIVAL_STREAM);
-        if (t > maxEvent) {
-            maxEvent = t;
-            advance(t - latenessMs);
-        }
-        return Intake.ACCEPTED;
     }
 
     /**
@@ -215,27 +125,7 @@ public final class GeofenceEngine {
                         + " was submitted");
             }
         }
-        Intake[] intakes = new Intake[n];
-        Track[] ahead = lookAhead;
-        for (int base = 0; base < n; base += Applier.LOOK_AHEAD) {
-            int end = Math.min(base + Applier.LOOK_AHEAD, n);
-            for (int i = base; i < end; i++) {
-                Detection d = batch.get(i);
-                ahead[i - base] = d.subjectKey == null ? null : tracks.home(d.subjectBits, d.subjectKey);
-            }
-            long touched = 0;
-            for (int i = 0; i < end - base; i++) {
-                Track t = ahead[i];
-                if (t != null) {
-                    touched += t.touchSubmit();
-                    ahead[i] = null;
-                }
-            }
-            applier.touches += touched;
-            for (int i = base; i < end; i++) {
-                intakes[i] = submitOne(batch.get(i));
-            }
-        }
+        Intake[] intakes = reception.submitAll(batch);
         writer.endOfCall();
         return new Batch(intakes);
     }
@@ -248,20 +138,12 @@ public final class GeofenceEngine {
      */
     public void advanceTo(Instant now) {
         long ms = EventTimes.millis(now, "advanceTo: now");
-        if (isFuture(ms)) {
-            throw new GeofenceException("advanceTo: now " + why(ms) + "; refused, the watermark stays at "
-                    + watermarkText());
+        if (reception.isFuture(ms)) {
+            throw new GeofenceException("advanceTo: now " + reception.why(ms) + "; refused, the watermark stays at "
+                    + reception.watermarkText());
         }
-        advanceMillis(ms);
+        reception.advanceMillis(ms);
         writer.endOfCall();
-    }
-
-    private void advanceMillis(long now) {
-        long wm = now - latenessMs;
-        if (wm > watermark) {
-            clockAt = now;
-        }
-        advance(wm);
     }
 
     /**
@@ -277,7 +159,7 @@ public final class GeofenceEngine {
     public NoticeResult ownerNotified(String episodeId, Instant deliveredAt) {
         Objects.requireNonNull(episodeId, "episodeId");
         long at = EventTimes.millis(deliveredAt, "ownerNotified(" + episodeId + "): deliveredAt");
-        if (isFuture(at)) {
+        if (reception.isFuture(at)) {
             return future(episodeId, "delivery", at);
         }
         NoticeResult r = notices.signal(episodeId, true, at, null, fences.snapshot());
@@ -298,31 +180,15 @@ public final class GeofenceEngine {
             throw new GeofenceException("ownerUnreachable(" + episodeId + "): reason must be non-blank, was "
                     + (reason == null ? "null" : "\"" + reason + "\""));
         }
-        if (isFuture(ms)) {
+        if (reception.isFuture(ms)) {
             return future(episodeId, "unreachable signal", ms);
         }
         NoticeResult r = notices.signal(episodeId, false, ms, reason, fences.snapshot());
         return r;
     }
 
-    /**
-     * Whether {@code t} (epoch ms) is more than maxFutureSkew ahead of the clock; reads the clock only when {@code t}
-     * passes the last limit ({@code submit} makes that test itself first, one comparison).
-     */
-    private boolean isFuture(long t) {
-        if (t <= futureLimit) {
-            return false;
-        }
-        futureLimit = skew.limit();
-        return t > futureLimit;
-    }
-
-    private String why(long t) {
-        return skew.why(t, futureLimit);
-    }
-
     private NoticeResult future(String episodeId, String what, long at) {
-        return new NoticeResult(NoticeOutcome.FUTURE, "episode " + episodeId + ": " + what + " at " + why(at)
+        return new NoticeResult(NoticeOutcome.FUTURE, "episode " + episodeId + ": " + what + " at " + reception.why(at)
                 + "; ignored, the episode keeps waiting");
     }
 
@@ -333,9 +199,7 @@ public final class GeofenceEngine {
      * @throws GeofenceException when the clock reads a time outside {@link EventTimes}
      */
     public void tick() {
-        long now = skew.now();
-        futureLimit = now + skew.skewMs;
-        advanceMillis(now);
+        reception.tick();
         writer.endOfCall();
     }
 
@@ -353,16 +217,13 @@ public final class GeofenceEngine {
         return lateWarning.total();
     }
 
-    private String watermarkText() {
-        return watermark == Long.MIN_VALUE ? "none (nothing applied yet)" : Instant.ofEpochMilli(watermark).toString();
-    }
-
     /**
      * Every detection before this event time has been applied; older ones are {@link Intake#LATE}. Empty until the
      * first detection or {@link #advanceTo}/{@link #tick()} (or the store's watermark on restart).
      */
     public Optional<Instant> watermark() {
-        return watermark == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(watermark));
+        long wm = reception.watermark;
+        return wm == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(wm));
     }
 
     /**
@@ -379,7 +240,7 @@ public final class GeofenceEngine {
      * detections sharing an entry (monitoring).
      */
     public long bufferedDetections() {
-        return buffered();
+        return reception.buffered();
     }
 
     /** Number of detections refused as {@link Intake#OVER_CAPACITY} since this engine was built (monitoring). */
@@ -390,14 +251,6 @@ public final class GeofenceEngine {
     /** Work done by same-time searches and group operations so far (entries visited plus comparisons). */
     long searchWork() {
         return pending.searchSteps + pending.steps;
-    }
-
-    private Intake refuse(Capacity.Kind kind) {
-        return caps.refuse(kind, sink, watermark, tracks.size(), buffered());
-    }
-
-    private long buffered() {
-        return pending.size() + applier.groupExtras;
     }
 
     /** Number of pending timer entries: episode deadlines and detections waiting for the watermark (monitoring). */
@@ -421,23 +274,13 @@ public final class GeofenceEngine {
         return out;
     }
 
-    private void advance(long wm) {
-        if (wm <= watermark) {
-            return;
-        }
-        watermark = wm;
-        timers.pollDue(wm - 1, applier);
-        writer.advanced(wm);
-        history.pruneDue(wm, fences.snapshot());
-    }
-
     /**
      * Writes every pending "last seen" change and the watermark to the store now (call before a planned
      * shutdown; between checkpoints the store lags by at most the checkpoint interval, see
      * {@link GeofenceEngineBuilder#checkpointInterval(Duration)}).
      */
     public void checkpoint() {
-        writer.checkpoint(watermark);
+        writer.checkpoint(reception.watermark);
     }
 
 }
