@@ -3,7 +3,6 @@ package io.offsite.evidence;
 import io.offsite.core.violation.Violation;
 import io.offsite.evidence.spi.BlobRef;
 import io.offsite.evidence.spi.BlobStore;
-import io.offsite.evidence.spi.ChainJournal;
 import io.offsite.evidence.spi.SigningKeys;
 import io.offsite.evidence.spi.TimestampAuthority;
 import java.io.IOException;
@@ -47,17 +46,13 @@ public final class EvidenceChain {
     private final Optional<TimestampAuthority> tsa;
     private final Clock clock;
     private final WitnessRegistry witnesses;
-    private final ChainJournal journal;
+    private final ChainJournalPosition journal;
     private final CustodyLog log = CustodyLog.ownedByChain();
     private final Map<String, EvidenceItem> items = new TreeMap<>();
     private final Map<String, Long> itemEntrySeq = new HashMap<>();
     private final List<SignedTreeHead> heads = new ArrayList<>();
     private final Map<String, PublicKey> usedKeys = new LinkedHashMap<>();
     private boolean sealed;
-    /** How many records the journal holds (that this chain read or appended). */
-    private long journaled;
-    /** Set when a batch append failed and the journal could not be re-read: the chain then refuses to go on. */
-    private boolean journalInDoubt;
 
     EvidenceChain(EvidenceChainBuilder b) {
         this.caseId = b.caseId;
@@ -67,14 +62,10 @@ public final class EvidenceChain {
         this.tsa = Optional.ofNullable(b.tsa);
         this.clock = b.clock;
         this.witnesses = b.witnesses;
-        this.journal = b.journal;
-        List<byte[]> records = journal.readAll();
-        if (records.isEmpty()) {
-            journal.append(JournalCodec.caseRecord(caseId, violationCode));
-            journaled = 1;
-        } else {
+        this.journal = new ChainJournalPosition(b.journal, caseId);
+        List<byte[]> records = journal.open(JournalCodec.caseRecord(caseId, violationCode));
+        if (!records.isEmpty()) {
             replay(records);
-            journaled = records.size();
         }
     }
 
@@ -123,9 +114,7 @@ public final class EvidenceChain {
             Optional<Sha256> sha, String detail) {
         CustodyEntry e = log.prepare(now(), actor, action, itemId, sha, detail,
                 item.map(ItemSeal::fields).orElseGet(java.util.TreeMap::new));
-        requireJournalKnown();
         journal.append(JournalCodec.entryRecord(e, item));
-        journaled++;
         log.commit(e);
         item.ifPresent(it -> {
             items.put(it.id(), it);
@@ -228,8 +217,9 @@ public final class EvidenceChain {
 
     /**
      * Logs that {@code actor} viewed each of these items, in this order (an id may repeat), as one batch: the entries
-     * are all dated now and journaled together with one {@link ChainJournal#appendAll} (one transaction on a
-     * database journal), so a high rate of views costs one commit per batch rather than one per view. Returns the
+     * are all dated now and journaled together with one
+     * {@link io.offsite.evidence.spi.ChainJournal#appendAll} (one transaction on a database journal), so a high rate
+     * of views costs one commit per batch rather than one per view. Returns the
      * entries in order. When the journal fails, no entry it did not store is logged: after a journal that appends
      * all or none, the chain is unchanged; after a partial append (the SPI's default appends one record at a time)
      * the chain re-reads the journal and keeps exactly the entries that reached it, and if even that read fails it
@@ -243,7 +233,7 @@ public final class EvidenceChain {
         if (viewed.isEmpty()) {
             return List.of();
         }
-        requireJournalKnown();
+        journal.requireKnown();
         List<CustodyEntry> entries = new ArrayList<>(viewed.size());
         List<byte[]> records = new ArrayList<>(viewed.size());
         Instant at = now();
@@ -255,50 +245,9 @@ public final class EvidenceChain {
             entries.add(e);
             records.add(JournalCodec.entryRecord(e, Optional.empty()));
         }
-        try {
-            journal.appendAll(List.copyOf(records));
-        } catch (RuntimeException | Error failure) {
-            keepWhatTheJournalStored(entries, failure);
-            throw failure;
-        }
+        journal.appendAll(records, landed -> entries.subList(0, landed).forEach(log::commit));
         entries.forEach(log::commit);
-        journaled += entries.size();
         return List.copyOf(entries);
-    }
-
-    /** After a failed batch append: logs the prefix of {@code entries} the journal holds, or marks it in doubt. */
-    private void keepWhatTheJournalStored(List<CustodyEntry> entries, Throwable failure) {
-        long landed;
-        try {
-            landed = journal.readAll().size() - journaled;
-        } catch (RuntimeException | Error e) {
-            failure.addSuppressed(e);
-            journalInDoubt = true;
-            LOG.error("case {}: a batch of {} custody entries failed and the journal cannot be re-read; the chain"
-                    + " refuses further changes until it is rebuilt from its journal", caseId, entries.size());
-            return;
-        }
-        if (landed < 0 || landed > entries.size()) {
-            journalInDoubt = true;
-            LOG.error("case {}: after a failed batch the journal holds {} records more than this chain knows, not"
-                    + " 0..{}; the chain refuses further changes until it is rebuilt", caseId, landed, entries.size());
-            return;
-        }
-        for (int i = 0; i < landed; i++) {
-            log.commit(entries.get(i));
-        }
-        journaled += landed;
-        if (landed > 0) {
-            LOG.warn("case {}: a batch of {} custody entries failed after the journal stored {}; those are logged",
-                    caseId, entries.size(), landed);
-        }
-    }
-
-    private void requireJournalKnown() {
-        if (journalInDoubt) {
-            throw new EvidenceException("case " + caseId + ": a batch append failed and left the journal in an unknown"
-                    + " state; rebuild the chain from its journal to continue");
-        }
     }
 
     /**
@@ -355,9 +304,7 @@ public final class EvidenceChain {
         }
         SignedTreeHead head = tsa.map(t -> new SignedTreeHead(caseId, size, root, at, keyId, sig,
                 Optional.of(t.timestamp(unstamped.imprint())))).orElse(unstamped);
-        requireJournalKnown();
         journal.append(JournalCodec.headRecord(head));
-        journaled++;
         usedKeys.put(keyId, pub);
         heads.add(head);
         return head;
