@@ -78,11 +78,7 @@ final class TruckJournal {
         Instant from = later(now.minus(TruckWatch.PASSAGE_REACH), notBefore);
         Instant positionsFrom = later(now.minus(POSITIONS_KEPT), notBefore);
         // the filed findings first: a finding replayed from the positions must know what was filed after them
-        journal.replay(from, r -> {
-            if (r.kind().equals(FILED)) {
-                decode(r, f -> to.filed(f[0], f[1], TruckFindingKind.valueOf(f[2]), f[3]));
-            }
-        });
+        journal.replay(FILED, from, r -> decode(r, f -> to.filed(f[0], f[1], TruckFindingKind.valueOf(f[2]), f[3])));
         return journal.replay(from, r -> decode(r, f -> {
             switch (r.kind()) {
                 case POSITION -> {

@@ -75,6 +75,17 @@ public final class JdbcInputJournal {
      * @throws CorruptRowException when a row does not decode (named by its sequence number); the replay stops there
      */
     public long replay(Instant from, Consumer<JournalRecord> sink) {
+        return replay(null, from, sink);
+    }
+
+    /**
+     * {@link #replay(Instant, Consumer)} restricted to the records of {@code kind} (every kind when null): the
+     * database filters them, so a host that needs one kind first does not read the whole journal for it.
+     *
+     * @return how many records were replayed
+     * @throws CorruptRowException when a row does not decode (named by its sequence number); the replay stops there
+     */
+    public long replay(String kind, Instant from, Consumer<JournalRecord> sink) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(sink, "sink");
         long after = Long.MIN_VALUE;
@@ -85,11 +96,14 @@ public final class JdbcInputJournal {
             long[] lastSeq = {last};
             sql.inTransaction("replaying journal " + stream, c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT seq, kind, at_micros, payload FROM " + TABLE
-                        + " WHERE stream = ? AND at_micros >= ? AND seq > ? ORDER BY seq FETCH FIRST " + PAGE
-                        + " ROWS ONLY")) {
+                        + " WHERE stream = ? AND at_micros >= ? AND seq > ?" + (kind == null ? "" : " AND kind = ?")
+                        + " ORDER BY seq FETCH FIRST " + PAGE + " ROWS ONLY")) {
                     ps.setString(1, stream);
                     ps.setLong(2, micros(from));
                     ps.setLong(3, last);
+                    if (kind != null) {
+                        ps.setString(4, kind);
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long seq = rs.getLong(1);

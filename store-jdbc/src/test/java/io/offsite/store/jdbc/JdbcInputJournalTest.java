@@ -53,7 +53,7 @@ class JdbcInputJournalTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void pruneBefore_deletesOnlyOlderRecordsOfTheKind_andReplayPagesThroughManyRecords(Dialect dialect) {
+    void pruneBefore_deletesOnlyOlderRecordsOfTheKind_andReplayPagesThroughManyRecords_allOrOneKind(Dialect dialect) {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir);
                 OffsiteDatabase db = TestDatabases.open(ds, Clock.systemUTC())) {
             JdbcInputJournal j = JdbcInputJournal.create(db, "trucks");
@@ -63,6 +63,10 @@ class JdbcInputJournalTest {
             }
             j.append(many);
             assertThat(replay(j, Instant.EPOCH)).containsExactlyElementsOf(many);
+            List<JournalRecord> gates = new ArrayList<>();
+            assertThat(j.replay("gate", T0.plusSeconds(100), gates::add)).isEqualTo(249);
+            assertThat(gates).containsExactlyElementsOf(many.stream()
+                    .filter(r -> r.kind().equals("gate") && !r.at().isBefore(T0.plusSeconds(100))).toList());
             assertThat(j.pruneBefore("position", T0.plusSeconds(20_000))).isEqualTo(19_800);
             List<JournalRecord> left = replay(j, Instant.EPOCH);
             assertThat(left).hasSize(25_000 - 19_800);
