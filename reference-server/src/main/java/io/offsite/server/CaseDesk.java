@@ -29,6 +29,7 @@ import io.offsite.evidence.EvidencePlan;
 import io.offsite.evidence.EvidenceRequest;
 import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
+import io.offsite.evidence.RecordItems;
 import io.offsite.evidence.spi.BlobStore;
 import io.offsite.evidence.spi.SigningKeys;
 import io.offsite.notify.OutboxMessage;
@@ -186,12 +187,8 @@ final class CaseDesk {
         if (chain.items().stream().anyMatch(i -> i.kind() == ItemKind.AGENCY_RECORD)) {
             return;
         }
-        io.offsite.core.objects.ObjectOperator o = p.operator().orElseThrow();
-        String record = "{\"objectId\":\"" + p.shop().id() + "\",\"shop\":\"" + p.shop().name() + "\",\"operator\":\""
-                + o.name() + "\",\"uscc\":\"" + o.unifiedSocialCreditCode().orElse("") + "\"}";
-        chain.add(ItemSpec.builder(ItemKind.AGENCY_RECORD, "application/json", at, "business-register")
-                .fact("recordType", "BUSINESS").subject(p.shop().id()).build(),
-                new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), PLATFORM);
+        RecordItems.addBusinessRegistration(chain, p.shop().id(), p.shop().name(), p.operator().orElseThrow(), at,
+                PLATFORM);
     }
 
     /** Collects the evidence an escalation names and files the case when the owner was told. */
@@ -300,12 +297,8 @@ final class CaseDesk {
             OutboxMessage m = w.get();
             Instant played = m.deliveredAt().or(m::sentAt).orElse(null);
             if (played != null) {
-                String record = "{\"key\":\"" + m.key() + "\",\"speaker\":\"" + m.message().to()
-                        + "\",\"playedAt\":\"" + played + "\",\"text\":\"" + Masks.inText(m.message().text())
-                        .replace("\"", "'") + "\"}";
-                chain.add(ItemSpec.builder(ItemKind.VOICE_WARNING_RECORD, "application/json", played, m.message().to())
-                        .subject(ce.subject()).build(), new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)),
-                        PLATFORM);
+                RecordItems.addVoiceWarning(chain, m.key(), m.message().to(), played, Masks.inText(m.message().text()),
+                        ce.subject(), PLATFORM);
             }
         }
     }

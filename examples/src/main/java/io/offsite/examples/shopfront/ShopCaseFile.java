@@ -18,6 +18,7 @@ import io.offsite.evidence.InMemoryBlobStore;
 import io.offsite.evidence.InMemorySigningKeys;
 import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
+import io.offsite.evidence.RecordItems;
 import io.offsite.evidence.WitnessId;
 import io.offsite.evidence.WitnessRegistry;
 import io.offsite.notify.OutboxMessage;
@@ -86,10 +87,7 @@ final class ShopCaseFile {
         if (chain.items().stream().anyMatch(i -> i.spec().kind() == ItemKind.AGENCY_RECORD)) {
             return;
         }
-        String record = "{\"objectId\":\"" + shop.id() + "\",\"shop\":\"" + shop.name() + "\",\"operator\":\""
-                + operator.name() + "\",\"uscc\":\"" + operator.unifiedSocialCreditCode().orElse("") + "\"}";
-        chain.add(ItemSpec.builder(ItemKind.AGENCY_RECORD, "application/json", at, "business-register")
-                .fact(ItemSpec.RECORD_TYPE, "BUSINESS").subject(shop.id()).build(), bytes(record), PLATFORM);
+        RecordItems.addBusinessRegistration(chain, shop.id(), shop.name(), operator, at, PLATFORM);
     }
 
     /**
@@ -102,10 +100,8 @@ final class ShopCaseFile {
         if (played.isEmpty() || !warningKeysAdded.add(m.key())) {
             return false;
         }
-        String record = "{\"key\":\"" + m.key() + "\",\"speaker\":\"" + m.message().to() + "\",\"playedAt\":\""
-                + played.get() + "\",\"text\":\"" + m.message().text().replace("\"", "'") + "\"}";
-        chain.add(ItemSpec.builder(ItemKind.VOICE_WARNING_RECORD, "application/json", played.get(), m.message().to())
-                .subject(shop.id()).build(), bytes(record), PLATFORM);
+        RecordItems.addVoiceWarning(chain, m.key(), m.message().to(), played.get(), m.message().text(), shop.id(),
+                PLATFORM);
         return true;
     }
 
