@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Records a host holds (a register entry, a warning its loudspeakers played) added to a chain as items whose
+ * Records a host holds (a register entry, a text its gateway delivered, a warning its loudspeakers played) added to a chain as items whose
  * content is canonical JSON, so names with quotes, backslashes or line breaks stay exact and every host writes the
  * same bytes for the same record.
  */
 public final class RecordItems {
     /** Who captured a business registration item: the business register (营业执照登记). */
     public static final String BUSINESS_REGISTER = "business-register";
+    /** Who captured a text's record: the SMS gateway. */
+    public static final String SMS_GATEWAY = "sms-gateway";
 
     private RecordItems() {
     }
@@ -55,6 +57,26 @@ public final class RecordItems {
         json.put("text", Objects.requireNonNull(text, "text"));
         ItemSpec spec = ItemSpec.builder(ItemKind.VOICE_WARNING_RECORD, "application/json", playedAt, speaker)
                 .subject(require(subject, "subject")).build();
+        return chain.add(spec, new ByteArrayInputStream(CanonicalJson.write(json)), actor);
+    }
+
+    /**
+     * Adds the record of a text the gateway delivered (短信送达记录): an {@link ItemKind#SMS_RECORD} captured by
+     * {@code sms-gateway} at {@code sentAt} with its sent and delivered times (what the parking rules check), subject
+     * {@code subject}, content {@code {"deliveredAt","key","providerId","sentAt","to"}}; {@code to} as the host may
+     * show it (masked), {@code providerId} the gateway's message id or empty.
+     */
+    public static EvidenceItem addSmsRecord(EvidenceChain chain, String key, String to, Instant sentAt,
+            Instant deliveredAt, String providerId, String subject, String actor) {
+        Objects.requireNonNull(chain, "chain");
+        ObjectNode json = CanonicalJson.object();
+        json.put("key", require(key, "key"));
+        json.put("to", require(to, "to"));
+        json.put("sentAt", sentAt.toString());
+        json.put("deliveredAt", deliveredAt.toString());
+        json.put("providerId", Objects.requireNonNull(providerId, "providerId"));
+        ItemSpec spec = ItemSpec.builder(ItemKind.SMS_RECORD, "application/json", sentAt, SMS_GATEWAY)
+                .sms(sentAt, deliveredAt).subject(require(subject, "subject")).build();
         return chain.add(spec, new ByteArrayInputStream(CanonicalJson.write(json)), actor);
     }
 

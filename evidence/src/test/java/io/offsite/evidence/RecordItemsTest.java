@@ -73,6 +73,20 @@ class RecordItemsTest {
     }
 
     @Test
+    void smsRecord_carriesTheSentAndDeliveredTimesTheParkingRulesCheck_andAProviderIdWithQuotes() throws IOException {
+        EvidenceChain chain = chain("case-s");
+        EvidenceItem item = RecordItems.addSmsRecord(chain, "ep-1/request-owner-move", "138****1111", Fixtures.T0,
+                Fixtures.T0.plusSeconds(4), "gw\"42\"", "浙J58821", "platform");
+        assertThat(item.spec().kind()).isEqualTo(ItemKind.SMS_RECORD);
+        assertThat(item.spec().facts()).containsEntry(ItemSpec.SMS_SENT_AT, Fixtures.T0.toString())
+                .containsEntry(ItemSpec.SMS_DELIVERED_AT, Fixtures.T0.plusSeconds(4).toString());
+        assertThat(item.spec().capturedBy()).isEqualTo(RecordItems.SMS_GATEWAY);
+        JsonNode json = content(chain, item);
+        assertThat(json.get("providerId").asText()).isEqualTo("gw\"42\"");
+        assertThat(json.get("to").asText()).isEqualTo("138****1111");
+    }
+
+    @Test
     void blankNames_areRefusedNamingTheField_andNothingIsAdded() {
         EvidenceChain chain = chain("case-x");
         ObjectOperator op = ObjectOperator.person("HY-SHOP-0001", "王某", "13800003333");

@@ -243,12 +243,8 @@ final class CaseDesk {
                     Optional<OutboxMessage> text = outbox.apply(ce.episodeId() + "/request-owner-move");
                     if (text.isPresent() && text.get().sentAt().isPresent() && text.get().deliveredAt().isPresent()) {
                         OutboxMessage m = text.get();
-                        String record = "{\"key\":\"" + m.key() + "\",\"to\":\"" + Masks.phone(m.message().to())
-                                + "\",\"sentAt\":\"" + m.sentAt().get() + "\",\"deliveredAt\":\"" + m.deliveredAt().get()
-                                + "\",\"providerId\":\"" + m.providerId().orElse("") + "\"}";
-                        chain.add(ItemSpec.builder(ItemKind.SMS_RECORD, "application/json", m.sentAt().get(),
-                                "sms-gateway").sms(m.sentAt().get(), m.deliveredAt().get()).subject(ce.subject()).build(),
-                                new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), PLATFORM);
+                        RecordItems.addSmsRecord(chain, m.key(), Masks.phone(m.message().to()), m.sentAt().get(),
+                                m.deliveredAt().get(), m.providerId().orElse(""), ce.subject(), PLATFORM);
                     }
                 }
             } catch (RuntimeException e) {

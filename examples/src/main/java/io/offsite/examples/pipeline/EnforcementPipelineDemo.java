@@ -34,6 +34,7 @@ import io.offsite.evidence.InMemoryBlobStore;
 import io.offsite.evidence.InMemorySigningKeys;
 import io.offsite.evidence.ItemKind;
 import io.offsite.evidence.ItemSpec;
+import io.offsite.evidence.RecordItems;
 import io.offsite.evidence.SignedTreeHead;
 import io.offsite.examples.DemoSecrets;
 import io.offsite.testkit.SettableClock;
@@ -249,10 +250,9 @@ public final class EnforcementPipelineDemo {
                         .clockErrorPer24h(Duration.ofMillis(300)).stationary(true).plateLegible(true).subject(PLATE)
                         .build(), bytes("still of " + PLATE + " at " + at), "platform");
             } else if (req.kind() == ItemKind.SMS_RECORD) {
-                chain.add(ItemSpec.builder(ItemKind.SMS_RECORD, "application/json", ownerSms.sentAt().orElseThrow(),
-                        "sms-gateway").sms(ownerSms.sentAt().orElseThrow(), ownerSms.deliveredAt().orElseThrow())
-                        .subject(PLATE).build(), bytes("{\"key\":\"" + ownerSms.key() + "\",\"text\":\""
-                        + ownerSms.message().text() + "\"}"), "platform");
+                RecordItems.addSmsRecord(chain, ownerSms.key(), Masks.phone(ownerSms.message().to()),
+                        ownerSms.sentAt().orElseThrow(), ownerSms.deliveredAt().orElseThrow(),
+                        ownerSms.providerId().orElse(""), PLATE, "platform");
             }
         }
         out.println("evidence: " + chain.items().size() + " items, outstanding requests: "
