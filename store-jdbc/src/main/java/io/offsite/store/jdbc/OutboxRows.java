@@ -147,31 +147,32 @@ final class OutboxRows {
         return i;
     }
 
-    /** The message and version in the current row of a result of {@link #SELECT}. */
+    /**
+     * The message and version in the current row of a result of {@link #SELECT} (or a {@code RETURNING}
+     * {@link #COLUMNS}), read by position: 1 is the key, 2 to 18 the state columns in order, 19 the version.
+     */
     static StoredMessage read(ResultSet rs) throws SQLException {
-        String key = rs.getString("message_key");
+        String key = rs.getString(1);
         try {
-            int format = rs.getInt("row_format");
+            int format = rs.getInt(2);
             if (format != FORMAT) {
                 throw new CorruptRowException(TABLE, key, "row format " + format + " is not one this version reads ("
                         + FORMAT + ")");
             }
-            OutgoingMessage msg = new OutgoingMessage(key, Channel.valueOf(rs.getString("channel")),
-                    rs.getString("recipient"), rs.getString("body"));
-            Optional<Instant> due = instant(rs, "due_at");
-            long dueMicros = rs.getLong("due_micros");
+            OutgoingMessage msg = new OutgoingMessage(key, Channel.valueOf(rs.getString(3)),
+                    rs.getString(4), rs.getString(5));
+            Optional<Instant> due = instant(rs, 9);
+            long dueMicros = rs.getLong(10);
             boolean dueMicrosNull = rs.wasNull();
             if (due.isPresent() ? dueMicrosNull || dueMicros != ceilMicros(due.get()) : !dueMicrosNull) {
                 throw new CorruptRowException(TABLE, key, "due_micros " + (dueMicrosNull ? "NULL" : dueMicros)
                         + " does not match due_at " + due.map(Instant::toString).orElse("NULL"));
             }
-            OutboxMessage m = new OutboxMessage(msg, MessageStatus.valueOf(rs.getString("status")),
-                    rs.getInt("attempts"), parseInstant(rs.getString("enqueued_at")), due,
-                    instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "sent_at"),
-                    instant(rs, "delivered_at"), instant(rs, "dead_lettered_at"),
-                    Optional.ofNullable(rs.getString("provider_id")), Optional.ofNullable(rs.getString("last_error")),
-                    Optional.ofNullable(rs.getString("dead_letter_reason")));
-            return new StoredMessage(m, rs.getLong("version"));
+            OutboxMessage m = new OutboxMessage(msg, MessageStatus.valueOf(rs.getString(6)), rs.getInt(7),
+                    parseInstant(rs.getString(8)), due, instant(rs, 11), instant(rs, 12), instant(rs, 13),
+                    instant(rs, 14), instant(rs, 15), Optional.ofNullable(rs.getString(16)),
+                    Optional.ofNullable(rs.getString(17)), Optional.ofNullable(rs.getString(18)));
+            return new StoredMessage(m, rs.getLong(19));
         } catch (CorruptRowException e) {
             throw e;
         } catch (RuntimeException e) { // an unknown enum name, bad instant text, a NULL where a value belongs, ...
@@ -241,7 +242,7 @@ final class OutboxRows {
         }
     }
 
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? Optional.empty() : Optional.of(parseInstant(s));
     }
