@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.Set;
  * written to the tables. Per episode: the last whole record (with any later last-seen record applied) is upserted,
  * a removal not followed by a whole record is deleted, and last-seen records of an episode with neither stay in the
  * log (returned by {@link #write}, to be packed into one row), since their episode's row already holds the rest.
+ * The store keeps one as it flushes (the log's reduction so far), so a fold need not read the log back.
  */
 final class EpisodeLogFold {
     private final Map<List<String>, EpisodeState> wholes = new LinkedHashMap<>();
@@ -31,6 +33,13 @@ final class EpisodeLogFold {
 
     void legacy() {
         legacy = true;
+    }
+
+    /** Applies {@code records} of the log row {@code seq} (named {@code logKey} in errors), in order. */
+    void applyAll(long seq, Collection<? extends EpisodeLogRecord> records, String logKey) {
+        for (EpisodeLogRecord r : records) {
+            apply(seq, r, logKey);
+        }
     }
 
     /** Applies {@code r}, a record of the log row {@code seq} (named {@code logKey} in errors), in seq order. */

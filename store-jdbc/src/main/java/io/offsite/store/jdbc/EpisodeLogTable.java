@@ -73,11 +73,14 @@ final class EpisodeLogTable {
 
     /**
      * Folds the log and then {@code records} (the flush {@code seq}, not appended) into the tables, and replaces the
-     * log by one row {@code seq} of the last-seen records still pending; returns how many that row holds.
+     * log by one row {@code seq} of the last-seen records still pending; returns them. {@code known} is the log's
+     * reduction kept by the store as it flushed (it takes {@code records} too), or null to read the log.
      */
-    static long fold(Connection c, EpisodeTables tables, String engineId, long seq,
-            Collection<? extends EpisodeLogRecord> records) throws SQLException {
-        List<EpisodeLogRecord.LastSeen> pending = foldIntoTables(c, tables, engineId, seq, records);
+    static List<EpisodeLogRecord.LastSeen> fold(Connection c, EpisodeTables tables, String engineId, long seq,
+            Collection<? extends EpisodeLogRecord> records, EpisodeLogFold known) throws SQLException {
+        EpisodeLogFold fold = known != null ? known : read(c, engineId);
+        fold.applyAll(seq, records, engineId + " seq " + seq);
+        List<EpisodeLogRecord.LastSeen> pending = fold.write(c, tables, engineId, seq);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE engine_id = ? AND seq <= ?")) {
             ps.setString(1, engineId);
             ps.setLong(2, seq);
@@ -86,26 +89,25 @@ final class EpisodeLogTable {
         if (!pending.isEmpty()) {
             append(c, engineId, seq, pending);
         }
-        return pending.size();
+        return pending;
     }
 
-    /** The first half of {@link #fold}: writes the tables, leaves the log as it is (tests stop a fold here). */
-    static List<EpisodeLogRecord.LastSeen> foldIntoTables(Connection c, EpisodeTables tables, String engineId, long seq,
-            Collection<? extends EpisodeLogRecord> records) throws SQLException {
+    /** The first half of {@link #fold}, reading the log: writes the tables, leaves the log as it is (for tests). */
+    static List<EpisodeLogRecord.LastSeen> foldIntoTables(Connection c, EpisodeTables tables, String engineId, long seq)
+            throws SQLException {
+        return read(c, engineId).write(c, tables, engineId, seq);
+    }
+
+    /** The log of {@code engineId} reduced for a fold. */
+    private static EpisodeLogFold read(Connection c, String engineId) throws SQLException {
         EpisodeLogFold fold = new EpisodeLogFold();
         read(c, engineId, (rowSeq, key, v1, rowRecords) -> {
             if (v1) {
                 fold.legacy();
             }
-            for (EpisodeLogRecord r : rowRecords) {
-                fold.apply(rowSeq, r, key);
-            }
+            fold.applyAll(rowSeq, rowRecords, key);
         });
-        String key = engineId + " seq " + seq;
-        for (EpisodeLogRecord r : records) {
-            fold.apply(seq, r, key);
-        }
-        return fold.write(c, tables, engineId, seq);
+        return fold;
     }
 
     /** The records of one log row. */

@@ -61,6 +61,11 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     private long seq = -1;
     private long logRecords;
     private long folds;
+    /**
+     * The log's reduction since the last fold, kept as flushes commit, so a fold need not read the log back; null
+     * when not known (a store that found a log it did not write, or after a failed flush): the fold reads the log.
+     */
+    private EpisodeLogFold sinceFold;
 
     private JdbcEpisodeStore(OffsiteDatabase db, String engineId, int foldFactor, int foldMinimum) {
         this.sql = db.sql();
@@ -144,16 +149,30 @@ public final class JdbcEpisodeStore implements EpisodeStore {
             return;
         }
         List<EpisodeLogRecord> records = records();
+        EpisodeLogFold reduced = sinceFold;
+        sinceFold = null; // until this flush commits: a failed one may have applied its records to it
+        EpisodeLogFold[] next = new EpisodeLogFold[1];
         long[] done = sql.inTransaction("flushing " + episodes.size() + " episode, " + lastSeen.size() + " last-seen and "
                 + histories.size() + " history writes of engine " + engineId, c -> {
                     long[] log = seq < 0 ? EpisodeLogTable.state(c, engineId) : new long[] {seq, logRecords};
                     long at = log[0] + 1;
                     long held = log[1] + records.size();
+                    EpisodeLogFold reduction = reduced != null ? reduced : log[1] == 0 ? new EpisodeLogFold() : null;
                     boolean fold = held > Math.max(foldMinimum, (long) foldFactor * known.size());
                     if (fold) {
-                        held = EpisodeLogTable.fold(c, tables, engineId, at, records);
-                    } else if (!records.isEmpty()) {
-                        EpisodeLogTable.append(c, engineId, at, records);
+                        List<EpisodeLogRecord.LastSeen> kept = EpisodeLogTable.fold(c, tables, engineId, at, records,
+                                reduction);
+                        held = kept.size();
+                        next[0] = new EpisodeLogFold();
+                        next[0].applyAll(at, kept, engineId + " seq " + at);
+                    } else {
+                        if (!records.isEmpty()) {
+                            EpisodeLogTable.append(c, engineId, at, records);
+                        }
+                        if (reduction != null) {
+                            reduction.applyAll(at, records, engineId + " seq " + at);
+                        }
+                        next[0] = reduction;
                     }
                     if (pendingWatermark != Long.MIN_VALUE) {
                         try (PreparedStatement ps = c.prepareStatement(upsertWatermark)) {
@@ -164,6 +183,7 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                     }
                     return new long[] {at, held, fold ? 1 : 0};
                 });
+        sinceFold = next[0];
         seq = done[0];
         logRecords = done[1];
         folds += done[2];

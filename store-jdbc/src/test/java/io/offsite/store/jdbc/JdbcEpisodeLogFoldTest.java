@@ -209,7 +209,7 @@ class JdbcEpisodeLogFoldTest {
 
             // the first half of a fold, committed, as if the log's rewrite had been lost
             db.sql().inTransaction("half a fold", conn -> EpisodeLogTable.foldIntoTables(conn,
-                    new EpisodeTables(dialect, "engine-1"), "engine-1", 4, List.of()));
+                    new EpisodeTables(dialect, "engine-1"), "engine-1", 4));
             assertThat(query(ds, "SELECT COUNT(*) FROM geofence_episode")).isEqualTo(2);
             assertThat(logRows(ds)).as("the log is unchanged").isEqualTo(rows);
             JdbcEpisodeStore half = JdbcEpisodeStore.create(db, "engine-1");
