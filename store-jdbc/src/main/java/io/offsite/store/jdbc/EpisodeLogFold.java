@@ -2,10 +2,6 @@ package io.offsite.store.jdbc;
 
 import io.offsite.geofence.EpisodeState;
 import io.offsite.geofence.spi.SubjectHistory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A fold of the episode log: its records reduced to the last state of each episode and history they touch, then
- * written to the tables. Per episode: the last whole record (with any later last-seen record applied) is upserted,
- * a removal not followed by a whole record is deleted, and last-seen records of an episode with neither stay in the
- * log (returned by {@link #write}, to be packed into one row), since their episode's row already holds the rest.
- * The store keeps one as it flushes (the log's reduction so far), so a fold need not read the log back.
+ * A fold of the episode log: its records reduced to one per episode and history they touch, relative to the episode
+ * and history tables (which hold the state written before V13, and are no longer written). Per episode: the last
+ * whole record (with any later last-seen record applied), else a removal of a row the table holds, else the last
+ * last-seen record newer than the table's row. {@link #compact} gives the records that replace the whole log. The
+ * store keeps one as it flushes (the log's reduction so far), so a fold need not read the log back.
  */
 final class EpisodeLogFold {
     private final Map<List<String>, EpisodeState> wholes = new LinkedHashMap<>();
@@ -28,12 +24,6 @@ final class EpisodeLogFold {
     private final Map<List<String>, EpisodeLogRecord.LastSeen> lastSeen = new LinkedHashMap<>();
     private final Map<List<String>, Long> lastSeenSeqs = new HashMap<>();
     private final Map<String, SubjectHistory> histories = new LinkedHashMap<>();
-    /** A version-1 row was read: its last-seen records may be older than their episode's row. */
-    private boolean legacy;
-
-    void legacy() {
-        legacy = true;
-    }
 
     /** Applies {@code records} of the log row {@code seq} (named {@code logKey} in errors), in order. */
     void applyAll(long seq, Collection<? extends EpisodeLogRecord> records, String logKey) {
@@ -74,34 +64,28 @@ final class EpisodeLogFold {
     }
 
     /**
-     * Writes the reduced episodes (recording the fold's {@code seq}) and histories to the tables; returns the
-     * last-seen records to keep in the log.
+     * The records that replace the log, given the table's rows ({@code log_seq} by key): whole episodes, removals of
+     * rows the table holds, last-seen records newer than their row, then histories.
      */
-    List<EpisodeLogRecord.LastSeen> write(Connection c, EpisodeTables tables, String engineId, long seq)
-            throws SQLException {
-        if (legacy && !lastSeen.isEmpty()) {
-            dropSuperseded(c, engineId);
+    List<EpisodeLogRecord> compact(Map<List<String>, Long> tableRows) {
+        List<EpisodeLogRecord> out = new ArrayList<>(wholes.size() + lastSeen.size() + histories.size());
+        for (EpisodeState s : wholes.values()) {
+            out.add(new EpisodeLogRecord.Whole(s));
         }
-        tables.write(c, wholes.values(), removed, seq);
-        tables.writeHistories(c, histories.values());
-        return new ArrayList<>(lastSeen.values());
-    }
-
-    /** Drops the last-seen records of episodes with no row, or whose row was written whole after them. */
-    private void dropSuperseded(Connection c, String engineId) throws SQLException {
-        Map<List<String>, Long> rows = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT fence_id, subject, log_seq FROM geofence_episode WHERE engine_id = ?")) {
-            ps.setString(1, engineId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
-                }
+        for (List<String> key : removed) {
+            if (tableRows.containsKey(key)) {
+                out.add(new EpisodeLogRecord.Removal(key.get(0), key.get(1)));
             }
         }
-        lastSeen.keySet().removeIf(key -> {
-            Long rowSeq = rows.get(key);
-            return rowSeq == null || lastSeenSeqs.get(key) <= rowSeq;
-        });
+        for (Map.Entry<List<String>, EpisodeLogRecord.LastSeen> e : lastSeen.entrySet()) {
+            Long rowSeq = tableRows.get(e.getKey());
+            if (rowSeq != null && lastSeenSeqs.get(e.getKey()) > rowSeq) {
+                out.add(e.getValue());
+            }
+        }
+        for (SubjectHistory h : histories.values()) {
+            out.add(new EpisodeLogRecord.History(h));
+        }
+        return out;
     }
 }

@@ -6,13 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code geofence_episode_log} rows of one engine: appending, restoring, folding. Every flush has a seq (one more
- * than the last) and appends its records as one row of that seq; the episode and history tables hold the state as
- * of the last fold, which records its seq as each row's {@code log_seq}. A restore reads the tables and applies the
- * log over them in seq order ({@link EpisodeLogReplay}); a fold writes the log's net changes to the tables and
- * replaces the log by one row of the last-seen records still pending ({@link EpisodeLogFold}), in one transaction.
+ * than the last) and appends its records as one row of that seq. The episode and history tables hold the state
+ * written before V13 (each episode row with the seq of the flush that wrote it, {@code log_seq}). A restore reads the
+ * tables and applies the log over them in seq order ({@link EpisodeLogReplay}); a fold replaces the whole log by one
+ * row holding its net changes ({@link EpisodeLogFold}), in one transaction, so the log stays about as large as the
+ * episodes it holds.
  */
 final class EpisodeLogTable {
     private static final String TABLE = EpisodeLog.TABLE;
@@ -63,7 +65,7 @@ final class EpisodeLogTable {
         EpisodeLogReplay replay = new EpisodeLogReplay();
         tables.readEpisodes(c, replay);
         tables.readHistories(c, replay);
-        read(c, engineId, (seq, key, v1, records) -> {
+        read(c, engineId, (seq, key, records) -> {
             for (EpisodeLogRecord r : records) {
                 replay.apply(seq, r, key);
             }
@@ -72,48 +74,39 @@ final class EpisodeLogTable {
     }
 
     /**
-     * Folds the log and then {@code records} (the flush {@code seq}, not appended) into the tables, and replaces the
-     * log by one row {@code seq} of the last-seen records still pending; returns them. {@code known} is the log's
-     * reduction kept by the store as it flushed (it takes {@code records} too), or null to read the log.
+     * Folds the log and then {@code records} (the flush {@code seq}, not appended) into one row {@code seq} that
+     * replaces the whole log ({@link EpisodeLogFold#compact}); returns its records. {@code known} is the log's
+     * reduction kept by the store as it flushed (it takes {@code records} too), or null to read the log;
+     * {@code tableRows} the episode table's {@code log_seq} by key.
      */
-    static List<EpisodeLogRecord.LastSeen> fold(Connection c, EpisodeTables tables, String engineId, long seq,
-            Collection<? extends EpisodeLogRecord> records, EpisodeLogFold known) throws SQLException {
+    static List<EpisodeLogRecord> fold(Connection c, String engineId, long seq,
+            Collection<? extends EpisodeLogRecord> records, EpisodeLogFold known, Map<List<String>, Long> tableRows)
+            throws SQLException {
         EpisodeLogFold fold = known != null ? known : read(c, engineId);
         fold.applyAll(seq, records, engineId + " seq " + seq);
-        List<EpisodeLogRecord.LastSeen> pending = fold.write(c, tables, engineId, seq);
+        List<EpisodeLogRecord> compacted = fold.compact(tableRows);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE engine_id = ? AND seq <= ?")) {
             ps.setString(1, engineId);
             ps.setLong(2, seq);
             ps.executeUpdate();
         }
-        if (!pending.isEmpty()) {
-            append(c, engineId, seq, pending);
+        if (!compacted.isEmpty()) {
+            append(c, engineId, seq, compacted);
         }
-        return pending;
-    }
-
-    /** The first half of {@link #fold}, reading the log: writes the tables, leaves the log as it is (for tests). */
-    static List<EpisodeLogRecord.LastSeen> foldIntoTables(Connection c, EpisodeTables tables, String engineId, long seq)
-            throws SQLException {
-        return read(c, engineId).write(c, tables, engineId, seq);
+        return compacted;
     }
 
     /** The log of {@code engineId} reduced for a fold. */
     private static EpisodeLogFold read(Connection c, String engineId) throws SQLException {
         EpisodeLogFold fold = new EpisodeLogFold();
-        read(c, engineId, (rowSeq, key, v1, rowRecords) -> {
-            if (v1) {
-                fold.legacy();
-            }
-            fold.applyAll(rowSeq, rowRecords, key);
-        });
+        read(c, engineId, (rowSeq, key, rowRecords) -> fold.applyAll(rowSeq, rowRecords, key));
         return fold;
     }
 
     /** The records of one log row. */
     @FunctionalInterface
     private interface RowSink {
-        void accept(long seq, String key, boolean v1, List<EpisodeLogRecord> records);
+        void accept(long seq, String key, List<EpisodeLogRecord> records);
     }
 
     private static void read(Connection c, String engineId, RowSink sink) throws SQLException {
@@ -131,7 +124,7 @@ final class EpisodeLogTable {
                         throw new CorruptRowException(TABLE, key, "payload holds " + records.size()
                                 + " records, the row says " + entries);
                     }
-                    sink.accept(seq, key, payload[0] == 1, records);
+                    sink.accept(seq, key, records);
                 }
             }
         }

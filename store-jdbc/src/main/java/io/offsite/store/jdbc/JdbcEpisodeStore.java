@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * changes — whole episodes ({@link #put}), removals, histories and changes of only the "last seen" data
  * ({@link #putLastSeen}, most of a checkpoint) — as one packed row of {@code geofence_episode_log} (and updates the
  * watermark), instead of rewriting rows at random keys; {@link #episodes()} and {@link #histories()} apply the log
- * over the episode and history tables in order. When the log outgrows the episode table a flush folds it into the
- * tables (in the same transaction). A failed flush keeps the buffered writes and retries them on the next flush.
+ * in order over the episode and history tables (which hold the state written before V13 and are no longer
+ * written). When the log has grown well past the episodes it holds, a flush folds it, in the same transaction, into
+ * one row of one record per live episode and history. A failed flush keeps the buffered writes and retries them on
+ * the next flush.
  *
  * <pre>{@code
  * GeofenceEngine engine = GeofenceEngine.builder(fences, officers)
@@ -35,9 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbcEpisodeStore implements EpisodeStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEpisodeStore.class);
     /**
-     * Fold when the log holds more records than this many times the episodes (or {@link #DEFAULT_FOLD_MINIMUM}): a
-     * fold decodes the log and upserts the episodes and histories it changed, an append costs ~50 B per last-seen
-     * record (~100 B per whole one), and a restore decodes millions of records a second, so a larger log is cheap.
+     * Fold when the log holds more records than this many times the episodes, twice what the last fold left, and
+     * {@link #DEFAULT_FOLD_MINIMUM}: a fold packs one record per live episode and history (~100 B each) into one
+     * row, an append costs ~50 B per last-seen record (~100 B per whole one), and a restore decodes millions of
+     * records a second, so a larger log is cheap to keep.
      */
     private static final int DEFAULT_FOLD_FACTOR = 8;
     private static final int DEFAULT_FOLD_MINIMUM = 100_000;
@@ -60,17 +63,21 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     /** The seq of the last flush (-1: not read from the database yet) and the records the log holds. */
     private long seq = -1;
     private long logRecords;
+    /** Records the log held after this store's last fold (the next fold waits until the log has at least doubled). */
+    private long folded;
     private long folds;
     /**
      * The log's reduction since the last fold, kept as flushes commit, so a fold need not read the log back; null
      * when not known (a store that found a log it did not write, or after a failed flush): the fold reads the log.
      */
     private EpisodeLogFold sinceFold;
+    /** The episode table's {@code log_seq} by key (read at the first fold; the table is no longer written). */
+    private Map<List<String>, Long> tableRows;
 
     private JdbcEpisodeStore(OffsiteDatabase db, String engineId, int foldFactor, int foldMinimum) {
         this.sql = db.sql();
         this.engineId = engineId;
-        this.tables = new EpisodeTables(db.dialect(), engineId);
+        this.tables = new EpisodeTables(engineId);
         this.foldFactor = foldFactor;
         this.foldMinimum = foldMinimum;
         this.upsertWatermark = db.dialect() == Dialect.H2
@@ -140,8 +147,8 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     }
 
     /**
-     * Appends every buffered change to the log in one transaction (folding the log into the tables when it has grown
-     * past its bound); on failure keeps them for the next flush.
+     * Appends every buffered change to the log in one transaction (folding the log when it has grown past its bound);
+     * on failure keeps them for the next flush.
      */
     @Override
     public synchronized void flush() {
@@ -158,10 +165,13 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                     long at = log[0] + 1;
                     long held = log[1] + records.size();
                     EpisodeLogFold reduction = reduced != null ? reduced : log[1] == 0 ? new EpisodeLogFold() : null;
-                    boolean fold = held > Math.max(foldMinimum, (long) foldFactor * known.size());
+                    boolean fold = held > Math.max(Math.max(foldMinimum, 2 * folded), (long) foldFactor * known.size());
                     if (fold) {
-                        List<EpisodeLogRecord.LastSeen> kept = EpisodeLogTable.fold(c, tables, engineId, at, records,
-                                reduction);
+                        if (tableRows == null) {
+                            tableRows = tables.rowSeqs(c);
+                        }
+                        List<EpisodeLogRecord> kept = EpisodeLogTable.fold(c, engineId, at, records, reduction,
+                                tableRows);
                         held = kept.size();
                         next[0] = new EpisodeLogFold();
                         next[0].applyAll(at, kept, engineId + " seq " + at);
@@ -186,6 +196,9 @@ public final class JdbcEpisodeStore implements EpisodeStore {
         sinceFold = next[0];
         seq = done[0];
         logRecords = done[1];
+        if (done[2] == 1) {
+            folded = done[1];
+        }
         folds += done[2];
         episodes.clear();
         lastSeen.clear();
@@ -193,7 +206,7 @@ public final class JdbcEpisodeStore implements EpisodeStore {
         pendingWatermark = Long.MIN_VALUE;
         flushes++;
         if (done[2] == 1) {
-            LOG.debug("engine {}: episode log folded into the tables, {} last-seen records kept", engineId, done[1]);
+            LOG.debug("engine {}: episode log folded into one row of {} records", engineId, done[1]);
         }
     }
 

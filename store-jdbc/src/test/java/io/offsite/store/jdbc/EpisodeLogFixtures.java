@@ -41,6 +41,18 @@ final class EpisodeLogFixtures {
         return new SubjectHistory("s:" + plate, times, 20_394 + warnedAt.length, warnedAt.length);
     }
 
+    /** Writes {@code s} as a row of {@code geofence_episode}, as a store before V13 did (flush {@code logSeq}). */
+    static void insertRow(HikariDataSource ds, EpisodeState s, long logSeq) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO geofence_episode ("
+                + EpisodeTables.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            EpisodeRows.bind(ps, "engine-1", s);
+            ps.setLong(24, logSeq);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static int logRows(HikariDataSource ds) {
         return (int) query(ds, "SELECT COUNT(*) FROM geofence_episode_log");
     }

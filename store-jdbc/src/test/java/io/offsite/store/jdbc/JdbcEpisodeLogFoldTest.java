@@ -9,6 +9,7 @@ import static io.offsite.store.jdbc.EpisodeLogFixtures.query;
 import static io.offsite.store.jdbc.EpisodeLogFixtures.seen;
 import static io.offsite.store.jdbc.EpisodeLogFixtures.state;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.offsite.geofence.EpisodeState;
@@ -80,32 +81,36 @@ class JdbcEpisodeLogFoldTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void fold_writesWholeRecordsAndRemovals_andKeepsOnlyLastSeenRecordsOfUnchangedEpisodes(Dialect dialect) {
+    void fold_leavesOneRecordPerLiveEpisode_andRemovalsOnlyOfRowsTheTableHolds(Dialect dialect) {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
+            EpisodeState old = state("浙J00009", 500);
+            EpisodeLogFixtures.insertRow(ds, old, 1); // a row written before V13
             JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 1, 0); // folds past 1 × episodes
+            store.episodes();
             EpisodeState a = state("浙J00001", 1_000);
             EpisodeState b = state("浙J00002", 1_000);
             EpisodeState c = state("浙J00003", 1_000);
             store.put(a);
             store.put(b);
             store.put(c);
-            store.flush();
+            store.flush(); // 3 records, 4 episodes
             store.putLastSeen(seen(a, 90_000, 1, 1));
             store.putLastSeen(seen(c, 90_000, 1, 3));
-            store.flush(); // 3 whole + 2 last-seen records > 3 episodes: folds, nothing left in the log
-            assertThat(logRows(ds)).isZero();
-            EpisodeState aWhole = state("浙J00001", 2_000); // a's last seen (62,000) is older than its logged entry
+            store.flush(); // 5 records > 4 episodes: folds into a, b and c whole
+            assertThat(store.folds()).isEqualTo(1);
+            assertThat(logRows(ds)).isEqualTo(1);
+            assertThat(logRecords(ds)).isEqualTo(3);
+            EpisodeState aWhole = state("浙J00001", 2_000); // a's last seen (62,000) is older than its logged one
             store.put(aWhole);
-            store.remove(c.fenceId(), c.subject());
-            store.flush(); // 2 records, no fold
+            store.remove(c.fenceId(), c.subject()); // never in the table: the fold drops it
+            store.remove(old.fenceId(), old.subject()); // in the table: the fold keeps its removal
             EpisodeState b2 = seen(b, 95_000, 2, 2);
             store.putLastSeen(b2);
-            long folds = store.folds();
-            store.flush(); // 2 + 1 records > 2 episodes: folds
-            assertThat(store.folds()).isEqualTo(folds + 1);
+            store.flush(); // 3 + 4 records > 2 episodes, and more than twice what the last fold left: folds
+            assertThat(store.folds()).isEqualTo(2);
             assertThat(logRows(ds)).isEqualTo(1);
-            assertThat(logRecords(ds)).as("only b's entry still applies").isEqualTo(1);
-            assertThat(JdbcEpisodeStore.create(db, "engine-1").episodes()).containsExactlyInAnyOrder(aWhole, b2);
+            assertThat(logRecords(ds)).as("a, b and the removal of the old row").isEqualTo(3);
+            assertThat(JdbcEpisodeStore.create(db, "engine-1").episodes()).containsExactly(aWhole, b2);
         }
     }
 
@@ -184,18 +189,22 @@ class JdbcEpisodeLogFoldTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void foldStoppedAfterWritingTheTables_restoresTheSameState_andFoldsAgainToIt(Dialect dialect) {
+    void foldThatFailsHalfWay_leavesTheLog_andFoldingAgainAndAgainGivesTheSameState(Dialect dialect) {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
+            EpisodeState old = state("浙J00009", 500);
+            EpisodeLogFixtures.insertRow(ds, old, 1); // a row written before V13
             JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 1_000, 1_000);
             EpisodeState a = state("浙J00001", 1_000);
             EpisodeState b = state("浙J00002", 1_000);
             EpisodeState c = state("浙J00003", 1_000);
+            store.episodes();
             store.put(a);
             store.put(b);
             store.put(c);
             store.putHistory(history("浙J00001", 3));
             store.flush();
             store.putLastSeen(seen(a, 90_000, 1, 1));
+            store.putLastSeen(seen(old, 90_000, 1, 9));
             store.put(delivered(b, 80_000));
             store.remove(c.fenceId(), c.subject());
             store.flush();
@@ -205,26 +214,30 @@ class JdbcEpisodeLogFoldTest {
             JdbcEpisodeStore before = JdbcEpisodeStore.create(db, "engine-1");
             List<EpisodeState> episodes = new ArrayList<>(before.episodes());
             List<SubjectHistory> histories = new ArrayList<>(before.histories());
+            assertThat(episodes).hasSize(3);
             long rows = logRows(ds);
 
-            // the first half of a fold, committed, as if the log's rewrite had been lost
-            db.sql().inTransaction("half a fold", conn -> EpisodeLogTable.foldIntoTables(conn,
-                    new EpisodeTables(dialect, "engine-1"), "engine-1", 4));
-            assertThat(query(ds, "SELECT COUNT(*) FROM geofence_episode")).isEqualTo(2);
+            // a fold that fails after rewriting the log (a crash before the commit): rolled back
+            assertThatThrownBy(() -> db.sql().inTransaction("a fold that fails", conn -> {
+                EpisodeLogTable.fold(conn, "engine-1", 4, List.of(), null, new EpisodeTables("engine-1").rowSeqs(conn));
+                assertThat(logRows(ds)).isEqualTo(rows); // another connection does not see the uncommitted fold
+                throw new SQLException("crash during the fold", "08006");
+            })).isInstanceOf(StoreException.class).hasMessageContaining("crash during the fold");
             assertThat(logRows(ds)).as("the log is unchanged").isEqualTo(rows);
-            JdbcEpisodeStore half = JdbcEpisodeStore.create(db, "engine-1");
-            assertThat(half.episodes()).containsExactlyElementsOf(episodes);
-            assertThat(half.histories()).containsExactlyElementsOf(histories);
+            assertThat(JdbcEpisodeStore.create(db, "engine-1").episodes()).containsExactlyElementsOf(episodes);
 
-            JdbcEpisodeStore folding = JdbcEpisodeStore.create(db, "engine-1", 0, 0);
-            folding.episodes();
-            folding.putWatermark(100_000);
-            folding.flush(); // folds the same log again, over tables that already hold it
-            assertThat(folding.folds()).isEqualTo(1);
-            assertThat(logRecords(ds)).as("every record folded into the tables").isZero();
-            JdbcEpisodeStore after = JdbcEpisodeStore.create(db, "engine-1");
-            assertThat(after.episodes()).containsExactlyElementsOf(episodes);
-            assertThat(after.histories()).containsExactlyElementsOf(histories);
+            for (int fold = 1; fold <= 3; fold++) { // each new store folds the log it finds (already folded from 2 on)
+                JdbcEpisodeStore folding = JdbcEpisodeStore.create(db, "engine-1", 0, 0);
+                folding.episodes();
+                folding.putWatermark(100_000 + fold);
+                folding.flush();
+                assertThat(folding.folds()).isEqualTo(1);
+                assertThat(logRows(ds)).isEqualTo(1);
+                assertThat(logRecords(ds)).as("a, b, old's last seen and the history").isEqualTo(4);
+                JdbcEpisodeStore after = JdbcEpisodeStore.create(db, "engine-1");
+                assertThat(after.episodes()).containsExactlyElementsOf(episodes);
+                assertThat(after.histories()).containsExactlyElementsOf(histories);
+            }
         }
     }
 
@@ -233,17 +246,10 @@ class JdbcEpisodeLogFoldTest {
     void versionOneRows_ofAnUpgradedDatabase_applyOnlyWhenNewerThanTheirRow_beforeAndAfterAFold(Dialect dialect)
             throws SQLException {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
-            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 0, 0); // rows in the table
             EpisodeState a = state("浙J00001", 1_000);
             EpisodeState b = state("浙J00002", 1_000);
-            store.put(a);
-            store.put(b);
-            store.flush(); // a fold: both rows have log_seq 1
-            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "UPDATE geofence_episode SET log_seq = 5 WHERE subject = ?")) {
-                ps.setString(1, "浙J00002"); // b was written whole after the version-1 row 3 below
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            }
+            EpisodeLogFixtures.insertRow(ds, a, 1); // rows written before V13
+            EpisodeLogFixtures.insertRow(ds, b, 5); // b was written whole after the version-1 row 3 below
             EpisodeState aSeen = seen(a, 70_000, 1, 1);
             insertVersionOne(ds, 3, List.of(EpisodeLogRecord.LastSeen.of(seen(b, 68_000, 1, 2))));
             insertVersionOne(ds, 6, List.of(EpisodeLogRecord.LastSeen.of(aSeen),

@@ -160,12 +160,12 @@ class JdbcEpisodeStoreLogTest {
     @EnumSource(Dialect.class)
     void logEntry_thatTheEpisodeCannotTake_failsNamingTheEntry(Dialect dialect) throws SQLException {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
-            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 0, 0); // folds at every flush
             EpisodeState a = state("浙J00001", 1_000);
-            store.put(a);
-            store.flush(); // the row is in the table
+            EpisodeLogFixtures.insertRow(ds, a, 1); // a row written before V13
+            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1");
+            store.episodes();
             store.putLastSeen(seen(a, 20_000, 1, 1));
-            store.flush(); // the last-seen record stays in the log
+            store.flush(); // a last-seen record in the log
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                     "UPDATE geofence_episode SET first_seen = 30000")) { // the logged last seen is now before it
                 assertThat(ps.executeUpdate()).isEqualTo(1);

@@ -77,13 +77,12 @@ class JdbcEpisodeStoreTest {
     @EnumSource(Dialect.class)
     void putLastSeen_writesOnlyTheLastSeenData_andANewStoreReadsItBack(Dialect dialect) throws Exception {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
-            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 0, 0); // folds at every flush
             EpisodeState a = state("浙J00001", EpisodeState.Notice.DELIVERED);
             EpisodeState b = state("浙J00002", EpisodeState.Notice.NONE);
-            store.put(a);
-            store.put(b);
-            store.putWatermark(61_000);
-            store.flush();
+            EpisodeLogFixtures.insertRow(ds, a, 1); // rows written before V13
+            EpisodeLogFixtures.insertRow(ds, b, 1);
+            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 0, 0); // folds at its first flush
+            assertThat(store.episodes()).containsExactly(a, b);
             // a row edited behind the store's back shows which columns a last-seen write touches, even through a fold
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 assertThat(st.executeUpdate("UPDATE geofence_episode SET steps_fired = 7 WHERE subject = '浙J00001'"))
@@ -194,9 +193,7 @@ class JdbcEpisodeStoreTest {
     @EnumSource(Dialect.class)
     void episodes_withACorruptRow_failNamingTheRow(Dialect dialect) throws Exception {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
-            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 0, 0); // folds: the row is written
-            store.put(state("浙J00001", EpisodeState.Notice.NONE));
-            store.flush();
+            EpisodeLogFixtures.insertRow(ds, state("浙J00001", EpisodeState.Notice.NONE), 1); // written before V13
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 assertThat(s.executeUpdate("UPDATE geofence_episode SET phase = 'PARKED' WHERE subject = '浙J00001'"))
                         .isEqualTo(1);
