@@ -45,12 +45,38 @@ final class EpisodeLogFixtures {
     static void insertRow(HikariDataSource ds, EpisodeState s, long logSeq) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO geofence_episode ("
                 + EpisodeTables.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            EpisodeRows.bind(ps, "engine-1", s);
+            bind(ps, "engine-1", s);
             ps.setLong(24, logSeq);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static void bind(PreparedStatement ps, String engineId, EpisodeState s) throws SQLException {
+        ps.setString(1, engineId);
+        ps.setString(2, s.fenceId());
+        ps.setString(3, s.subject());
+        ps.setString(4, s.display());
+        ps.setDouble(5, s.displayConfidence());
+        ps.setString(6, s.phase().name());
+        ps.setLong(7, s.firstSeen());
+        ps.setLong(8, s.lastSeen());
+        ps.setDouble(9, s.anchorX());
+        ps.setDouble(10, s.anchorY());
+        ps.setDouble(11, s.lastX());
+        ps.setDouble(12, s.lastY());
+        ps.setString(13, s.cameraId());
+        ps.setBoolean(14, s.plateLegible());
+        ps.setInt(15, s.stepsFired());
+        ps.setLong(16, s.startedAt());
+        ps.setLong(17, s.nextStepAt());
+        ps.setLong(18, s.activeUntil());
+        ps.setInt(19, s.repeatCount());
+        ps.setString(20, s.episodeId());
+        ps.setString(21, s.notice().name());
+        ps.setLong(22, s.noticeAt());
+        ps.setString(23, s.noticeDetail());
     }
 
     static int logRows(HikariDataSource ds) {
