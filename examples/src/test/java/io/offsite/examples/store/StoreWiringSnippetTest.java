@@ -13,8 +13,8 @@ class StoreWiringSnippetTest {
     @Test
     void run_wiresEveryStoreOnTheEmbeddedDatabase_andReopensIt(@TempDir Path dir) {
         SettableClock clock = SettableClock.at(Instant.parse("2026-11-02T00:00:00Z"));
-        assertThat(StoreWiringSnippet.run(dir, clock)).startsWith("H2 answered; schema V12;").contains("outbox 0 messages");
-        assertThat(StoreWiringSnippet.run(dir, clock)).startsWith("H2 answered; schema V12;");
+        assertThat(StoreWiringSnippet.run(dir, clock)).startsWith("H2 answered; schema V13;").contains("outbox 0 messages");
+        assertThat(StoreWiringSnippet.run(dir, clock)).startsWith("H2 answered; schema V13;");
         assertThat(dir.resolve("offsite.mv.db")).exists();
     }
 }

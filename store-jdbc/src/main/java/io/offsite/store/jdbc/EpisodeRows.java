@@ -3,41 +3,17 @@ package io.offsite.store.jdbc;
 import io.offsite.core.OffsiteException;
 import io.offsite.geofence.EpisodeState;
 import io.offsite.geofence.spi.SubjectHistory;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Episode and history rows ⇄ values; a row that does not decode is a {@link CorruptRowException} naming its key. */
+/**
+ * Episode and history rows (written before V13) → values; a row that does not decode is a {@link CorruptRowException}
+ * naming its key.
+ */
 final class EpisodeRows {
     private EpisodeRows() {
-    }
-
-    static void bind(PreparedStatement ps, String engineId, EpisodeState s) throws SQLException {
-        ps.setString(1, engineId);
-        ps.setString(2, s.fenceId());
-        ps.setString(3, s.subject());
-        ps.setString(4, s.display());
-        ps.setDouble(5, s.displayConfidence());
-        ps.setString(6, s.phase().name());
-        ps.setLong(7, s.firstSeen());
-        ps.setLong(8, s.lastSeen());
-        ps.setDouble(9, s.anchorX());
-        ps.setDouble(10, s.anchorY());
-        ps.setDouble(11, s.lastX());
-        ps.setDouble(12, s.lastY());
-        ps.setString(13, s.cameraId());
-        ps.setBoolean(14, s.plateLegible());
-        ps.setInt(15, s.stepsFired());
-        ps.setLong(16, s.startedAt());
-        ps.setLong(17, s.nextStepAt());
-        ps.setLong(18, s.activeUntil());
-        ps.setInt(19, s.repeatCount());
-        ps.setString(20, s.episodeId());
-        ps.setString(21, s.notice().name());
-        ps.setLong(22, s.noticeAt());
-        ps.setString(23, s.noticeDetail());
     }
 
     /** Reads the row {@code rs} is on (columns in the order of {@code JdbcEpisodeStore}'s column list). */
@@ -61,14 +37,6 @@ final class EpisodeRows {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new CorruptRowException("geofence_history", engineId + "/" + key, e.getMessage(), e);
         }
-    }
-
-    static String longs(List<Long> values) {
-        StringBuilder b = new StringBuilder();
-        for (Long v : values) {
-            b.append(b.length() == 0 ? "" : ",").append(v);
-        }
-        return b.toString();
     }
 
     private static List<Long> parseLongs(String text) {

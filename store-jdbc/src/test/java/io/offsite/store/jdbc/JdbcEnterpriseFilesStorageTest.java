@@ -185,7 +185,7 @@ class JdbcEnterpriseFilesStorageTest {
     @EnumSource(Dialect.class)
     void schema_isAtTheLatestMigration(Dialect dialect) {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
-            assertThat(db.health().schemaVersion()).isEqualTo("V12");
+            assertThat(db.health().schemaVersion()).isEqualTo("V13");
         }
     }
 

@@ -77,16 +77,16 @@ class JdbcEpisodeStoreTest {
     @EnumSource(Dialect.class)
     void putLastSeen_writesOnlyTheLastSeenData_andANewStoreReadsItBack(Dialect dialect) throws Exception {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
-            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1");
             EpisodeState a = state("浙J00001", EpisodeState.Notice.DELIVERED);
             EpisodeState b = state("浙J00002", EpisodeState.Notice.NONE);
-            store.put(a);
-            store.put(b);
-            store.putWatermark(61_000);
-            store.flush();
-            // a row edited behind the store's back shows which columns a last-seen write touches
+            EpisodeLogFixtures.insertRow(ds, a, 1); // rows written before V13
+            EpisodeLogFixtures.insertRow(ds, b, 1);
+            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1", 0, 0); // folds at its first flush
+            assertThat(store.episodes()).containsExactly(a, b);
+            // a row edited behind the store's back shows which columns a last-seen write touches, even through a fold
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-                st.executeUpdate("UPDATE geofence_episode SET steps_fired = 7 WHERE subject = '浙J00001'");
+                assertThat(st.executeUpdate("UPDATE geofence_episode SET steps_fired = 7 WHERE subject = '浙J00001'"))
+                        .isEqualTo(1);
             }
             EpisodeState a2 = seen(a, 71_000, 121.2552, 28.6342, "33100300001321000002", 2.85);
             store.putLastSeen(a2);
@@ -193,11 +193,10 @@ class JdbcEpisodeStoreTest {
     @EnumSource(Dialect.class)
     void episodes_withACorruptRow_failNamingTheRow(Dialect dialect) throws Exception {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
-            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1");
-            store.put(state("浙J00001", EpisodeState.Notice.NONE));
-            store.flush();
+            EpisodeLogFixtures.insertRow(ds, state("浙J00001", EpisodeState.Notice.NONE), 1); // written before V13
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE geofence_episode SET phase = 'PARKED' WHERE subject = '浙J00001'");
+                assertThat(s.executeUpdate("UPDATE geofence_episode SET phase = 'PARKED' WHERE subject = '浙J00001'"))
+                        .isEqualTo(1);
             }
             assertThatThrownBy(() -> JdbcEpisodeStore.create(db, "engine-1").episodes())
                     .isInstanceOf(CorruptRowException.class)

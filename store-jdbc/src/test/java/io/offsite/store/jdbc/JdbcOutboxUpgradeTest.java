@@ -60,7 +60,7 @@ class JdbcOutboxUpgradeTest {
                         + ", 1 FROM " + OutboxRows.TABLE + " WHERE message_key = 'ep-2/push'");
             }
             try (OffsiteDatabase db = TestDatabases.open(ds, clock)) {
-                assertThat(db.health().schemaVersion()).isEqualTo("V12");
+                assertThat(db.health().schemaVersion()).isEqualTo("V13");
                 JdbcOutboxStore store = JdbcOutboxStore.create(db);
                 List<OutboxMessage> all = store.loadAll();
                 assertThat(all).extracting(OutboxMessage::key).containsExactly("ep-4/dead", "ep-3/delivered",
