@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * Cells crossed by many edges of one polygon get {@link SubCellEdges} records (one small edge record per crossed
  * sub-cell). Shapes like the benchmark's huge ones — a spiky star whose long edges fan through every cell of its rim,
  * a jagged "coastline", a ring whose hole touches its shell — must answer exactly like JTS {@code contains} on a dense
- * lattice, on vertices, on edge midpoints and one ulp beside them.
+ * lattice, on vertices, on edge midpoints and one ulp beside them, and no answer may change within the point's
+ * {@link PolygonGrid#clearance}.
  */
 class SubCellEdgesTest {
     private static final double X0 = 121.26;
@@ -112,6 +113,7 @@ class SubCellEdgesTest {
         }
         int[] out = new int[8];
         int inside = 0;
+        int cleared = 0;
         for (Coordinate q : queries) {
             int n = grid.containing(q.x, q.y, out);
             List<Integer> mine = new ArrayList<>();
@@ -126,7 +128,15 @@ class SubCellEdgesTest {
             }
             assertThat(mine).as("(%s, %s)", q.x, q.y).isEqualTo(theirs);
             inside += n > 0 ? 1 : 0;
+            double c = grid.clearance(q.x, q.y);
+            for (int k = 0; k < 8 && c > 0; k++) {
+                double x = q.x + 0.999 * c * Math.cos(k * Math.PI / 4);
+                double y = q.y + 0.999 * c * Math.sin(k * Math.PI / 4);
+                assertThat(grid.containing(x, y, out)).as("clearance %s of (%s, %s)", c, q.x, q.y).isEqualTo(n);
+                cleared++;
+            }
         }
+        assertThat(cleared).as("points checked within a clearance").isGreaterThan(queries.size());
         assertThat(inside).as("points inside some shape").isGreaterThan(queries.size() / 4);
     }
 
