@@ -16,13 +16,14 @@ import org.locationtech.jts.algorithm.CGAlgorithmsDD;
  *
  * <p>Layout, in a {@code long[]} (counts as plain longs, coordinates as their raw double bits, so the grid can keep
  * a record inline with its cell entry): head (edge count; −1: too many, use the whole-polygon test; −2 − n: n edge
- * entries listed per sub-row), toggle count, parity below the cell, for a per-sub-row record the cumulative entry
- * count at the end of each of the {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending
+ * entries listed per sub-row; {@link SubCellEdges#MARK}: the per-sub-cell form, laid out there), toggle count,
+ * parity below the cell, for a per-sub-row record the cumulative entry count at the end of each of the
+ * {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending
  * max x (within each sub-row), the toggles ascending. Each record also has
  * {@link SubCells} bits ({@link Builder#inside}, {@link Builder#boundary}).
  */
 final class CellEdges {
-    /** Above this many edges + toggles in one cell the record falls back to the whole-polygon test. */
+    /** Above this many edges + toggles a record without the {@link SubCellEdges} form defers to the whole polygon. */
     static final int MAX_PER_CELL = 192;
     /** Above this many edges + toggles in one cell even the {@link SubCellEdges} form is not tried. */
     static final int MAX_DENSE_CELL = 4096;
