@@ -16,14 +16,17 @@ import org.locationtech.jts.algorithm.CGAlgorithmsDD;
  *
  * <p>Layout, in a {@code long[]} (counts as plain longs, coordinates as their raw double bits, so the grid can keep
  * a record inline with its cell entry): head (edge count; −1: too many, use the whole-polygon test; −2 − n: n edge
- * entries listed per sub-row), toggle count, parity below the cell, for a per-sub-row record the cumulative entry
- * count at the end of each of the {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending
+ * entries listed per sub-row; {@link SubCellEdges#MARK}: the per-sub-cell form, laid out there), toggle count,
+ * parity below the cell, for a per-sub-row record the cumulative entry count at the end of each of the
+ * {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending
  * max x (within each sub-row), the toggles ascending. Each record also has
  * {@link SubCells} bits ({@link Builder#inside}, {@link Builder#boundary}).
  */
 final class CellEdges {
-    /** Above this many edges + toggles in one cell the record falls back to the whole-polygon test. */
+    /** Above this many edges + toggles a record without the {@link SubCellEdges} form defers to the whole polygon. */
     static final int MAX_PER_CELL = 192;
+    /** Above this many edges + toggles in one cell even the {@link SubCellEdges} form is not tried. */
+    static final int MAX_DENSE_CELL = 4096;
     /** Cells and sub-cells are expanded by this much (degrees) so lookup rounding never leaves them. */
     static final double EPS = 1e-9;
     /** Records with more edges than this list them per sub-row when that at most doubles them. */
@@ -35,7 +38,7 @@ final class CellEdges {
     /** Number of longs of the record at {@code d[o]}. */
     static int length(long[] d, int o) {
         int head = (int) d[o];
-        return head == -1 ? 3 : head < 0 ? 3 + SubCells.SPLIT + 4 * (-2 - head) + (int) d[o + 1]
+        return head == SubCellEdges.MARK ? SubCellEdges.length(d, o) : head == -1 ? 3 : head < 0 ? 3 + SubCells.SPLIT + 4 * (-2 - head) + (int) d[o + 1]
                 : 3 + 4 * head + (int) d[o + 1];
     }
 
@@ -44,29 +47,34 @@ final class CellEdges {
     }
 
     /**
-     * The edge test of the record at {@code d[o]} for a point in sub-row {@code row} of its expanded cell: 1 inside,
-     * 0 outside or on the boundary, −1 when the record defers to the whole-polygon test.
+     * The edge test of the record at {@code d[o]} for a point in sub-cell {@code s} of its expanded cell, whose
+     * crossed sub-cells are {@code boundary}: 1 inside, 0 outside or on the boundary, −1 when the record defers to
+     * the whole-polygon test.
      */
-    static int locate(long[] d, int o, int row, double px, double py) {
+    static int locate(long[] d, int o, int s, long boundary, double px, double py) {
         int head = (int) d[o];
+        if (head >= 0) {
+            int i = o + 3;
+            return scan(d, i, i + 4 * head, i + 4 * head, (int) d[o + 1], (int) d[o + 2], px, py);
+        }
+        if (head == SubCellEdges.MARK) {
+            return SubCellEdges.locate(d, o, s, boundary, px, py);
+        }
         if (head == -1) {
             return -1;
         }
-        int nb = (int) d[o + 1];
-        int crossings = (int) d[o + 2];
-        int i;
-        int end;
-        int tog;
-        if (head >= 0) {
-            i = o + 3;
-            end = i + 4 * head;
-            tog = end;
-        } else {
-            int base = o + 3 + SubCells.SPLIT;
-            i = base + 4 * (row == 0 ? 0 : (int) d[o + 2 + row]);
-            end = base + 4 * (int) d[o + 3 + row];
-            tog = base + 4 * (-2 - head);
-        }
+        int row = s >>> 3;
+        int base = o + 3 + SubCells.SPLIT;
+        return scan(d, base + 4 * (row == 0 ? 0 : (int) d[o + 2 + row]), base + 4 * (int) d[o + 3 + row],
+                base + 4 * (-2 - head), (int) d[o + 1], (int) d[o + 2], px, py);
+    }
+
+    /**
+     * JTS's ray-crossing answer from the edges {@code d[i .. end)} (by descending max x) tested exactly, {@code nb}
+     * ascending toggles at {@code d[tog]} and {@code crossings} counted already: 1 inside, 0 outside or on the
+     * boundary.
+     */
+    static int scan(long[] d, int i, int end, int tog, int nb, int crossings, double px, double py) {
         for (; i < end; i += 4) {
             double x1 = at(d, i);
             double y1 = at(d, i + 1);
@@ -129,6 +137,9 @@ final class CellEdges {
         if (head == -1) {
             return Double.NaN;
         }
+        if (head == SubCellEdges.MARK) {
+            return SubCellEdges.distanceWithin(d, o, px, py, limit);
+        }
         double best = limit * limit;
         int from = head >= 0 ? o + 3 : o + 3 + SubCells.SPLIT;
         for (int i = from, end = i + 4 * (head >= 0 ? head : -2 - head); i < end; i += 4) {
@@ -161,7 +172,19 @@ final class CellEdges {
             }
             SubCells.classify(data, o, x0, y0, cw, ch, meta, 3 * rec);
             meta[3 * rec + 2] = (long) o << 32 | ordinal;
-            if (data[o] > ROW_SPLIT_MIN) {
+            long[] dense = data[o] > SubCellEdges.MIN_EDGES
+                    ? SubCellEdges.of(data, o, meta[3 * rec + 1], x0, y0, cw, ch) : null;
+            if (dense != null) {
+                size = o;
+                ensure(dense.length);
+                System.arraycopy(dense, 0, data, o, dense.length);
+                size += dense.length;
+            } else if (data[o] + data[o + 1] > MAX_PER_CELL) {
+                size = o;
+                defer();
+                meta[3 * rec] = 0;
+                meta[3 * rec + 1] = -1L;
+            } else if (data[o] > ROW_SPLIT_MIN) {
                 splitRows(o, y0, ch);
             }
             return rec;
@@ -258,11 +281,8 @@ final class CellEdges {
                 }
                 a = b;
             }
-            if (near.size + kept > MAX_PER_CELL) {
-                ensure(3);
-                data[size++] = -1;
-                data[size++] = 0;
-                data[size++] = 0;
+            if (near.size + kept > MAX_DENSE_CELL) {
+                defer();
                 return;
             }
             // descending max x, so the edge test stops at the first edge wholly left of the point
@@ -288,6 +308,14 @@ final class CellEdges {
             for (int k = 0; k < kept; k++) {
                 data[size++] = Double.doubleToRawLongBits(toggles[k]);
             }
+        }
+
+        /** Appends a record that defers to the whole-polygon test. */
+        private void defer() {
+            ensure(3);
+            data[size++] = -1;
+            data[size++] = 0;
+            data[size++] = 0;
         }
 
         private void ensure(int n) {
@@ -319,6 +347,11 @@ final class CellEdges {
         /** Copies record {@code rec} to {@code dst[at ..]}. */
         void copy(int rec, long[] dst, int at) {
             System.arraycopy(data, (int) (meta[3 * rec + 2] >>> 32), dst, at, length(rec));
+        }
+
+        /** Whether record {@code rec} has the {@link SubCellEdges} form. */
+        boolean dense(int rec) {
+            return (int) data[(int) (meta[3 * rec + 2] >>> 32)] == SubCellEdges.MARK;
         }
 
         /** The ordinal of record {@code rec}'s polygon. */

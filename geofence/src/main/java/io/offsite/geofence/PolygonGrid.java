@@ -18,10 +18,11 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * crosses it ("boundary"). A boundary entry points to a {@link CellEdges} record: the polygon's edges near the
  * cell plus the parity of the edges to its right as a step function of y, so the exact JTS ray-crossing test
  * reads a handful of numbers however many vertices the polygon has; each record also splits its cell into
- * 8 × 8 {@link SubCells}, and a point in a sub-cell no edge meets is answered by one bit. A cell with too many
- * nearby edges falls back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes, a linear scan of a
- * {@link FlatPolygon} for small ones. Cells are one {@code int[]} (a single entry inline, else an offset into
- * one {@code int[]} of entries) behind a one-bit-per-cell occupancy bitset. Lookups never allocate.
+ * 8 × 8 {@link SubCells}, and a point in a sub-cell no edge meets is answered by one bit. A cell many edges of one
+ * polygon cross keeps one small record per crossed sub-cell ({@link SubCellEdges}). A cell with too many nearby
+ * edges even for that falls back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes,
+ * a linear scan of a {@link FlatPolygon} for small ones. The cells are packed in a {@link CellTable} (a fixed slot per
+ * occupied cell holding its first entry and sub-cell bits). Lookups never allocate.
  * Thread-safe.
  */
 final class PolygonGrid {
@@ -37,20 +38,14 @@ final class PolygonGrid {
     private final double invH;
     private final int nx;
     private final int ny;
-    /**
-     * Per cell: 0 = empty; negative = a single geometry containing the whole cell, {@code -(ordinal + 1)}; positive
-     * = offset into {@link #entries} of the cell's entries in ordinal order. An entry is one word
-     * {@code length << 32 | ordinal << 2 | last << 1 | boundary}; a boundary entry (its polygon's boundary meets the
-     * cell) is followed by the {@link SubCells} inside and boundary bits and its {@link CellEdges} record of
-     * {@code length} longs. So a cell's whole answer is read from one place.
-     */
-    private final int[] cellInfo;
-    private final long[] entries;
-    /** One bit per cell: set when the cell has any entry (a cache-resident first check for empty cells). */
-    private final long[] occupied;
+    /** The cells' entries and records, see {@link CellTable}. */
+    private final CellTable table;
     private final double metersPerDegreeLon;
 
     PolygonGrid(Geometry[] areas, double cellMeters) {
+        if (areas.length > 1 << 29) {
+            throw new GeofenceException("too many geometries for one index: " + areas.length);
+        }
         flat = new double[areas.length][];
         banded = new EdgeBands[areas.length];
         Envelope ext = new Envelope();
@@ -68,9 +63,7 @@ final class PolygonGrid {
             invH = 0;
             nx = 0;
             ny = 0;
-            cellInfo = new int[0];
-            entries = new long[0];
-            occupied = new long[0];
+            table = new CellTable(0, new int[1], new int[0], new CellEdges.Builder(), banded, flat);
             metersPerDegreeLon = METERS_PER_DEGREE;
             return;
         }
@@ -90,46 +83,7 @@ final class PolygonGrid {
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
         CellEdges.Builder records = new CellEdges.Builder();
         int[][] built = classifyCells(areas, cw, ch, records);
-        int[] start = built[0];
-        int[] list = built[1];
-        cellInfo = new int[nx * ny];
-        occupied = new long[(nx * ny + 63) >>> 6];
-        long total = 1;
-        for (int e : list) {
-            total += (e & 1) == 0 ? 1 : 3 + records.length(e >>> 1);
-        }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new GeofenceException("fence set too large for one index (" + total + " words)");
-        }
-        long[] packed = new long[(int) total];
-        int size = 1; // offset 0 means "empty"
-        for (int c = 0; c < nx * ny; c++) {
-            int count = start[c + 1] - start[c];
-            if (count == 0) {
-                continue;
-            }
-            occupied[c >>> 6] |= 1L << c;
-            if (count == 1 && (list[start[c]] & 1) == 0) {
-                cellInfo[c] = -((list[start[c]] >>> 1) + 1);
-                continue;
-            }
-            cellInfo[c] = size;
-            for (int k = start[c]; k < start[c + 1]; k++) {
-                int e = list[k];
-                long last = k == start[c + 1] - 1 ? 2 : 0;
-                if ((e & 1) == 0) {
-                    packed[size++] = (long) (e >>> 1) << 2 | last;
-                } else {
-                    int rec = e >>> 1;
-                    packed[size++] = (long) records.length(rec) << 32 | (long) records.ordinal(rec) << 2 | last | 1;
-                    packed[size++] = records.inside(rec);
-                    packed[size++] = records.boundary(rec);
-                    records.copy(rec, packed, size);
-                    size += records.length(rec);
-                }
-            }
-        }
-        entries = packed;
+        table = new CellTable(nx * ny, built[0], built[1], records, banded, flat);
     }
 
     /**
@@ -205,89 +159,28 @@ final class PolygonGrid {
     /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
     int forEachContaining(double lon, double lat, IntConsumer visitor) {
         long at = occupiedCell(lon, lat);
-        if (at < 0) {
-            return 0;
-        }
-        int info = cellInfo[(int) (at >>> 6)];
-        if (info < 0) {
-            visitor.accept(-info - 1);
-            return 1;
-        }
-        int s = (int) at & 63;
-        int n = 0;
-        for (int k = info; ; k = next(k)) {
-            long w = entries[k];
-            if (hit(w, k, s, lon, lat)) {
-                visitor.accept(ordinal(w));
-                n++;
-            }
-            if ((w & 2) != 0) {
-                return n;
-            }
-        }
+        return at < 0 ? 0 : table.forEach((int) (at >>> 6), (int) at & 63, lon, lat, visitor);
     }
 
     /**
      * Calls {@code visitor} with {@code items[ordinal]} for every ordinal whose geometry contains (lon, lat),
      * ascending; returns the count. No allocation.
      */
-    @SuppressWarnings("unchecked")
     <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
         long at = occupiedCell(lon, lat);
-        if (at < 0) {
-            return 0;
-        }
-        int info = cellInfo[(int) (at >>> 6)];
-        if (info < 0) {
-            visitor.accept((T) items[-info - 1]);
-            return 1;
-        }
-        int s = (int) at & 63;
-        int n = 0;
-        for (int k = info; ; k = next(k)) {
-            long w = entries[k];
-            if (hit(w, k, s, lon, lat)) {
-                visitor.accept((T) items[ordinal(w)]);
-                n++;
-            }
-            if ((w & 2) != 0) {
-                return n;
-            }
-        }
+        return at < 0 ? 0 : table.forEachItem((int) (at >>> 6), (int) at & 63, lon, lat, items, visitor);
     }
 
     /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
     int containing(double lon, double lat, int[] out) {
         long at = occupiedCell(lon, lat);
-        if (at < 0) {
-            return 0;
-        }
-        int info = cellInfo[(int) (at >>> 6)];
-        if (info < 0) {
-            if (out.length > 0) {
-                out[0] = -info - 1;
-            }
-            return 1;
-        }
-        int s = (int) at & 63;
-        int n = 0;
-        for (int k = info; ; k = next(k)) {
-            long w = entries[k];
-            if (hit(w, k, s, lon, lat)) {
-                if (n < out.length) {
-                    out[n] = ordinal(w);
-                }
-                n++;
-            }
-            if ((w & 2) != 0) {
-                return n;
-            }
-        }
+        return at < 0 ? 0 : table.containing((int) (at >>> 6), (int) at & 63, lon, lat, out);
     }
 
     /**
-     * {@code cell << 6 | subCell} for the grid cell containing (lon, lat) when it has entries, else -1 (empty, or
-     * outside the extent); the sub-cell is the point's {@link SubCells} index within the cell.
+     * {@code slot << 6 | subCell} for the grid cell containing (lon, lat) when it has entries (its {@link CellTable}
+     * slot), else -1 (empty, or outside the extent); the sub-cell is the point's {@link SubCells} index within the
+     * cell.
      */
     private long occupiedCell(double lon, double lat) {
         double fx = (lon - minX) * invW;
@@ -297,41 +190,13 @@ final class PolygonGrid {
         }
         int cx = (int) fx;
         int cy = (int) fy;
-        int c = cy * nx + cx;
-        if ((occupied[c >>> 6] & (1L << c)) == 0) {
+        int slot = table.slot(cy * nx + cx);
+        if (slot < 0) {
             return -1;
         }
         // fx - cx is exact and below 1, so each sub-cell coordinate is 0..SPLIT-1
         int s = (int) ((fy - cy) * SubCells.SPLIT) * SubCells.SPLIT + (int) ((fx - cx) * SubCells.SPLIT);
-        return (long) c << 6 | s;
-    }
-
-    private static int ordinal(long w) {
-        return (int) w >>> 2;
-    }
-
-    /** The index of the entry after the one at {@code k}. */
-    private int next(int k) {
-        long w = entries[k];
-        return k + ((w & 1) == 0 ? 1 : 3 + (int) (w >>> 32));
-    }
-
-    /** Whether the entry {@code w} at {@code entries[k]} contains (lon, lat), whose sub-cell is {@code s}. */
-    private boolean hit(long w, int k, int s, double lon, double lat) {
-        if ((w & 1) == 0) {
-            return true;
-        }
-        long bit = 1L << s;
-        if ((entries[k + 2] & bit) == 0) {
-            return (entries[k + 1] & bit) != 0;
-        }
-        int loc = CellEdges.locate(entries, k + 3, s >>> 3, lon, lat);
-        return loc >= 0 ? loc == 1 : polygonContains(ordinal(w), lon, lat);
-    }
-
-    private boolean polygonContains(int ord, double lon, double lat) {
-        EdgeBands b = banded[ord];
-        return b != null ? b.containsProperly(lon, lat) : FlatPolygon.containsProperly(flat[ord], lon, lat);
+        return (long) slot << 6 | s;
     }
 
     /**
@@ -348,39 +213,17 @@ final class PolygonGrid {
         int cx = (int) fx;
         int cy = (int) fy;
         double r = Math.min(Math.min(fx - cx, cx + 1 - fx) / invW, Math.min(fy - cy, cy + 1 - fy) / invH);
-        int c = cy * nx + cx;
-        // a cell whose single geometry contains it whole has no boundary nearer than the cell border
-        if ((occupied[c >>> 6] & (1L << c)) != 0 && cellInfo[c] > 0) {
-            for (int k = cellInfo[c]; ; k = next(k)) {
-                long w = entries[k];
-                r = boundaryClearance(w, k, lon, lat, r);
-                if ((w & 2) != 0) {
-                    break;
-                }
-            }
+        int slot = table.slot(cy * nx + cx);
+        if (slot >= 0) {
+            r = table.clearance(slot, lon, lat, r);
         }
         // rounding in the cell arithmetic and the distances is far below 1e-12 degrees (0.1 micrometre)
         return Math.max(0, r - 1e-12);
     }
 
-    private double boundaryClearance(long w, int k, double lon, double lat, double r) {
-        // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
-        if ((w & 1) == 0) {
-            return r;
-        }
-        double d = CellEdges.distanceWithin(entries, k + 3, lon, lat, r);
-        if (d == d) {
-            return Math.min(r, d);
-        }
-        int ord = ordinal(w);
-        EdgeBands b = banded[ord];
-        return Math.min(r, b != null ? b.boundaryDistanceWithin(lon, lat, r)
-                : FlatPolygon.boundaryDistance(flat[ord], lon, lat));
-    }
-
     /** Approximate retained size in bytes (grid with its inline edge records, flat polygons and edge bands). */
     long approximateBytes() {
-        long b = 16L + cellInfo.length * 4L + 16 + entries.length * 8L + 16 + occupied.length * 8L;
+        long b = table.approximateBytes();
         for (int i = 0; i < flat.length; i++) {
             b += flat[i] == null ? 0 : 16L + flat[i].length * 8L;
             b += banded[i] == null ? 0 : banded[i].approximateBytes();

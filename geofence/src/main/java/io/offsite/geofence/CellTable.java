@@ -1,0 +1,255 @@
+package io.offsite.geofence;
+
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * The {@link PolygonGrid}'s cells packed so that a lookup usually reads one cache line: a one-bit-per-cell occupancy
+ * bitset with a per-64-cell rank (both small enough to stay cached) numbers the occupied cells, and each occupied
+ * cell has a fixed four-long slot holding its first entry whole. An entry is a head
+ * {@code recordOffset << 32 | ordinal << 3 | dense << 2 | last << 1 | boundary}; a boundary entry (its polygon's
+ * boundary meets the cell) also has its {@link SubCells} inside and boundary bits, so a point in a sub-cell no edge
+ * meets is answered without reading the {@link CellEdges} record, and the dense flag sends a point in a crossed
+ * sub-cell straight to its {@link SubCellEdges} sub-record. Slot: head, inside bits, boundary bits, offset of the
+ * cell's further entries. In {@link #entries}, a cell's further entries (1 long for an inside entry, 3 for a
+ * boundary one) sit together, followed by the cell's records. Lookups never allocate.
+ */
+final class CellTable {
+    private final long[] occupied;
+    /** Occupied cells before each 64-cell block. */
+    private final int[] rank;
+    private final long[] slots;
+    private final long[] entries;
+    private final EdgeBands[] banded;
+    private final double[][] flat;
+
+    /**
+     * Packs {@code cells} cells whose entries are {@code list[start[c] .. start[c + 1])}, in ordinal order: an inside
+     * entry {@code ordinal << 1}, a boundary entry {@code record << 1 | 1}. {@code banded}/{@code flat} are the
+     * whole polygons for records that defer to them.
+     */
+    CellTable(int cells, int[] start, int[] list, CellEdges.Builder records, EdgeBands[] banded, double[][] flat) {
+        this.banded = banded;
+        this.flat = flat;
+        occupied = new long[(cells + 63) >>> 6];
+        rank = new int[occupied.length];
+        int m = 0;
+        long total = 0;
+        for (int c = 0; c < cells; c++) {
+            if ((c & 63) == 0) {
+                rank[c >>> 6] = m;
+            }
+            if (start[c + 1] > start[c]) {
+                occupied[c >>> 6] |= 1L << c;
+                m++;
+                for (int k = start[c]; k < start[c + 1]; k++) {
+                    int e = list[k];
+                    total += (k > start[c] ? ((e & 1) == 0 ? 1 : 3) : 0) + ((e & 1) == 0 ? 0 : records.length(e >>> 1));
+                }
+            }
+        }
+        if (total > Integer.MAX_VALUE - 8 || 4L * m > Integer.MAX_VALUE - 8) {
+            throw new GeofenceException("fence set too large for one index (" + total + " words)");
+        }
+        slots = new long[4 * m];
+        entries = new long[(int) total];
+        int size = 0;
+        int r = 0;
+        for (int c = 0; c < cells; c++) {
+            int from = start[c];
+            int to = start[c + 1];
+            if (to == from) {
+                continue;
+            }
+            int rest = 0;
+            for (int k = from + 1; k < to; k++) {
+                rest += (list[k] & 1) == 0 ? 1 : 3;
+            }
+            int rec = size + rest;
+            for (int k = from; k < to; k++) {
+                int e = list[k];
+                long head = (k == to - 1 ? 2 : 0);
+                long inside = 0;
+                long boundary = 0;
+                if ((e & 1) == 0) {
+                    head |= (long) (e >>> 1) << 3;
+                } else {
+                    int id = e >>> 1;
+                    head |= (long) rec << 32 | (long) records.ordinal(id) << 3 | (records.dense(id) ? 4 : 0) | 1;
+                    inside = records.inside(id);
+                    boundary = records.boundary(id);
+                    records.copy(id, entries, rec);
+                    rec += records.length(id);
+                }
+                if (k == from) {
+                    slots[4 * r] = head;
+                    slots[4 * r + 1] = inside;
+                    slots[4 * r + 2] = boundary;
+                    slots[4 * r + 3] = to - from > 1 ? size : 0;
+                } else {
+                    entries[size++] = head;
+                    if ((e & 1) != 0) {
+                        entries[size++] = inside;
+                        entries[size++] = boundary;
+                    }
+                }
+            }
+            size = rec;
+            r++;
+        }
+    }
+
+    /** The slot number of cell {@code c}, or −1 when the cell has no entry. */
+    int slot(int c) {
+        long word = occupied[c >>> 6];
+        long bit = 1L << c;
+        return (word & bit) == 0 ? -1 : rank[c >>> 6] + Long.bitCount(word & (bit - 1));
+    }
+
+    /** {@link PolygonGrid#containing}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
+    int containing(int r, int s, double lon, double lat, int[] out) {
+        int q = 4 * r;
+        long w = slots[q];
+        int n = 0;
+        if (hit(w, slots[q + 1], slots[q + 2], s, lon, lat)) {
+            if (out.length > 0) {
+                out[0] = ordinal(w);
+            }
+            n++;
+        }
+        if ((w & 2) != 0) {
+            return n;
+        }
+        for (int k = (int) slots[q + 3]; ; ) {
+            w = entries[k];
+            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
+            k += (w & 1) == 0 ? 1 : 3;
+            if (in) {
+                if (n < out.length) {
+                    out[n] = ordinal(w);
+                }
+                n++;
+            }
+            if ((w & 2) != 0) {
+                return n;
+            }
+        }
+    }
+
+    /** {@link PolygonGrid#forEachContaining}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
+    int forEach(int r, int s, double lon, double lat, IntConsumer visitor) {
+        int q = 4 * r;
+        long w = slots[q];
+        int n = 0;
+        if (hit(w, slots[q + 1], slots[q + 2], s, lon, lat)) {
+            visitor.accept(ordinal(w));
+            n++;
+        }
+        if ((w & 2) != 0) {
+            return n;
+        }
+        for (int k = (int) slots[q + 3]; ; ) {
+            w = entries[k];
+            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
+            k += (w & 1) == 0 ? 1 : 3;
+            if (in) {
+                visitor.accept(ordinal(w));
+                n++;
+            }
+            if ((w & 2) != 0) {
+                return n;
+            }
+        }
+    }
+
+    /** {@link PolygonGrid#forEachItem}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
+    @SuppressWarnings("unchecked")
+    <T> int forEachItem(int r, int s, double lon, double lat, Object[] items, Consumer<? super T> visitor) {
+        int q = 4 * r;
+        long w = slots[q];
+        int n = 0;
+        if (hit(w, slots[q + 1], slots[q + 2], s, lon, lat)) {
+            visitor.accept((T) items[ordinal(w)]);
+            n++;
+        }
+        if ((w & 2) != 0) {
+            return n;
+        }
+        for (int k = (int) slots[q + 3]; ; ) {
+            w = entries[k];
+            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
+            k += (w & 1) == 0 ? 1 : 3;
+            if (in) {
+                visitor.accept((T) items[ordinal(w)]);
+                n++;
+            }
+            if ((w & 2) != 0) {
+                return n;
+            }
+        }
+    }
+
+    private static int ordinal(long w) {
+        return (int) w >>> 3;
+    }
+
+    /** Whether entry {@code w} (with its sub-cell bits) contains (lon, lat), whose sub-cell is {@code s}. */
+    private boolean hit(long w, long inside, long boundary, int s, double lon, double lat) {
+        if ((w & 1) == 0) {
+            return true;
+        }
+        long bit = 1L << s;
+        if ((boundary & bit) == 0) {
+            return (inside & bit) != 0;
+        }
+        int o = (int) (w >>> 32);
+        int loc = (w & 4) != 0 ? SubCellEdges.locate(entries, o, s, boundary, lon, lat)
+                : CellEdges.locate(entries, o, s, boundary, lon, lat);
+        if (loc >= 0) {
+            return loc == 1;
+        }
+        int ord = ordinal(w);
+        EdgeBands b = banded[ord];
+        return b != null ? b.containsProperly(lon, lat) : FlatPolygon.containsProperly(flat[ord], lon, lat);
+    }
+
+    /**
+     * min(r, distance from (lon, lat) to the nearest boundary of the cell of slot {@code slot}'s polygons), where
+     * {@code r} is at most the distance to the cell's border.
+     */
+    double clearance(int slot, double lon, double lat, double r) {
+        long w = slots[4 * slot];
+        r = boundaryClearance(w, lon, lat, r);
+        if ((w & 2) != 0) {
+            return r;
+        }
+        for (int k = (int) slots[4 * slot + 3]; ; ) {
+            w = entries[k];
+            r = boundaryClearance(w, lon, lat, r);
+            k += (w & 1) == 0 ? 1 : 3;
+            if ((w & 2) != 0) {
+                return r;
+            }
+        }
+    }
+
+    private double boundaryClearance(long w, double lon, double lat, double r) {
+        // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
+        if ((w & 1) == 0) {
+            return r;
+        }
+        double d = CellEdges.distanceWithin(entries, (int) (w >>> 32), lon, lat, r);
+        if (d == d) {
+            return Math.min(r, d);
+        }
+        int ord = ordinal(w);
+        EdgeBands b = banded[ord];
+        return Math.min(r, b != null ? b.boundaryDistanceWithin(lon, lat, r)
+                : FlatPolygon.boundaryDistance(flat[ord], lon, lat));
+    }
+
+    /** Approximate retained bytes of the table (not of the whole polygons it refers to). */
+    long approximateBytes() {
+        return 16L + occupied.length * 8L + 16 + rank.length * 4L + 16 + slots.length * 8L + 16 + entries.length * 8L;
+    }
+}
