@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * The {@code geofence_episode_log} rows of one engine: appending, restoring, folding. Every flush has a seq (one more
- * than the last) and appends its records as one row of that seq. The episode and history tables hold the state
+ * than the last) and appends its records as rows of that seq (parts of at most a bounded number of records). The episode and history tables hold the state
  * written before V13 (each episode row with the seq of the flush that wrote it, {@code log_seq}). A restore reads the
- * tables and applies the log over them in seq order ({@link EpisodeLogReplay}); a fold replaces the whole log by one
- * row holding its net changes ({@link EpisodeLogFold}), in one transaction, so the log stays about as large as the
+ * tables and applies the log over them in seq order ({@link EpisodeLogReplay}); a fold replaces the whole log by the
+ * rows of one seq holding its net changes ({@link EpisodeLogFold}), in one transaction, so the log stays about as large as the
  * episodes it holds.
  */
 final class EpisodeLogTable {
@@ -47,16 +47,27 @@ final class EpisodeLogTable {
         return new long[] {seq, records};
     }
 
-    /** Appends {@code records} as the row {@code seq}. */
-    static void append(Connection c, String engineId, long seq, Collection<? extends EpisodeLogRecord> records)
+    /**
+     * Appends {@code records} as the rows of {@code seq}: parts 0, 1, … of at most {@code perRow} records each, so a
+     * fold of a large engine never makes one huge row.
+     */
+    static void append(Connection c, String engineId, long seq, List<? extends EpisodeLogRecord> records, int perRow)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (engine_id, seq, entries, payload)"
-                + " VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, engineId);
-            ps.setLong(2, seq);
-            ps.setInt(3, records.size());
-            ps.setBytes(4, EpisodeLog.encode(records));
-            ps.executeUpdate();
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                + " (engine_id, seq, part, entries, payload) VALUES (?, ?, ?, ?, ?)")) {
+            for (int from = 0, part = 0; from < records.size(); from += perRow, part++) {
+                List<? extends EpisodeLogRecord> rows = records.subList(from, Math.min(records.size(), from + perRow));
+                ps.setString(1, engineId);
+                ps.setLong(2, seq);
+                ps.setInt(3, part);
+                ps.setInt(4, rows.size());
+                ps.setBytes(5, EpisodeLog.encode(rows));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -74,14 +85,14 @@ final class EpisodeLogTable {
     }
 
     /**
-     * Folds the log and then {@code records} (the flush {@code seq}, not appended) into one row {@code seq} that
-     * replaces the whole log ({@link EpisodeLogFold#compact}); returns its records. {@code known} is the log's
+     * Folds the log and then {@code records} (the flush {@code seq}, not appended) into the rows of {@code seq} that
+     * replace the whole log ({@link EpisodeLogFold#compact}); returns its records. {@code known} is the log's
      * reduction kept by the store as it flushed (it takes {@code records} too), or null to read the log;
      * {@code tableRows} the episode table's {@code log_seq} by key.
      */
     static List<EpisodeLogRecord> fold(Connection c, String engineId, long seq,
-            Collection<? extends EpisodeLogRecord> records, EpisodeLogFold known, Map<List<String>, Long> tableRows)
-            throws SQLException {
+            Collection<? extends EpisodeLogRecord> records, EpisodeLogFold known, Map<List<String>, Long> tableRows,
+            int perRow) throws SQLException {
         EpisodeLogFold fold = known != null ? known : read(c, engineId);
         fold.applyAll(seq, records, engineId + " seq " + seq);
         List<EpisodeLogRecord> compacted = fold.compact(tableRows);
@@ -90,9 +101,7 @@ final class EpisodeLogTable {
             ps.setLong(2, seq);
             ps.executeUpdate();
         }
-        if (!compacted.isEmpty()) {
-            append(c, engineId, seq, compacted);
-        }
+        append(c, engineId, seq, compacted, perRow);
         return compacted;
     }
 
@@ -110,15 +119,16 @@ final class EpisodeLogTable {
     }
 
     private static void read(Connection c, String engineId, RowSink sink) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, entries, payload FROM " + TABLE
-                + " WHERE engine_id = ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, part, entries, payload FROM " + TABLE
+                + " WHERE engine_id = ? ORDER BY seq, part")) {
             ps.setString(1, engineId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
-                    int entries = rs.getInt(2);
-                    String key = engineId + " seq " + seq;
-                    byte[] payload = rs.getBytes(3);
+                    int part = rs.getInt(2);
+                    int entries = rs.getInt(3);
+                    String key = engineId + " seq " + seq + (part == 0 ? "" : " part " + part);
+                    byte[] payload = rs.getBytes(4);
                     List<EpisodeLogRecord> records = EpisodeLog.decode(payload, key);
                     if (records.size() != entries) {
                         throw new CorruptRowException(TABLE, key, "payload holds " + records.size()

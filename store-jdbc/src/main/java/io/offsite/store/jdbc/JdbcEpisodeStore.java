@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * and committed as one transaction at each {@link #flush()}, which the engine calls at each checkpoint (default every
  * 10 s of event time) and after a call in which an episode started (see {@link EpisodeStore}). A flush appends its
  * changes — whole episodes ({@link #put}), removals, histories and changes of only the "last seen" data
- * ({@link #putLastSeen}, most of a checkpoint) — as one packed row of {@code geofence_episode_log} (and updates the
- * watermark), instead of rewriting rows at random keys; {@link #episodes()} and {@link #histories()} apply the log
- * in order over the episode and history tables (which hold the state written before V13 and are no longer
- * written). When the log has grown well past the episodes it holds, a flush folds it, in the same transaction, into
- * one row of one record per live episode and history. A failed flush keeps the buffered writes and retries them on
- * the next flush.
+ * ({@link #putLastSeen}, most of a checkpoint) — as one packed row of {@code geofence_episode_log} (several past
+ * 20,000 records) and updates the watermark, instead of rewriting rows at random keys; {@link #episodes()} and
+ * {@link #histories()} apply the log in order over the episode and history tables (which hold the state written
+ * before V13 and are no longer written). When the log has grown well past the episodes it holds, a flush folds it,
+ * in the same transaction, into one record per live episode and history. A failed flush keeps the buffered writes
+ * and retries them on the next flush.
  *
  * <pre>{@code
  * GeofenceEngine engine = GeofenceEngine.builder(fences, officers)
@@ -44,6 +44,8 @@ public final class JdbcEpisodeStore implements EpisodeStore {
      */
     private static final int DEFAULT_FOLD_FACTOR = 8;
     private static final int DEFAULT_FOLD_MINIMUM = 100_000;
+    /** Records per log row (~2 MB): a fold of a large engine is written as several rows of one seq. */
+    private static final int DEFAULT_RECORDS_PER_ROW = 20_000;
 
     private final Sql sql;
     private final String engineId;
@@ -51,6 +53,7 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     private final String upsertWatermark;
     private final int foldFactor;
     private final int foldMinimum;
+    private final int recordsPerRow;
     /** Buffered whole-row episode writes by (fence, subject); a null value is a removal. */
     private final Map<List<String>, EpisodeState> episodes = new LinkedHashMap<>();
     /** Buffered last-seen changes of episodes with no whole-row write buffered (keys disjoint from {@link #episodes}). */
@@ -74,12 +77,13 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     /** The episode table's {@code log_seq} by key (read at the first fold; the table is no longer written). */
     private Map<List<String>, Long> tableRows;
 
-    private JdbcEpisodeStore(OffsiteDatabase db, String engineId, int foldFactor, int foldMinimum) {
+    private JdbcEpisodeStore(OffsiteDatabase db, String engineId, int foldFactor, int foldMinimum, int recordsPerRow) {
         this.sql = db.sql();
         this.engineId = engineId;
         this.tables = new EpisodeTables(engineId);
         this.foldFactor = foldFactor;
         this.foldMinimum = foldMinimum;
+        this.recordsPerRow = recordsPerRow;
         this.upsertWatermark = db.dialect() == Dialect.H2
                 ? "MERGE INTO geofence_watermark (engine_id, watermark) KEY (engine_id) VALUES (?, ?)"
                 : "INSERT INTO geofence_watermark (engine_id, watermark) VALUES (?, ?) ON CONFLICT (engine_id) DO UPDATE"
@@ -95,12 +99,20 @@ public final class JdbcEpisodeStore implements EpisodeStore {
 
     /** As {@link #create(OffsiteDatabase, String)}, folding the log past {@code factor} × episodes or {@code minimum}. */
     static JdbcEpisodeStore create(OffsiteDatabase db, String engineId, int factor, int minimum) {
+        return create(db, engineId, factor, minimum, DEFAULT_RECORDS_PER_ROW);
+    }
+
+    /** As {@link #create(OffsiteDatabase, String, int, int)}, with at most {@code perRow} records in a log row. */
+    static JdbcEpisodeStore create(OffsiteDatabase db, String engineId, int factor, int minimum, int perRow) {
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(engineId, "engineId");
         if (!engineId.matches("[A-Za-z0-9._-]{1,100}")) {
             throw new StoreException("engineId '" + engineId + "' must be 1-100 letters, digits, '.', '_' or '-'");
         }
-        return new JdbcEpisodeStore(db, engineId, factor, minimum);
+        if (perRow < 1) {
+            throw new StoreException("records per log row must be >= 1, was " + perRow);
+        }
+        return new JdbcEpisodeStore(db, engineId, factor, minimum, perRow);
     }
 
     @Override
@@ -171,14 +183,12 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                             tableRows = tables.rowSeqs(c);
                         }
                         List<EpisodeLogRecord> kept = EpisodeLogTable.fold(c, engineId, at, records, reduction,
-                                tableRows);
+                                tableRows, recordsPerRow);
                         held = kept.size();
                         next[0] = new EpisodeLogFold();
                         next[0].applyAll(at, kept, engineId + " seq " + at);
                     } else {
-                        if (!records.isEmpty()) {
-                            EpisodeLogTable.append(c, engineId, at, records);
-                        }
+                        EpisodeLogTable.append(c, engineId, at, records, recordsPerRow);
                         if (reduction != null) {
                             reduction.applyAll(at, records, engineId + " seq " + at);
                         }
@@ -206,7 +216,7 @@ public final class JdbcEpisodeStore implements EpisodeStore {
         pendingWatermark = Long.MIN_VALUE;
         flushes++;
         if (done[2] == 1) {
-            LOG.debug("engine {}: episode log folded into one row of {} records", engineId, done[1]);
+            LOG.debug("engine {}: episode log folded into {} records", engineId, done[1]);
         }
     }
 

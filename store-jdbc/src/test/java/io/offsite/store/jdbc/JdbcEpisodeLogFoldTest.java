@@ -219,7 +219,8 @@ class JdbcEpisodeLogFoldTest {
 
             // a fold that fails after rewriting the log (a crash before the commit): rolled back
             assertThatThrownBy(() -> db.sql().inTransaction("a fold that fails", conn -> {
-                EpisodeLogTable.fold(conn, "engine-1", 4, List.of(), null, new EpisodeTables("engine-1").rowSeqs(conn));
+                EpisodeLogTable.fold(conn, "engine-1", 4, List.of(), null, new EpisodeTables("engine-1").rowSeqs(conn),
+                        20_000);
                 assertThat(logRows(ds)).isEqualTo(rows); // another connection does not see the uncommitted fold
                 throw new SQLException("crash during the fold", "08006");
             })).isInstanceOf(StoreException.class).hasMessageContaining("crash during the fold");
