@@ -269,18 +269,7 @@ final class CellEdges {
                     }
                 }
             }
-            Arrays.sort(toggles, 0, nt);
-            int kept = 0;
-            for (int a = 0; a < nt; ) {
-                int b = a;
-                while (b < nt && toggles[b] == toggles[a]) {
-                    b++;
-                }
-                if (((b - a) & 1) == 1) {
-                    toggles[kept++] = toggles[a];
-                }
-                a = b;
-            }
+            int kept = oddToggles(toggles, nt);
             if (near.size + kept > MAX_DENSE_CELL) {
                 defer();
                 return;
@@ -358,5 +347,25 @@ final class CellEdges {
         int ordinal(int rec) {
             return (int) meta[3 * rec + 2];
         }
+    }
+
+    /**
+     * Sorts the toggle heights {@code toggles[0..n)} and keeps, in place and in order, each height that occurs an odd
+     * number of times (two crossings at one height cancel); returns how many were kept.
+     */
+    static int oddToggles(double[] toggles, int n) {
+        Arrays.sort(toggles, 0, n);
+        int kept = 0;
+        for (int a = 0; a < n; ) {
+            int b = a;
+            while (b < n && toggles[b] == toggles[a]) {
+                b++;
+            }
+            if (((b - a) & 1) == 1) {
+                toggles[kept++] = toggles[a];
+            }
+            a = b;
+        }
+        return kept;
     }
 }

@@ -138,18 +138,7 @@ final class SubCellEdges {
                     }
                 }
             }
-            Arrays.sort(toggles, 0, nt);
-            int kept = 0;
-            for (int a = 0; a < nt; ) {
-                int b = a;
-                while (b < nt && toggles[b] == toggles[a]) {
-                    b++;
-                }
-                if (((b - a) & 1) == 1) {
-                    toggles[kept++] = toggles[a];
-                }
-                a = b;
-            }
+            int kept = CellEdges.oddToggles(toggles, nt);
             entries += n;
             if (entries > MAX_GROWTH * ne || n > 0xffff || kept > 0xffff) {
                 return null;
