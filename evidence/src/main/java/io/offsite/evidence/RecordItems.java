@@ -37,7 +37,7 @@ public final class RecordItems {
         json.put("uscc", operator.unifiedSocialCreditCode().orElse(""));
         ItemSpec spec = ItemSpec.builder(ItemKind.AGENCY_RECORD, "application/json", at, BUSINESS_REGISTER)
                 .fact(ItemSpec.RECORD_TYPE, "BUSINESS").subject(objectId).build();
-        return chain.add(spec, new ByteArrayInputStream(CanonicalJson.write(json)), actor);
+        return add(chain, spec, json, actor);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class RecordItems {
         json.put("text", Objects.requireNonNull(text, "text"));
         ItemSpec spec = ItemSpec.builder(ItemKind.VOICE_WARNING_RECORD, "application/json", playedAt, speaker)
                 .subject(require(subject, "subject")).build();
-        return chain.add(spec, new ByteArrayInputStream(CanonicalJson.write(json)), actor);
+        return add(chain, spec, json, actor);
     }
 
     /**
@@ -77,6 +77,10 @@ public final class RecordItems {
         json.put("providerId", Objects.requireNonNull(providerId, "providerId"));
         ItemSpec spec = ItemSpec.builder(ItemKind.SMS_RECORD, "application/json", sentAt, SMS_GATEWAY)
                 .sms(sentAt, deliveredAt).subject(require(subject, "subject")).build();
+        return add(chain, spec, json, actor);
+    }
+
+    private static EvidenceItem add(EvidenceChain chain, ItemSpec spec, ObjectNode json, String actor) {
         return chain.add(spec, new ByteArrayInputStream(CanonicalJson.write(json)), actor);
     }
 
