@@ -51,10 +51,12 @@ public final class OffsiteDatabase implements AutoCloseable {
      * The zero-set-up default: an embedded H2 database in the file {@code directory/offsite.mv.db} (created with
      * its directory when missing) behind H2's own small connection pool, which closes with the database. Commits
      * are written to the file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it
-     * committed. One process owns the file at a time; for several processes use PostgreSQL (or H2's server mode
+     * committed. H2 does not close the file from its own shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}): the host
+     * closes it ({@link #close()}), so a host's own shutdown hook can still write its last checkpoint. One process
+     * owns the file at a time; for several processes use PostgreSQL (or H2's server mode
      * through {@link #builder(DataSource)}). H2's page cache is an eighth of the JVM's maximum heap (at least 16 MB,
-     * H2's own default): the geofence store's flushes rewrite episode rows all over its table, and with a smaller
-     * cache each flush reads those pages back from the file ({@link #h2CacheKb}).
+     * H2's own default): stores that update rows at random keys (the outbox, cases) read fewer pages back from the
+     * file with a larger cache ({@link #h2CacheKb}).
      */
     public static OffsiteDatabase embedded(Path directory) {
         return embedded(directory, Clock.systemUTC());
@@ -68,8 +70,8 @@ public final class OffsiteDatabase implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the database directory " + directory + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("offsite") + ";WRITE_DELAY=0;CACHE_SIZE="
-                + h2CacheKb(Runtime.getRuntime().maxMemory());
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("offsite")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + h2CacheKb(Runtime.getRuntime().maxMemory());
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "offsite", "");
         pool.setMaxConnections(16);
         try {
