@@ -2,7 +2,6 @@ package io.offsite.store.jdbc;
 
 import io.offsite.geofence.EpisodeState;
 import io.offsite.geofence.spi.SubjectHistory;
-import java.util.List;
 
 /**
  * One change in the {@code geofence_episode_log}: a whole episode, a change of only its last-seen data, a removal, or
@@ -11,28 +10,28 @@ import java.util.List;
 sealed interface EpisodeLogRecord {
 
     /** The (fence, subject) key of an episode record, or {@code null} for a history. */
-    List<String> key();
+    EpisodeKey key();
 
     /** A whole episode (inserted or replaced). */
     record Whole(EpisodeState state) implements EpisodeLogRecord {
         @Override
-        public List<String> key() {
-            return List.of(state.fenceId(), state.subject());
+        public EpisodeKey key() {
+            return EpisodeKey.of(state);
         }
     }
 
     /** The removal of an episode. */
     record Removal(String fenceId, String subject) implements EpisodeLogRecord {
         @Override
-        public List<String> key() {
-            return List.of(fenceId, subject);
+        public EpisodeKey key() {
+            return new EpisodeKey(fenceId, subject);
         }
     }
 
     /** A subject or fence history (inserted or replaced). */
     record History(SubjectHistory history) implements EpisodeLogRecord {
         @Override
-        public List<String> key() {
+        public EpisodeKey key() {
             return null;
         }
     }
@@ -47,8 +46,8 @@ sealed interface EpisodeLogRecord {
         }
 
         @Override
-        public List<String> key() {
-            return List.of(fenceId, subject);
+        public EpisodeKey key() {
+            return new EpisodeKey(fenceId, subject);
         }
 
         /** {@code row} with this record's last-seen data; a value the row cannot take is a corrupt log row. */

@@ -16,13 +16,13 @@ import java.util.Map;
  * wrote the tables but did not shorten the log) gives the same state.
  */
 final class EpisodeLogReplay {
-    private final Map<List<String>, EpisodeState> states = new HashMap<>();
-    private final Map<List<String>, Long> rowSeqs = new HashMap<>();
+    private final Map<EpisodeKey, EpisodeState> states = new HashMap<>();
+    private final Map<EpisodeKey, Long> rowSeqs = new HashMap<>();
     private final Map<String, SubjectHistory> histories = new HashMap<>();
 
     /** An episode row (or whole record) written by the flush or fold {@code seq}. */
     void row(EpisodeState s, long seq) {
-        List<String> key = List.of(s.fenceId(), s.subject());
+        EpisodeKey key = EpisodeKey.of(s);
         states.put(key, s);
         rowSeqs.put(key, seq);
     }
@@ -36,12 +36,13 @@ final class EpisodeLogReplay {
         if (r instanceof EpisodeLogRecord.Whole w) {
             row(w.state(), seq);
         } else if (r instanceof EpisodeLogRecord.Removal d) {
-            states.remove(d.key());
-            rowSeqs.remove(d.key());
+            EpisodeKey key = d.key();
+            states.remove(key);
+            rowSeqs.remove(key);
         } else if (r instanceof EpisodeLogRecord.History h) {
             history(h.history());
         } else if (r instanceof EpisodeLogRecord.LastSeen e) {
-            List<String> key = e.key();
+            EpisodeKey key = e.key();
             Long rowSeq = rowSeqs.get(key);
             if (rowSeq != null && seq > rowSeq) {
                 states.put(key, e.applyTo(states.get(key), logKey));

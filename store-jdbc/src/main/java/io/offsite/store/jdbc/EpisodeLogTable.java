@@ -91,7 +91,7 @@ final class EpisodeLogTable {
      * {@code tableRows} the episode table's {@code log_seq} by key.
      */
     static List<EpisodeLogRecord> fold(Connection c, String engineId, long seq,
-            Collection<? extends EpisodeLogRecord> records, EpisodeLogFold known, Map<List<String>, Long> tableRows,
+            Collection<? extends EpisodeLogRecord> records, EpisodeLogFold known, Map<EpisodeKey, Long> tableRows,
             int perRow) throws SQLException {
         EpisodeLogFold fold = known != null ? known : read(c, engineId);
         fold.applyAll(seq, records, engineId + " seq " + seq);

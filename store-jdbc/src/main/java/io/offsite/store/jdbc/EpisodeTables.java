@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,14 +22,14 @@ final class EpisodeTables {
     }
 
     /** The {@code log_seq} of every episode row, by (fence, subject). */
-    Map<List<String>, Long> rowSeqs(Connection c) throws SQLException {
-        Map<List<String>, Long> rows = new HashMap<>();
+    Map<EpisodeKey, Long> rowSeqs(Connection c) throws SQLException {
+        Map<EpisodeKey, Long> rows = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT fence_id, subject, log_seq FROM geofence_episode WHERE engine_id = ?")) {
             ps.setString(1, engineId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    rows.put(new EpisodeKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
                 }
             }
         }

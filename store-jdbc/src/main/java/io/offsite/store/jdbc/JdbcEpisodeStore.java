@@ -7,12 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +53,13 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     private final int foldFactor;
     private final int foldMinimum;
     private final int recordsPerRow;
-    /** Buffered whole-row episode writes by (fence, subject); a null value is a removal. */
-    private final Map<List<String>, EpisodeState> episodes = new LinkedHashMap<>();
-    /** Buffered last-seen changes of episodes with no whole-row write buffered (keys disjoint from {@link #episodes}). */
-    private final Map<List<String>, EpisodeState> lastSeen = new LinkedHashMap<>();
-    /** Keys whose episode this store wrote, buffered or read: a last-seen change of any other is written whole. */
-    private final Set<List<String>> known = new HashSet<>();
+    /**
+     * The episodes this store wrote or read, by key: a last-seen change of any other is written whole. One lookup per
+     * write finds the slot, which holds the change buffered for the next flush.
+     */
+    private final Map<EpisodeKey, Slot> slots = new HashMap<>();
+    /** The slots with a buffered change, in the order of their first change since the last flush. */
+    private final List<Slot> dirty = new ArrayList<>();
     private final Map<String, SubjectHistory> histories = new LinkedHashMap<>();
     private long pendingWatermark = Long.MIN_VALUE;
     private long flushes;
@@ -74,8 +74,11 @@ public final class JdbcEpisodeStore implements EpisodeStore {
      * when not known (a store that found a log it did not write, or after a failed flush): the fold reads the log.
      */
     private EpisodeLogFold sinceFold;
+    /** The last restore, kept for one more read while no flush writes ({@link #restored}), and the flushes then. */
+    private EpisodeLogReplay kept;
+    private long keptAt;
     /** The episode table's {@code log_seq} by key (read at the first fold; the table is no longer written). */
-    private Map<List<String>, Long> tableRows;
+    private Map<EpisodeKey, Long> tableRows;
 
     private JdbcEpisodeStore(OffsiteDatabase db, String engineId, int foldFactor, int foldMinimum, int recordsPerRow) {
         this.sql = db.sql();
@@ -117,10 +120,7 @@ public final class JdbcEpisodeStore implements EpisodeStore {
 
     @Override
     public synchronized void put(EpisodeState state) {
-        List<String> key = List.of(state.fenceId(), state.subject());
-        lastSeen.remove(key);
-        episodes.put(key, state);
-        known.add(key);
+        slot(state).buffer(state, Slot.WHOLE, dirty);
     }
 
     /**
@@ -131,21 +131,32 @@ public final class JdbcEpisodeStore implements EpisodeStore {
      */
     @Override
     public synchronized void putLastSeen(EpisodeState state) {
-        List<String> key = List.of(state.fenceId(), state.subject());
-        if (episodes.containsKey(key) || !known.contains(key)) {
-            episodes.put(key, state);
-            known.add(key);
+        EpisodeKey key = EpisodeKey.of(state);
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            slot = new Slot(key);
+            slots.put(key, slot);
+            slot.buffer(state, Slot.WHOLE, dirty);
         } else {
-            lastSeen.put(key, state);
+            slot.buffer(state, slot.change == Slot.WHOLE ? Slot.WHOLE : Slot.LAST_SEEN, dirty);
         }
     }
 
     @Override
     public synchronized void remove(String fenceId, String subject) {
-        List<String> key = List.of(fenceId, subject);
-        lastSeen.remove(key);
-        episodes.put(key, null);
-        known.remove(key);
+        EpisodeKey key = new EpisodeKey(fenceId, subject);
+        Slot slot = slots.remove(key);
+        (slot != null ? slot : new Slot(key)).buffer(null, Slot.REMOVED, dirty);
+    }
+
+    private Slot slot(EpisodeState state) {
+        EpisodeKey key = EpisodeKey.of(state);
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            slot = new Slot(key);
+            slots.put(key, slot);
+        }
+        return slot;
     }
 
     @Override
@@ -164,20 +175,20 @@ public final class JdbcEpisodeStore implements EpisodeStore {
      */
     @Override
     public synchronized void flush() {
-        if (episodes.isEmpty() && lastSeen.isEmpty() && histories.isEmpty() && pendingWatermark == Long.MIN_VALUE) {
+        if (dirty.isEmpty() && histories.isEmpty() && pendingWatermark == Long.MIN_VALUE) {
             return;
         }
         List<EpisodeLogRecord> records = records();
         EpisodeLogFold reduced = sinceFold;
         sinceFold = null; // until this flush commits: a failed one may have applied its records to it
         EpisodeLogFold[] next = new EpisodeLogFold[1];
-        long[] done = sql.inTransaction("flushing " + episodes.size() + " episode, " + lastSeen.size() + " last-seen and "
+        long[] done = sql.inTransaction("flushing " + dirty.size() + " episode and "
                 + histories.size() + " history writes of engine " + engineId, c -> {
                     long[] log = seq < 0 ? EpisodeLogTable.state(c, engineId) : new long[] {seq, logRecords};
                     long at = log[0] + 1;
                     long held = log[1] + records.size();
                     EpisodeLogFold reduction = reduced != null ? reduced : log[1] == 0 ? new EpisodeLogFold() : null;
-                    boolean fold = held > Math.max(Math.max(foldMinimum, 2 * folded), (long) foldFactor * known.size());
+                    boolean fold = held > Math.max(Math.max(foldMinimum, 2 * folded), (long) foldFactor * slots.size());
                     if (fold) {
                         if (tableRows == null) {
                             tableRows = tables.rowSeqs(c);
@@ -204,14 +215,17 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                     return new long[] {at, held, fold ? 1 : 0};
                 });
         sinceFold = next[0];
+        kept = null;
         seq = done[0];
         logRecords = done[1];
         if (done[2] == 1) {
             folded = done[1];
         }
         folds += done[2];
-        episodes.clear();
-        lastSeen.clear();
+        for (Slot slot : dirty) {
+            slot.clear();
+        }
+        dirty.clear();
         histories.clear();
         pendingWatermark = Long.MIN_VALUE;
         flushes++;
@@ -220,15 +234,11 @@ public final class JdbcEpisodeStore implements EpisodeStore {
         }
     }
 
-    /** The buffered changes as log records: episodes (whole or removed), then last-seen changes, then histories. */
+    /** The buffered changes as log records, episodes in the order of their first change, then histories. */
     private List<EpisodeLogRecord> records() {
-        List<EpisodeLogRecord> out = new ArrayList<>(episodes.size() + lastSeen.size() + histories.size());
-        for (Map.Entry<List<String>, EpisodeState> e : episodes.entrySet()) {
-            out.add(e.getValue() == null ? new EpisodeLogRecord.Removal(e.getKey().get(0), e.getKey().get(1))
-                    : new EpisodeLogRecord.Whole(e.getValue()));
-        }
-        for (EpisodeState s : lastSeen.values()) {
-            out.add(EpisodeLogRecord.LastSeen.of(s));
+        List<EpisodeLogRecord> out = new ArrayList<>(dirty.size() + histories.size());
+        for (Slot slot : dirty) {
+            out.add(slot.record());
         }
         for (SubjectHistory h : histories.values()) {
             out.add(new EpisodeLogRecord.History(h));
@@ -249,10 +259,9 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     /** The stored episodes, with the log applied (buffered writes are flushed first), by fence and subject. */
     @Override
     public synchronized Collection<EpisodeState> episodes() {
-        flush();
-        List<EpisodeState> out = restore("episodes").episodes();
+        List<EpisodeState> out = restored("episodes").episodes();
         for (EpisodeState s : out) {
-            known.add(List.of(s.fenceId(), s.subject()));
+            slot(s);
         }
         return out;
     }
@@ -260,13 +269,25 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     /** The stored histories, with the log applied (buffered writes are flushed first), by key. */
     @Override
     public synchronized Collection<SubjectHistory> histories() {
-        flush();
-        return restore("histories").histories();
+        return restored("histories").histories();
     }
 
-    private EpisodeLogReplay restore(String what) {
-        return sql.inTransaction("reading the " + what + " of engine " + engineId,
+    /**
+     * The stored state after flushing: the last restore when it is kept and nothing was written since (an engine
+     * start asks for histories and then episodes: the log is read once), else a new one, kept for the next call.
+     */
+    private EpisodeLogReplay restored(String what) {
+        flush();
+        EpisodeLogReplay replay = kept;
+        kept = null;
+        if (replay != null && keptAt == flushes) {
+            return replay;
+        }
+        replay = sql.inTransaction("reading the " + what + " of engine " + engineId,
                 c -> EpisodeLogTable.restore(c, tables, engineId));
+        kept = replay;
+        keptAt = flushes;
+        return replay;
     }
 
     @Override
@@ -282,5 +303,42 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                 }
             }
         });
+    }
+
+    /** An episode the store knows, with the change buffered for the next flush. */
+    private static final class Slot {
+        static final byte NONE = 0;
+        static final byte WHOLE = 1;
+        static final byte LAST_SEEN = 2;
+        static final byte REMOVED = 3;
+        final EpisodeKey key;
+        EpisodeState state;
+        byte change = NONE;
+
+        Slot(EpisodeKey key) {
+            this.key = key;
+        }
+
+        /** Buffers {@code s} as {@code kind}; joins {@code dirty} on the first change since the last flush. */
+        void buffer(EpisodeState s, byte kind, List<Slot> dirty) {
+            if (change == NONE) {
+                dirty.add(this);
+            }
+            state = s;
+            change = kind;
+        }
+
+        EpisodeLogRecord record() {
+            return switch (change) {
+                case WHOLE -> new EpisodeLogRecord.Whole(state);
+                case LAST_SEEN -> EpisodeLogRecord.LastSeen.of(state);
+                default -> new EpisodeLogRecord.Removal(key.fenceId(), key.subject());
+            };
+        }
+
+        void clear() {
+            state = null;
+            change = NONE;
+        }
     }
 }
