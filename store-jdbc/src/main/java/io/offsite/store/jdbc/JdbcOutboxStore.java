@@ -28,8 +28,8 @@ import java.util.TreeSet;
 /**
  * The notify outbox's messages in an {@link OffsiteDatabase} (table {@code notify_outbox}): a
  * {@link SharedOutboxStore}, so any number of server processes may run an outbox on one database. A round claims
- * its due rows under a lease (PostgreSQL: one {@code UPDATE ... RETURNING} over a {@code SELECT ... FOR UPDATE SKIP
- * LOCKED}; H2: reading the due rows, then an UPDATE of the lease columns conditional on the version read); every
+ * its due rows under a lease (PostgreSQL: a {@code SELECT ... FOR UPDATE SKIP LOCKED}, then one {@code UPDATE ...
+ * RETURNING} of the keys it locked; H2: reading the due rows, then an UPDATE of the lease columns conditional on the version read); every
  * other write is an optimistic UPDATE conditional on the row's {@code version}, and the write that saves a round's
  * result also ends its lease ({@link #saveIfUnchangedAndRelease}). On PostgreSQL a batch is one statement over
  * {@code unnest}ed arrays, not one statement per row. Each call is one transaction; rows are always locked or
