@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -374,6 +375,18 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         if (closed) {
             throw new StoreException(what + " failed: the outbox store is closed");
         }
-        return sql.inTransaction(what, work);
+        if (dialect != Dialect.POSTGRESQL) {
+            return sql.inTransaction(what, work);
+        }
+        return sql.inTransaction(what, c -> {
+            // PostgreSQL plans each statement for its own values and the table's current size: a driver that
+            // prepares a statement on the server after a few uses would otherwise get one generic plan, made while
+            // the table was small (a sequential scan) and kept until the next ANALYZE, so every read of a batch of
+            // keys and every claim grew with the table
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+            return work.run(c);
+        });
     }
 }
