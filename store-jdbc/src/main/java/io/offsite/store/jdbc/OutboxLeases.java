@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,13 @@ final class OutboxLeases {
         // UPDATE ... WHERE message_key IN (that read), PostgreSQL's generic plan was a hash semi-join whose other
         // side scanned every due_micros entry up to now a second time (dead row versions included)
         List<String> keys = new ArrayList<>();
+        // an index scan in due_micros order, never a bitmap or sequential scan (which PostgreSQL picks for a large
+        // LIMIT, its statistics counting only live rows): the due index also holds the entries of dead row versions
+        // (each message's versions before its claim and its save) until VACUUM; an index scan marks those it meets
+        // as dead in the index and skips them from then on, the other scans read their heap pages at every claim
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)");
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE" + DUE
                 + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED")) {
             ps.setLong(1, nowMicros);
