@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +29,8 @@ import java.util.TreeSet;
 /**
  * The notify outbox's messages in an {@link OffsiteDatabase} (table {@code notify_outbox}): a
  * {@link SharedOutboxStore}, so any number of server processes may run an outbox on one database. A round claims
- * its due rows under a lease (PostgreSQL: one {@code UPDATE ... RETURNING} over a {@code SELECT ... FOR UPDATE SKIP
- * LOCKED}; H2: reading the due rows, then an UPDATE of the lease columns conditional on the version read); every
+ * its due rows under a lease (PostgreSQL: a {@code SELECT ... FOR UPDATE SKIP LOCKED}, then one {@code UPDATE ...
+ * RETURNING} of the keys it locked; H2: reading the due rows, then an UPDATE of the lease columns conditional on the version read); every
  * other write is an optimistic UPDATE conditional on the row's {@code version}, and the write that saves a round's
  * result also ends its lease ({@link #saveIfUnchangedAndRelease}). On PostgreSQL a batch is one statement over
  * {@code unnest}ed arrays, not one statement per row. Each call is one transaction; rows are always locked or
@@ -374,6 +375,18 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         if (closed) {
             throw new StoreException(what + " failed: the outbox store is closed");
         }
-        return sql.inTransaction(what, work);
+        if (dialect != Dialect.POSTGRESQL) {
+            return sql.inTransaction(what, work);
+        }
+        return sql.inTransaction(what, c -> {
+            // PostgreSQL plans each statement for its own values and the table's current size: a driver that
+            // prepares a statement on the server after a few uses would otherwise get one generic plan, made while
+            // the table was small (a sequential scan) and kept until the next ANALYZE, so every read of a batch of
+            // keys and every claim grew with the table
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+            return work.run(c);
+        });
     }
 }

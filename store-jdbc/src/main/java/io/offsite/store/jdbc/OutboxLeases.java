@@ -6,7 +6,9 @@ import static io.offsite.store.jdbc.OutboxRows.TABLE;
 import io.offsite.notify.spi.StoredMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,11 +28,11 @@ final class OutboxLeases {
     }
 
     /**
-     * PostgreSQL: one {@code UPDATE ... RETURNING} whose subquery picks the due rows with {@code FOR UPDATE SKIP
-     * LOCKED} (rows another transaction is writing are skipped, never waited for). H2: reads the due rows, then
+     * PostgreSQL: a {@code SELECT ... FOR UPDATE SKIP LOCKED} picks and locks the due rows (rows another
+     * transaction is writing are skipped, never waited for), then one {@code UPDATE ... RETURNING} leases exactly
+     * those keys. H2: reads the due rows, then
      * leases each with an UPDATE conditional on the version it read (and on still being due); a row whose version
-     * moved was written meanwhile (another holder's claim, a receipt) and is left out. Either way the claimed
-     * state comes from the one read, not from reading the rows again.
+     * moved was written meanwhile (another holder's claim, a receipt) and is left out.
      */
     static List<StoredMessage> claim(Connection c, Dialect dialect, String holder, Instant now, Instant leaseUntil,
             int max) throws SQLException {
@@ -45,17 +47,38 @@ final class OutboxLeases {
 
     private static List<StoredMessage> claimSkipLocked(Connection c, String holder, long nowMicros, long untilMicros,
             int max) throws SQLException {
+        // two statements: the locking read, then an UPDATE of exactly the keys it locked by primary key. As one
+        // UPDATE ... WHERE message_key IN (that read), PostgreSQL's generic plan was a hash semi-join whose other
+        // side scanned every due_micros entry up to now a second time (dead row versions included)
+        List<String> keys = new ArrayList<>();
+        // an index scan in due_micros order, never a bitmap or sequential scan (which PostgreSQL picks for a large
+        // LIMIT, its statistics counting only live rows): the due index also holds the entries of dead row versions
+        // (each message's versions before its claim and its save) until VACUUM; an index scan marks those it meets
+        // as dead in the index and skips them from then on, the other scans read their heap pages at every claim
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE" + DUE
+                + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+            ps.setLong(1, nowMicros);
+            ps.setLong(2, nowMicros);
+            ps.setInt(3, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return new ArrayList<>();
+        }
+        // the rows are locked by this transaction since the read, so they are still due and free
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
-                + " lease_until_micros = ?, version = version + 1 WHERE message_key IN (SELECT message_key FROM "
-                + TABLE + " WHERE" + DUE + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED)"
-                + " AND" + DUE + " RETURNING " + OutboxRows.COLUMNS)) {
+                + " lease_until_micros = ?, version = version + 1 WHERE message_key = ANY(?) RETURNING "
+                + OutboxRows.COLUMNS)) {
             ps.setString(1, holder);
             ps.setLong(2, untilMicros);
-            ps.setLong(3, nowMicros);
-            ps.setLong(4, nowMicros);
-            ps.setInt(5, max);
-            ps.setLong(6, nowMicros);
-            ps.setLong(7, nowMicros);
+            ps.setArray(3, c.createArrayOf("varchar", keys.toArray(new String[0])));
             return OutboxRows.readAll(ps);
         }
     }
