@@ -52,7 +52,7 @@ final class CellTable {
             throw new GeofenceException("fence set too large for one index (" + total + " words)");
         }
         slots = new long[4 * m];
-        entries = new long[(int) total];
+        entries = new long[(int) total + 2]; // a walk reads two words past an inside entry
         int size = 0;
         int r = 0;
         for (int c = 0; c < cells; c++) {
@@ -73,6 +73,7 @@ final class CellTable {
                 long boundary = 0;
                 if ((e & 1) == 0) {
                     head |= (long) (e >>> 1) << 3;
+                    inside = -1L; // every sub-cell inside (kept in the slot only)
                 } else {
                     int id = e >>> 1;
                     head |= (long) rec << 32 | (long) records.ordinal(id) << 3 | (records.dense(id) ? 4 : 0) | 1;
@@ -106,34 +107,43 @@ final class CellTable {
         return (word & bit) == 0 ? -1 : rank[c >>> 6] + Long.bitCount(word & (bit - 1));
     }
 
-    /** {@link PolygonGrid#containing}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
+    /**
+     * {@link PolygonGrid#containing}, for a point in sub-cell {@code s} of the cell of slot {@code r}. An inside entry
+     * reads as a boundary entry whose sub-cells are all inside, so the walk branches only on the sub-cells that need
+     * the edge test and on the cell's last entry; a miss rewrites {@code out[n]} with its own value.
+     */
     int containing(int r, int s, double lon, double lat, int[] out) {
         int q = 4 * r;
         long w = slots[q];
-        int n = 0;
-        if (hit(w, slots[q + 1], slots[q + 2], s, lon, lat)) {
-            if (out.length > 0) {
-                out[0] = ordinal(w);
-            }
-            n++;
+        int n = hits(w, slots[q + 1], slots[q + 2], s, lon, lat);
+        if (out.length > 0) {
+            out[0] = n != 0 ? ordinal(w) : out[0];
         }
         if ((w & 2) != 0) {
             return n;
         }
         for (int k = (int) slots[q + 3]; ; ) {
             w = entries[k];
-            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
-            k += (w & 1) == 0 ? 1 : 3;
-            if (in) {
-                if (n < out.length) {
-                    out[n] = ordinal(w);
-                }
-                n++;
+            long boundaryMask = -(w & 1);
+            int in = hits(w, entries[k + 1] | ~boundaryMask, entries[k + 2] & boundaryMask, s, lon, lat);
+            k += 1 + (int) (boundaryMask & 2);
+            if (n < out.length) {
+                int old = out[n];
+                out[n] = old ^ ((old ^ ordinal(w)) & -in);
             }
+            n += in;
             if ((w & 2) != 0) {
                 return n;
             }
         }
+    }
+
+    /** 1 when entry {@code w} (an inside entry with all {@code inside} bits set) contains (lon, lat), else 0. */
+    private int hits(long w, long inside, long boundary, int s, double lon, double lat) {
+        if ((boundary >>> s & 1) == 0) {
+            return (int) (inside >>> s) & 1;
+        }
+        return hit(w, inside, boundary, s, lon, lat) ? 1 : 0;
     }
 
     /** {@link PolygonGrid#forEachContaining}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
