@@ -16,6 +16,12 @@ import java.util.function.IntConsumer;
  * of the cell's further entries. Lookups never allocate.
  */
 final class CellTable {
+    /**
+     * Each slot starts at an offset {@code ≡ LINE_AT (mod 8)}: at a 64-byte line when the array's data starts 16
+     * bytes after a line, as G1 places a large (humongous) {@code long[]}, so a slot and the start of its record
+     * share one line (about 6 % faster on the benchmark corpora for 3.5 words of padding per occupied cell).
+     */
+    private static final int LINE_AT = 6;
     private final long[] occupied;
     /** Occupied cells before each 64-cell block. */
     private final int[] rank;
@@ -44,7 +50,7 @@ final class CellTable {
             if (start[c + 1] > start[c]) {
                 occupied[c >>> 6] |= 1L << c;
                 m++;
-                total += 4;
+                total += Math.floorMod(LINE_AT - total, 8) + 4;
                 for (int k = start[c]; k < start[c + 1]; k++) {
                     int e = list[k];
                     total += (k > start[c] ? ((e & 1) == 0 ? 1 : 3) : 0) + ((e & 1) == 0 ? 0 : records.length(e >>> 1));
@@ -64,6 +70,7 @@ final class CellTable {
             if (to == from) {
                 continue;
             }
+            size += Math.floorMod(LINE_AT - size, 8);
             int q = size;
             at[r++] = q;
             size += 4;
