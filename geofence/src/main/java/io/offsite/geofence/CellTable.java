@@ -7,8 +7,8 @@ import java.util.function.IntConsumer;
  * The {@link PolygonGrid}'s cells packed so that a lookup usually reads one or two adjacent cache lines: a
  * one-bit-per-cell occupancy bitset with a per-64-cell rank and the offset of each occupied cell (all small enough to
  * stay cached) find a cell's data, which sits together in {@link #entries}: a four-long slot holding its first entry
- * whole, that entry's {@link CellEdges} record, the cell's further entries (1 long for an inside entry, 3 for a
- * boundary one), then their records. An entry is a head
+ * whole, the cell's further entries (1 long for an inside entry, 3 for a boundary one), then the {@link CellEdges}
+ * records of all its entries. An entry is a head
  * {@code recordOffset << 32 | ordinal << 3 | dense << 2 | last << 1 | boundary}; a boundary entry (its polygon's
  * boundary meets the cell) also has its {@link SubCells} inside and boundary bits, so a point in a sub-cell no edge
  * meets is answered without reading the record, and the dense flag sends a point in a crossed sub-cell straight to
@@ -18,8 +18,8 @@ import java.util.function.IntConsumer;
 final class CellTable {
     /**
      * Each slot starts at an offset {@code ≡ LINE_AT (mod 8)}: at a 64-byte line when the array's data starts 16
-     * bytes after a line, as G1 places a large (humongous) {@code long[]}, so a slot and the start of its record
-     * share one line (about 6 % faster on the benchmark corpora for 3.5 words of padding per occupied cell).
+     * bytes after a line, as G1 places a large (humongous) {@code long[]}, so a slot and what follows it share one
+     * line (about 6 % faster on the hard corpus for 3.5 words of padding per occupied cell).
      */
     private static final int LINE_AT = 6;
     private final long[] occupied;
@@ -74,11 +74,11 @@ final class CellTable {
             int q = size;
             at[r++] = q;
             size += 4;
-            int rest = 0;
+            int rec = size;
             for (int k = from + 1; k < to; k++) {
-                rest += (list[k] & 1) == 0 ? 1 : 3;
+                rec += (list[k] & 1) == 0 ? 1 : 3;
             }
-            for (int k = from, rec = 0; k < to; k++) {
+            for (int k = from; k < to; k++) {
                 int e = list[k];
                 long head = (k == to - 1 ? 2 : 0) | (e & 1);
                 long inside = -1L; // an inside entry: every sub-cell inside (only a slot keeps these bits)
@@ -87,9 +87,6 @@ final class CellTable {
                     head |= (long) (e >>> 1) << 3;
                 } else {
                     int id = e >>> 1;
-                    if (k == from) {
-                        rec = size; // the slot's record, then the further entries, then their records
-                    }
                     head |= (long) rec << 32 | (long) records.ordinal(id) << 3 | (records.dense(id) ? 4 : 0);
                     inside = records.inside(id);
                     boundary = records.boundary(id);
@@ -100,9 +97,7 @@ final class CellTable {
                     entries[q] = head;
                     entries[q + 1] = inside;
                     entries[q + 2] = boundary;
-                    size = Math.max(size, rec);
                     entries[q + 3] = to - from > 1 ? size : 0;
-                    rec = size + rest;
                 } else {
                     entries[size++] = head;
                     if ((e & 1) != 0) {
@@ -110,10 +105,8 @@ final class CellTable {
                         entries[size++] = boundary;
                     }
                 }
-                if (k == to - 1) {
-                    size = Math.max(size, rec);
-                }
             }
+            size = rec;
         }
     }
 

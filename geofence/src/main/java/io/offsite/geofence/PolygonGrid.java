@@ -22,8 +22,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * polygon cross keeps one small record per crossed sub-cell ({@link SubCellEdges}). A cell with too many nearby
  * edges even for that falls back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes,
  * a linear scan of a {@link FlatPolygon} for small ones. The cells are packed in a {@link CellTable} (each occupied
- * cell's slot, holding its first entry and sub-cell bits, with that entry's record and the cell's further entries
- * after it). Lookups never allocate.
+ * cell's slot, holding its first entry and sub-cell bits, with the cell's further entries and records after it). Lookups never allocate.
  * Thread-safe.
  */
 final class PolygonGrid {
