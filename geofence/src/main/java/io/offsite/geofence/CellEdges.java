@@ -18,9 +18,8 @@ import org.locationtech.jts.algorithm.CGAlgorithmsDD;
  * a record inline with its cell entry): head (edge count; −1: too many, use the whole-polygon test; −2 − n: n edge
  * entries listed per sub-row; {@link SubCellEdges#MARK}: the per-sub-cell form, laid out there), toggle count,
  * parity below the cell, for a per-sub-row record the cumulative entry count at the end of each of the
- * {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending
- * max x (within each sub-row), the toggles ascending. Each record also has
- * {@link SubCells} bits ({@link Builder#inside}, {@link Builder#boundary}).
+ * {@link SubCells#SPLIT} sub-rows, the edges as (x1, y1, x2, y2) by descending max x (within each sub-row), the
+ * toggles ascending. Each record also has {@link SubCells} bits ({@link Builder#inside}, {@link Builder#boundary}).
  */
 final class CellEdges {
     /** Above this many edges + toggles a record without the {@link SubCellEdges} form defers to the whole polygon. */
@@ -72,9 +71,35 @@ final class CellEdges {
     /**
      * JTS's ray-crossing answer from the edges {@code d[i .. end)} (by descending max x) tested exactly, {@code nb}
      * ascending toggles at {@code d[tog]} and {@code crossings} counted already: 1 inside, 0 outside or on the
-     * boundary.
+     * boundary. A branch-free pass counts the crossings from the plain double orientation wherever JTS's own filter
+     * (error bound 1e-15 of the products' sum) would return that sign; an edge it cannot call (a vertex or a
+     * horizontal edge level with the point, or an orientation within the bound) sends the point to {@link #exact}.
      */
     static int scan(long[] d, int i, int end, int tog, int nb, int crossings, double px, double py) {
+        int doubt = 0;
+        int fast = 0;
+        for (int j = i; j < end; j += 4) {
+            double x1 = at(d, j);
+            double y1 = at(d, j + 1);
+            double x2 = at(d, j + 2);
+            double y2 = at(d, j + 3);
+            double dl = (x1 - px) * (y2 - py);
+            double dr = (y1 - py) * (x2 - px);
+            double det = dl - dr;
+            int up = y2 > py ? 1 : 0;
+            int spans = (y1 > py ? 1 : 0) ^ up;
+            int near = (x1 >= px ? 1 : 0) | (x2 >= px ? 1 : 0); // JTS skips edges wholly left of the point
+            int level = (y1 == py ? 1 : 0) | (y2 == py ? 1 : 0);
+            int unsure = Math.abs(det) > 1e-15 * (Math.abs(dl) + Math.abs(dr)) ? 0 : 1;
+            doubt |= near & (level | (spans & unsure));
+            // spanning: an upward edge is crossed when the point is left of it (det > 0), a downward one when right
+            fast += near & spans & ((det > 0 ? 1 : 0) ^ up ^ 1);
+        }
+        return doubt != 0 ? exact(d, i, end, tog, nb, crossings, px, py) : toggled(d, tog, nb, crossings + fast, py);
+    }
+
+    /** {@link #scan} edge by edge with JTS's exact rule (robust orientation, boundary touches answered 0). */
+    static int exact(long[] d, int i, int end, int tog, int nb, int crossings, double px, double py) {
         for (; i < end; i += 4) {
             double x1 = at(d, i);
             double y1 = at(d, i + 1);
@@ -114,7 +139,11 @@ final class CellEdges {
                 }
             }
         }
-        // the toggles are ascending: the parity changes once per toggle at or below py
+        return toggled(d, tog, nb, crossings, py);
+    }
+
+    /** The parity of {@code crossings} plus the ascending toggles at {@code d[tog ..]} at or below {@code py}. */
+    private static int toggled(long[] d, int tog, int nb, int crossings, double py) {
         int lo = tog;
         int hi = tog + nb;
         while (lo < hi) {

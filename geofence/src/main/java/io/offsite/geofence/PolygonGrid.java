@@ -21,8 +21,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * 8 × 8 {@link SubCells}, and a point in a sub-cell no edge meets is answered by one bit. A cell many edges of one
  * polygon cross keeps one small record per crossed sub-cell ({@link SubCellEdges}). A cell with too many nearby
  * edges even for that falls back to the whole polygon: the point's band of {@link EdgeBands} for many-vertex shapes,
- * a linear scan of a {@link FlatPolygon} for small ones. The cells are packed in a {@link CellTable} (a fixed slot per
- * occupied cell holding its first entry and sub-cell bits). Lookups never allocate.
+ * a linear scan of a {@link FlatPolygon} for small ones. The cells are packed in a {@link CellTable} (each occupied
+ * cell's slot, holding its first entry and sub-cell bits, with the cell's further entries and records after it). Lookups never allocate.
  * Thread-safe.
  */
 final class PolygonGrid {
@@ -178,8 +178,8 @@ final class PolygonGrid {
     }
 
     /**
-     * {@code slot << 6 | subCell} for the grid cell containing (lon, lat) when it has entries (its {@link CellTable}
-     * slot), else -1 (empty, or outside the extent); the sub-cell is the point's {@link SubCells} index within the
+     * {@code slot << 6 | subCell} for the grid cell containing (lon, lat) when it has entries (the offset of its
+     * {@link CellTable} slot), else -1 (empty, or outside the extent); the sub-cell is the point's {@link SubCells} index within the
      * cell.
      */
     private long occupiedCell(double lon, double lat) {
