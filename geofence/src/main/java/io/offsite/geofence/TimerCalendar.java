@@ -88,6 +88,24 @@ final class TimerCalendar {
         }
     }
 
+    /**
+     * A look-ahead hint: the key {@code n} places after the next one to be taken, while that lies in the bucket being
+     * taken from or the next millisecond's bucket (that one unsorted), else -1.
+     */
+    int keyAhead(int n) {
+        if (taken < 0 || n < 0) {
+            return -1;
+        }
+        int b = (int) (cursor & MASK);
+        int i = taken + n;
+        if (i < counts[b]) {
+            return keys[b][i];
+        }
+        i -= counts[b];
+        b = (b + 1) & MASK;
+        return i < counts[b] ? keys[b][i] : -1;
+    }
+
     /** The first occupied bucket at or after {@code b} in ring order (one exists). */
     private int nextOccupied(int b) {
         int w = b >>> 6;

@@ -179,6 +179,14 @@ final class TimerService {
     }
 
     /**
+     * A look-ahead hint: the key of a deadline about {@code n} places after the next one to fire, when the near
+     * calendar knows it, else -1. Cheap; the key may be stale or never fire.
+     */
+    int keyAhead(int n) {
+        return near.size() > 0 ? near.keyAhead(n) : -1;
+    }
+
+    /**
      * Fires, in order, every deadline ≤ {@code upTo}, including deadlines that {@code firing} schedules while
      * this runs. Returns how many fired.
      */
