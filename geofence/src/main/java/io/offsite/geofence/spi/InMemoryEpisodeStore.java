@@ -45,7 +45,10 @@ final class InMemoryEpisodeStore implements EpisodeStore {
             lastSeen = s.lastSeen();
             lastX = s.lastX();
             lastY = s.lastY();
-            cameraId = s.cameraId();
+            String cam = s.cameraId();
+            if (cameraId != cam && !cam.equals(cameraId)) { // an equal one is kept: no reference store, no GC card
+                cameraId = cam;
+            }
             displayConfidence = s.displayConfidence();
             patched = true;
         }
