@@ -27,6 +27,7 @@ final class Applier implements TimerService.Firing {
     /** A sink for look-ahead loads, so they are not optimised away. */
     long touches;
     private int fired;
+    private final long[] touchSink = new long[1];
 
     Applier(FenceRegistry fences, EngineHistory history, TimerService timers, TrackTable tracks, PendingRing pending,
             SubjectStep step) {
@@ -61,20 +62,27 @@ final class Applier implements TimerService.Firing {
             }
             t = pending.track(s);
             if ((++fired & (LOOK_AHEAD - 1)) == 0) {
-                // pending entries fire in about arrival order: every LOOK_AHEAD entries, bring the tracks of the
-                // next group into cache together (their loads overlap), and the fence rules of this group (whose
-                // tracks were brought in one group ago)
-                long sum = 0;
+                // every LOOK_AHEAD entries, bring the entries and tracks of the next group into cache together
+                // (their loads overlap), and the fence rules of this group (whose tracks were brought in one group
+                // ago); the next entries to fire are those the timers' calendar names (out-of-order input), else
+                // the next in arrival order
+                long[] sum = touchSink;
                 for (int k = 0; k < LOOK_AHEAD; k++) {
-                    Track later = pending.trackAhead(s, LOOK_AHEAD + k);
+                    int ahead = timers.keyAhead(LOOK_AHEAD + k);
+                    Track later = ahead >= 0 && (ahead & 1) == 0 ? pending.trackOfKeyHint(ahead, sum)
+                            : pending.trackAhead(s, LOOK_AHEAD + k);
                     if (later != null) {
-                        sum += later.touchAll();
+                        sum[0] += later.touchAll();
                     }
                 }
                 for (int k = 0; k < LOOK_AHEAD; k++) {
-                    sum += step.touchRule(pending.trackAhead(s, k), index);
+                    int ahead = timers.keyAhead(k);
+                    Track now = ahead >= 0 && (ahead & 1) == 0 ? pending.trackOfKeyHint(ahead, sum)
+                            : pending.trackAhead(s, k);
+                    sum[0] += step.touchRule(now, index);
                 }
-                touches += sum;
+                touches += sum[0];
+                sum[0] = 0;
             }
             history.stepping(t);
             Object details = pending.details(s);

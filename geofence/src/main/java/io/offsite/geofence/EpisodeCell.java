@@ -247,7 +247,10 @@ class EpisodeCell {
         lastSeen = at;
         lastX = x;
         lastY = y;
-        cameraId = cam;
+        if (cameraId != cam && !cam.equals(cameraId)) {
+            // kept when equal: storing a reference into a long-lived cell dirties a GC card on every sighting
+            cameraId = cam;
+        }
         if (legible) {
             flags |= LEGIBLE;
         }

@@ -71,18 +71,61 @@ public final class EpisodeIds {
 
     /** The first 64 bits of an id ({@link #isId}), so the engine can keep it in two {@code long}s. */
     static long high(String id) {
-        return ByteBuffer.wrap(Base64.getUrlDecoder().decode(id)).getLong(0);
+        // characters 0..9 hold bits 127..68, the first 4 bits of character 10 bits 67..64
+        long h = 0;
+        for (int i = 0; i < 10; i++) {
+            h = h << 6 | digit(id, i);
+        }
+        return h << 4 | digit(id, 10) >>> 2;
     }
 
     /** The last 64 bits of an id ({@link #isId}). */
     static long low(String id) {
-        return ByteBuffer.wrap(Base64.getUrlDecoder().decode(id)).getLong(8);
+        // the last 2 bits of character 10, then 6 bits per character; character 21's 4 low bits are padding
+        long l = digit(id, 10) & 3;
+        for (int i = 11; i < ID_CHARS - 1; i++) {
+            l = l << 6 | digit(id, i);
+        }
+        return l << 2 | digit(id, ID_CHARS - 1) >>> 4;
     }
 
-    /** The id whose bits are {@code high}, {@code low} (the inverse of {@link #high}/{@link #low}). */
+    /** The 6-bit value of URL-safe Base64 character {@code i} of {@code id}. */
+    private static int digit(String id, int i) {
+        char c = id.charAt(i);
+        int d = c < 128 ? DIGITS[c] : -1;
+        if (d < 0) {
+            throw new IllegalArgumentException("not an episode id: '" + id + "'");
+        }
+        return d;
+    }
+
+    private static final byte[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.ISO_8859_1);
+    /** ASCII character → its 6-bit value in {@link #ALPHABET}, -1 when not in it. */
+    private static final byte[] DIGITS = new byte[128];
+
+    static {
+        Arrays.fill(DIGITS, (byte) -1);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            DIGITS[ALPHABET[i]] = (byte) i;
+        }
+    }
+
+    /**
+     * The id whose bits are {@code high}, {@code low} (the inverse of {@link #high}/{@link #low}): URL-safe Base64
+     * of the 16 bytes, big-endian, without padding, as {@link java.util.Base64} writes it.
+     */
     static String text(long high, long low) {
-        byte[] b = ByteBuffer.allocate(ID_BYTES).putLong(high).putLong(low).array();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        byte[] out = new byte[ID_CHARS];
+        for (int i = 0; i < 10; i++) {
+            out[i] = ALPHABET[(int) (high >>> (58 - 6 * i)) & 63];
+        }
+        out[10] = ALPHABET[(int) ((high & 15) << 2 | low >>> 62)];
+        for (int i = 11; i < ID_CHARS - 1; i++) {
+            out[i] = ALPHABET[(int) (low >>> (56 - 6 * (i - 11))) & 63];
+        }
+        out[ID_CHARS - 1] = ALPHABET[(int) (low & 3) << 4];
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** The id of the episode of {@code subject} in {@code fenceId} that started at {@code startedAtMillis}. */

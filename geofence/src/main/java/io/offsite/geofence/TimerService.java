@@ -7,9 +7,11 @@ import java.util.Arrays;
  * objects). A deadline that is not earlier than the last one appended to one of a few FIFO "lanes" is appended
  * there in O(1) — the common case, since the engine schedules a few interleaved, almost monotone streams
  * (buffered detections at arrival time, gap deadlines at arrival time + tolerance); any other deadline goes to
- * a binary min-heap. {@link #pollDue} merges lanes and heap, so deadlines fire in deadline order; equal
- * deadlines fire in a deterministic order given the same sequence of calls. There is no cancel: owners re-check
- * their state when a deadline fires and ignore stale ones. Not thread-safe; the engine confines it to its thread.
+ * a binary min-heap, whose deadlines near the earliest one are kept in a {@link TimerCalendar} instead (one
+ * bucket per ms, taken in the heap's order). {@link #pollDue} merges lanes and heap, so deadlines fire in deadline
+ * order; equal deadlines fire in a deterministic order given the same sequence of calls. There is no cancel:
+ * owners re-check their state when a deadline fires and ignore stale ones. Not thread-safe; the engine confines
+ * it to its thread.
  */
 final class TimerService {
     /** Lanes reserved for callers that name their stream ({@link #schedule(long, int, int)}). */
@@ -20,6 +22,8 @@ final class TimerService {
     private int[] keys;
     private int size;
     private final Lane[] lanes = new Lane[LANES];
+    /** The heap's near deadlines, one bucket per ms: together with the heap, one queue ordered by (time, key). */
+    private final TimerCalendar near = new TimerCalendar();
 
     /** A FIFO ring of non-decreasing deadlines. */
     private static final class Lane {
@@ -131,6 +135,9 @@ final class TimerService {
             best.add(deadline, key);
             return;
         }
+        if (near.offer(deadline, key)) {
+            return;
+        }
         if (size == times.length) {
             int cap = size + (size >> 1) + 16;
             times = Arrays.copyOf(times, cap);
@@ -152,7 +159,7 @@ final class TimerService {
 
     /** Number of pending deadlines. */
     public int size() {
-        int n = size;
+        int n = size + near.size();
         for (Lane lane : lanes) {
             n += lane.size;
         }
@@ -162,10 +169,21 @@ final class TimerService {
     /** The earliest pending deadline, or {@link Long#MAX_VALUE} when none. */
     public long nextDeadline() {
         long m = size == 0 ? Long.MAX_VALUE : times[0];
+        if (near.size() > 0) {
+            m = Math.min(m, near.peekTime());
+        }
         for (Lane lane : lanes) {
             m = Math.min(m, lane.peek());
         }
         return m;
+    }
+
+    /**
+     * A look-ahead hint: the key of a deadline about {@code n} places after the next one to fire, when the near
+     * calendar knows it, else -1. Cheap; the key may be stale or never fire.
+     */
+    int keyAhead(int n) {
+        return near.size() > 0 ? near.keyAhead(n) : -1;
     }
 
     /**
@@ -176,6 +194,14 @@ final class TimerService {
         int n = 0;
         while (true) {
             long t = size == 0 ? Long.MAX_VALUE : times[0];
+            boolean fromNear = false;
+            if (near.size() > 0) {
+                long c = near.peekTime();
+                if (size == 0 || less(c, near.peekKey(), t, keys[0])) {
+                    t = c;
+                    fromNear = true;
+                }
+            }
             Lane from = null;
             for (Lane lane : lanes) {
                 if (lane.size > 0 && lane.times[lane.head] < t) {
@@ -183,7 +209,7 @@ final class TimerService {
                     from = lane;
                 }
             }
-            if (t > upTo || (from == null && size == 0)) {
+            if (t > upTo || (from == null && size == 0 && !fromNear)) {
                 return n;
             }
             int k;
@@ -191,6 +217,9 @@ final class TimerService {
                 k = from.keys[from.head];
                 from.head = from.head + 1 == from.times.length ? 0 : from.head + 1;
                 from.size--;
+            } else if (fromNear) {
+                k = near.peekKey();
+                near.removeTop();
             } else {
                 k = keys[0];
                 removeTop();

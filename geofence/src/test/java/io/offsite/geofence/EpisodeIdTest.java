@@ -65,6 +65,21 @@ class EpisodeIdTest {
     }
 
     @Test
+    void idBits_roundTripAndMatchJavaBase64() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 10_000; i++) {
+            long high = i == 0 ? 0 : i == 1 ? -1 : r.nextLong();
+            long low = i == 0 ? 0 : i == 1 ? -1 : r.nextLong();
+            String id = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array());
+            assertThat(EpisodeIds.text(high, low)).isEqualTo(id);
+            assertThat(EpisodeIds.high(id)).isEqualTo(high);
+            assertThat(EpisodeIds.low(id)).isEqualTo(low);
+            assertThat(EpisodeIds.isId(id)).isTrue();
+        }
+    }
+
+    @Test
     void build_withoutEpisodeIdKey_throwsNamingTheSetting() {
         GeofenceEngineBuilder b = Scenario.builder(FenceRegistry.of(List.of()), Scenario.OFFICERS);
 

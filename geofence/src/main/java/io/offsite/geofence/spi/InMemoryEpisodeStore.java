@@ -3,20 +3,86 @@ package io.offsite.geofence.spi;
 import io.offsite.geofence.EpisodeState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link EpisodeStore#inMemory()}: concurrent maps keyed by (fence id, subject) and by history key. */
+/**
+ * {@link EpisodeStore#inMemory()}: concurrent maps keyed by (fence id, subject) and by history key. An episode's
+ * entry keeps the state last {@link #put} and patches the "last seen" data of each {@link #putLastSeen} into it in
+ * place (primitives and the camera id), so a checkpoint neither replaces map values nor keeps the engine's fresh
+ * state objects alive; {@link #episodes()} rebuilds the states.
+ */
 final class InMemoryEpisodeStore implements EpisodeStore {
-    private final ConcurrentHashMap<Key, EpisodeState> episodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Entry> episodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SubjectHistory> histories = new ConcurrentHashMap<>();
     private volatile long watermark = Long.MIN_VALUE;
 
     private record Key(String fenceId, String subject) {
     }
 
+    /** One stored episode: the state last put plus the last-seen data given since. Guarded by itself. */
+    private static final class Entry {
+        private EpisodeState base;
+        /** Whether the fields below replace the base state's last-seen data. */
+        private boolean patched;
+        private long lastSeen;
+        private double lastX;
+        private double lastY;
+        private String cameraId;
+        private double displayConfidence;
+
+        Entry(EpisodeState base) {
+            this.base = base;
+        }
+
+        synchronized void put(EpisodeState s) {
+            base = s;
+            patched = false;
+            cameraId = null;
+        }
+
+        synchronized void putLastSeen(EpisodeState s) {
+            lastSeen = s.lastSeen();
+            lastX = s.lastX();
+            lastY = s.lastY();
+            String cam = s.cameraId();
+            if (cameraId != cam && !cam.equals(cameraId)) { // an equal one is kept: no reference store, no GC card
+                cameraId = cam;
+            }
+            displayConfidence = s.displayConfidence();
+            patched = true;
+        }
+
+        synchronized EpisodeState state() {
+            EpisodeState b = base;
+            if (!patched) {
+                return b;
+            }
+            return new EpisodeState(b.fenceId(), b.subject(), b.display(), displayConfidence, b.phase(), b.firstSeen(),
+                    lastSeen, b.anchorX(), b.anchorY(), lastX, lastY, cameraId, b.plateLegible(), b.stepsFired(),
+                    b.startedAt(), b.nextStepAt(), b.activeUntil(), b.repeatCount(), b.episodeId(), b.notice(),
+                    b.noticeAt(), b.noticeDetail());
+        }
+    }
+
     @Override
     public void put(EpisodeState state) {
-        episodes.put(new Key(state.fenceId(), state.subject()), state);
+        Key k = new Key(state.fenceId(), state.subject());
+        Entry e = episodes.get(k);
+        if (e == null && (e = episodes.putIfAbsent(k, new Entry(state))) == null) {
+            return;
+        }
+        e.put(state);
+    }
+
+    @Override
+    public void putLastSeen(EpisodeState state) {
+        Entry e = episodes.get(new Key(state.fenceId(), state.subject()));
+        if (e == null) {
+            put(state);
+        } else {
+            e.putLastSeen(state);
+        }
     }
 
     @Override
@@ -26,7 +92,11 @@ final class InMemoryEpisodeStore implements EpisodeStore {
 
     @Override
     public Collection<EpisodeState> episodes() {
-        return new ArrayList<>(episodes.values());
+        List<EpisodeState> out = new ArrayList<>(episodes.size());
+        for (Entry e : episodes.values()) {
+            out.add(e.state());
+        }
+        return out;
     }
 
     @Override
