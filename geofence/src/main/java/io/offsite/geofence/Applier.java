@@ -27,7 +27,6 @@ final class Applier implements TimerService.Firing {
     /** A sink for look-ahead loads, so they are not optimised away. */
     long touches;
     private int fired;
-    private final long[] touchSink = new long[1];
 
     Applier(FenceRegistry fences, EngineHistory history, TimerService timers, TrackTable tracks, PendingRing pending,
             SubjectStep step) {
@@ -66,23 +65,17 @@ final class Applier implements TimerService.Firing {
                 // (their loads overlap), and the fence rules of this group (whose tracks were brought in one group
                 // ago); the next entries to fire are those the timers' calendar names (out-of-order input), else
                 // the next in arrival order
-                long[] sum = touchSink;
+                long sum = 0;
                 for (int k = 0; k < LOOK_AHEAD; k++) {
-                    int ahead = timers.keyAhead(LOOK_AHEAD + k);
-                    Track later = ahead >= 0 && (ahead & 1) == 0 ? pending.trackOfKeyHint(ahead, sum)
-                            : pending.trackAhead(s, LOOK_AHEAD + k);
+                    Track later = ahead(s, LOOK_AHEAD + k);
                     if (later != null) {
-                        sum[0] += later.touchAll();
+                        sum += later.touchAll();
                     }
                 }
                 for (int k = 0; k < LOOK_AHEAD; k++) {
-                    int ahead = timers.keyAhead(k);
-                    Track now = ahead >= 0 && (ahead & 1) == 0 ? pending.trackOfKeyHint(ahead, sum)
-                            : pending.trackAhead(s, k);
-                    sum[0] += step.touchRule(now, index);
+                    sum += step.touchRule(ahead(s, k), index);
                 }
-                touches += sum[0];
-                sum[0] = 0;
+                touches += sum;
             }
             history.stepping(t);
             Object details = pending.details(s);
@@ -167,5 +160,19 @@ final class Applier implements TimerService.Firing {
                 timers.schedule(d, t.slot * 2 + 1);
             }
         }
+    }
+
+    /**
+     * A look-ahead hint: the track of the entry about {@code n} places after slot {@code s} in firing order — the one
+     * the timers' calendar names (its ring columns read too), else the one {@code n} slots on in arrival order.
+     */
+    private Track ahead(int s, int n) {
+        int key = timers.keyAhead(n);
+        if (key < 0 || (key & 1) != 0) {
+            return pending.trackAhead(s, n);
+        }
+        int h = pending.slotHint(key);
+        touches += pending.touchEntry(h);
+        return pending.track(h);
     }
 }

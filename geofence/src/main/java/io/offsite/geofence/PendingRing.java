@@ -143,14 +143,14 @@ final class PendingRing {
         return tracks[(s + n) & mask];
     }
 
-    /**
-     * The track of the entry a timer key names, or null (a look-ahead hint: the entry may be gone). Also reads the
-     * entry's own columns that applying it reads, so their loads overlap those of the rest of the group.
-     */
-    Track trackOfKeyHint(int key, long[] sink) {
-        int s = (int) ((key >>> 1) & KEY_BITS & mask);
-        sink[0] += seqs[s] + times[s] + flags[s] + plateBits[s] + Double.doubleToRawLongBits(xs[s]);
-        return tracks[s];
+    /** The slot a timer key would name (a look-ahead hint: unchecked, the entry may be gone). */
+    int slotHint(int key) {
+        return (int) ((key >>> 1) & KEY_BITS & mask);
+    }
+
+    /** Reads the columns of slot {@code s} that applying its entry reads, so their loads overlap (returns a sink). */
+    long touchEntry(int s) {
+        return seqs[s] + times[s] + flags[s] + plateBits[s] + Double.doubleToRawLongBits(xs[s]);
     }
 
     long prev(int s) {

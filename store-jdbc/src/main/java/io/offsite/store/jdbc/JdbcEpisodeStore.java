@@ -74,9 +74,8 @@ public final class JdbcEpisodeStore implements EpisodeStore {
      * when not known (a store that found a log it did not write, or after a failed flush): the fold reads the log.
      */
     private EpisodeLogFold sinceFold;
-    /** The last restore, kept for one more read while no flush writes ({@link #restored}), and the flushes then. */
+    /** The last restore, kept for one more read until a flush writes ({@link #restored}). */
     private EpisodeLogReplay kept;
-    private long keptAt;
     /** The episode table's {@code log_seq} by key (read at the first fold; the table is no longer written). */
     private Map<EpisodeKey, Long> tableRows;
 
@@ -131,12 +130,9 @@ public final class JdbcEpisodeStore implements EpisodeStore {
      */
     @Override
     public synchronized void putLastSeen(EpisodeState state) {
-        EpisodeKey key = EpisodeKey.of(state);
-        Slot slot = slots.get(key);
+        Slot slot = slots.get(EpisodeKey.of(state));
         if (slot == null) {
-            slot = new Slot(key);
-            slots.put(key, slot);
-            slot.buffer(state, Slot.WHOLE, dirty);
+            put(state);
         } else {
             slot.buffer(state, slot.change == Slot.WHOLE ? Slot.WHOLE : Slot.LAST_SEEN, dirty);
         }
@@ -279,15 +275,13 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     private EpisodeLogReplay restored(String what) {
         flush();
         EpisodeLogReplay replay = kept;
-        kept = null;
-        if (replay != null && keptAt == flushes) {
+        if (replay != null) { // nothing written since: a flush that writes drops it
+            kept = null;
             return replay;
         }
-        replay = sql.inTransaction("reading the " + what + " of engine " + engineId,
+        kept = sql.inTransaction("reading the " + what + " of engine " + engineId,
                 c -> EpisodeLogTable.restore(c, tables, engineId));
-        kept = replay;
-        keptAt = flushes;
-        return replay;
+        return kept;
     }
 
     @Override
