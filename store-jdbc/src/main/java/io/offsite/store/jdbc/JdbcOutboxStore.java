@@ -75,40 +75,40 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                 Set<String> inserted = new HashSet<>();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (message_key, "
                         + STATE_COLUMNS + ", version) SELECT " + OutboxRows.unnestValues() + ", 1 FROM "
-                        + OutboxRows.UNNEST + " ORDER BY u.message_key ON CONFLICT (message_key) DO NOTHING"
+                        + OutboxRows.unnest(dialect) + " ORDER BY u.message_key ON CONFLICT (message_key) DO NOTHING"
                         + " RETURNING message_key")) {
-                    OutboxRows.bindArrays(c, ps, 1, new ArrayList<>(byKey.values()), null);
+                    OutboxRows.bindArrays(c, dialect, ps, 1, new ArrayList<>(byKey.values()), null);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             inserted.add(rs.getString(1));
                         }
                     }
                 }
-                return existing(c, byKey.keySet(), inserted);
+                return existing(c, dialect, byKey.keySet(), inserted);
             });
         }
-        String insert = "INSERT INTO " + TABLE + " (message_key, " + STATE_COLUMNS + ", version) SELECT "
-                + OutboxRows.marks(STATE_COUNT + 1) + ", 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
-                + " WHERE message_key = ?)";
+        // H2: one INSERT ... SELECT over the arrays per ARRAY_ROWS messages, skipping stored keys; FINAL TABLE names
+        // the keys it inserted
+        String insert = "SELECT message_key FROM FINAL TABLE (INSERT INTO " + TABLE + " (message_key, " + STATE_COLUMNS
+                + ", version) SELECT " + OutboxRows.unnestValues() + ", 1 FROM " + OutboxRows.unnest(dialect)
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " o WHERE o.message_key = u.message_key))";
+        List<OutboxMessage> inOrder = new ArrayList<>(byKey.values());
         for (int tries = 1;; tries++) {
             try {
                 return run("inserting " + byKey.size() + " outbox messages", c -> {
                     Set<String> inserted = new HashSet<>();
                     try (PreparedStatement ps = c.prepareStatement(insert)) {
-                        for (OutboxMessage m : byKey.values()) {
-                            ps.setString(1, m.key());
-                            ps.setString(OutboxRows.bindState(ps, 2, m), m.key());
-                            ps.addBatch();
-                        }
-                        int[] counts = ps.executeBatch();
-                        int i = 0;
-                        for (String k : byKey.keySet()) {
-                            if (counts[i++] != 0) {
-                                inserted.add(k);
+                        for (int from = 0; from < inOrder.size(); from += OutboxRows.ARRAY_ROWS) {
+                            OutboxRows.bindArrays(c, dialect, ps, 1,
+                                    inOrder.subList(from, Math.min(inOrder.size(), from + OutboxRows.ARRAY_ROWS)), null);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    inserted.add(rs.getString(1));
+                                }
                             }
                         }
                     }
-                    return existing(c, byKey.keySet(), inserted);
+                    return existing(c, dialect, byKey.keySet(), inserted);
                 });
             } catch (StoreException e) {
                 // H2: a concurrent insert of the same key committed between our NOT EXISTS and our INSERT; try again
@@ -121,7 +121,8 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     }
 
     /** The stored state of the {@code keys} not {@code inserted}, by key. */
-    private static Map<String, StoredMessage> existing(Connection c, Set<String> keys, Set<String> inserted)
+    private static Map<String, StoredMessage> existing(Connection c, Dialect dialect, Set<String> keys,
+            Set<String> inserted)
             throws SQLException {
         List<String> skipped = new ArrayList<>();
         for (String k : keys) {
@@ -131,7 +132,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
         Map<String, StoredMessage> existing = new LinkedHashMap<>();
         if (!skipped.isEmpty()) {
-            for (StoredMessage s : OutboxRows.select(c, skipped)) {
+            for (StoredMessage s : OutboxRows.select(c, dialect, skipped)) {
                 existing.put(s.key(), s);
             }
         }
@@ -186,14 +187,14 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " o SET "
-                        + OutboxRows.unnestAssignments() + ", version = o.version + 1" + endLease + " FROM " + OutboxRows.UNNEST + " WHERE o.message_key = u.message_key AND o.version ="
+                        + OutboxRows.unnestAssignments() + ", version = o.version + 1" + endLease + " FROM " + OutboxRows.unnest(dialect) + " WHERE o.message_key = u.message_key AND o.version ="
                         + " u.expected_version RETURNING o.message_key")) {
                     int i = 1;
                     if (holder != null) {
                         ps.setString(i++, holder);
                         ps.setString(i++, holder);
                     }
-                    OutboxRows.bindArrays(c, ps, i, ms, versions);
+                    OutboxRows.bindArrays(c, dialect, ps, i, ms, versions);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             written.add(rs.getString(1));
@@ -201,23 +202,31 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                     }
                 }
             } else if (!byKey.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET " + OutboxRows.assignments()
-                        + ", version = version + 1" + endLease + " WHERE message_key = ? AND version = ?")) {
-                    for (StoredMessage s : byKey.values()) {
-                        int next = OutboxRows.bindState(ps, 1, s.message());
-                        if (holder != null) {
-                            ps.setString(next++, holder);
-                            ps.setString(next++, holder);
+                // H2: one MERGE over the arrays per ARRAY_ROWS rows, in key order; H2 locks each matched row and
+                // checks the version again under the lock, and FINAL TABLE names the rows it wrote
+                List<StoredMessage> inOrder = new ArrayList<>(byKey.values());
+                try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM FINAL TABLE (MERGE INTO "
+                        + TABLE + " o USING " + OutboxRows.unnest(dialect) + " ON o.message_key = u.message_key AND"
+                        + " o.version = u.expected_version WHEN MATCHED THEN UPDATE SET "
+                        + OutboxRows.unnestAssignments() + ", version = o.version + 1" + endLease + ")")) {
+                    for (int from = 0; from < inOrder.size(); from += OutboxRows.ARRAY_ROWS) {
+                        List<StoredMessage> chunk = inOrder.subList(from, Math.min(inOrder.size(),
+                                from + OutboxRows.ARRAY_ROWS));
+                        List<OutboxMessage> ms = new ArrayList<>(chunk.size());
+                        long[] versions = new long[chunk.size()];
+                        for (StoredMessage st : chunk) {
+                            versions[ms.size()] = st.version();
+                            ms.add(st.message());
                         }
-                        ps.setString(next, s.key());
-                        ps.setLong(next + 1, s.version());
-                        ps.addBatch();
-                    }
-                    int[] counts = ps.executeBatch();
-                    int i = 0;
-                    for (String k : byKey.keySet()) {
-                        if (counts[i++] != 0) {
-                            written.add(k);
+                        int i = OutboxRows.bindArrays(c, dialect, ps, 1, ms, versions);
+                        if (holder != null) {
+                            ps.setString(i++, holder);
+                            ps.setString(i, holder);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                written.add(rs.getString(1));
+                            }
                         }
                     }
                 }
@@ -248,7 +257,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     @Override
     public Optional<StoredMessage> find(String key) {
         Objects.requireNonNull(key, "key");
-        return run("reading outbox message " + key, c -> OutboxRows.select(c, List.of(key)).stream().findFirst());
+        return run("reading outbox message " + key, c -> OutboxRows.select(c, dialect, List.of(key)).stream().findFirst());
     }
 
     @Override
@@ -272,7 +281,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
         return run("reading " + distinct.size() + " outbox messages", c -> {
             Map<String, StoredMessage> found = new LinkedHashMap<>();
-            OutboxRows.select(c, distinct).forEach(s -> found.put(s.key(), s));
+            OutboxRows.select(c, dialect, distinct).forEach(s -> found.put(s.key(), s));
             return found;
         });
     }
@@ -287,7 +296,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         return run("reading the outbox messages of " + distinct.size() + " provider ids", c -> {
             Map<String, StoredMessage> found = new LinkedHashMap<>();
             // in seq order, so the latest message under a provider id is put last
-            OutboxRows.selectByProviderIds(c, distinct).forEach(s -> found.put(s.message().providerId().orElseThrow(), s));
+            OutboxRows.selectByProviderIds(c, dialect, distinct).forEach(s -> found.put(s.message().providerId().orElseThrow(), s));
             return found;
         });
     }

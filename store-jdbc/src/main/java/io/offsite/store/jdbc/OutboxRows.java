@@ -30,8 +30,6 @@ final class OutboxRows {
             + " due_micros, first_attempt_at, last_attempt_at, sent_at, delivered_at, dead_lettered_at, provider_id,"
             + " last_error, dead_letter_reason";
     static final int STATE_COUNT = 17;
-    /** How many keys one {@code IN (...)} lists. */
-    private static final int CHUNK = 500;
     /** What {@link #read} needs. */
     static final String SELECT = "SELECT message_key, " + STATE_COLUMNS + ", version FROM " + TABLE;
     /** The columns {@link #read} needs, for {@code RETURNING} clauses. */
@@ -75,23 +73,36 @@ final class OutboxRows {
         return text(ps, i, m.deadLetterReason());
     }
 
-    /** The state columns but {@code row_format}, as named by {@link #UNNEST}. */
+    /** The state columns but {@code row_format}, as named by {@link #unnest}. */
     private static final String[] ARRAY_COLUMNS = STATE_COLUMNS.replace("row_format, ", "").split(",\\s*");
-    /**
-     * PostgreSQL: a FROM item of one row per message, {@code u(message_key, <state columns but row_format>,
-     * expected_version)}, from 18 array parameters bound by {@link #bindArrays}: one statement for a whole batch.
-     */
-    static final String UNNEST = "unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
-            + " ?::int[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],"
-            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[]) AS u(message_key, "
-            + String.join(", ", ARRAY_COLUMNS) + ", expected_version)";
+    /** The SQL element type of each array {@link #unnest} reads: the key, {@link #ARRAY_COLUMNS}, the version. */
+    private static final String[] ARRAY_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "int",
+        "varchar", "varchar", "bigint", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+        "varchar", "bigint"};
+    /** How many rows one H2 statement over {@link #unnest} arrays carries (H2 caps an array at 65,536 elements). */
+    static final int ARRAY_ROWS = 4_096;
 
-    /** {@code u.message_key, <format>, u.channel, ...}: the values of an INSERT from {@link #UNNEST}, key first. */
+    /**
+     * A FROM item of one row per message, {@code u(message_key, <state columns but row_format>, expected_version)},
+     * from 18 array parameters bound by {@link #bindArrays}: one statement for a whole batch. PostgreSQL casts with
+     * {@code ?::varchar[]}, H2 with {@code CAST(? AS VARCHAR ARRAY)}.
+     */
+    static String unnest(Dialect dialect) {
+        StringBuilder sb = new StringBuilder("unnest(");
+        for (int i = 0; i < ARRAY_TYPES.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(dialect == Dialect.POSTGRESQL ? "?::" + ARRAY_TYPES[i] + "[]"
+                    : "CAST(? AS " + ARRAY_TYPES[i] + " ARRAY)");
+        }
+        return sb.append(") AS u(message_key, ").append(String.join(", ", ARRAY_COLUMNS))
+                .append(", expected_version)").toString();
+    }
+
+    /** {@code u.message_key, <format>, u.channel, ...}: the values of an INSERT from {@link #unnest}, key first. */
     static String unnestValues() {
         return "u.message_key, " + FORMAT + ", u." + String.join(", u.", ARRAY_COLUMNS);
     }
 
-    /** {@code row_format = <format>, channel = u.channel, ...}: an UPDATE's assignments from {@link #UNNEST}. */
+    /** {@code row_format = <format>, channel = u.channel, ...}: an UPDATE's assignments from {@link #unnest}. */
     static String unnestAssignments() {
         StringBuilder sb = new StringBuilder("row_format = " + FORMAT);
         for (String c : ARRAY_COLUMNS) {
@@ -101,10 +112,11 @@ final class OutboxRows {
     }
 
     /**
-     * Binds the 18 arrays of {@link #UNNEST} from parameter {@code i}: keys, state columns, and the versions
+     * Binds the 18 arrays of {@link #unnest} from parameter {@code i}: keys, state columns, and the versions
      * ({@code versions} may be null: all NULL); returns the next parameter index.
      */
-    static int bindArrays(Connection c, PreparedStatement ps, int i, List<OutboxMessage> ms, long[] versions)
+    static int bindArrays(Connection c, Dialect dialect, PreparedStatement ps, int i, List<OutboxMessage> ms,
+            long[] versions)
             throws SQLException {
         int n = ms.size();
         String[][] text = new String[15][n];
@@ -134,16 +146,16 @@ final class OutboxRows {
             expected[j] = versions == null ? null : versions[j];
         }
         for (int t = 0; t <= 4; t++) {
-            ps.setArray(i++, c.createArrayOf("varchar", text[t]));
+            bindArray(c, dialect, ps, i++, "varchar", text[t]);
         }
-        ps.setArray(i++, c.createArrayOf("int4", attempts));
-        ps.setArray(i++, c.createArrayOf("varchar", text[5]));
-        ps.setArray(i++, c.createArrayOf("varchar", text[6]));
-        ps.setArray(i++, c.createArrayOf("int8", dueMicros));
+        bindArray(c, dialect, ps, i++, "int4", attempts);
+        bindArray(c, dialect, ps, i++, "varchar", text[5]);
+        bindArray(c, dialect, ps, i++, "varchar", text[6]);
+        bindArray(c, dialect, ps, i++, "int8", dueMicros);
         for (int t = 7; t <= 14; t++) {
-            ps.setArray(i++, c.createArrayOf("varchar", text[t]));
+            bindArray(c, dialect, ps, i++, "varchar", text[t]);
         }
-        ps.setArray(i++, c.createArrayOf("int8", expected));
+        bindArray(c, dialect, ps, i++, "int8", expected);
         return i;
     }
 
@@ -180,35 +192,46 @@ final class OutboxRows {
         }
     }
 
-    /** The rows with these keys, in chunks of {@value #CHUNK}. */
-    static List<StoredMessage> select(Connection c, List<String> keys) throws SQLException {
-        List<StoredMessage> out = new ArrayList<>(keys.size());
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE message_key IN (" + marks(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
+    /** The rows with these keys, {@value #ARRAY_ROWS} keys per query. */
+    static List<StoredMessage> select(Connection c, Dialect dialect, List<String> keys) throws SQLException {
+        return selectWhereIn(c, dialect, "message_key", "", keys);
+    }
+
+    /** The rows carrying these provider ids, {@value #ARRAY_ROWS} ids per query, each query's rows in {@code seq} order. */
+    static List<StoredMessage> selectByProviderIds(Connection c, Dialect dialect, List<String> providerIds)
+            throws SQLException {
+        return selectWhereIn(c, dialect, "provider_id", " ORDER BY seq", providerIds);
+    }
+
+    /**
+     * The rows whose {@code column} is one of {@code values}: one statement text for any number of values (an array
+     * parameter, {@code = ANY(?)}, which both databases look up through the column's index), so it is parsed once.
+     */
+    private static List<StoredMessage> selectWhereIn(Connection c, Dialect dialect, String column, String order,
+            List<String> values) throws SQLException {
+        List<StoredMessage> out = new ArrayList<>(values.size());
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE " + column + " = ANY(?)" + order)) {
+            for (int from = 0; from < values.size(); from += ARRAY_ROWS) {
+                List<String> chunk = values.subList(from, Math.min(values.size(), from + ARRAY_ROWS));
+                bindArray(c, dialect, ps, 1, "varchar", chunk.toArray(new String[0]));
                 out.addAll(readAll(ps));
             }
         }
         return out;
     }
 
-    /** The rows carrying these provider ids, in chunks of {@value #CHUNK}, each chunk in {@code seq} order. */
-    static List<StoredMessage> selectByProviderIds(Connection c, List<String> providerIds) throws SQLException {
-        List<StoredMessage> out = new ArrayList<>(providerIds.size());
-        for (int from = 0; from < providerIds.size(); from += CHUNK) {
-            List<String> chunk = providerIds.subList(from, Math.min(providerIds.size(), from + CHUNK));
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE provider_id IN (" + marks(chunk.size())
-                    + ") ORDER BY seq")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                out.addAll(readAll(ps));
-            }
+    /**
+     * Binds {@code values} as an array parameter: PostgreSQL through {@code createArrayOf(pgType, ...)}; H2 as the
+     * Java array itself, which its driver converts once (its {@code createArrayOf} converts, and {@code setArray}
+     * converts the result again).
+     */
+    static void bindArray(Connection c, Dialect dialect, PreparedStatement ps, int i, String pgType, Object[] values)
+            throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            ps.setArray(i, c.createArrayOf(pgType, values));
+        } else {
+            ps.setObject(i, values);
         }
-        return out;
     }
 
     /** Every row {@code ps} (a {@link #SELECT}) returns, decoded. */
