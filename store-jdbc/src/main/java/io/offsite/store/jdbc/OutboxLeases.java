@@ -22,6 +22,16 @@ final class OutboxLeases {
     /** Due now and not leased (or its lease has expired); two parameters, both now. */
     private static final String DUE = " due_micros <= ? AND (lease_until_micros IS NULL OR lease_until_micros <= ?)";
 
+    /**
+     * PostgreSQL: the claim's locking read of the first due keys (now, now, max), run after {@link #INDEX_SCAN_ONLY}
+     * in the same transaction.
+     */
+    static final String SKIP_LOCKED_READ = "SELECT message_key FROM " + TABLE + " WHERE" + DUE
+            + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    /** PostgreSQL: no sequential or bitmap scan until the transaction ends. */
+    static final String INDEX_SCAN_ONLY =
+            "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)";
+
     private OutboxLeases() {
     }
 
@@ -54,10 +64,9 @@ final class OutboxLeases {
         // (each message's versions before its claim and its save) until VACUUM; an index scan marks those it meets
         // as dead in the index and skips them from then on, the other scans read their heap pages at every claim
         try (Statement s = c.createStatement()) {
-            s.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)");
+            s.execute(INDEX_SCAN_ONLY);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE" + DUE
-                + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement ps = c.prepareStatement(SKIP_LOCKED_READ)) {
             ps.setLong(1, nowMicros);
             ps.setLong(2, nowMicros);
             ps.setInt(3, max);

@@ -173,6 +173,68 @@ class JdbcOutboxStoreTest {
     }
 
     /** A SENT message with this key and provider id, enqueued {@code n} nanoseconds after T0. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void batchesLargerThanOneStatementCarries_areInsertedClaimedAndSavedWhole(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            int n = 2 * OutboxRows.ARRAY_ROWS + 11;
+            List<OutboxMessage> all = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                all.add(sentAs("k-" + i, "p-" + i, i));
+            }
+            assertThat(store.insertAbsent(all)).isEmpty();
+            assertThat(store.insertAbsent(all.subList(0, 3))).as("stored already").hasSize(3);
+            Instant now = T0.plusSeconds(901);
+            List<StoredMessage> claimed = store.claimDue("a", now, now.plusSeconds(60), n + 5);
+            assertThat(claimed).hasSize(n).extracting(StoredMessage::version).containsOnly(2L);
+            List<StoredMessage> changes = new java.util.ArrayList<>();
+            for (StoredMessage s : claimed) {
+                changes.add(s.key().equals("k-17") ? new StoredMessage(s.message(), 1) : s);
+            }
+            assertThat(store.saveIfUnchangedAndRelease("a", changes, List.of())).as("only the stale one")
+                    .containsExactly("k-17");
+            assertThat(store.find("k-5000").orElseThrow().version()).isEqualTo(3);
+            assertThat(store.claimDue("b", now, now.plusSeconds(60), n + 5)).as("every lease but k-17's ended")
+                    .hasSize(n - 1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void postgresqlClaim_readsTheDueIndexInOrder_evenWhereItsStatisticsWouldPickAnotherScan() throws Exception {
+        try (HikariDataSource ds = TestDatabases.fresh(Dialect.POSTGRESQL, dir);
+                OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            List<OutboxMessage> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                all.add(sentAs("k-" + i, "p-" + i, i));
+            }
+            store.insertAbsent(all);
+            StringBuilder plan = new StringBuilder();
+            try (java.sql.Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("ANALYZE " + OutboxRows.TABLE);
+                    s.execute(OutboxLeases.INDEX_SCAN_ONLY);
+                }
+                long now = OutboxRows.floorMicros(T0.plusSeconds(901));
+                try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + OutboxLeases.SKIP_LOCKED_READ)) {
+                    ps.setLong(1, now);
+                    ps.setLong(2, now);
+                    ps.setInt(3, 2_500); // most of the table: without the settings PostgreSQL plans a scan of the heap
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                }
+                c.rollback();
+            }
+            assertThat(plan.toString()).contains("Index Scan using notify_outbox_due").doesNotContain("Bitmap")
+                    .doesNotContain("Seq Scan");
+        }
+    }
+
     private static OutboxMessage sentAs(String key, String providerId, int n) {
         Instant t = T0.plusNanos(n);
         return new OutboxMessage(sms(key), MessageStatus.SENT, 1, t, Optional.of(t.plusSeconds(900)), Optional.of(t),
@@ -186,14 +248,14 @@ class JdbcOutboxStoreTest {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
             JdbcOutboxStore store = JdbcOutboxStore.create(db);
             List<OutboxMessage> all = new java.util.ArrayList<>();
-            for (int i = 0; i < 1_203; i++) {
+            for (int i = 0; i < 8_203; i++) {
                 all.add(sentAs("k-" + i, "p-" + i, i));
             }
             store.insertAbsent(all);
             store.insertAbsent(List.of(sentAs("k-reused", "p-7", 2_000))); // inserted later: the latest under p-7
             List<String> keys = new java.util.ArrayList<>();
             List<String> providerIds = new java.util.ArrayList<>();
-            for (int i = 1_202; i >= 0; i--) {
+            for (int i = 8_202; i >= 0; i--) {
                 keys.add("k-" + i);
                 providerIds.add("p-" + i);
             }
@@ -202,15 +264,15 @@ class JdbcOutboxStoreTest {
             keys.add("k-5"); // listed twice
 
             Map<String, StoredMessage> byKey = store.findAll(keys);
-            assertThat(byKey).hasSize(1_203).doesNotContainKey("k-missing");
-            for (int i = 0; i < 1_203; i++) {
+            assertThat(byKey).hasSize(8_203).doesNotContainKey("k-missing");
+            for (int i = 0; i < 8_203; i++) {
                 assertThat(byKey.get("k-" + i)).isEqualTo(new StoredMessage(all.get(i), 1));
             }
             Map<String, StoredMessage> byProvider = store.findAllByProviderId(providerIds);
-            assertThat(byProvider).hasSize(1_203).doesNotContainKey("p-missing");
+            assertThat(byProvider).hasSize(8_203).doesNotContainKey("p-missing");
             assertThat(byProvider.get("p-7").key()).isEqualTo("k-reused");
             assertThat(byProvider.get("p-7")).isEqualTo(store.findByProviderId("p-7").orElseThrow());
-            assertThat(byProvider.get("p-1202").message()).isEqualTo(all.get(1_202));
+            assertThat(byProvider.get("p-8202").message()).isEqualTo(all.get(8_202));
             assertThat(store.findAll(List.of())).isEmpty();
             assertThat(store.findAllByProviderId(List.of())).isEmpty();
         }
