@@ -30,12 +30,12 @@ final class StoreWriter {
         return s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE;
     }
 
-    /** Episode {@code s} of track {@code t} replaced {@code old}; {@code s} is ACTIVE or DONE. */
-    void changed(Track t, EpisodeState old, EpisodeState s) {
+    /** Episode {@code s} (now in cell {@code c}) of track {@code t} replaced {@code old}; {@code s} is ACTIVE or DONE. */
+    void changed(Track t, EpisodeCell c, EpisodeState old, EpisodeState s) {
         if (intervalMs > 0 && stored(old) && onlyLastSeenDiffers(old, s)) {
             markDirty(t);
         } else {
-            store.put(s);
+            put(c, s);
             if (!stored(old)) {
                 started = true;
             }
@@ -63,8 +63,14 @@ final class StoreWriter {
         if (intervalMs > 0 && !shownChanged) {
             markDirty(t);
         } else {
-            store.put(c.toState(t.subject(), t.key));
+            put(c, c.toState(t.subject(), t.key));
         }
+    }
+
+    /** Puts {@code s}, the state of cell {@code c}, and keeps the store's last-seen handle in the cell. */
+    private void put(EpisodeCell c, EpisodeState s) {
+        EpisodeStore.LastSeen h = store.putTracked(s);
+        c.storeHandle(h == EpisodeStore.LastSeen.BY_KEY ? null : h);
     }
 
     private void markDirty(Track t) {
@@ -89,9 +95,10 @@ final class StoreWriter {
     }
 
     /**
-     * Hands every stored episode of a dirty track to the store as a last-seen change
-     * ({@link EpisodeStore#putLastSeen}: every other change of it was handed over at once with
-     * {@link EpisodeStore#put}), then the watermark, then flushes.
+     * Hands every stored episode of a dirty track to the store as a last-seen change (through the episode's
+     * {@link EpisodeStore.LastSeen} handle when the store gave one and still takes it, else
+     * {@link EpisodeStore#putLastSeen}: every other change of it was handed over at once with
+     * {@link EpisodeStore#putTracked}), then the watermark, then flushes.
      */
     void checkpoint(long watermark) {
         for (int i = 0; i < dirtyCount; i++) {
@@ -101,7 +108,10 @@ final class StoreWriter {
             for (int k = 0; k < t.episodeCount; k++) {
                 EpisodeCell c = t.cell(k);
                 if (c.stored()) {
-                    store.putLastSeen(c.toState(t.subject(), t.key));
+                    EpisodeStore.LastSeen h = c.storeHandle();
+                    if (h == null || !h.lastSeen(c.lastSeen, c.lastX, c.lastY, c.cameraId, c.displayConfidence)) {
+                        store.putLastSeen(c.toState(t.subject(), t.key));
+                    }
                 }
             }
         }
