@@ -2,6 +2,7 @@ package io.offsite.geofence;
 
 import io.offsite.core.Masks;
 import io.offsite.geofence.EpisodeState.Phase;
+import io.offsite.geofence.spi.EpisodeStore;
 
 /**
  * The engine's mutable, allocation-free copy of one {@link EpisodeState} (minus the subject, which the owning
@@ -17,7 +18,7 @@ class EpisodeCell {
     static final int MAX_COUNT = Short.MAX_VALUE;
     /** {@link #noticeOffset}: the notice time is 0 (no owner text). */
     private static final int NOTICE_ZERO = Integer.MIN_VALUE;
-    /** {@link #noticeOffset}: the notice time is too far from the episode start for an int; {@link #rare} has it. */
+    /** {@link #noticeOffset}: the notice time is too far from the episode start for an int; {@link #aux} has it. */
     private static final int NOTICE_WIDE = Integer.MIN_VALUE + 1;
     private static final int LEGIBLE = 1 << 7;
     /** Track-level bit kept here so it costs no field of its own ({@link Track#dirty}). */
@@ -28,12 +29,11 @@ class EpisodeCell {
 
     /**
      * The seldom-set parts of a cell, in one immutable object (null when all are at their common values): the plate
-     * shown when it does not pack, why the owner could not be told, the notice time when it is far from the start.
+     * shown when it does not pack, why the owner could not be told, the notice time when it is far from the start;
+     * with them the store's {@link EpisodeStore.LastSeen} handle of the episode (or null), which otherwise takes
+     * their field alone (memory: no field of its own).
      */
-    record Rare(String display, String noticeDetail, long noticeAt) {
-        static Rare of(String display, String noticeDetail, long noticeAt) {
-            return display == null && noticeDetail == null ? null : new Rare(display, noticeDetail, noticeAt);
-        }
+    record Rare(String display, String noticeDetail, long noticeAt, EpisodeStore.LastSeen handle) {
     }
 
     String fenceId;
@@ -60,24 +60,59 @@ class EpisodeCell {
     String cameraId;
     /** The notice time minus {@link #startedAt}, or {@link #NOTICE_ZERO} / {@link #NOTICE_WIDE}. */
     private int noticeOffset = NOTICE_ZERO;
-    /** See {@link Rare}; null in the common case. */
-    private Rare rare;
+    /**
+     * Null, the store's {@link EpisodeStore.LastSeen} handle of this episode alone, or a {@link Rare} (which carries
+     * the handle too): the seldom-set parts and the handle share one field (memory).
+     */
+    private Object aux;
     /** The episode id's 128 bits ({@link EpisodeIds#high}/{@link EpisodeIds#low}); both 0 while it has none. */
     long idHigh;
     long idLow;
 
     /** The plate shown when it does not pack, else null. */
     final String display() {
-        return rare == null ? null : rare.display;
+        return aux instanceof Rare r ? r.display : null;
     }
 
     /** Why the owner could not be told, or null when empty. */
     final String noticeDetail() {
-        return rare == null ? null : rare.noticeDetail;
+        return aux instanceof Rare r ? r.noticeDetail : null;
     }
 
     final long noticeAt() {
-        return noticeOffset == NOTICE_ZERO ? 0 : noticeOffset == NOTICE_WIDE ? rare.noticeAt : startedAt + noticeOffset;
+        return noticeOffset == NOTICE_ZERO ? 0
+                : noticeOffset == NOTICE_WIDE ? ((Rare) aux).noticeAt : startedAt + noticeOffset;
+    }
+
+    /**
+     * The store's handle for this episode's last-seen changes ({@link EpisodeStore#putTracked}), or null when the
+     * store gave none (it takes them by key) or the episode was not put since it was loaded from the store.
+     */
+    final EpisodeStore.LastSeen storeHandle() {
+        Object a = aux;
+        return a instanceof Rare r ? r.handle : (EpisodeStore.LastSeen) a;
+    }
+
+    /** Keeps {@code h} (null for none) as {@link #storeHandle()}; no reference store when it is the same one. */
+    final void storeHandle(EpisodeStore.LastSeen h) {
+        Object a = aux;
+        if (a == h) {
+            return;
+        }
+        if (a instanceof Rare r) {
+            if (r.handle != h) {
+                aux = new Rare(r.display, r.noticeDetail, r.noticeAt, h);
+            }
+        } else {
+            aux = h;
+        }
+    }
+
+    /** Sets the seldom-set parts, keeping the store handle: {@link #aux} becomes a Rare, or the handle alone. */
+    private void setAux(String display, String noticeDetail, long noticeAt) {
+        EpisodeStore.LastSeen h = storeHandle();
+        aux = display == null && noticeDetail == null && noticeAt == 0 ? h
+                : new Rare(display, noticeDetail, noticeAt, h);
     }
 
     final boolean plateLegible() {
@@ -103,13 +138,13 @@ class EpisodeCell {
                 && off > NOTICE_WIDE && off <= Integer.MAX_VALUE;
         if (noticeAt == 0) {
             noticeOffset = NOTICE_ZERO;
-            rare = Rare.of(display, noticeDetail, 0);
+            setAux(display, noticeDetail, 0);
         } else if (fits) {
             noticeOffset = (int) off;
-            rare = Rare.of(display, noticeDetail, 0);
+            setAux(display, noticeDetail, 0);
         } else {
             noticeOffset = NOTICE_WIDE;
-            rare = new Rare(display, noticeDetail, noticeAt);
+            setAux(display, noticeDetail, noticeAt);
         }
     }
 
@@ -173,7 +208,7 @@ class EpisodeCell {
         lastY = c.lastY;
         cameraId = c.cameraId;
         noticeOffset = c.noticeOffset;
-        rare = c.rare;
+        aux = c.aux;
         idHigh = c.idHigh;
         idLow = c.idLow;
     }
@@ -182,7 +217,7 @@ class EpisodeCell {
     final void clearRefs() {
         fenceId = null;
         cameraId = null;
-        rare = null;
+        aux = null;
         noticeOffset = NOTICE_ZERO;
         idHigh = 0;
         idLow = 0;
@@ -235,8 +270,7 @@ class EpisodeCell {
             if (w < 0) {
                 String shown = plateBits == 0 ? plate.text() : null;
                 if (shown != display()) {
-                    rare = noticeOffset == NOTICE_WIDE ? new Rare(shown, rare.noticeDetail, rare.noticeAt)
-                            : Rare.of(shown, noticeDetail(), 0);
+                    setAux(shown, noticeDetail(), noticeOffset == NOTICE_WIDE ? ((Rare) aux).noticeAt : 0);
                 }
                 displayBits = plateBits;
                 displayConfidence = -w;

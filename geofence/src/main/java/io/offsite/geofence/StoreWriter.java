@@ -12,12 +12,16 @@ import java.util.Arrays;
  * replays its input from {@link EpisodeStore#watermark()} after a crash rebuilds the exact state.
  */
 final class StoreWriter {
+    /** How many dirty tracks a checkpoint brings into cache together. */
+    static final int GROUP = 16;
     private final EpisodeStore store;
     private final long intervalMs;
     private boolean checkpointed;
     private long lastCheckpoint;
     private Track[] dirty = new Track[64];
     private int dirtyCount;
+    /** A sink for the checkpoint's look-ahead loads, so they are not optimised away. */
+    long touches;
     /** An episode started since the last flush ({@link #endOfCall}). */
     private boolean started;
 
@@ -30,12 +34,12 @@ final class StoreWriter {
         return s.phase() == Phase.ACTIVE || s.phase() == Phase.DONE;
     }
 
-    /** Episode {@code s} of track {@code t} replaced {@code old}; {@code s} is ACTIVE or DONE. */
-    void changed(Track t, EpisodeState old, EpisodeState s) {
+    /** Episode {@code s} (now in cell {@code c}) of track {@code t} replaced {@code old}; {@code s} is ACTIVE or DONE. */
+    void changed(Track t, EpisodeCell c, EpisodeState old, EpisodeState s) {
         if (intervalMs > 0 && stored(old) && onlyLastSeenDiffers(old, s)) {
             markDirty(t);
         } else {
-            store.put(s);
+            put(c, s);
             if (!stored(old)) {
                 started = true;
             }
@@ -63,8 +67,14 @@ final class StoreWriter {
         if (intervalMs > 0 && !shownChanged) {
             markDirty(t);
         } else {
-            store.put(c.toState(t.subject(), t.key));
+            put(c, c.toState(t.subject(), t.key));
         }
+    }
+
+    /** Puts {@code s}, the state of cell {@code c}, and keeps the store's last-seen handle in the cell. */
+    private void put(EpisodeCell c, EpisodeState s) {
+        EpisodeStore.LastSeen h = store.putTracked(s);
+        c.storeHandle(h == EpisodeStore.LastSeen.BY_KEY ? null : h);
     }
 
     private void markDirty(Track t) {
@@ -89,22 +99,47 @@ final class StoreWriter {
     }
 
     /**
-     * Hands every stored episode of a dirty track to the store as a last-seen change
-     * ({@link EpisodeStore#putLastSeen}: every other change of it was handed over at once with
-     * {@link EpisodeStore#put}), then the watermark, then flushes.
+     * Hands every stored episode of a dirty track to the store as a last-seen change (through the episode's
+     * {@link EpisodeStore.LastSeen} handle when the store gave one and still takes it, else
+     * {@link EpisodeStore#putLastSeen}: every other change of it was handed over at once with
+     * {@link EpisodeStore#putTracked}), then the watermark, then flushes.
      */
     void checkpoint(long watermark) {
-        for (int i = 0; i < dirtyCount; i++) {
-            Track t = dirty[i];
-            dirty[i] = null;
-            t.dirtyBit(false);
-            for (int k = 0; k < t.episodeCount; k++) {
-                EpisodeCell c = t.cell(k);
-                if (c.stored()) {
-                    store.putLastSeen(c.toState(t.subject(), t.key));
+        // in groups of GROUP tracks: the next group's tracks and this group's first store handles (their tracks
+        // were brought in one group ago) are loaded together before this group is written, so the loads overlap
+        int n = dirtyCount;
+        long sum = 0;
+        for (int i = 0; i < Math.min(GROUP, n); i++) {
+            sum += dirty[i].touchCheckpoint();
+        }
+        for (int base = 0; base < n; base += GROUP) {
+            int end = Math.min(base + GROUP, n);
+            for (int i = end; i < Math.min(end + GROUP, n); i++) {
+                sum += dirty[i].touchCheckpoint();
+            }
+            for (int i = base; i < end; i++) {
+                EpisodeStore.LastSeen h = dirty[i].storeHandle();
+                if (h != null) {
+                    Class<?> k = h.getClass(); // loads the handle's header
+                    sum += k == Object.class ? 0 : 1;
+                }
+            }
+            for (int i = base; i < end; i++) {
+                Track t = dirty[i];
+                dirty[i] = null;
+                t.dirtyBit(false);
+                for (int k = 0; k < t.episodeCount; k++) {
+                    EpisodeCell c = t.cell(k);
+                    if (c.stored()) {
+                        EpisodeStore.LastSeen h = c.storeHandle();
+                        if (h == null || !h.lastSeen(c.lastSeen, c.lastX, c.lastY, c.cameraId, c.displayConfidence)) {
+                            store.putLastSeen(c.toState(t.subject(), t.key));
+                        }
+                    }
                 }
             }
         }
+        touches += sum;
         dirtyCount = 0;
         store.putWatermark(watermark);
         store.flush();

@@ -296,7 +296,7 @@ final class SubjectStep {
         t.setEpisode(i, s);
         if (StoreWriter.stored(s)) {
             if (s != old) {
-                writer.changed(t, old, s);
+                writer.changed(t, t.cell(i), old, s);
             }
         } else if (wasStored) {
             writer.removed(s);

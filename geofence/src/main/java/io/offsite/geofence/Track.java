@@ -84,6 +84,14 @@ final class Track extends EpisodeCell {
         return key + pendingCount + lastSeen + ordinal;
     }
 
+    /**
+     * Reads the fields a checkpoint writes of the track's own episode (last-seen data, flags, the store handle's
+     * field), so a look-ahead brings their cache lines in; returns something to consume.
+     */
+    long touchCheckpoint() {
+        return lastSeen + flags + Double.doubleToRawLongBits(lastY) + episodeCount;
+    }
+
     /** Copies the remembered index answer into {@code out} when it holds at (x, y); else returns -1. */
     int memoHits(FenceIndex index, double x, double y, int[] out) {
         double dx = x - memoX;

@@ -45,6 +45,36 @@ public interface EpisodeStore {
         put(state);
     }
 
+    /**
+     * Like {@link #put}, and returns where the "last seen" changes of this episode may go from now on without a key
+     * look-up: the engine keeps the handle with the episode and, at its checkpoints, hands such a change to
+     * {@link LastSeen#lastSeen} instead of {@link #putLastSeen(EpisodeState)} (and without building the state). The
+     * engine calls this wherever it would call {@link #put}. The default puts and returns {@link LastSeen#BY_KEY}:
+     * a store that does not override it is called exactly as before.
+     */
+    default LastSeen putTracked(EpisodeState state) {
+        put(state);
+        return LastSeen.BY_KEY;
+    }
+
+    /**
+     * A store's handle to one stored episode, for its "last seen" changes ({@link #putTracked}). Called from the
+     * engine's thread, like every other store call.
+     */
+    @FunctionalInterface
+    interface LastSeen {
+        /** The handle of a store that takes last-seen changes only by key: its {@link #lastSeen} always refuses. */
+        LastSeen BY_KEY = (lastSeen, lastX, lastY, cameraId, displayConfidence) -> false;
+
+        /**
+         * Records new "last seen" data of the episode this handle names — the same change as
+         * {@link EpisodeStore#putLastSeen(EpisodeState)} with a state that differs only in these components — and
+         * returns true; or returns false, recording nothing, when the handle no longer names a stored episode (it
+         * was removed since): the caller then hands the change over with {@code putLastSeen(EpisodeState)}.
+         */
+        boolean lastSeen(long lastSeen, double lastX, double lastY, String cameraId, double displayConfidence);
+    }
+
     /** Deletes the episode keyed by (fenceId, subject); no-op when absent. */
     void remove(String fenceId, String subject);
 

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link EpisodeStore#inMemory()}: concurrent maps keyed by (fence id, subject) and by history key. An episode's
  * entry keeps the state last {@link #put} and patches the "last seen" data of each {@link #putLastSeen} into it in
  * place (primitives and the camera id), so a checkpoint neither replaces map values nor keeps the engine's fresh
- * state objects alive; {@link #episodes()} rebuilds the states.
+ * state objects alive; {@link #episodes()} rebuilds the states. Each entry is also the episode's
+ * {@link EpisodeStore.LastSeen} handle ({@link #putTracked}), so the engine's checkpoint patches it without a look-up.
  */
 final class InMemoryEpisodeStore implements EpisodeStore {
     private final ConcurrentHashMap<Key, Entry> episodes = new ConcurrentHashMap<>();
@@ -20,8 +21,11 @@ final class InMemoryEpisodeStore implements EpisodeStore {
     private record Key(String fenceId, String subject) {
     }
 
-    /** One stored episode: the state last put plus the last-seen data given since. Guarded by itself. */
-    private static final class Entry {
+    /**
+     * One stored episode: the state last put plus the last-seen data given since; also the episode's
+     * {@link EpisodeStore.LastSeen} handle ({@link #putTracked}). Guarded by itself.
+     */
+    private static final class Entry implements LastSeen {
         private EpisodeState base;
         /** Whether the fields below replace the base state's last-seen data. */
         private boolean patched;
@@ -30,6 +34,8 @@ final class InMemoryEpisodeStore implements EpisodeStore {
         private double lastY;
         private String cameraId;
         private double displayConfidence;
+        /** Removed from the map: a handle the engine still holds refuses writes. */
+        private boolean removed;
 
         Entry(EpisodeState base) {
             this.base = base;
@@ -42,15 +48,31 @@ final class InMemoryEpisodeStore implements EpisodeStore {
         }
 
         synchronized void putLastSeen(EpisodeState s) {
-            lastSeen = s.lastSeen();
-            lastX = s.lastX();
-            lastY = s.lastY();
-            String cam = s.cameraId();
+            patch(s.lastSeen(), s.lastX(), s.lastY(), s.cameraId(), s.displayConfidence());
+        }
+
+        @Override
+        public synchronized boolean lastSeen(long at, double x, double y, String cam, double confidence) {
+            if (removed) {
+                return false;
+            }
+            patch(at, x, y, cam, confidence);
+            return true;
+        }
+
+        private void patch(long at, double x, double y, String cam, double confidence) {
+            lastSeen = at;
+            lastX = x;
+            lastY = y;
             if (cameraId != cam && !cam.equals(cameraId)) { // an equal one is kept: no reference store, no GC card
                 cameraId = cam;
             }
-            displayConfidence = s.displayConfidence();
+            displayConfidence = confidence;
             patched = true;
+        }
+
+        synchronized void markRemoved() {
+            removed = true;
         }
 
         synchronized EpisodeState state() {
@@ -67,12 +89,22 @@ final class InMemoryEpisodeStore implements EpisodeStore {
 
     @Override
     public void put(EpisodeState state) {
+        putTracked(state);
+    }
+
+    /** Puts and returns the episode's entry: the engine's later last-seen changes patch it without a look-up. */
+    @Override
+    public LastSeen putTracked(EpisodeState state) {
         Key k = new Key(state.fenceId(), state.subject());
         Entry e = episodes.get(k);
-        if (e == null && (e = episodes.putIfAbsent(k, new Entry(state))) == null) {
-            return;
+        if (e == null) {
+            Entry fresh = new Entry(state);
+            if ((e = episodes.putIfAbsent(k, fresh)) == null) {
+                return fresh;
+            }
         }
         e.put(state);
+        return e;
     }
 
     @Override
@@ -87,7 +119,10 @@ final class InMemoryEpisodeStore implements EpisodeStore {
 
     @Override
     public void remove(String fenceId, String subject) {
-        episodes.remove(new Key(fenceId, subject));
+        Entry e = episodes.remove(new Key(fenceId, subject));
+        if (e != null) {
+            e.markRemoved();
+        }
     }
 
     @Override

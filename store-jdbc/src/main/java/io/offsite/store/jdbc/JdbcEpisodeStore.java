@@ -123,6 +123,18 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     }
 
     /**
+     * As {@link #put}, returning the episode's slot as its handle: a last-seen change given to the handle is buffered
+     * without a key look-up or a state (as a last-seen record, or patched into a whole record buffered since the last
+     * flush). The handle refuses once the episode is removed.
+     */
+    @Override
+    public synchronized LastSeen putTracked(EpisodeState state) {
+        Slot slot = slot(state);
+        slot.buffer(state, Slot.WHOLE, dirty);
+        return slot;
+    }
+
+    /**
      * Buffers {@code state} as a change of only its last-seen data: appended to the log at the flush as a last-seen
      * record, or as part of the whole record when one is buffered for the same episode. An episode this store has not
      * written or read (a caller that broke the {@link EpisodeStore#putLastSeen} contract, or a store that has not
@@ -142,14 +154,17 @@ public final class JdbcEpisodeStore implements EpisodeStore {
     public synchronized void remove(String fenceId, String subject) {
         EpisodeKey key = new EpisodeKey(fenceId, subject);
         Slot slot = slots.remove(key);
-        (slot != null ? slot : new Slot(key)).buffer(null, Slot.REMOVED, dirty);
+        if (slot != null) {
+            slot.removed = true;
+        }
+        (slot != null ? slot : new Slot(this, key)).buffer(null, Slot.REMOVED, dirty);
     }
 
     private Slot slot(EpisodeState state) {
         EpisodeKey key = EpisodeKey.of(state);
         Slot slot = slots.get(key);
         if (slot == null) {
-            slot = new Slot(key);
+            slot = new Slot(this, key);
             slots.put(key, slot);
         }
         return slot;
@@ -299,17 +314,26 @@ public final class JdbcEpisodeStore implements EpisodeStore {
         });
     }
 
-    /** An episode the store knows, with the change buffered for the next flush. */
-    private static final class Slot {
+    /**
+     * An episode the store knows, with the change buffered for the next flush; also the episode's
+     * {@link EpisodeStore.LastSeen} handle ({@link #putTracked}), guarded by the store's lock.
+     */
+    private static final class Slot implements LastSeen {
         static final byte NONE = 0;
         static final byte WHOLE = 1;
         static final byte LAST_SEEN = 2;
         static final byte REMOVED = 3;
+        final JdbcEpisodeStore store;
         final EpisodeKey key;
         EpisodeState state;
+        /** A last-seen change given to the handle (with {@link #state} null), or null. */
+        EpisodeLogRecord.LastSeen lastSeen;
         byte change = NONE;
+        /** Removed from the store's slots: the handle refuses changes. */
+        boolean removed;
 
-        Slot(EpisodeKey key) {
+        Slot(JdbcEpisodeStore store, EpisodeKey key) {
+            this.store = store;
             this.key = key;
         }
 
@@ -319,19 +343,39 @@ public final class JdbcEpisodeStore implements EpisodeStore {
                 dirty.add(this);
             }
             state = s;
+            lastSeen = null;
             change = kind;
+        }
+
+        @Override
+        public boolean lastSeen(long at, double x, double y, String cameraId, double displayConfidence) {
+            synchronized (store) {
+                if (removed) {
+                    return false;
+                }
+                EpisodeLogRecord.LastSeen seen = new EpisodeLogRecord.LastSeen(key.fenceId(), key.subject(), at, x, y,
+                        cameraId, displayConfidence);
+                if (change == WHOLE) {
+                    state = seen.applyTo(state, "the buffered write");
+                } else {
+                    buffer(null, LAST_SEEN, store.dirty);
+                    lastSeen = seen;
+                }
+                return true;
+            }
         }
 
         EpisodeLogRecord record() {
             return switch (change) {
                 case WHOLE -> new EpisodeLogRecord.Whole(state);
-                case LAST_SEEN -> EpisodeLogRecord.LastSeen.of(state);
+                case LAST_SEEN -> state != null ? EpisodeLogRecord.LastSeen.of(state) : lastSeen;
                 default -> new EpisodeLogRecord.Removal(key.fenceId(), key.subject());
             };
         }
 
         void clear() {
             state = null;
+            lastSeen = null;
             change = NONE;
         }
     }

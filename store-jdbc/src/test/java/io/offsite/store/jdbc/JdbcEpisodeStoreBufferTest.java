@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.offsite.geofence.EpisodeState;
+import io.offsite.geofence.spi.EpisodeStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,45 @@ class JdbcEpisodeStoreBufferTest {
                     .containsExactly(history("浙J00001", 1_000));
             store.putHistory(history("浙J00002", 2_000));
             assertThat(store.histories()).containsExactly(history("浙J00001", 1_000), history("浙J00002", 2_000));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void lastSeenGivenToTheHandle_isRestoredAsItsLastSeenData(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
+            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1");
+            EpisodeState a = state("浙J00001", 1_000);
+            EpisodeStore.LastSeen handle = store.putTracked(a);
+            // in the same flush as the whole write: patched into it
+            EpisodeState early = seen(a, 5_000, 1, 1);
+            assertThat(handle.lastSeen(early.lastSeen(), early.lastX(), early.lastY(), early.cameraId(),
+                    early.displayConfidence())).isTrue();
+            store.flush();
+            assertThat(JdbcEpisodeStore.create(db, "engine-1").episodes()).containsExactly(early);
+            // after the flush: a last-seen record of its own
+            EpisodeState later = seen(a, 20_000, 2, 1);
+            assertThat(handle.lastSeen(later.lastSeen(), later.lastX(), later.lastY(), later.cameraId(),
+                    later.displayConfidence())).isTrue();
+            store.flush();
+            assertThat(JdbcEpisodeStore.create(db, "engine-1").episodes()).containsExactly(later);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void handleOfARemovedEpisode_refusesAndWritesNothing(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock())) {
+            JdbcEpisodeStore store = JdbcEpisodeStore.create(db, "engine-1");
+            EpisodeState a = state("浙J00001", 1_000);
+            EpisodeStore.LastSeen handle = store.putTracked(a);
+            store.flush();
+            store.remove(a.fenceId(), a.subject());
+            EpisodeState again = state("浙J00001", 60_000);
+            store.put(again);
+            assertThat(handle.lastSeen(90_000, 1, 1, "33100300001320000001", 0.9)).isFalse();
+            store.flush();
+            assertThat(JdbcEpisodeStore.create(db, "engine-1").episodes()).containsExactly(again);
         }
     }
 }
