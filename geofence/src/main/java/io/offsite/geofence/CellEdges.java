@@ -28,8 +28,11 @@ final class CellEdges {
     static final int MAX_DENSE_CELL = 4096;
     /** Cells and sub-cells are expanded by this much (degrees) so lookup rounding never leaves them. */
     static final double EPS = 1e-9;
-    /** Records with more edges than this list them per sub-row when that at most doubles them. */
-    static final int ROW_SPLIT_MIN = 16;
+    /**
+     * Records with more edges than this list them per sub-row when that at most doubles them (a flat record of up to
+     * {@link SubCellEdges#MIN_EDGES} edges thus scans about one eighth of them).
+     */
+    static final int ROW_SPLIT_MIN = 12;
 
     private CellEdges() {
     }
