@@ -84,7 +84,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                         }
                     }
                 }
-                return existing(c, dialect, byKey.keySet(), inserted);
+                return existing(c, byKey.keySet(), inserted);
             });
         }
         // H2: one INSERT ... SELECT over the arrays per ARRAY_ROWS messages, skipping stored keys; FINAL TABLE names
@@ -108,7 +108,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                             }
                         }
                     }
-                    return existing(c, dialect, byKey.keySet(), inserted);
+                    return existing(c, byKey.keySet(), inserted);
                 });
             } catch (StoreException e) {
                 // H2: a concurrent insert of the same key committed between our NOT EXISTS and our INSERT; try again
@@ -121,8 +121,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     }
 
     /** The stored state of the {@code keys} not {@code inserted}, by key. */
-    private static Map<String, StoredMessage> existing(Connection c, Dialect dialect, Set<String> keys,
-            Set<String> inserted)
+    private static Map<String, StoredMessage> existing(Connection c, Set<String> keys, Set<String> inserted)
             throws SQLException {
         List<String> skipped = new ArrayList<>();
         for (String k : keys) {
@@ -132,7 +131,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
         Map<String, StoredMessage> existing = new LinkedHashMap<>();
         if (!skipped.isEmpty()) {
-            for (StoredMessage s : OutboxRows.select(c, dialect, skipped)) {
+            for (StoredMessage s : OutboxRows.select(c, skipped)) {
                 existing.put(s.key(), s);
             }
         }
@@ -202,31 +201,23 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                     }
                 }
             } else if (!byKey.isEmpty()) {
-                // H2: one MERGE over the arrays per ARRAY_ROWS rows, in key order; H2 locks each matched row and
-                // checks the version again under the lock, and FINAL TABLE names the rows it wrote
-                List<StoredMessage> inOrder = new ArrayList<>(byKey.values());
-                try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM FINAL TABLE (MERGE INTO "
-                        + TABLE + " o USING " + OutboxRows.unnest(dialect) + " ON o.message_key = u.message_key AND"
-                        + " o.version = u.expected_version WHEN MATCHED THEN UPDATE SET "
-                        + OutboxRows.unnestAssignments() + ", version = o.version + 1" + endLease + ")")) {
-                    for (int from = 0; from < inOrder.size(); from += OutboxRows.ARRAY_ROWS) {
-                        List<StoredMessage> chunk = inOrder.subList(from, Math.min(inOrder.size(),
-                                from + OutboxRows.ARRAY_ROWS));
-                        List<OutboxMessage> ms = new ArrayList<>(chunk.size());
-                        long[] versions = new long[chunk.size()];
-                        for (StoredMessage st : chunk) {
-                            versions[ms.size()] = st.version();
-                            ms.add(st.message());
-                        }
-                        int i = OutboxRows.bindArrays(c, dialect, ps, 1, ms, versions);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET " + OutboxRows.assignments()
+                        + ", version = version + 1" + endLease + " WHERE message_key = ? AND version = ?")) {
+                    for (StoredMessage s : byKey.values()) {
+                        int next = OutboxRows.bindState(ps, 1, s.message());
                         if (holder != null) {
-                            ps.setString(i++, holder);
-                            ps.setString(i, holder);
+                            ps.setString(next++, holder);
+                            ps.setString(next++, holder);
                         }
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                written.add(rs.getString(1));
-                            }
+                        ps.setString(next, s.key());
+                        ps.setLong(next + 1, s.version());
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    int i = 0;
+                    for (String k : byKey.keySet()) {
+                        if (counts[i++] != 0) {
+                            written.add(k);
                         }
                     }
                 }
@@ -257,7 +248,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     @Override
     public Optional<StoredMessage> find(String key) {
         Objects.requireNonNull(key, "key");
-        return run("reading outbox message " + key, c -> OutboxRows.select(c, dialect, List.of(key)).stream().findFirst());
+        return run("reading outbox message " + key, c -> OutboxRows.select(c, List.of(key)).stream().findFirst());
     }
 
     @Override
@@ -281,7 +272,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
         return run("reading " + distinct.size() + " outbox messages", c -> {
             Map<String, StoredMessage> found = new LinkedHashMap<>();
-            OutboxRows.select(c, dialect, distinct).forEach(s -> found.put(s.key(), s));
+            OutboxRows.select(c, distinct).forEach(s -> found.put(s.key(), s));
             return found;
         });
     }
@@ -296,7 +287,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         return run("reading the outbox messages of " + distinct.size() + " provider ids", c -> {
             Map<String, StoredMessage> found = new LinkedHashMap<>();
             // in seq order, so the latest message under a provider id is put last
-            OutboxRows.selectByProviderIds(c, dialect, distinct).forEach(s -> found.put(s.message().providerId().orElseThrow(), s));
+            OutboxRows.selectByProviderIds(c, distinct).forEach(s -> found.put(s.message().providerId().orElseThrow(), s));
             return found;
         });
     }

@@ -1,5 +1,6 @@
 package io.offsite.store.jdbc;
 
+import static io.offsite.store.jdbc.OutboxRows.SELECT;
 import static io.offsite.store.jdbc.OutboxRows.TABLE;
 
 import io.offsite.notify.spi.StoredMessage;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,16 +40,16 @@ final class OutboxLeases {
     /**
      * PostgreSQL: a {@code SELECT ... FOR UPDATE SKIP LOCKED} picks and locks the due rows (rows another
      * transaction is writing are skipped, never waited for), then one {@code UPDATE ... RETURNING} leases exactly
-     * those keys. H2: reads the first due keys, then one {@code MERGE} leases those still due, checked again under
-     * each row's lock (a row another holder claimed, or a receipt made final, meanwhile is left out), and returns
-     * them through {@code FINAL TABLE}.
+     * those keys. H2: reads the due rows, then
+     * leases each with an UPDATE conditional on the version it read (and on still being due); a row whose version
+     * moved was written meanwhile (another holder's claim, a receipt) and is left out.
      */
     static List<StoredMessage> claim(Connection c, Dialect dialect, String holder, Instant now, Instant leaseUntil,
             int max) throws SQLException {
         long nowMicros = OutboxRows.floorMicros(now);
         long untilMicros = OutboxRows.floorMicros(leaseUntil);
         List<StoredMessage> got = dialect == Dialect.POSTGRESQL ? claimSkipLocked(c, holder, nowMicros, untilMicros, max)
-                : claimByMerge(c, holder, nowMicros, untilMicros, max);
+                : claimByVersion(c, holder, nowMicros, untilMicros, max);
         got.sort(Comparator.comparing((StoredMessage s) -> s.message().dueAt().orElseThrow())
                 .thenComparing(StoredMessage::key));
         return got;
@@ -90,42 +92,39 @@ final class OutboxLeases {
         }
     }
 
-    private static List<StoredMessage> claimByMerge(Connection c, String holder, long nowMicros, long untilMicros,
+    private static List<StoredMessage> claimByVersion(Connection c, String holder, long nowMicros, long untilMicros,
             int max) throws SQLException {
-        // the first due keys in due order (without a lower bound H2's index scan walks every final row, due_micros
-        // NULL and sorted first, before the due ones), then one MERGE over them in key order whose ON condition
-        // checks DUE again: H2 evaluates it again on a row another transaction wrote meanwhile, under that row's
-        // lock, so a row another holder claimed or a receipt made final since the read is left out. FINAL TABLE
-        // returns the leased rows. (A single UPDATE ... WHERE message_key IN (that read) ran the read again for each
-        // row it checked.)
-        TreeSet<String> keys = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE due_micros >= "
-                + Long.MIN_VALUE + " AND" + DUE + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY")) {
+        TreeMap<String, StoredMessage> candidates = new TreeMap<>();
+        // without a lower bound H2's index scan walks every final row (due_micros NULL, sorted first) before the
+        // due ones
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE due_micros >= " + Long.MIN_VALUE + " AND" + DUE
+                + " ORDER BY due_micros FETCH FIRST ? ROWS ONLY")) {
             ps.setLong(1, nowMicros);
             ps.setLong(2, nowMicros);
             ps.setInt(3, max);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                }
-            }
+            OutboxRows.readAll(ps).forEach(s -> candidates.put(s.key(), s));
         }
-        List<StoredMessage> got = new ArrayList<>(keys.size());
-        if (keys.isEmpty()) {
+        List<StoredMessage> got = new ArrayList<>(candidates.size());
+        if (candidates.isEmpty()) {
             return got;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + OutboxRows.COLUMNS + " FROM FINAL TABLE (MERGE INTO "
-                + TABLE + " USING unnest(CAST(? AS VARCHAR ARRAY)) AS u(k) ON message_key = u.k AND" + DUE
-                + " WHEN MATCHED THEN UPDATE SET lease_holder = ?, lease_until_micros = ?, version = version + 1)")) {
-            List<String> all = new ArrayList<>(keys);
-            for (int from = 0; from < all.size(); from += OutboxRows.ARRAY_ROWS) {
-                OutboxRows.bindArray(c, Dialect.H2, ps, 1, "varchar",
-                        all.subList(from, Math.min(all.size(), from + OutboxRows.ARRAY_ROWS)).toArray(new String[0]));
-                ps.setLong(2, nowMicros);
-                ps.setLong(3, nowMicros);
-                ps.setString(4, holder);
-                ps.setLong(5, untilMicros);
-                got.addAll(OutboxRows.readAll(ps));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_holder = ?,"
+                + " lease_until_micros = ?, version = version + 1 WHERE message_key = ? AND version = ? AND" + DUE)) {
+            for (StoredMessage s : candidates.values()) {
+                ps.setString(1, holder);
+                ps.setLong(2, untilMicros);
+                ps.setString(3, s.key());
+                ps.setLong(4, s.version());
+                ps.setLong(5, nowMicros);
+                ps.setLong(6, nowMicros);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            int i = 0;
+            for (StoredMessage s : candidates.values()) {
+                if (counts[i++] == 1) { // 0: written by another transaction since our read
+                    got.add(new StoredMessage(s.message(), s.version() + 1));
+                }
             }
         }
         return got;

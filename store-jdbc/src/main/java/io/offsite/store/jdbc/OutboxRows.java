@@ -30,6 +30,8 @@ final class OutboxRows {
             + " due_micros, first_attempt_at, last_attempt_at, sent_at, delivered_at, dead_lettered_at, provider_id,"
             + " last_error, dead_letter_reason";
     static final int STATE_COUNT = 17;
+    /** How many keys one {@code IN (...)} lists. */
+    private static final int CHUNK = 500;
     /** What {@link #read} needs. */
     static final String SELECT = "SELECT message_key, " + STATE_COLUMNS + ", version FROM " + TABLE;
     /** The columns {@link #read} needs, for {@code RETURNING} clauses. */
@@ -192,28 +194,31 @@ final class OutboxRows {
         }
     }
 
-    /** The rows with these keys, {@value #ARRAY_ROWS} keys per query. */
-    static List<StoredMessage> select(Connection c, Dialect dialect, List<String> keys) throws SQLException {
-        return selectWhereIn(c, dialect, "message_key", "", keys);
+    /** The rows with these keys, in chunks of {@value #CHUNK}. */
+    static List<StoredMessage> select(Connection c, List<String> keys) throws SQLException {
+        List<StoredMessage> out = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE message_key IN (" + marks(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                out.addAll(readAll(ps));
+            }
+        }
+        return out;
     }
 
-    /** The rows carrying these provider ids, {@value #ARRAY_ROWS} ids per query, each query's rows in {@code seq} order. */
-    static List<StoredMessage> selectByProviderIds(Connection c, Dialect dialect, List<String> providerIds)
-            throws SQLException {
-        return selectWhereIn(c, dialect, "provider_id", " ORDER BY seq", providerIds);
-    }
-
-    /**
-     * The rows whose {@code column} is one of {@code values}: one statement text for any number of values (an array
-     * parameter, {@code = ANY(?)}, which both databases look up through the column's index), so it is parsed once.
-     */
-    private static List<StoredMessage> selectWhereIn(Connection c, Dialect dialect, String column, String order,
-            List<String> values) throws SQLException {
-        List<StoredMessage> out = new ArrayList<>(values.size());
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE " + column + " = ANY(?)" + order)) {
-            for (int from = 0; from < values.size(); from += ARRAY_ROWS) {
-                List<String> chunk = values.subList(from, Math.min(values.size(), from + ARRAY_ROWS));
-                bindArray(c, dialect, ps, 1, "varchar", chunk.toArray(new String[0]));
+    /** The rows carrying these provider ids, in chunks of {@value #CHUNK}, each chunk in {@code seq} order. */
+    static List<StoredMessage> selectByProviderIds(Connection c, List<String> providerIds) throws SQLException {
+        List<StoredMessage> out = new ArrayList<>(providerIds.size());
+        for (int from = 0; from < providerIds.size(); from += CHUNK) {
+            List<String> chunk = providerIds.subList(from, Math.min(providerIds.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE provider_id IN (" + marks(chunk.size())
+                    + ") ORDER BY seq")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
                 out.addAll(readAll(ps));
             }
         }
