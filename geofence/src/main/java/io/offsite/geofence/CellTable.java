@@ -36,7 +36,7 @@ final class CellTable {
      * entry {@code ordinal << 1}, a boundary entry {@code record << 1 | 1}. {@code banded}/{@code flat} are the
      * whole polygons for records that defer to them.
      */
-    CellTable(int cells, int[] start, int[] list, CellEdges.Builder records, EdgeBands[] banded, double[][] flat) {
+    CellTable(int cells, int[] start, int[] list, CellEdgesBuilder records, EdgeBands[] banded, double[][] flat) {
         this.banded = banded;
         this.flat = flat;
         occupied = new long[(cells + 63) >>> 6];

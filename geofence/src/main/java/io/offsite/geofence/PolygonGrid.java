@@ -63,7 +63,7 @@ final class PolygonGrid {
             invH = 0;
             nx = 0;
             ny = 0;
-            table = new CellTable(0, new int[1], new int[0], new CellEdges.Builder(), banded, flat);
+            table = new CellTable(0, new int[1], new int[0], new CellEdgesBuilder(), banded, flat);
             metersPerDegreeLon = METERS_PER_DEGREE;
             return;
         }
@@ -81,7 +81,7 @@ final class PolygonGrid {
         invH = 1 / ch;
         nx = (int) Math.floor(ext.getWidth() * invW) + 1;
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
-        CellEdges.Builder records = new CellEdges.Builder();
+        CellEdgesBuilder records = new CellEdgesBuilder();
         int[][] built = classifyCells(areas, cw, ch, records);
         table = new CellTable(nx * ny, built[0], built[1], records, banded, flat);
     }
@@ -90,7 +90,7 @@ final class PolygonGrid {
      * Per cell, in ordinal order: inside entries ({@code i << 1}) and boundary entries ({@code record << 1 | 1},
      * the record built from the polygon's edges near the cell, see {@link CellEdges}).
      */
-    private int[][] classifyCells(Geometry[] areas, double cw, double ch, CellEdges.Builder records) {
+    private int[][] classifyCells(Geometry[] areas, double cw, double ch, CellEdgesBuilder records) {
         GeometryFactory gf = new GeometryFactory();
         int[] counts = new int[nx * ny + 1];
         IntList cellOf = new IntList();

@@ -31,7 +31,7 @@ class SubCellEdgesTest {
         double[] edges = EdgeBands.rawEdges(star);
         double[] flat = FlatPolygon.of(star);
         double cw = CH / Math.cos(Math.toRadians(Y0));
-        CellEdges.Builder records = new CellEdges.Builder();
+        CellEdgesBuilder records = new CellEdgesBuilder();
         int dense = 0;
         long[] rec = new long[1 << 16];
         Random r = new Random(1);
