@@ -132,7 +132,11 @@ final class StoreWriter {
                     EpisodeCell c = t.cell(k);
                     if (c.stored()) {
                         EpisodeStore.LastSeen h = c.storeHandle();
-                        if (h == null || !h.lastSeen(c.lastSeen, c.lastX, c.lastY, c.cameraId, c.displayConfidence)) {
+                        if (h != null && !h.lastSeen(c.lastSeen, c.lastX, c.lastY, c.cameraId, c.displayConfidence)) {
+                            c.storeHandle(null); // refused for good (removed from the store): by key from now on
+                            h = null;
+                        }
+                        if (h == null) {
                             store.putLastSeen(c.toState(t.subject(), t.key));
                         }
                     }
