@@ -42,6 +42,17 @@ final class InMemorySharedOutboxStore implements SharedOutboxStore {
 
     @Override
     public synchronized Map<String, StoredMessage> insertAbsent(Collection<OutboxMessage> messages) {
+        return insert(null, null, messages);
+    }
+
+    @Override
+    public synchronized Optional<Map<String, StoredMessage>> insertAbsentLeased(String holder, Instant leaseUntil,
+            Collection<OutboxMessage> messages) {
+        return Optional.of(insert(Objects.requireNonNull(holder, "holder"),
+                Objects.requireNonNull(leaseUntil, "leaseUntil"), messages));
+    }
+
+    private Map<String, StoredMessage> insert(String holder, Instant leaseUntil, Collection<OutboxMessage> messages) {
         checkOpen();
         Map<String, StoredMessage> existing = new LinkedHashMap<>();
         for (OutboxMessage m : messages) {
@@ -49,7 +60,10 @@ final class InMemorySharedOutboxStore implements SharedOutboxStore {
             if (r != null) {
                 existing.put(m.key(), r.stored());
             } else {
-                rows.put(m.key(), new Row(m, 1));
+                Row inserted = new Row(m, 1);
+                inserted.holder = holder;
+                inserted.leaseUntil = leaseUntil;
+                rows.put(m.key(), inserted);
             }
         }
         return existing;

@@ -26,6 +26,7 @@ public final class OutboxBuilder {
     Executor sendExecutor;
     String holder;
     Duration leaseDuration = Duration.ofMinutes(5);
+    boolean claimOnEnqueue;
 
     OutboxBuilder(OutboxStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -123,6 +124,21 @@ public final class OutboxBuilder {
             throw new NotifyException("leaseDuration must be between 1 s and 1 h, was " + value);
         }
         this.leaseDuration = value;
+        return this;
+    }
+
+    /**
+     * On a {@link io.offsite.notify.spi.SharedOutboxStore}: whether {@link Outbox#enqueueAll} leases the messages it
+     * inserts to this outbox ({@link io.offsite.notify.spi.SharedOutboxStore#insertAbsentLeased}), so its next
+     * {@link Outbox#dispatchDue()} sends them without claiming them first: one database round trip and one row
+     * write less per message. Turn it on only where this outbox dispatches regularly (an {@link OutboxScheduler}):
+     * its messages are not sent by another process before their lease ends, and a round uses only those with at
+     * least half of {@link #leaseDuration} left (it releases the others, which are then due at once). Messages
+     * another process inserted first are not leased. Default off; ignored by other stores and by shared stores
+     * that cannot lease on insert.
+     */
+    public OutboxBuilder claimOnEnqueue(boolean value) {
+        this.claimOnEnqueue = value;
         return this;
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Outbox} on a {@link SharedOutboxStore}: no messages in memory; each round claims (leases) its due
- * messages from the store, and every change is written only over the version it was based on, so several
+ * The {@link Outbox} on a {@link SharedOutboxStore}: no messages in memory (but, with
+ * {@link OutboxBuilder#claimOnEnqueue}, the ones it enqueued leased to itself until a round sends them); each round
+ * claims (leases) its due messages from the store, and every change is written only over the version it was based on, so several
  * outboxes (processes) on one store neither send a message twice at once nor overwrite each other's newer
  * state. Uses the outbox's decisions ({@link DispatchStep}, {@link ReceiptStep}) unchanged. State that is not
  * thread-safe (jitter source, rate-limit buckets) is used only while holding {@code lock}, the outbox's monitor.
@@ -45,6 +47,8 @@ final class SharedOutbox {
     private final OutboxListener listener;
     private final TokenBuckets buckets;
     private final OutboxBuilder options;
+    /** Messages leased at enqueue, in enqueue order, until a round sends them; guarded by {@code lock}. */
+    private final Map<String, Ready> ready = new LinkedHashMap<>();
 
     SharedOutbox(Object lock, SharedOutboxStore store, OutboxBuilder b, Map<Channel, Gateway> gateways,
             TokenBuckets buckets) {
@@ -70,7 +74,20 @@ final class SharedOutbox {
         for (OutgoingMessage m : messages) {
             fresh.putIfAbsent(m.key(), OutboxMessage.enqueued(m, now));
         }
-        Map<String, StoredMessage> existing = fresh.isEmpty() ? Map.of() : store.insertAbsent(fresh.values());
+        Instant leaseUntil = now.plus(lease);
+        Optional<Map<String, StoredMessage>> leased = fresh.isEmpty() || !options.claimOnEnqueue ? Optional.empty()
+                : store.insertAbsentLeased(holder, leaseUntil, fresh.values());
+        Map<String, StoredMessage> existing = leased.isPresent() ? leased.get()
+                : fresh.isEmpty() ? Map.of() : store.insertAbsent(fresh.values());
+        if (leased.isPresent()) {
+            synchronized (lock) {
+                fresh.forEach((k, m) -> {
+                    if (!existing.containsKey(k)) {
+                        ready.put(k, new Ready(new StoredMessage(m, 1), leaseUntil));
+                    }
+                });
+            }
+        }
         List<EnqueueResult> results = new ArrayList<>(messages.size());
         Map<String, Boolean> answered = new HashMap<>();
         for (OutgoingMessage m : messages) {
@@ -99,7 +116,14 @@ final class SharedOutbox {
         synchronized (lock) {
             Instant now = clock.instant();
             step = new DispatchStep(now, retry, receiptTimeout, random, buckets, gateways);
-            List<StoredMessage> claimed = store.claimDue(holder, now, now.plus(lease), options.maxBatch);
+            List<String> expired = dropExpiredReady(now);
+            if (!expired.isEmpty()) {
+                // leased at enqueue but not sent while half the lease was left: due again at once, claimed below
+                store.release(holder, expired);
+            }
+            List<StoredMessage> claimed = new ArrayList<>(store.claimDue(holder, now, now.plus(lease),
+                    options.maxBatch));
+            takeReady(options.maxBatch - claimed.size(), claimed);
             claimed.forEach(s -> versions.put(s.key(), s.version()));
             try {
                 for (StoredMessage s : claimed) {
@@ -142,6 +166,32 @@ final class SharedOutbox {
             step.events().fire(listener);
         }
         return step.report();
+    }
+
+    /** Removes and returns the keys leased at enqueue that have less than half the lease left at {@code now}. */
+    private List<String> dropExpiredReady(Instant now) {
+        List<String> expired = new ArrayList<>();
+        Instant usableUntil = now.plus(lease.dividedBy(2));
+        for (Iterator<Ready> it = ready.values().iterator(); it.hasNext();) {
+            Ready r = it.next();
+            if (!r.leaseUntil.isAfter(usableUntil)) {
+                it.remove();
+                expired.add(r.stored.key());
+            }
+        }
+        return expired;
+    }
+
+    /** Moves up to {@code room} messages leased at enqueue, oldest first, into {@code round}. */
+    private void takeReady(int room, List<StoredMessage> round) {
+        for (Iterator<Ready> it = ready.values().iterator(); room > 0 && it.hasNext(); room--) {
+            round.add(it.next().stored);
+            it.remove();
+        }
+    }
+
+    /** A message this outbox inserted leased to itself ({@link OutboxBuilder#claimOnEnqueue}), not yet sent. */
+    private record Ready(StoredMessage stored, Instant leaseUntil) {
     }
 
     /** Applies a receipt to the stored message, re-reading it when another process changed it meanwhile. */

@@ -23,6 +23,12 @@ class ForwardingSharedStore implements SharedOutboxStore {
     }
 
     @Override
+    public Optional<Map<String, StoredMessage>> insertAbsentLeased(String holder, Instant leaseUntil,
+            Collection<OutboxMessage> messages) {
+        return delegate.insertAbsentLeased(holder, leaseUntil, messages);
+    }
+
+    @Override
     public List<StoredMessage> claimDue(String holder, Instant now, Instant leaseUntil, int max) {
         return delegate.claimDue(holder, now, leaseUntil, max);
     }

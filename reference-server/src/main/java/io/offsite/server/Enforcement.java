@@ -109,6 +109,7 @@ final class Enforcement implements AutoCloseable {
                 .zone(CaseDesk.HUANGYAN).build();
         this.simulated = List.copyOf(simulated);
         this.outbox = Outbox.builder(JdbcOutboxStore.create(db)).clock(clock).holder("server-" + ProcessHandle.current().pid())
+                .claimOnEnqueue(true) // pump() dispatches every tick, so it sends what it enqueues itself
                 .gateway(Channel.SMS, sms).gateway(Channel.VOICE, speaker)
                 .listener(new OwnerTexts(engine, this::publish, clock)).build();
         Recipients recipients = Recipients.builder().clock(clock).vehicleRegistry(places.directory())

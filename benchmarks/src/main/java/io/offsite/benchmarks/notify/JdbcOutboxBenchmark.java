@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The outbox's whole life of a message on {@link JdbcOutboxStore} (issue 13), one thread, messages/s. One invocation
  * = 1,000 messages: enqueued with one {@code enqueueAll} (one transaction), sent in one {@code dispatchDue} round (claim,
- * save, release: three transactions) through a counting gateway that accepts each at once, then a DELIVERED receipt
+ * save and release: two transactions; with {@code claimOnEnqueue} the claim finds nothing, the enqueue having leased them) through a counting gateway that accepts each at once, then a DELIVERED receipt
  * for each — {@code receiptsBatched}: one {@link Outbox#onReceipts} call (one read and one write transaction);
  * {@code receiptEach}: {@link Outbox#onReceipt} per message (two transactions each). {@code db}: an embedded H2 file
  * or a real PostgreSQL 18 ({@link BenchDatabases}). Each invocation checks that the round sent exactly its 1,000 new
@@ -56,6 +56,14 @@ public class JdbcOutboxBenchmark {
     @Param({"h2", "postgresql"})
     public String db;
 
+    /**
+     * {@link io.offsite.notify.OutboxBuilder#claimOnEnqueue}: {@code true} (as the reference server runs it), the
+     * enqueue leases the new rows to this outbox and its round sends them without a claim; {@code false} (the
+     * default), the round claims them.
+     */
+    @Param({"true", "false"})
+    public boolean claimOnEnqueue;
+
     private final Instant now = Instant.parse("2026-03-02T02:00:00Z");
     private final Map<String, Integer> sends = new HashMap<>();
     private BenchDatabases database;
@@ -68,7 +76,7 @@ public class JdbcOutboxBenchmark {
         database = BenchDatabases.open(db);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         outbox = Outbox.builder(JdbcOutboxStore.create(database.database())).clock(clock)
-                .random(new SplittableRandom(1)).holder("bench").gateway(Channel.SMS, r -> {
+                .random(new SplittableRandom(1)).holder("bench").claimOnEnqueue(claimOnEnqueue).gateway(Channel.SMS, r -> {
                     sends.merge(r.key(), 1, Integer::sum);
                     return SendResult.accepted("p-" + r.key());
                 }).build();

@@ -38,6 +38,20 @@ public interface SharedOutboxStore extends OutboxStore {
     Map<String, StoredMessage> insertAbsent(Collection<OutboxMessage> messages);
 
     /**
+     * {@link #insertAbsent}, leasing each message it inserts to {@code holder} until {@code leaseUntil} in the same
+     * write: a claim made at enqueue, so the outbox that enqueued a message can send it in its next round without
+     * claiming it first. No other holder can claim those messages before {@code leaseUntil} (nor can
+     * {@code holder} itself through {@link #claimDue}); ending or running out the lease makes them due as usual.
+     * Returns what {@link #insertAbsent} returns (stored keys are left as they are, not leased), or empty when the
+     * store cannot lease on insert: then it wrote nothing and the caller inserts with {@link #insertAbsent}. The
+     * default returns empty.
+     */
+    default Optional<Map<String, StoredMessage>> insertAbsentLeased(String holder, Instant leaseUntil,
+            Collection<OutboxMessage> messages) {
+        return Optional.empty();
+    }
+
+    /**
      * Atomically claims up to {@code max} messages due at {@code now} whose lease is free (never leased,
      * released, or ended at or before {@code now}, whoever held it), earliest due first: leases them to
      * {@code holder} until {@code leaseUntil} and increments their versions. Returns their stored state with

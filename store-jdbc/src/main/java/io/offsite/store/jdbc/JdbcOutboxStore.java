@@ -64,20 +64,39 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
 
     @Override
     public Map<String, StoredMessage> insertAbsent(Collection<OutboxMessage> messages) {
+        return insert(null, 0, messages);
+    }
+
+    /** As {@link #insertAbsent}, the rows it inserts leased to {@code holder} (their lease columns set). */
+    @Override
+    public Optional<Map<String, StoredMessage>> insertAbsentLeased(String holder, Instant leaseUntil,
+            Collection<OutboxMessage> messages) {
+        Objects.requireNonNull(holder, "holder");
+        return Optional.of(insert(holder, OutboxRows.floorMicros(Objects.requireNonNull(leaseUntil, "leaseUntil")),
+                messages));
+    }
+
+    /** Inserts the absent keys (when {@code holder} is not null: leased to it until {@code untilMicros}). */
+    private Map<String, StoredMessage> insert(String holder, long untilMicros, Collection<OutboxMessage> messages) {
         TreeMap<String, OutboxMessage> byKey = new TreeMap<>();
         messages.forEach(m -> byKey.putIfAbsent(m.key(), m));
         if (byKey.isEmpty()) {
             return Map.of();
         }
+        String columns = "message_key, " + STATE_COLUMNS + ", version" + (holder == null ? ""
+                : ", lease_holder, lease_until_micros");
+        String values = OutboxRows.unnestValues() + ", 1" + (holder == null ? ""
+                : ", CAST(? AS VARCHAR(200)), CAST(? AS BIGINT)");
+        String what = "inserting " + byKey.size() + " outbox messages" + (holder == null ? "" : " leased to " + holder);
         if (dialect == Dialect.POSTGRESQL) {
             // one statement for the batch, inserting in key order; RETURNING names the keys it inserted
-            return run("inserting " + byKey.size() + " outbox messages", c -> {
+            return run(what, c -> {
                 Set<String> inserted = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (message_key, "
-                        + STATE_COLUMNS + ", version) SELECT " + OutboxRows.unnestValues() + ", 1 FROM "
-                        + OutboxRows.unnest(dialect) + " ORDER BY u.message_key ON CONFLICT (message_key) DO NOTHING"
-                        + " RETURNING message_key")) {
-                    OutboxRows.bindArrays(c, dialect, ps, 1, new ArrayList<>(byKey.values()), null);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (" + columns + ") SELECT "
+                        + values + " FROM " + OutboxRows.unnest(dialect) + " ORDER BY u.message_key"
+                        + " ON CONFLICT (message_key) DO NOTHING RETURNING message_key")) {
+                    OutboxRows.bindArrays(c, dialect, ps, bindLease(ps, holder, untilMicros),
+                            new ArrayList<>(byKey.values()), null);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             inserted.add(rs.getString(1));
@@ -89,17 +108,17 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
         // H2: one INSERT ... SELECT over the arrays per ARRAY_ROWS messages, skipping stored keys; FINAL TABLE names
         // the keys it inserted
-        String insert = "SELECT message_key FROM FINAL TABLE (INSERT INTO " + TABLE + " (message_key, " + STATE_COLUMNS
-                + ", version) SELECT " + OutboxRows.unnestValues() + ", 1 FROM " + OutboxRows.unnest(dialect)
-                + " WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " o WHERE o.message_key = u.message_key))";
+        String insert = "SELECT message_key FROM FINAL TABLE (INSERT INTO " + TABLE + " (" + columns + ") SELECT "
+                + values + " FROM " + OutboxRows.unnest(dialect) + " WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
+                + " o WHERE o.message_key = u.message_key))";
         List<OutboxMessage> inOrder = new ArrayList<>(byKey.values());
         for (int tries = 1;; tries++) {
             try {
-                return run("inserting " + byKey.size() + " outbox messages", c -> {
+                return run(what, c -> {
                     Set<String> inserted = new HashSet<>();
                     try (PreparedStatement ps = c.prepareStatement(insert)) {
                         for (int from = 0; from < inOrder.size(); from += OutboxRows.ARRAY_ROWS) {
-                            OutboxRows.bindArrays(c, dialect, ps, 1,
+                            OutboxRows.bindArrays(c, dialect, ps, bindLease(ps, holder, untilMicros),
                                     inOrder.subList(from, Math.min(inOrder.size(), from + OutboxRows.ARRAY_ROWS)), null);
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
@@ -118,6 +137,16 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                 }
             }
         }
+    }
+
+    /** Binds the lease parameters of an insert (none when {@code holder} is null); returns the next index. */
+    private static int bindLease(PreparedStatement ps, String holder, long untilMicros) throws SQLException {
+        if (holder == null) {
+            return 1;
+        }
+        ps.setString(1, holder);
+        ps.setLong(2, untilMicros);
+        return 3;
     }
 
     /** The stored state of the {@code keys} not {@code inserted}, by key. */

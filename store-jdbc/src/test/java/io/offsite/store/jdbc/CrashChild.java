@@ -56,6 +56,7 @@ public final class CrashChild {
             Gateway gateway = request -> record(ds, request.key());
             Outbox outbox = Outbox.builder(JdbcOutboxStore.create(db)).clock(clock)
                     .holder("crash-child-" + ProcessHandle.current().pid()).leaseDuration(Duration.ofSeconds(30)).maxBatch(ROUND)
+                    .claimOnEnqueue(true)
                     .gateway(Channel.SMS, gateway).gateway(Channel.PUSH, gateway).build();
             EffectSink sink = new EffectSink() {
                 @Override

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.offsite.notify.Channel;
 import io.offsite.notify.MessageStatus;
 import io.offsite.notify.Outbox;
+import io.offsite.notify.OutboxBuilder;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.OutgoingMessage;
 import io.offsite.notify.Receipt;
@@ -55,8 +56,12 @@ class JdbcOutboxProcessesTest {
     }
 
     private Outbox outbox(OffsiteDatabase db, String holder, Gateway gw, RetryPolicy retry) {
+        return builder(db, holder, gw).retry(retry).build();
+    }
+
+    private OutboxBuilder builder(OffsiteDatabase db, String holder, Gateway gw) {
         return Outbox.builder(JdbcOutboxStore.create(db)).clock(clock).holder(holder).leaseDuration(LEASE).maxBatch(7)
-                .retry(retry).gateway(Channel.SMS, recording(gw)).build();
+                .gateway(Channel.SMS, recording(gw));
     }
 
     private Outbox outbox(OffsiteDatabase db, String holder, Gateway gw) {
@@ -70,7 +75,9 @@ class JdbcOutboxProcessesTest {
         try (HikariDataSource ds1 = TestDatabases.fresh(dialect, dir); HikariDataSource ds2 = TestDatabases.sameAs(ds1);
                 OffsiteDatabase db1 = TestDatabases.open(ds1, clock); OffsiteDatabase db2 = TestDatabases.open(ds2, clock)) {
             Gateway accept = r -> SendResult.accepted("p-" + r.key());
-            List<Outbox> outboxes = List.of(outbox(db1, "server-1", accept), outbox(db2, "server-2", accept));
+            // server-1 leases what it inserts (claimOnEnqueue), server-2 claims everything it sends
+            List<Outbox> outboxes = List.of(builder(db1, "server-1", accept).claimOnEnqueue(true).build(),
+                    outbox(db2, "server-2", accept));
             CountDownLatch start = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Thread> threads = new ArrayList<>();

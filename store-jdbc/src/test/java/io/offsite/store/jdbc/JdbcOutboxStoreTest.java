@@ -2,6 +2,7 @@ package io.offsite.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.offsite.notify.Channel;
@@ -123,6 +124,40 @@ class JdbcOutboxStoreTest {
             assertThat(store.claimDue("c", later, later.plusSeconds(60), 10)).extracting(StoredMessage::key)
                     .as("both leases ran out").containsExactly("ep-1/pending", "ep-1/voice");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void insertAbsentLeased_leasesOnlyTheRowsItInserts_untilTheirLeaseEndsOrIsReleased(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            List<OutboxMessage> all = everyState();
+            store.insertAbsent(List.of(all.get(1)));
+            Instant now = T0.plusSeconds(3);
+            Map<String, StoredMessage> existing = store.insertAbsentLeased("a", now.plusSeconds(60), List.of(all.get(0),
+                    all.get(1))).orElseThrow();
+            assertThat(existing).as("stored before: returned, not leased").containsOnlyKeys("ep-1/voice");
+            assertThat(store.find("ep-1/pending")).contains(new StoredMessage(all.get(0), 1));
+            assertThat(store.claimDue("b", now, now.plusSeconds(60), 10)).extracting(StoredMessage::key)
+                    .as("the leased insert is not claimable; the key stored before is").containsExactly("ep-1/voice");
+            assertThat(store.claimDue("a", now, now.plusSeconds(60), 10)).as("nor by its own holder").isEmpty();
+            assertThat(store.saveIfUnchangedAndRelease("a", List.of(), List.of("ep-1/pending"))).isEmpty();
+            assertThat(store.claimDue("b", now, now.plusSeconds(60), 10)).extracting(StoredMessage::key)
+                    .as("released: due at once").containsExactly("ep-1/pending");
+
+            store.insertAbsentLeased("a", now.plusSeconds(60), List.of(all.get(3), all.get(4), pendingAt("ep-9/x", now)));
+            assertThat(store.claimDue("b", now.plusSeconds(59), now.plusSeconds(120), 10)).isEmpty();
+            assertThat(store.claimDue("b", now.plusSeconds(60), now.plusSeconds(120), 10))
+                    .extracting(StoredMessage::key, StoredMessage::version)
+                    .as("every lease ran out (b's earlier claims too); final rows are never due")
+                    .containsExactlyInAnyOrder(tuple("ep-9/x", 2L), tuple("ep-1/pending", 3L), tuple("ep-1/voice", 3L));
+        }
+    }
+
+    private static OutboxMessage pendingAt(String key, Instant due) {
+        return new OutboxMessage(sms(key), MessageStatus.PENDING, 0, T0, Optional.of(due), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     @ParameterizedTest
