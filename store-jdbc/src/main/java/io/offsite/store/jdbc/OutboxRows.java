@@ -58,7 +58,7 @@ final class OutboxRows {
         ps.setString(i++, msg.text());
         ps.setString(i++, m.status().name());
         ps.setInt(i++, m.attempts());
-        ps.setString(i++, m.enqueuedAt().toString());
+        ps.setString(i++, IsoInstants.text(m.enqueuedAt()));
         i = instant(ps, i, m.dueAt());
         if (m.dueAt().isPresent()) {
             ps.setLong(i++, ceilMicros(m.dueAt().get()));
@@ -134,14 +134,14 @@ final class OutboxRows {
             text[3][j] = msg.text();
             text[4][j] = m.status().name();
             attempts[j] = m.attempts();
-            text[5][j] = m.enqueuedAt().toString();
-            text[6][j] = m.dueAt().map(Instant::toString).orElse(null);
+            text[5][j] = IsoInstants.text(m.enqueuedAt());
+            text[6][j] = m.dueAt().map(IsoInstants::text).orElse(null);
             dueMicros[j] = m.dueAt().isPresent() ? ceilMicros(m.dueAt().get()) : null;
-            text[7][j] = m.firstAttemptAt().map(Instant::toString).orElse(null);
-            text[8][j] = m.lastAttemptAt().map(Instant::toString).orElse(null);
-            text[9][j] = m.sentAt().map(Instant::toString).orElse(null);
-            text[10][j] = m.deliveredAt().map(Instant::toString).orElse(null);
-            text[11][j] = m.deadLetteredAt().map(Instant::toString).orElse(null);
+            text[7][j] = m.firstAttemptAt().map(IsoInstants::text).orElse(null);
+            text[8][j] = m.lastAttemptAt().map(IsoInstants::text).orElse(null);
+            text[9][j] = m.sentAt().map(IsoInstants::text).orElse(null);
+            text[10][j] = m.deliveredAt().map(IsoInstants::text).orElse(null);
+            text[11][j] = m.deadLetteredAt().map(IsoInstants::text).orElse(null);
             text[12][j] = m.providerId().orElse(null);
             text[13][j] = m.lastError().orElse(null);
             text[14][j] = m.deadLetterReason().orElse(null);
@@ -183,7 +183,7 @@ final class OutboxRows {
                         + " does not match due_at " + due.map(Instant::toString).orElse("NULL"));
             }
             OutboxMessage m = new OutboxMessage(msg, MessageStatus.valueOf(rs.getString(6)), rs.getInt(7),
-                    parseInstant(rs.getString(8)), due, instant(rs, 11), instant(rs, 12), instant(rs, 13),
+                    IsoInstants.parse(rs.getString(8)), due, instant(rs, 11), instant(rs, 12), instant(rs, 13),
                     instant(rs, 14), instant(rs, 15), Optional.ofNullable(rs.getString(16)),
                     Optional.ofNullable(rs.getString(17)), Optional.ofNullable(rs.getString(18)));
             return new StoredMessage(m, rs.getLong(19));
@@ -272,52 +272,11 @@ final class OutboxRows {
 
     private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
         String s = rs.getString(column);
-        return s == null ? Optional.empty() : Optional.of(parseInstant(s));
-    }
-
-    /**
-     * {@link Instant#parse} of {@code s}: the text {@link Instant#toString} writes for years 0000 to 9999
-     * ({@code 2026-03-02T02:00:00Z}, with 0, 3, 6 or 9 fraction digits) is read directly, anything else (and
-     * anything invalid) by {@link Instant#parse} itself, so the result and the failures are the same.
-     */
-    static Instant parseInstant(String s) {
-        int n = s == null ? 0 : s.length();
-        if ((n == 20 || n == 24 || n == 27 || n == 30) && s.charAt(4) == '-' && s.charAt(7) == '-'
-                && s.charAt(10) == 'T' && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z'
-                && (n == 20 || s.charAt(19) == '.')) {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 7);
-            int day = digits(s, 8, 10);
-            int hour = digits(s, 11, 13);
-            int minute = digits(s, 14, 16);
-            int second = digits(s, 17, 19);
-            int fraction = n == 20 ? 0 : digits(s, 20, n - 1);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0
-                    && minute <= 59 && second >= 0 && second <= 59 && fraction >= 0
-                    && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
-                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-                int nanos = n == 20 ? 0 : n == 24 ? fraction * 1_000_000 : n == 27 ? fraction * 1_000 : fraction;
-                return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
-            }
-        }
-        return Instant.parse(s);
-    }
-
-    /** The ASCII digits {@code s[from, to)} as a number; -1 when one is not a digit. */
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            v = v * 10 + (ch - '0');
-        }
-        return v;
+        return s == null ? Optional.empty() : Optional.of(IsoInstants.parse(s));
     }
 
     private static int instant(PreparedStatement ps, int i, Optional<Instant> t) throws SQLException {
-        return text(ps, i, t.map(Instant::toString));
+        return text(ps, i, t.map(IsoInstants::text));
     }
 
     private static int text(PreparedStatement ps, int i, Optional<String> s) throws SQLException {
