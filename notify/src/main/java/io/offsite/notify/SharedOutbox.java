@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,8 @@ final class SharedOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(SharedOutbox.class);
     /** How often a receipt is re-read and re-applied when the message keeps changing under it. */
     private static final int RECEIPT_TRIES = 5;
+    /** How many sent messages' written state a process keeps for their receipts (least recently sent dropped). */
+    private static final int AWAITING_MAX = 10_000;
 
     private final Object lock;
     private final SharedOutboxStore store;
@@ -49,6 +52,8 @@ final class SharedOutbox {
     private final OutboxBuilder options;
     /** Messages leased at enqueue, in enqueue order, until a round sends them; guarded by {@code lock}. */
     private final Map<String, Ready> ready = new LinkedHashMap<>();
+    /** What this outbox last wrote for messages it sent that await a receipt; guarded by {@code lock}. */
+    private final AwaitingReceipts awaiting = new AwaitingReceipts(AWAITING_MAX);
 
     SharedOutbox(Object lock, SharedOutboxStore store, OutboxBuilder b, Map<Channel, Gateway> gateways,
             TokenBuckets buckets) {
@@ -159,6 +164,11 @@ final class SharedOutbox {
                             holder);
                     step.dropKeys(stale);
                 }
+                for (StoredMessage c : changes) {
+                    if (!stale.contains(c.key())) {
+                        awaiting.wrote(c); // kept only while SENT
+                    }
+                }
             } catch (RuntimeException | Error e) {
                 releaseAfterFailure(versions.keySet(), e);
                 throw e;
@@ -210,6 +220,7 @@ final class SharedOutbox {
                 return step.outcome;
             }
             if (store.saveIfUnchanged(List.of(new StoredMessage(step.next, s.version()))).isEmpty()) {
+                awaiting.forget(s.key());
                 step.events.fire(listener);
                 return step.outcome;
             }
@@ -232,9 +243,25 @@ final class SharedOutbox {
         for (Receipt r : receipts) {
             (r.match() == Receipt.Match.KEY ? keys : providerIds).add(r.reference());
         }
-        Map<String, StoredMessage> byKey = keys.isEmpty() ? Map.of() : store.findAll(keys);
-        Map<String, StoredMessage> byProviderId = providerIds.isEmpty() ? Map.of()
-                : store.findAllByProviderId(providerIds);
+        // the state this outbox wrote when it sent a message stands in for a read; a write over it is conditional
+        // on its version, and a receipt that would write nothing is re-read below
+        Map<String, StoredMessage> byKey = new HashMap<>();
+        Map<String, StoredMessage> byProviderId = new HashMap<>();
+        Set<String> fromMemory = new HashSet<>();
+        keys.removeIf(k -> awaiting.byKey(k).map(s -> {
+            byKey.put(k, s);
+            return fromMemory.add(k);
+        }).orElse(false));
+        providerIds.removeIf(p -> awaiting.byProviderId(p).map(s -> {
+            byProviderId.put(p, s);
+            return fromMemory.add(s.key());
+        }).orElse(false));
+        if (!keys.isEmpty()) {
+            byKey.putAll(store.findAll(keys));
+        }
+        if (!providerIds.isEmpty()) {
+            byProviderId.putAll(store.findAllByProviderId(providerIds));
+        }
         Instant now = clock.instant();
         Map<String, Long> versions = new HashMap<>();
         Map<String, OutboxMessage> next = new LinkedHashMap<>();
@@ -271,11 +298,18 @@ final class SharedOutbox {
         next.forEach((k, m) -> changes.add(new StoredMessage(m, versions.get(k))));
         Set<String> stale = changes.isEmpty() ? Set.of() : store.saveIfUnchanged(changes);
         events.removeKeys(stale);
-        if (!stale.isEmpty()) {
-            LOG.debug("{} messages changed while their receipts were applied; applying those receipts again",
-                    stale.size());
+        Set<String> again = new HashSet<>(stale);
+        for (String k : fromMemory) {
+            awaiting.forget(k);
+            if (!next.containsKey(k)) {
+                again.add(k); // decided on the remembered state without a write: the stored one may be newer
+            }
+        }
+        if (!again.isEmpty()) {
+            LOG.debug("{} messages changed while their receipts were applied, or were decided on the state this outbox"
+                    + " wrote without a write; applying those receipts again", again.size());
             for (int i = 0; i < receipts.size(); i++) {
-                if (keyOf.get(i) != null && stale.contains(keyOf.get(i))) {
+                if (keyOf.get(i) != null && again.contains(keyOf.get(i))) {
                     outcomes.set(i, onReceipt(receipts.get(i)));
                 }
             }

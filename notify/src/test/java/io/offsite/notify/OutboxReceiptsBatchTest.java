@@ -145,10 +145,56 @@ class OutboxReceiptsBatchTest {
         }
     }
 
+    /** An outbox on {@code store} that sends nothing: another process receiving the receipts. */
+    private Outbox receiver(OutboxStore store, List<String> events) {
+        return Outbox.builder(store).clock(clock).random(new SplittableRandom(7)).holder("receiver")
+                .retry(RetryPolicy.builder().maxAttempts(2).build()).listener(recording(events))
+                .gateway(Channel.SMS, r -> SendResult.accepted("r-" + r.key())).build();
+    }
+
+    @Test
+    void onReceipts_atTheOutboxThatSentTheMessages_readsNothing_andSavesThemWithOneWrite() {
+        CountingStore store = new CountingStore(OutboxStores.sharedInMemory());
+        Outbox o = outbox(store, new ArrayList<>());
+        store.writes.set(0);
+        List<ReceiptOutcome> outcomes = o.onReceipts(List.of(
+                Receipt.forKey("k0", Receipt.Status.DELIVERED, clock.instant(), ""),
+                Receipt.forProviderId("p-k1", Receipt.Status.DELIVERED, clock.instant(), ""),
+                Receipt.forKey("k2", Receipt.Status.FAILED, clock.instant(), "UNDELIV"),
+                Receipt.forKey("k0", Receipt.Status.DELIVERED, clock.instant(), "")));
+        assertThat(outcomes).containsExactly(ReceiptOutcome.APPLIED, ReceiptOutcome.APPLIED, ReceiptOutcome.APPLIED,
+                ReceiptOutcome.DUPLICATE);
+        assertThat(store.singleReads).hasValue(0);
+        assertThat(store.batchReads).as("the states it wrote when it sent them stand in for reads").hasValue(0);
+        assertThat(store.writes).hasValue(1);
+        assertThat(o.find("k0").orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(o.find("k2").orElseThrow().status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(o.onReceipts(List.of(Receipt.forKey("k0", Receipt.Status.DELIVERED, clock.instant(), ""))))
+                .containsExactly(ReceiptOutcome.DUPLICATE);
+        assertThat(store.batchReads).as("a message no longer awaiting its receipt is read").hasValue(1);
+    }
+
+    @Test
+    void aReceiptDecidedOnTheStateTheSenderWrote_withoutAWrite_isDecidedAgainOnTheStoredState() {
+        SharedOutboxStore shared = OutboxStores.sharedInMemory();
+        List<String> events = new ArrayList<>();
+        Outbox sender = outbox(shared, events);
+        // another process learns that k1 failed: k1 is PENDING again (a retry) while the sender remembers it SENT
+        assertThat(receiver(shared, new ArrayList<>()).onReceipt(Receipt.forKey("k1", Receipt.Status.FAILED,
+                clock.instant(), "UNDELIV"))).isEqualTo(ReceiptOutcome.APPLIED);
+        // on the remembered SENT state a SENT receipt is a duplicate; on the stored PENDING one it is news
+        assertThat(sender.onReceipts(List.of(Receipt.forKey("k1", Receipt.Status.SENT, clock.instant(), ""),
+                Receipt.forKey("k0", Receipt.Status.DELIVERED, clock.instant(), ""))))
+                .containsExactly(ReceiptOutcome.APPLIED, ReceiptOutcome.APPLIED);
+        assertThat(sender.find("k1").orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(events).containsExactlyInAnyOrder("sent:k1:SENT", "delivered:k0:DELIVERED");
+    }
+
     @Test
     void onReceipts_onASharedStore_readsTheMessagesTogetherAndSavesThemWithOneWrite() {
         CountingStore store = new CountingStore(OutboxStores.sharedInMemory());
-        Outbox o = outbox(store, new ArrayList<>());
+        outbox(store, new ArrayList<>());
+        Outbox o = receiver(store, new ArrayList<>());
         store.writes.set(0);
         List<ReceiptOutcome> outcomes = o.onReceipts(List.of(
                 Receipt.forKey("k0", Receipt.Status.DELIVERED, clock.instant(), ""),
@@ -183,7 +229,8 @@ class OutboxReceiptsBatchTest {
             }
         };
         List<String> events = new ArrayList<>();
-        Outbox o = outbox(racing, events);
+        outbox(racing, new ArrayList<>());
+        Outbox o = receiver(racing, events);
         List<ReceiptOutcome> outcomes = o.onReceipts(List.of(
                 Receipt.forKey("k1", Receipt.Status.DELIVERED, clock.instant(), "mine"),
                 Receipt.forKey("k2", Receipt.Status.DELIVERED, clock.instant(), "mine")));
