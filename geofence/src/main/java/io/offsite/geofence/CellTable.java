@@ -122,10 +122,10 @@ final class CellTable {
      * reads as a boundary entry whose sub-cells are all inside, so the walk branches only on the sub-cells that need
      * the edge test and on the cell's last entry; a miss rewrites {@code out[n]} with its own value.
      */
-    int containing(int r, int s, double lon, double lat, int[] out) {
+    int containing(int r, int s, double lon, double lat, double rx, double ry, int[] out) {
         int q = r;
         long w = entries[q];
-        int n = hits(w, entries[q + 1], entries[q + 2], s, lon, lat);
+        int n = hits(w, entries[q + 1], entries[q + 2], s, lon, lat, rx, ry);
         if (out.length > 0) {
             out[0] = n != 0 ? ordinal(w) : out[0];
         }
@@ -135,7 +135,7 @@ final class CellTable {
         for (int k = (int) entries[q + 3]; ; ) {
             w = entries[k];
             long boundaryMask = -(w & 1);
-            int in = hits(w, entries[k + 1] | ~boundaryMask, entries[k + 2] & boundaryMask, s, lon, lat);
+            int in = hits(w, entries[k + 1] | ~boundaryMask, entries[k + 2] & boundaryMask, s, lon, lat, rx, ry);
             k += 1 + (int) (boundaryMask & 2);
             if (n < out.length) {
                 int old = out[n];
@@ -149,19 +149,19 @@ final class CellTable {
     }
 
     /** 1 when entry {@code w} (an inside entry with all {@code inside} bits set) contains (lon, lat), else 0. */
-    private int hits(long w, long inside, long boundary, int s, double lon, double lat) {
+    private int hits(long w, long inside, long boundary, int s, double lon, double lat, double rx, double ry) {
         if ((boundary >>> s & 1) == 0) {
             return (int) (inside >>> s) & 1;
         }
-        return hit(w, inside, boundary, s, lon, lat) ? 1 : 0;
+        return hit(w, inside, boundary, s, lon, lat, rx, ry) ? 1 : 0;
     }
 
     /** {@link PolygonGrid#forEachContaining}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
-    int forEach(int r, int s, double lon, double lat, IntConsumer visitor) {
+    int forEach(int r, int s, double lon, double lat, double rx, double ry, IntConsumer visitor) {
         int q = r;
         long w = entries[q];
         int n = 0;
-        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat)) {
+        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat, rx, ry)) {
             visitor.accept(ordinal(w));
             n++;
         }
@@ -170,7 +170,7 @@ final class CellTable {
         }
         for (int k = (int) entries[q + 3]; ; ) {
             w = entries[k];
-            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
+            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat, rx, ry);
             k += (w & 1) == 0 ? 1 : 3;
             if (in) {
                 visitor.accept(ordinal(w));
@@ -184,11 +184,12 @@ final class CellTable {
 
     /** {@link PolygonGrid#forEachItem}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
     @SuppressWarnings("unchecked")
-    <T> int forEachItem(int r, int s, double lon, double lat, Object[] items, Consumer<? super T> visitor) {
+    <T> int forEachItem(int r, int s, double lon, double lat, double rx, double ry, Object[] items,
+            Consumer<? super T> visitor) {
         int q = r;
         long w = entries[q];
         int n = 0;
-        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat)) {
+        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat, rx, ry)) {
             visitor.accept((T) items[ordinal(w)]);
             n++;
         }
@@ -197,7 +198,7 @@ final class CellTable {
         }
         for (int k = (int) entries[q + 3]; ; ) {
             w = entries[k];
-            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
+            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat, rx, ry);
             k += (w & 1) == 0 ? 1 : 3;
             if (in) {
                 visitor.accept((T) items[ordinal(w)]);
@@ -214,7 +215,7 @@ final class CellTable {
     }
 
     /** Whether entry {@code w} (with its sub-cell bits) contains (lon, lat), whose sub-cell is {@code s}. */
-    private boolean hit(long w, long inside, long boundary, int s, double lon, double lat) {
+    private boolean hit(long w, long inside, long boundary, int s, double lon, double lat, double rx, double ry) {
         if ((w & 1) == 0) {
             return true;
         }
@@ -223,8 +224,8 @@ final class CellTable {
             return (inside & bit) != 0;
         }
         int o = (int) (w >>> 32);
-        int loc = (w & 4) != 0 ? SubCellEdges.locate(entries, o, s, boundary, lon, lat)
-                : CellEdges.locate(entries, o, s, boundary, lon, lat);
+        int loc = (w & 4) != 0 ? SubCellEdges.locate(entries, o, s, boundary, rx, ry, lat)
+                : CellEdges.locate(entries, o, s, boundary, rx, ry, lat);
         if (loc >= 0) {
             return loc == 1;
         }
@@ -237,15 +238,15 @@ final class CellTable {
      * min(r, distance from (lon, lat) to the nearest boundary of the cell of slot {@code slot}'s polygons), where
      * {@code r} is at most the distance to the cell's border.
      */
-    double clearance(int slot, double lon, double lat, double r) {
+    double clearance(int slot, double lon, double lat, double rx, double ry, double r) {
         long w = entries[slot];
-        r = boundaryClearance(w, lon, lat, r);
+        r = boundaryClearance(w, lon, lat, rx, ry, r);
         if ((w & 2) != 0) {
             return r;
         }
         for (int k = (int) entries[slot + 3]; ; ) {
             w = entries[k];
-            r = boundaryClearance(w, lon, lat, r);
+            r = boundaryClearance(w, lon, lat, rx, ry, r);
             k += (w & 1) == 0 ? 1 : 3;
             if ((w & 2) != 0) {
                 return r;
@@ -253,12 +254,12 @@ final class CellTable {
         }
     }
 
-    private double boundaryClearance(long w, double lon, double lat, double r) {
+    private double boundaryClearance(long w, double lon, double lat, double rx, double ry, double r) {
         // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
         if ((w & 1) == 0) {
             return r;
         }
-        double d = CellEdges.distanceWithin(entries, (int) (w >>> 32), lon, lat, r);
+        double d = CellEdges.distanceWithin(entries, (int) (w >>> 32), rx, ry, r);
         if (d == d) {
             return Math.min(r, d);
         }

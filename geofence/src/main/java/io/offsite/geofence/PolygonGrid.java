@@ -36,6 +36,9 @@ final class PolygonGrid {
     private final double minY;
     private final double invW;
     private final double invH;
+    /** Cell width and height (degrees); cell (cx, cy) has its lower-left corner at (minX + cx·cw, minY + cy·ch). */
+    private final double cw;
+    private final double ch;
     private final int nx;
     private final int ny;
     /** The cells' entries and records, see {@link CellTable}. */
@@ -61,6 +64,8 @@ final class PolygonGrid {
             minY = 0;
             invW = 0;
             invH = 0;
+            this.cw = 0;
+            this.ch = 0;
             nx = 0;
             ny = 0;
             table = new CellTable(0, new int[1], new int[0], new CellEdgesBuilder(), banded, flat);
@@ -79,6 +84,8 @@ final class PolygonGrid {
         minY = ext.getMinY();
         invW = 1 / cw;
         invH = 1 / ch;
+        this.cw = cw;
+        this.ch = ch;
         nx = (int) Math.floor(ext.getWidth() * invW) + 1;
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
         CellEdgesBuilder records = new CellEdgesBuilder();
@@ -159,7 +166,7 @@ final class PolygonGrid {
     /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
     int forEachContaining(double lon, double lat, IntConsumer visitor) {
         long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.forEach((int) (at >>> 6), (int) at & 63, lon, lat, visitor);
+        return at < 0 ? 0 : table.forEach((int) (at >>> 6), (int) at & 63, lon, lat, relX(lon), relY(lat), visitor);
     }
 
     /**
@@ -168,13 +175,27 @@ final class PolygonGrid {
      */
     <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
         long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.forEachItem((int) (at >>> 6), (int) at & 63, lon, lat, items, visitor);
+        return at < 0 ? 0
+                : table.forEachItem((int) (at >>> 6), (int) at & 63, lon, lat, relX(lon), relY(lat), items, visitor);
     }
 
     /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
     int containing(double lon, double lat, int[] out) {
         long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.containing((int) (at >>> 6), (int) at & 63, lon, lat, out);
+        return at < 0 ? 0 : table.containing((int) (at >>> 6), (int) at & 63, lon, lat, relX(lon), relY(lat), out);
+    }
+
+    /**
+     * lon less the west border of its cell, computed as the build computes the corner that the cell's packed edges
+     * are relative to (see {@link CellEdges#pack}).
+     */
+    private double relX(double lon) {
+        return lon - (minX + (int) ((lon - minX) * invW) * cw);
+    }
+
+    /** lat less the south border of its cell (see {@link #relX}). */
+    private double relY(double lat) {
+        return lat - (minY + (int) ((lat - minY) * invH) * ch);
     }
 
     /**
@@ -215,7 +236,7 @@ final class PolygonGrid {
         double r = Math.min(Math.min(fx - cx, cx + 1 - fx) / invW, Math.min(fy - cy, cy + 1 - fy) / invH);
         int slot = table.slot(cy * nx + cx);
         if (slot >= 0) {
-            r = table.clearance(slot, lon, lat, r);
+            r = table.clearance(slot, lon, lat, relX(lon), relY(lat), r);
         }
         // rounding in the cell arithmetic and the distances is far below 1e-12 degrees (0.1 micrometre)
         return Math.max(0, r - 1e-12);
