@@ -68,7 +68,7 @@ final class PolygonGrid {
             this.ch = 0;
             nx = 0;
             ny = 0;
-            table = new CellTable(0, new int[1], new int[0], new CellEdgesBuilder(), banded, flat);
+            table = new CellTable(0, new int[1], new int[0], new CellEdgesBuilder(), banded, flat, 0, 0, 0, 0);
             metersPerDegreeLon = METERS_PER_DEGREE;
             return;
         }
@@ -90,7 +90,7 @@ final class PolygonGrid {
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
         CellEdgesBuilder records = new CellEdgesBuilder();
         int[][] built = classifyCells(areas, cw, ch, records);
-        table = new CellTable(nx * ny, built[0], built[1], records, banded, flat);
+        table = new CellTable(nx * ny, built[0], built[1], records, banded, flat, minX, minY, cw, ch);
     }
 
     /**
@@ -166,7 +166,7 @@ final class PolygonGrid {
     /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
     int forEachContaining(double lon, double lat, IntConsumer visitor) {
         long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.forEach((int) (at >>> 6), (int) at & 63, lon, lat, relX(lon), relY(lat), visitor);
+        return at < 0 ? 0 : table.forEach((int) (at >>> 6), (int) at & 63, lon, lat, cellX(lon), cellY(lat), visitor);
     }
 
     /**
@@ -176,13 +176,32 @@ final class PolygonGrid {
     <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
         long at = occupiedCell(lon, lat);
         return at < 0 ? 0
-                : table.forEachItem((int) (at >>> 6), (int) at & 63, lon, lat, relX(lon), relY(lat), items, visitor);
+                : table.forEachItem((int) (at >>> 6), (int) at & 63, lon, lat, cellX(lon), cellY(lat), items, visitor);
     }
 
     /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
     int containing(double lon, double lat, int[] out) {
-        long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.containing((int) (at >>> 6), (int) at & 63, lon, lat, relX(lon), relY(lat), out);
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return 0;
+        }
+        int cx = (int) fx;
+        int cy = (int) fy;
+        int slot = table.slot(cy * nx + cx);
+        if (slot < 0) {
+            return 0;
+        }
+        int s = (int) ((fy - cy) * SubCells.SPLIT) * SubCells.SPLIT + (int) ((fx - cx) * SubCells.SPLIT);
+        return table.containing(slot, s, lon, lat, cx, cy, out);
+    }
+
+    private int cellX(double lon) {
+        return (int) ((lon - minX) * invW);
+    }
+
+    private int cellY(double lat) {
+        return (int) ((lat - minY) * invH);
     }
 
     /**
