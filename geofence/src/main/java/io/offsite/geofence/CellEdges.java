@@ -243,6 +243,12 @@ final class CellEdges {
 
     /** The parity of {@code crossings} plus the ascending toggles at {@code d[tog ..]} at or below {@code py}. */
     private static int toggled(long[] d, int tog, int nb, int crossings, double py) {
+        if (nb <= 8) { // a few: count them branch-free (a binary search mispredicts about every other step)
+            for (int k = tog; k < tog + nb; k++) {
+                crossings += at(d, k) <= py ? 1 : 0;
+            }
+            return crossings & 1;
+        }
         int lo = tog;
         int hi = tog + nb;
         while (lo < hi) {
