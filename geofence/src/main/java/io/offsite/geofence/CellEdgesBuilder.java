@@ -48,6 +48,7 @@ final class CellEdgesBuilder {
         } else if (data[o] > ROW_SPLIT_MIN) {
             splitRows(o, y0, ch);
         }
+        pack(o, x0, y0, Math.max(cw, ch) + 2 * EPS);
         return rec;
     }
 
@@ -100,6 +101,23 @@ final class CellEdgesBuilder {
         double y1 = at(d, j + 1);
         double y2 = at(d, j + 3);
         return Math.max(y1, y2) >= lo && Math.min(y1, y2) <= hi;
+    }
+
+    /** Packs the edges of the last record (at {@code o}, flat or per sub-row) relative to its cell corner. */
+    private void pack(int o, double x0, double y0, double r) {
+        int head = (int) data[o];
+        if (head == -1 || head == SubCellEdges.MARK) {
+            return; // deferred, or dense (packed by SubCellEdges)
+        }
+        int from = head >= 0 ? o + 3 : o + 3 + SubCells.SPLIT;
+        int ne = head >= 0 ? head : -2 - head;
+        int nb = (int) data[o + 1];
+        CellEdges.packEdges(data, from, ne, x0, y0);
+        System.arraycopy(data, from + 4 * ne, data, from + 2 * ne, nb);
+        size = from + 2 * ne + nb;
+        long margins = CellEdges.margins(CellEdges.maxAbs(data, from, from + 2 * ne), r);
+        data[o + 1] = (data[o + 1] & 0xffffffffL) | margins << 32;
+        data[o + 2] = (data[o + 2] & 0xffffffffL) | margins & 0xffffffff00000000L;
     }
 
     /** Appends the flat record (see the class layout) of the edges {@code e} near the expanded cell. */

@@ -30,13 +30,23 @@ final class CellTable {
     private final long[] entries;
     private final EdgeBands[] banded;
     private final double[][] flat;
+    /** The grid's origin and cell size: cell (cx, cy) has its lower-left corner at (minX + cx·cw, minY + cy·ch). */
+    private final double minX;
+    private final double minY;
+    private final double cw;
+    private final double ch;
 
     /**
      * Packs {@code cells} cells whose entries are {@code list[start[c] .. start[c + 1])}, in ordinal order: an inside
      * entry {@code ordinal << 1}, a boundary entry {@code record << 1 | 1}. {@code banded}/{@code flat} are the
      * whole polygons for records that defer to them.
      */
-    CellTable(int cells, int[] start, int[] list, CellEdgesBuilder records, EdgeBands[] banded, double[][] flat) {
+    CellTable(int cells, int[] start, int[] list, CellEdgesBuilder records, EdgeBands[] banded, double[][] flat,
+            double minX, double minY, double cw, double ch) {
+        this.minX = minX;
+        this.minY = minY;
+        this.cw = cw;
+        this.ch = ch;
         this.banded = banded;
         this.flat = flat;
         occupied = new long[(cells + 63) >>> 6];
@@ -122,10 +132,10 @@ final class CellTable {
      * reads as a boundary entry whose sub-cells are all inside, so the walk branches only on the sub-cells that need
      * the edge test and on the cell's last entry; a miss rewrites {@code out[n]} with its own value.
      */
-    int containing(int r, int s, double lon, double lat, int[] out) {
+    int containing(int r, int s, double lon, double lat, int cx, int cy, int[] out) {
         int q = r;
         long w = entries[q];
-        int n = hits(w, entries[q + 1], entries[q + 2], s, lon, lat);
+        int n = hits(w, entries[q + 1], entries[q + 2], s, lon, lat, cx, cy);
         if (out.length > 0) {
             out[0] = n != 0 ? ordinal(w) : out[0];
         }
@@ -135,7 +145,7 @@ final class CellTable {
         for (int k = (int) entries[q + 3]; ; ) {
             w = entries[k];
             long boundaryMask = -(w & 1);
-            int in = hits(w, entries[k + 1] | ~boundaryMask, entries[k + 2] & boundaryMask, s, lon, lat);
+            int in = hits(w, entries[k + 1] | ~boundaryMask, entries[k + 2] & boundaryMask, s, lon, lat, cx, cy);
             k += 1 + (int) (boundaryMask & 2);
             if (n < out.length) {
                 int old = out[n];
@@ -149,19 +159,19 @@ final class CellTable {
     }
 
     /** 1 when entry {@code w} (an inside entry with all {@code inside} bits set) contains (lon, lat), else 0. */
-    private int hits(long w, long inside, long boundary, int s, double lon, double lat) {
+    private int hits(long w, long inside, long boundary, int s, double lon, double lat, int cx, int cy) {
         if ((boundary >>> s & 1) == 0) {
             return (int) (inside >>> s) & 1;
         }
-        return hit(w, inside, boundary, s, lon, lat) ? 1 : 0;
+        return hit(w, inside, boundary, s, lon, lat, cx, cy) ? 1 : 0;
     }
 
     /** {@link PolygonGrid#forEachContaining}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
-    int forEach(int r, int s, double lon, double lat, IntConsumer visitor) {
+    int forEach(int r, int s, double lon, double lat, int cx, int cy, IntConsumer visitor) {
         int q = r;
         long w = entries[q];
         int n = 0;
-        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat)) {
+        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat, cx, cy)) {
             visitor.accept(ordinal(w));
             n++;
         }
@@ -170,7 +180,7 @@ final class CellTable {
         }
         for (int k = (int) entries[q + 3]; ; ) {
             w = entries[k];
-            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
+            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat, cx, cy);
             k += (w & 1) == 0 ? 1 : 3;
             if (in) {
                 visitor.accept(ordinal(w));
@@ -184,11 +194,12 @@ final class CellTable {
 
     /** {@link PolygonGrid#forEachItem}, for a point in sub-cell {@code s} of the cell of slot {@code r}. */
     @SuppressWarnings("unchecked")
-    <T> int forEachItem(int r, int s, double lon, double lat, Object[] items, Consumer<? super T> visitor) {
+    <T> int forEachItem(int r, int s, double lon, double lat, int cx, int cy, Object[] items,
+            Consumer<? super T> visitor) {
         int q = r;
         long w = entries[q];
         int n = 0;
-        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat)) {
+        if (hit(w, entries[q + 1], entries[q + 2], s, lon, lat, cx, cy)) {
             visitor.accept((T) items[ordinal(w)]);
             n++;
         }
@@ -197,7 +208,7 @@ final class CellTable {
         }
         for (int k = (int) entries[q + 3]; ; ) {
             w = entries[k];
-            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat);
+            boolean in = (w & 1) == 0 || hit(w, entries[k + 1], entries[k + 2], s, lon, lat, cx, cy);
             k += (w & 1) == 0 ? 1 : 3;
             if (in) {
                 visitor.accept((T) items[ordinal(w)]);
@@ -214,7 +225,7 @@ final class CellTable {
     }
 
     /** Whether entry {@code w} (with its sub-cell bits) contains (lon, lat), whose sub-cell is {@code s}. */
-    private boolean hit(long w, long inside, long boundary, int s, double lon, double lat) {
+    private boolean hit(long w, long inside, long boundary, int s, double lon, double lat, int cx, int cy) {
         if ((w & 1) == 0) {
             return true;
         }
@@ -223,8 +234,10 @@ final class CellTable {
             return (inside & bit) != 0;
         }
         int o = (int) (w >>> 32);
-        int loc = (w & 4) != 0 ? SubCellEdges.locate(entries, o, s, boundary, lon, lat)
-                : CellEdges.locate(entries, o, s, boundary, lon, lat);
+        double rx = lon - (minX + cx * cw); // the corner the build packed the cell's edges from
+        double ry = lat - (minY + cy * ch);
+        int loc = (w & 4) != 0 ? SubCellEdges.locate(entries, o, s, boundary, rx, ry, lat)
+                : CellEdges.locate(entries, o, s, boundary, rx, ry, lat);
         if (loc >= 0) {
             return loc == 1;
         }
@@ -237,15 +250,15 @@ final class CellTable {
      * min(r, distance from (lon, lat) to the nearest boundary of the cell of slot {@code slot}'s polygons), where
      * {@code r} is at most the distance to the cell's border.
      */
-    double clearance(int slot, double lon, double lat, double r) {
+    double clearance(int slot, double lon, double lat, double rx, double ry, double r) {
         long w = entries[slot];
-        r = boundaryClearance(w, lon, lat, r);
+        r = boundaryClearance(w, lon, lat, rx, ry, r);
         if ((w & 2) != 0) {
             return r;
         }
         for (int k = (int) entries[slot + 3]; ; ) {
             w = entries[k];
-            r = boundaryClearance(w, lon, lat, r);
+            r = boundaryClearance(w, lon, lat, rx, ry, r);
             k += (w & 1) == 0 ? 1 : 3;
             if ((w & 2) != 0) {
                 return r;
@@ -253,12 +266,12 @@ final class CellTable {
         }
     }
 
-    private double boundaryClearance(long w, double lon, double lat, double r) {
+    private double boundaryClearance(long w, double lon, double lat, double rx, double ry, double r) {
         // an "inside" entry's geometry contains the whole cell: none of its boundary is nearer than the cell border
         if ((w & 1) == 0) {
             return r;
         }
-        double d = CellEdges.distanceWithin(entries, (int) (w >>> 32), lon, lat, r);
+        double d = CellEdges.distanceWithin(entries, (int) (w >>> 32), rx, ry, r);
         if (d == d) {
             return Math.min(r, d);
         }

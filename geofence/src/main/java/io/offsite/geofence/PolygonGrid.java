@@ -36,6 +36,9 @@ final class PolygonGrid {
     private final double minY;
     private final double invW;
     private final double invH;
+    /** Cell width and height (degrees); cell (cx, cy) has its lower-left corner at (minX + cx·cw, minY + cy·ch). */
+    private final double cw;
+    private final double ch;
     private final int nx;
     private final int ny;
     /** The cells' entries and records, see {@link CellTable}. */
@@ -61,9 +64,11 @@ final class PolygonGrid {
             minY = 0;
             invW = 0;
             invH = 0;
+            this.cw = 0;
+            this.ch = 0;
             nx = 0;
             ny = 0;
-            table = new CellTable(0, new int[1], new int[0], new CellEdgesBuilder(), banded, flat);
+            table = new CellTable(0, new int[1], new int[0], new CellEdgesBuilder(), banded, flat, 0, 0, 0, 0);
             metersPerDegreeLon = METERS_PER_DEGREE;
             return;
         }
@@ -79,11 +84,13 @@ final class PolygonGrid {
         minY = ext.getMinY();
         invW = 1 / cw;
         invH = 1 / ch;
+        this.cw = cw;
+        this.ch = ch;
         nx = (int) Math.floor(ext.getWidth() * invW) + 1;
         ny = (int) Math.floor(ext.getHeight() * invH) + 1;
         CellEdgesBuilder records = new CellEdgesBuilder();
         int[][] built = classifyCells(areas, cw, ch, records);
-        table = new CellTable(nx * ny, built[0], built[1], records, banded, flat);
+        table = new CellTable(nx * ny, built[0], built[1], records, banded, flat, minX, minY, cw, ch);
     }
 
     /**
@@ -159,7 +166,7 @@ final class PolygonGrid {
     /** Calls {@code visitor} with every ordinal whose geometry contains (lon, lat), ascending; returns the count. */
     int forEachContaining(double lon, double lat, IntConsumer visitor) {
         long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.forEach((int) (at >>> 6), (int) at & 63, lon, lat, visitor);
+        return at < 0 ? 0 : table.forEach((int) (at >>> 6), (int) at & 63, lon, lat, cellX(lon), cellY(lat), visitor);
     }
 
     /**
@@ -168,13 +175,46 @@ final class PolygonGrid {
      */
     <T> int forEachItem(double lon, double lat, Object[] items, java.util.function.Consumer<? super T> visitor) {
         long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.forEachItem((int) (at >>> 6), (int) at & 63, lon, lat, items, visitor);
+        return at < 0 ? 0
+                : table.forEachItem((int) (at >>> 6), (int) at & 63, lon, lat, cellX(lon), cellY(lat), items, visitor);
     }
 
     /** Writes the containing ordinals (ascending) into {@code out} up to its length; returns how many there are. */
     int containing(double lon, double lat, int[] out) {
-        long at = occupiedCell(lon, lat);
-        return at < 0 ? 0 : table.containing((int) (at >>> 6), (int) at & 63, lon, lat, out);
+        double fx = (lon - minX) * invW;
+        double fy = (lat - minY) * invH;
+        if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
+            return 0;
+        }
+        int cx = (int) fx;
+        int cy = (int) fy;
+        int slot = table.slot(cy * nx + cx);
+        if (slot < 0) {
+            return 0;
+        }
+        int s = (int) ((fy - cy) * SubCells.SPLIT) * SubCells.SPLIT + (int) ((fx - cx) * SubCells.SPLIT);
+        return table.containing(slot, s, lon, lat, cx, cy, out);
+    }
+
+    private int cellX(double lon) {
+        return (int) ((lon - minX) * invW);
+    }
+
+    private int cellY(double lat) {
+        return (int) ((lat - minY) * invH);
+    }
+
+    /**
+     * lon less the west border of its cell, computed as the build computes the corner that the cell's packed edges
+     * are relative to (see {@link CellEdges#pack}).
+     */
+    private double relX(double lon) {
+        return lon - (minX + (int) ((lon - minX) * invW) * cw);
+    }
+
+    /** lat less the south border of its cell (see {@link #relX}). */
+    private double relY(double lat) {
+        return lat - (minY + (int) ((lat - minY) * invH) * ch);
     }
 
     /**
@@ -215,7 +255,7 @@ final class PolygonGrid {
         double r = Math.min(Math.min(fx - cx, cx + 1 - fx) / invW, Math.min(fy - cy, cy + 1 - fy) / invH);
         int slot = table.slot(cy * nx + cx);
         if (slot >= 0) {
-            r = table.clearance(slot, lon, lat, r);
+            r = table.clearance(slot, lon, lat, relX(lon), relY(lat), r);
         }
         // rounding in the cell arithmetic and the distances is far below 1e-12 degrees (0.1 micrometre)
         return Math.max(0, r - 1e-12);

@@ -12,9 +12,10 @@ import java.util.Arrays;
  * misses the box); the build tells which from one sample and keeps an edge in (a) when the sample is too close to
  * call. The cell's own toggles (edges right of the whole cell) are right of every sub-cell.
  *
- * <p>Layout (a {@code long[]} from {@code o}): {@link #MARK}, record length, sub-record count m, m offsets from
+ * <p>Layout (a {@code long[]} from {@code o}): {@link #MARK}, record length (high half: the coordinate error of
+ * {@link CellEdges#margins}), sub-record count m (high half: the determinant bound), m offsets from
  * {@code o} as ints two to a long (in sub-cell order, one per set boundary bit), then per sub-record a head
- * {@code edges | toggles << 16 | parity << 32}, its edges (x1, y1, x2, y2) by descending max x, its toggles
+ * {@code edges | toggles << 16 | parity << 32}, its edges packed ({@link CellEdges#pack}, two longs each), its toggles
  * ascending.
  */
 final class SubCellEdges {
@@ -42,29 +43,29 @@ final class SubCellEdges {
 
     /**
      * The edge test of the dense record at {@code d[o]} for a point in sub-cell {@code s}, a crossed one (its bit set
-     * in {@code boundary}): 1 inside, 0 outside or on the boundary.
+     * in {@code boundary}), at (rx, ry) from the cell corner and latitude {@code py}: 1 inside, 0 outside or on the
+     * boundary, −1 when in doubt (see {@link CellEdges#scan}).
      */
-    static int locate(long[] d, int o, int s, long boundary, double px, double py) {
+    static int locate(long[] d, int o, int s, long boundary, double rx, double ry, double py) {
         int j = Long.bitCount(boundary & ((1L << s) - 1));
         int p = o + (int) (d[o + 3 + (j >>> 1)] >>> ((j & 1) << 5));
         long h = d[p];
         int ne = (int) h & 0xffff;
         int i = p + 1;
-        return CellEdges.scan(d, i, i + 4 * ne, i + 4 * ne, (int) (h >>> 16) & 0xffff, (int) (h >>> 32), px, py);
+        return CellEdges.scan(d, i, i + 2 * ne, i + 2 * ne, (int) (h >>> 16) & 0xffff, (int) (h >>> 32), rx, ry, py,
+                CellEdges.highFloat(d[o + 1]), CellEdges.highFloat(d[o + 2]));
     }
 
     /** min(limit, distance to the nearest edge of any sub-record): the edges meeting the cell, see CellEdges. */
-    static double distanceWithin(long[] d, int o, double px, double py, double limit) {
-        double best = limit * limit;
+    static double distanceWithin(long[] d, int o, double rx, double ry, double limit) {
+        double best = limit;
         int m = (int) d[o + 2];
         for (int j = 0; j < m; j++) {
             int p = o + (int) (d[o + 3 + (j >>> 1)] >>> ((j & 1) << 5));
             int ne = (int) d[p] & 0xffff;
-            for (int i = p + 1, end = i + 4 * ne; i < end; i += 4) {
-                best = Math.min(best, FlatPolygon.segmentDistanceSq(at(d, i), at(d, i + 1), at(d, i + 2), at(d, i + 3), px, py));
-            }
+            best = CellEdges.edgeDistance(d, p + 1, p + 1 + 2 * ne, rx, ry, best);
         }
-        return Math.sqrt(best);
+        return best;
     }
 
     private static double at(long[] d, int i) {
@@ -72,7 +73,7 @@ final class SubCellEdges {
     }
 
     /**
-     * The dense form of the flat record {@code d[o..]} (edges by descending max x, then toggles) of the cell with
+     * The dense form, edges packed, of the raw flat record {@code d[o..]} (edges by descending max x, then toggles) of the cell with
      * lower-left corner (x0, y0) and size cw × ch whose crossed sub-cells are {@code boundary}; null when it would
      * exceed {@link #MAX_GROWTH} entries per edge or a sub-record's counts would not fit.
      */
@@ -148,23 +149,28 @@ final class SubCellEdges {
             if (entries > MAX_GROWTH * ne || n > 0xffff || kept > 0xffff) {
                 return null;
             }
-            if (size + 1 + 4 * n + kept > out.length) {
-                out = Arrays.copyOf(out, Math.max(2 * out.length, size + 1 + 4 * n + kept));
+            if (size + 1 + 2 * n + kept > out.length) {
+                out = Arrays.copyOf(out, Math.max(2 * out.length, size + 1 + 2 * n + kept));
             }
             out[3 + (j >>> 1)] |= (long) size << ((j & 1) << 5);
             j++;
             out[size++] = n | (long) kept << 16 | (long) parity << 32;
             for (int q = 0; q < n; q++) {
-                System.arraycopy(d, list[q], out, size, 4);
-                size += 4;
+                out[size++] = CellEdges.pack(at(d, list[q]), at(d, list[q] + 1), x0, y0);
+                out[size++] = CellEdges.pack(at(d, list[q] + 2), at(d, list[q] + 3), x0, y0);
             }
             for (int q = 0; q < kept; q++) {
                 out[size++] = Double.doubleToRawLongBits(toggles[q]);
             }
         }
+        double maxAbs = 0;
+        for (int e = 0; e < 4 * ne; e += 2) {
+            maxAbs = Math.max(maxAbs, Math.max(Math.abs((float) (at(d, o + 3 + e) - x0)), Math.abs((float) (at(d, o + 4 + e) - y0))));
+        }
+        long margins = CellEdges.margins(maxAbs, Math.max(cw, ch) + 2 * eps);
         out[0] = MARK & 0xffffffffL;
-        out[1] = size;
-        out[2] = m;
+        out[1] = size | margins << 32;
+        out[2] = m | margins & 0xffffffff00000000L;
         return Arrays.copyOf(out, size);
     }
 }

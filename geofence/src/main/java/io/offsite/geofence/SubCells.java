@@ -60,7 +60,7 @@ final class SubCells {
                 continue;
             }
             // no edge meets this sub-cell or its edge-free neighbours: the centre's answer holds for all of them
-            boolean in = CellEdges.locate(d, o, 0, 0, x0 + ((s & 7) + 0.5) * sw, y0 + ((s >>> 3) + 0.5) * sh) == 1;
+            boolean in = CellEdges.locateRaw(d, o, x0 + ((s & 7) + 0.5) * sw, y0 + ((s >>> 3) + 0.5) * sh) == 1;
             int top = 0;
             stack[top++] = s;
             seen |= 1L << s;

@@ -74,8 +74,9 @@ class SubCellEdgesTest {
                         continue;
                     }
                     int s = (int) fy * SubCells.SPLIT + (int) fx;
-                    boolean mine = (boundary & (1L << s)) == 0 ? (inside & (1L << s)) != 0
-                            : SubCellEdges.locate(rec, 0, s, boundary, q.x, q.y) == 1;
+                    int loc = (boundary & (1L << s)) == 0 ? (int) (inside >>> s) & 1
+                            : SubCellEdges.locate(rec, 0, s, boundary, q.x - x0, q.y - y0, q.y);
+                    boolean mine = loc < 0 ? FlatPolygon.containsProperly(flat, q.x, q.y) : loc == 1;
                     assertThat(mine).as("(%s, %s)", q.x, q.y).isEqualTo(FlatPolygon.containsProperly(flat, q.x, q.y));
                 }
             }
