@@ -339,9 +339,19 @@ final class SharedOutbox {
         return store.find(key).map(StoredMessage::message);
     }
 
-    /** The earliest due time of any stored message (reads every stored message). */
+    /** The number of stored messages (the store counts them). */
+    int count() {
+        return store.count();
+    }
+
+    /** The number of stored messages with this status (the store counts them). */
+    int count(MessageStatus status) {
+        return store.count(status);
+    }
+
+    /** The earliest due time of any stored message (the store finds it: a database reads its due-time index). */
     Optional<Instant> nextDueAt() {
-        return store.loadAll().stream().flatMap(m -> m.dueAt().stream()).min(Instant::compareTo);
+        return store.nextDueAt();
     }
 
     private void releaseAfterFailure(Collection<String> keys, Throwable cause) {

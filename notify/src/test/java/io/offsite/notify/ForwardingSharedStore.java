@@ -74,6 +74,21 @@ class ForwardingSharedStore implements SharedOutboxStore {
     }
 
     @Override
+    public int count() {
+        return delegate.count();
+    }
+
+    @Override
+    public int count(MessageStatus status) {
+        return delegate.count(status);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return delegate.nextDueAt();
+    }
+
+    @Override
     public List<OutboxMessage> loadAll() {
         return delegate.loadAll();
     }

@@ -47,9 +47,9 @@ final class Observability {
                     .tags(List.of(Tag.create("type", effect))));
         }
         registry.getOrCreate(Gauge.builder("offsite_outbox_backlog", enforcement,
-                e -> e.outbox().messages(MessageStatus.PENDING).size()).description("messages waiting to be sent"));
+                e -> e.outbox().count(MessageStatus.PENDING)).description("messages waiting to be sent"));
         registry.getOrCreate(Gauge.builder("offsite_outbox_dead_letters", enforcement,
-                e -> e.outbox().messages(MessageStatus.DEAD_LETTER).size()).description("messages given up on"));
+                e -> e.outbox().count(MessageStatus.DEAD_LETTER)).description("messages given up on"));
     }
 
     ObserveFeature feature() {
@@ -67,7 +67,7 @@ final class Observability {
     }
 
     private HealthCheckResponse gateway() {
-        int backlog = enforcement.outbox().messages(MessageStatus.PENDING).size();
+        int backlog = enforcement.outbox().count(MessageStatus.PENDING);
         boolean stuck = enforcement.outbox().nextDueAt().map(t -> t.isBefore(enforcement.now().minus(Duration.ofMinutes(5))))
                 .orElse(false);
         return HealthCheckResponse.builder().status(!stuck).detail("backlog", backlog)

@@ -1,5 +1,6 @@
 package io.offsite.notify.spi;
 
+import io.offsite.notify.MessageStatus;
 import io.offsite.notify.OutboxMessage;
 import java.time.Instant;
 import java.util.Collection;
@@ -119,5 +120,39 @@ public interface SharedOutboxStore extends OutboxStore {
             findByProviderId(p).ifPresent(s -> found.put(p, s));
         }
         return found;
+    }
+
+    /**
+     * The number of stored messages, final ones included. The default reads every stored message; a store on a
+     * database counts where the rows are.
+     */
+    default int count() {
+        return loadAll().size();
+    }
+
+    /** The number of stored messages with this status. The default reads every stored message. */
+    default int count(MessageStatus status) {
+        int n = 0;
+        for (OutboxMessage m : loadAll()) {
+            if (m.status() == status) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The earliest {@link OutboxMessage#dueAt()} of any stored message, empty when none is due at any time. The
+     * default reads every stored message; a store on a database reads it from its due-time index.
+     */
+    default Optional<Instant> nextDueAt() {
+        Instant min = null;
+        for (OutboxMessage m : loadAll()) {
+            Instant due = m.dueAt().orElse(null);
+            if (due != null && (min == null || due.isBefore(min))) {
+                min = due;
+            }
+        }
+        return Optional.ofNullable(min);
     }
 }

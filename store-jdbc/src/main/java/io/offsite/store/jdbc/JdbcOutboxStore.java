@@ -5,6 +5,7 @@ import static io.offsite.store.jdbc.OutboxRows.STATE_COLUMNS;
 import static io.offsite.store.jdbc.OutboxRows.STATE_COUNT;
 import static io.offsite.store.jdbc.OutboxRows.TABLE;
 
+import io.offsite.notify.MessageStatus;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.spi.SharedOutboxStore;
 import io.offsite.notify.spi.StoredMessage;
@@ -368,6 +369,46 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                 List<OutboxMessage> all = new ArrayList<>();
                 OutboxRows.readAll(ps).forEach(s -> all.add(s.message()));
                 return all;
+            }
+        });
+    }
+
+    /** {@code SELECT COUNT(*)}: the rows are counted in the database, not read out. */
+    @Override
+    public int count() {
+        return run("counting the outbox", c -> countWhere(c, "", null));
+    }
+
+    /** {@code SELECT COUNT(*) ... WHERE status = ?} (a scan in the database; status has no index). */
+    @Override
+    public int count(MessageStatus status) {
+        Objects.requireNonNull(status, "status");
+        return run("counting " + status + " outbox messages", c -> countWhere(c, " WHERE status = ?", status.name()));
+    }
+
+    private static int countWhere(Connection c, String where, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE + where)) {
+            if (value != null) {
+                ps.setString(1, value);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Math.toIntExact(rs.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * The rows at the smallest {@code due_micros} (the due-time index's first entry), read and checked like any
+     * row; their earliest exact {@code due_at} is the answer.
+     */
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return run("reading the outbox's next due time", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE due_micros = (SELECT MIN(due_micros) FROM "
+                    + TABLE + ")")) {
+                return OutboxRows.readAll(ps).stream().flatMap(s -> s.message().dueAt().stream())
+                        .min(Instant::compareTo);
             }
         });
     }

@@ -154,6 +154,35 @@ class JdbcOutboxStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void countsAndNextDue_areAnsweredInTheDatabase_toTheNanosecond(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            JdbcOutboxStore store = JdbcOutboxStore.create(db);
+            assertThat(store.count()).isZero();
+            assertThat(store.nextDueAt()).isEmpty();
+            List<OutboxMessage> all = everyState();
+            store.insertAbsent(all);
+            assertThat(store.count()).isEqualTo(all.size());
+            for (MessageStatus s : MessageStatus.values()) {
+                assertThat(store.count(s)).as(s.name()).isEqualTo((int) all.stream().filter(m -> m.status() == s).count());
+            }
+            Instant earliest = all.stream().flatMap(m -> m.dueAt().stream()).min(Instant::compareTo).orElseThrow();
+            assertThat(store.nextDueAt()).hasValue(earliest);
+
+            Instant sameMicro = earliest.minusNanos(earliest.getNano() % 1_000).plusNanos(1);
+            Instant later = sameMicro.plusNanos(1);
+            store.insertAbsent(List.of(pendingAt("ep-8/a", later), pendingAt("ep-8/b", sameMicro)));
+            assertThat(store.nextDueAt()).as("two rows in one microsecond: the exact earlier one")
+                    .hasValue(sameMicro.isBefore(earliest) ? sameMicro : earliest);
+            store.remove(all.stream().map(OutboxMessage::key).toList());
+            assertThat(store.nextDueAt()).hasValue(sameMicro);
+            assertThat(store.count()).isEqualTo(2);
+            assertThat(store.count(MessageStatus.PENDING)).isEqualTo(2);
+            assertThat(store.count(MessageStatus.DELIVERED)).isZero();
+        }
+    }
+
     private static OutboxMessage pendingAt(String key, Instant due) {
         return new OutboxMessage(sms(key), MessageStatus.PENDING, 0, T0, Optional.of(due), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
