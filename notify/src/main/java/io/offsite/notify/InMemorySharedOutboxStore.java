@@ -196,6 +196,18 @@ final class InMemorySharedOutboxStore implements SharedOutboxStore {
     }
 
     @Override
+    public synchronized List<OutboxMessage> loadWithStatus(MessageStatus status) {
+        checkOpen();
+        List<OutboxMessage> out = new ArrayList<>();
+        for (Row r : rows.values()) {
+            if (r.message.status() == status) {
+                out.add(r.message);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized int count() {
         checkOpen();
         return rows.size();

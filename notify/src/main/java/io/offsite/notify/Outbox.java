@@ -337,11 +337,14 @@ public final class Outbox {
         return Optional.ofNullable(byKey.get(key));
     }
 
-    /** All messages with the given status, in no particular order. */
+    /** All messages with the given status, in no particular order (on a shared store, selected by the store). */
     public synchronized List<OutboxMessage> messages(MessageStatus status) {
         Objects.requireNonNull(status, "status");
+        if (shared != null) {
+            return shared.messages(status);
+        }
         List<OutboxMessage> out = new ArrayList<>();
-        for (OutboxMessage m : shared != null ? store.loadAll() : byKey.values()) {
+        for (OutboxMessage m : byKey.values()) {
             if (m.status() == status) {
                 out.add(m);
             }

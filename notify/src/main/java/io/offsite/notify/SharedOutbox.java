@@ -339,6 +339,11 @@ final class SharedOutbox {
         return store.find(key).map(StoredMessage::message);
     }
 
+    /** The stored messages with this status (the store selects them). */
+    List<OutboxMessage> messages(MessageStatus status) {
+        return store.loadWithStatus(status);
+    }
+
     /** The number of stored messages (the store counts them). */
     int count() {
         return store.count();

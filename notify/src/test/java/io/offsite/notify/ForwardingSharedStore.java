@@ -74,6 +74,11 @@ class ForwardingSharedStore implements SharedOutboxStore {
     }
 
     @Override
+    public List<OutboxMessage> loadWithStatus(MessageStatus status) {
+        return delegate.loadWithStatus(status);
+    }
+
+    @Override
     public int count() {
         return delegate.count();
     }

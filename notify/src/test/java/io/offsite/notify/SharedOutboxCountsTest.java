@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * An outbox on a shared store answers {@link Outbox#size()}, {@link Outbox#count} and {@link Outbox#nextDueAt()}
+ * An outbox on a shared store answers {@link Outbox#size()}, {@link Outbox#count}, {@link Outbox#messages} and
+ * {@link Outbox#nextDueAt()}
  * through the store's own counting and due-time methods, never by reading every stored message, and agrees with an
  * outbox on a private store given the same history.
  */
@@ -66,5 +67,9 @@ class SharedOutboxCountsTest {
         assertThat(shared.count(MessageStatus.DELIVERED)).isEqualTo(1);
         assertThat(shared.count(MessageStatus.SENT)).isEqualTo(1);
         assertThat(shared.nextDueAt()).isEqualTo(alone.nextDueAt()).hasValue(clock.instant());
+        for (MessageStatus s : MessageStatus.values()) {
+            assertThat(shared.messages(s)).as(s.name()).containsExactlyInAnyOrderElementsOf(alone.messages(s));
+        }
+        assertThat(shared.messages(MessageStatus.DEAD_LETTER)).extracting(OutboxMessage::key).containsExactly("bad1");
     }
 }

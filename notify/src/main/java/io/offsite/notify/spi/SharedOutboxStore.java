@@ -3,6 +3,7 @@ package io.offsite.notify.spi;
 import io.offsite.notify.MessageStatus;
 import io.offsite.notify.OutboxMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +129,17 @@ public interface SharedOutboxStore extends OutboxStore {
      */
     default int count() {
         return loadAll().size();
+    }
+
+    /** The stored messages with this status, in no particular order. The default reads every stored message. */
+    default List<OutboxMessage> loadWithStatus(MessageStatus status) {
+        List<OutboxMessage> out = new ArrayList<>();
+        for (OutboxMessage m : loadAll()) {
+            if (m.status() == status) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** The number of stored messages with this status. The default reads every stored message. */

@@ -373,6 +373,20 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         });
     }
 
+    /** The rows with this status only, selected in the database. */
+    @Override
+    public List<OutboxMessage> loadWithStatus(MessageStatus status) {
+        Objects.requireNonNull(status, "status");
+        return run("loading " + status + " outbox messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE status = ? ORDER BY seq")) {
+                ps.setString(1, status.name());
+                List<OutboxMessage> out = new ArrayList<>();
+                OutboxRows.readAll(ps).forEach(m -> out.add(m.message()));
+                return out;
+            }
+        });
+    }
+
     /** {@code SELECT COUNT(*)}: the rows are counted in the database, not read out. */
     @Override
     public int count() {

@@ -156,7 +156,7 @@ class JdbcOutboxStoreTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void countsAndNextDue_areAnsweredInTheDatabase_toTheNanosecond(Dialect dialect) {
+    void countsSelectionsByStatusAndNextDue_areAnsweredInTheDatabase_toTheNanosecond(Dialect dialect) {
         try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
             JdbcOutboxStore store = JdbcOutboxStore.create(db);
             assertThat(store.count()).isZero();
@@ -166,6 +166,8 @@ class JdbcOutboxStoreTest {
             assertThat(store.count()).isEqualTo(all.size());
             for (MessageStatus s : MessageStatus.values()) {
                 assertThat(store.count(s)).as(s.name()).isEqualTo((int) all.stream().filter(m -> m.status() == s).count());
+                assertThat(store.loadWithStatus(s)).as(s.name())
+                        .containsExactlyInAnyOrderElementsOf(all.stream().filter(m -> m.status() == s).toList());
             }
             Instant earliest = all.stream().flatMap(m -> m.dueAt().stream()).min(Instant::compareTo).orElseThrow();
             assertThat(store.nextDueAt()).hasValue(earliest);
