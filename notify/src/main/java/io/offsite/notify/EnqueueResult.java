@@ -1,6 +1,8 @@
 package io.offsite.notify;
 
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The answer to {@link Outbox#enqueue(OutgoingMessage)}.
@@ -14,5 +16,15 @@ public record EnqueueResult(OutboxMessage message, boolean created, boolean same
     /** Validates the components. */
     public EnqueueResult {
         Objects.requireNonNull(message, "message");
+    }
+
+    /** The answer for a key already stored as {@code existing}; a different content is logged (as the outbox's). */
+    static EnqueueResult known(OutboxMessage existing, OutgoingMessage m) {
+        boolean same = existing.message().equals(m);
+        if (!same) {
+            Logger log = LoggerFactory.getLogger(Outbox.class);
+            log.warn("re-enqueue of key {} with different content ignored; keeping the stored message", m.key());
+        }
+        return new EnqueueResult(existing, false, same);
     }
 }

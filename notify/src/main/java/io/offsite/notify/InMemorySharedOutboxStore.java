@@ -196,49 +196,6 @@ final class InMemorySharedOutboxStore implements SharedOutboxStore {
     }
 
     @Override
-    public synchronized List<OutboxMessage> loadWithStatus(MessageStatus status) {
-        checkOpen();
-        List<OutboxMessage> out = new ArrayList<>();
-        for (Row r : rows.values()) {
-            if (r.message.status() == status) {
-                out.add(r.message);
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public synchronized int count() {
-        checkOpen();
-        return rows.size();
-    }
-
-    @Override
-    public synchronized int count(MessageStatus status) {
-        checkOpen();
-        int n = 0;
-        for (Row r : rows.values()) {
-            if (r.message.status() == status) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    @Override
-    public synchronized Optional<Instant> nextDueAt() {
-        checkOpen();
-        Instant min = null;
-        for (Row r : rows.values()) {
-            Instant due = r.message.dueAt().orElse(null);
-            if (due != null && (min == null || due.isBefore(min))) {
-                min = due;
-            }
-        }
-        return Optional.ofNullable(min);
-    }
-
-    @Override
     public synchronized void close() {
         closed = true;
     }

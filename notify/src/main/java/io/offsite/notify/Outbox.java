@@ -114,7 +114,7 @@ public final class Outbox {
         }
         OutboxMessage existing = byKey.get(message.key());
         if (existing != null) {
-            return known(existing, message);
+            return EnqueueResult.known(existing, message);
         }
         OutboxMessage created = OutboxMessage.enqueued(message, clock.instant());
         store.save(List.of(created));
@@ -140,7 +140,7 @@ public final class Outbox {
                 existing = fresh.get(m.key());
             }
             if (existing != null) {
-                results.add(known(existing, m));
+                results.add(EnqueueResult.known(existing, m));
             } else {
                 OutboxMessage created = OutboxMessage.enqueued(m, now);
                 fresh.put(m.key(), created);
@@ -358,16 +358,7 @@ public final class Outbox {
      */
     public synchronized int count(MessageStatus status) {
         Objects.requireNonNull(status, "status");
-        if (shared != null) {
-            return shared.count(status);
-        }
-        int n = 0;
-        for (OutboxMessage m : byKey.values()) {
-            if (m.status() == status) {
-                n++;
-            }
-        }
-        return n;
+        return shared != null ? shared.count(status) : messages(status).size();
     }
 
     /** Number of messages known to the outbox, final ones included. */
@@ -385,14 +376,6 @@ public final class Outbox {
             throw new NotifyException("message '" + m.key() + "': no gateway configured for channel "
                     + m.channel() + " (configured: " + gateways.keySet() + ")");
         }
-    }
-
-    static EnqueueResult known(OutboxMessage existing, OutgoingMessage m) {
-        boolean same = existing.message().equals(m);
-        if (!same) {
-            LOG.warn("re-enqueue of key {} with different content ignored; keeping the stored message", m.key());
-        }
-        return new EnqueueResult(existing, false, same);
     }
 
     private void commit(Map<String, OutboxMessage> changes) {

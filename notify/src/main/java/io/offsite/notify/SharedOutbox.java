@@ -98,11 +98,11 @@ final class SharedOutbox {
         for (OutgoingMessage m : messages) {
             StoredMessage stored = existing.get(m.key());
             if (stored != null) {
-                results.add(Outbox.known(stored.message(), m));
+                results.add(EnqueueResult.known(stored.message(), m));
             } else if (answered.putIfAbsent(m.key(), true) == null) {
                 results.add(new EnqueueResult(fresh.get(m.key()), true, true));
             } else {
-                results.add(Outbox.known(fresh.get(m.key()), m));
+                results.add(EnqueueResult.known(fresh.get(m.key()), m));
             }
         }
         return results;

@@ -3,7 +3,6 @@ package io.offsite.notify.spi;
 import io.offsite.notify.MessageStatus;
 import io.offsite.notify.OutboxMessage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,24 +132,12 @@ public interface SharedOutboxStore extends OutboxStore {
 
     /** The stored messages with this status, in no particular order. The default reads every stored message. */
     default List<OutboxMessage> loadWithStatus(MessageStatus status) {
-        List<OutboxMessage> out = new ArrayList<>();
-        for (OutboxMessage m : loadAll()) {
-            if (m.status() == status) {
-                out.add(m);
-            }
-        }
-        return out;
+        return loadAll().stream().filter(m -> m.status() == status).toList();
     }
 
-    /** The number of stored messages with this status. The default reads every stored message. */
+    /** The number of stored messages with this status. The default calls {@link #loadWithStatus}. */
     default int count(MessageStatus status) {
-        int n = 0;
-        for (OutboxMessage m : loadAll()) {
-            if (m.status() == status) {
-                n++;
-            }
-        }
-        return n;
+        return loadWithStatus(status).size();
     }
 
     /**
@@ -158,13 +145,6 @@ public interface SharedOutboxStore extends OutboxStore {
      * default reads every stored message; a store on a database reads it from its due-time index.
      */
     default Optional<Instant> nextDueAt() {
-        Instant min = null;
-        for (OutboxMessage m : loadAll()) {
-            Instant due = m.dueAt().orElse(null);
-            if (due != null && (min == null || due.isBefore(min))) {
-                min = due;
-            }
-        }
-        return Optional.ofNullable(min);
+        return loadAll().stream().flatMap(m -> m.dueAt().stream()).min(Instant::compareTo);
     }
 }

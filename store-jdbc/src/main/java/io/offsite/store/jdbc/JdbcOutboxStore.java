@@ -9,7 +9,6 @@ import io.offsite.notify.MessageStatus;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.spi.SharedOutboxStore;
 import io.offsite.notify.spi.StoredMessage;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,95 +76,29 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                 messages));
     }
 
-    /** Inserts the absent keys (when {@code holder} is not null: leased to it until {@code untilMicros}). */
+    /**
+     * Inserts the absent keys (when {@code holder} is not null: leased to it until {@code untilMicros}) in key order,
+     * one transaction ({@link OutboxInserts#insert}); on H2 a concurrent insert of the same key can commit between
+     * the statement's NOT EXISTS and its INSERT, and the transaction is tried again.
+     */
     private Map<String, StoredMessage> insert(String holder, long untilMicros, Collection<OutboxMessage> messages) {
         TreeMap<String, OutboxMessage> byKey = new TreeMap<>();
         messages.forEach(m -> byKey.putIfAbsent(m.key(), m));
         if (byKey.isEmpty()) {
             return Map.of();
         }
-        String columns = "message_key, " + STATE_COLUMNS + ", version" + (holder == null ? ""
-                : ", lease_holder, lease_until_micros");
-        String values = OutboxRows.unnestValues() + ", 1" + (holder == null ? ""
-                : ", CAST(? AS VARCHAR(200)), CAST(? AS BIGINT)");
-        String what = "inserting " + byKey.size() + " outbox messages" + (holder == null ? "" : " leased to " + holder);
-        if (dialect == Dialect.POSTGRESQL) {
-            // one statement for the batch, inserting in key order; RETURNING names the keys it inserted
-            return run(what, c -> {
-                Set<String> inserted = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (" + columns + ") SELECT "
-                        + values + " FROM " + OutboxRows.unnest(dialect) + " ORDER BY u.message_key"
-                        + " ON CONFLICT (message_key) DO NOTHING RETURNING message_key")) {
-                    OutboxRows.bindArrays(c, dialect, ps, bindLease(ps, holder, untilMicros),
-                            new ArrayList<>(byKey.values()), null);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            inserted.add(rs.getString(1));
-                        }
-                    }
-                }
-                return existing(c, byKey.keySet(), inserted);
-            });
-        }
-        // H2: one INSERT ... SELECT over the arrays per ARRAY_ROWS messages, skipping stored keys; FINAL TABLE names
-        // the keys it inserted
-        String insert = "SELECT message_key FROM FINAL TABLE (INSERT INTO " + TABLE + " (" + columns + ") SELECT "
-                + values + " FROM " + OutboxRows.unnest(dialect) + " WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
-                + " o WHERE o.message_key = u.message_key))";
         List<OutboxMessage> inOrder = new ArrayList<>(byKey.values());
+        String what = "inserting " + byKey.size() + " outbox messages" + (holder == null ? "" : " leased to " + holder);
         for (int tries = 1;; tries++) {
             try {
-                return run(what, c -> {
-                    Set<String> inserted = new HashSet<>();
-                    try (PreparedStatement ps = c.prepareStatement(insert)) {
-                        for (int from = 0; from < inOrder.size(); from += OutboxRows.ARRAY_ROWS) {
-                            OutboxRows.bindArrays(c, dialect, ps, bindLease(ps, holder, untilMicros),
-                                    inOrder.subList(from, Math.min(inOrder.size(), from + OutboxRows.ARRAY_ROWS)), null);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    inserted.add(rs.getString(1));
-                                }
-                            }
-                        }
-                    }
-                    return existing(c, byKey.keySet(), inserted);
-                });
+                return run(what, c -> OutboxInserts.insert(c, dialect, holder, untilMicros, inOrder));
             } catch (StoreException e) {
-                // H2: a concurrent insert of the same key committed between our NOT EXISTS and our INSERT; try again
-                if (tries == INSERT_TRIES || !(e.getCause() instanceof SQLException)
+                if (dialect == Dialect.POSTGRESQL || tries == INSERT_TRIES || !(e.getCause() instanceof SQLException)
                         || !"23505".equals(((SQLException) e.getCause()).getSQLState())) {
                     throw e;
                 }
             }
         }
-    }
-
-    /** Binds the lease parameters of an insert (none when {@code holder} is null); returns the next index. */
-    private static int bindLease(PreparedStatement ps, String holder, long untilMicros) throws SQLException {
-        if (holder == null) {
-            return 1;
-        }
-        ps.setString(1, holder);
-        ps.setLong(2, untilMicros);
-        return 3;
-    }
-
-    /** The stored state of the {@code keys} not {@code inserted}, by key. */
-    private static Map<String, StoredMessage> existing(Connection c, Set<String> keys, Set<String> inserted)
-            throws SQLException {
-        List<String> skipped = new ArrayList<>();
-        for (String k : keys) {
-            if (!inserted.contains(k)) {
-                skipped.add(k);
-            }
-        }
-        Map<String, StoredMessage> existing = new LinkedHashMap<>();
-        if (!skipped.isEmpty()) {
-            for (StoredMessage s : OutboxRows.select(c, skipped)) {
-                existing.put(s.key(), s);
-            }
-        }
-        return existing;
     }
 
     /** Leases up to {@code max} due messages to {@code holder} ({@link OutboxLeases#claim}). */
@@ -364,22 +297,23 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
 
     @Override
     public List<OutboxMessage> loadAll() {
-        return run("loading the outbox", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY seq")) {
-                List<OutboxMessage> all = new ArrayList<>();
-                OutboxRows.readAll(ps).forEach(s -> all.add(s.message()));
-                return all;
-            }
-        });
+        return load("loading the outbox", "", null);
     }
 
     /** The rows with this status only, selected in the database. */
     @Override
     public List<OutboxMessage> loadWithStatus(MessageStatus status) {
         Objects.requireNonNull(status, "status");
-        return run("loading " + status + " outbox messages", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE status = ? ORDER BY seq")) {
-                ps.setString(1, status.name());
+        return load("loading " + status + " outbox messages", " WHERE status = ?", status.name());
+    }
+
+    /** The rows matching {@code where} (with its one parameter {@code arg}, when not null), in seq order. */
+    private List<OutboxMessage> load(String what, String where, String arg) {
+        return run(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY seq")) {
+                if (arg != null) {
+                    ps.setString(1, arg);
+                }
                 List<OutboxMessage> out = new ArrayList<>();
                 OutboxRows.readAll(ps).forEach(m -> out.add(m.message()));
                 return out;
@@ -390,41 +324,20 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     /** {@code SELECT COUNT(*)}: the rows are counted in the database, not read out. */
     @Override
     public int count() {
-        return run("counting the outbox", c -> countWhere(c, "", null));
+        return run("counting the outbox", c -> OutboxRows.count(c, null));
     }
 
     /** {@code SELECT COUNT(*) ... WHERE status = ?} (a scan in the database; status has no index). */
     @Override
     public int count(MessageStatus status) {
         Objects.requireNonNull(status, "status");
-        return run("counting " + status + " outbox messages", c -> countWhere(c, " WHERE status = ?", status.name()));
+        return run("counting " + status + " outbox messages", c -> OutboxRows.count(c, status));
     }
 
-    private static int countWhere(Connection c, String where, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE + where)) {
-            if (value != null) {
-                ps.setString(1, value);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Math.toIntExact(rs.getLong(1));
-            }
-        }
-    }
-
-    /**
-     * The rows at the smallest {@code due_micros} (the due-time index's first entry), read and checked like any
-     * row; their earliest exact {@code due_at} is the answer.
-     */
+    /** The earliest due time, from the due-time index's first entry ({@link OutboxRows#nextDueAt}). */
     @Override
     public Optional<Instant> nextDueAt() {
-        return run("reading the outbox's next due time", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE due_micros = (SELECT MIN(due_micros) FROM "
-                    + TABLE + ")")) {
-                return OutboxRows.readAll(ps).stream().flatMap(s -> s.message().dueAt().stream())
-                        .min(Instant::compareTo);
-            }
-        });
+        return run("reading the outbox's next due time", OutboxRows::nextDueAt);
     }
 
     /** Marks the store closed; the database stays open (the host owns it). */

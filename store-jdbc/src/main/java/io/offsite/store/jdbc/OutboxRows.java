@@ -225,6 +225,31 @@ final class OutboxRows {
         return out;
     }
 
+    /** The number of rows, or of rows with {@code status} when it is not null. */
+    static int count(Connection c, MessageStatus status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE
+                + (status == null ? "" : " WHERE status = ?"))) {
+            if (status != null) {
+                ps.setString(1, status.name());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Math.toIntExact(rs.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * The earliest {@code due_at}: the rows at the smallest {@code due_micros} (the due-time index's first entry),
+     * read and checked like any row; their earliest exact due time decides within the microsecond.
+     */
+    static Optional<Instant> nextDueAt(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE due_micros = (SELECT MIN(due_micros) FROM "
+                + TABLE + ")")) {
+            return readAll(ps).stream().flatMap(s -> s.message().dueAt().stream()).min(Instant::compareTo);
+        }
+    }
+
     /**
      * Binds {@code values} as an array parameter: PostgreSQL through {@code createArrayOf(pgType, ...)}; H2 as the
      * Java array itself, which its driver converts once (its {@code createArrayOf} converts, and {@code setArray}
