@@ -311,9 +311,7 @@ public final class Outbox {
         }
         List<String> keys = new ArrayList<>();
         for (OutboxMessage m : byKey.values()) {
-            Optional<Instant> doneAt = m.status() == MessageStatus.DELIVERED ? m.deliveredAt()
-                    : m.status() == MessageStatus.DEAD_LETTER ? m.deadLetteredAt() : Optional.empty();
-            if (doneAt.isPresent() && doneAt.get().isBefore(finalBefore)) {
+            if (m.finalAt().filter(t -> t.isBefore(finalBefore)).isPresent()) {
                 keys.add(m.key());
             }
         }

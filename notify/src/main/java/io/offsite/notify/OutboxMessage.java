@@ -70,6 +70,12 @@ public record OutboxMessage(OutgoingMessage message, MessageStatus status, int a
         return message.key();
     }
 
+    /** When it reached its final outcome: {@link #deliveredAt} when DELIVERED, {@link #deadLetteredAt} when DEAD_LETTER. */
+    public Optional<Instant> finalAt() {
+        return status == MessageStatus.DELIVERED ? deliveredAt
+                : status == MessageStatus.DEAD_LETTER ? deadLetteredAt : Optional.empty();
+    }
+
     OutboxMessage attempted(Instant now) {
         return new OutboxMessage(message, status, attempts + 1, enqueuedAt, dueAt,
                 firstAttemptAt.isPresent() ? firstAttemptAt : Optional.of(now), Optional.of(now), sentAt,

@@ -37,6 +37,8 @@ final class SharedOutbox {
     private static final int RECEIPT_TRIES = 5;
     /** How many sent messages' written state a process keeps for their receipts (least recently sent dropped). */
     private static final int AWAITING_MAX = 10_000;
+    /** Final messages removed per store write when purging. */
+    static final int PURGE_CHUNK = 10_000;
 
     private final Object lock;
     private final SharedOutboxStore store;
@@ -318,21 +320,21 @@ final class SharedOutbox {
         return outcomes;
     }
 
-    /** Removes final messages whose outcome is older than {@code finalBefore} (reads every stored message). */
+    /**
+     * Removes final messages whose outcome is older than {@code finalBefore}: the store selects and removes them,
+     * {@link #PURGE_CHUNK} per write, until a write removes fewer.
+     */
     int purgeFinal(Instant finalBefore) {
-        List<String> keys = new ArrayList<>();
-        for (OutboxMessage m : store.loadAll()) {
-            Optional<Instant> doneAt = m.status() == MessageStatus.DELIVERED ? m.deliveredAt()
-                    : m.status() == MessageStatus.DEAD_LETTER ? m.deadLetteredAt() : Optional.empty();
-            if (doneAt.isPresent() && doneAt.get().isBefore(finalBefore)) {
-                keys.add(m.key());
-            }
+        int total = 0;
+        int removed;
+        do {
+            removed = store.removeFinal(finalBefore, PURGE_CHUNK);
+            total += removed;
+        } while (removed == PURGE_CHUNK);
+        if (total > 0) {
+            LOG.info("purged {} final messages older than {}", total, finalBefore);
         }
-        if (!keys.isEmpty()) {
-            store.remove(keys);
-            LOG.info("purged {} final messages older than {}", keys.size(), finalBefore);
-        }
-        return keys.size();
+        return total;
     }
 
     Optional<OutboxMessage> find(String key) {

@@ -201,6 +201,42 @@ class SharedOutboxTest {
     }
 
     @Test
+    void purgeFinal_removesThroughTheStoreInChunks_untilAChunkComesBackShort_andKeepsWhatIsNotOldAndFinal() {
+        Instant now = clock.instant();
+        List<OutboxMessage> rows = new ArrayList<>();
+        for (int i = 0; i < SharedOutbox.PURGE_CHUNK + 3; i++) {
+            rows.add(delivered("old-" + i, now.minusSeconds(60).minusNanos(i)));
+        }
+        rows.add(delivered("at-the-cut", now));
+        rows.add(OutboxMessage.enqueued(sms("pending"), now.minusSeconds(3_600)));
+        store.insertAbsent(rows);
+        List<Integer> chunks = new ArrayList<>();
+        SharedOutboxStore counting = (SharedOutboxStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {SharedOutboxStore.class}, (proxy, m, args) -> {
+                    Object r = m.invoke(store, args);
+                    if (m.getName().equals("removeFinal")) {
+                        chunks.add((Integer) r);
+                    }
+                    return r;
+                });
+        Outbox outbox = Outbox.builder(counting).clock(clock).holder("purger")
+                .gateway(Channel.SMS, r -> SendResult.accepted("p")).build();
+
+        assertThat(outbox.purgeFinal(now)).isEqualTo(SharedOutbox.PURGE_CHUNK + 3);
+        assertThat(chunks).containsExactly(SharedOutbox.PURGE_CHUNK, 3);
+        assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactlyInAnyOrder("at-the-cut", "pending");
+        assertThatThrownBy(() -> store.removeFinal(now, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max must be at least 1");
+    }
+
+    private static OutboxMessage delivered(String key, Instant at) {
+        return new OutboxMessage(sms(key), MessageStatus.DELIVERED, 1, at, java.util.Optional.empty(),
+                java.util.Optional.of(at), java.util.Optional.of(at), java.util.Optional.of(at),
+                java.util.Optional.of(at), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    @Test
     void builder_rejectsBadHolderAndLease() {
         OutboxBuilder b = Outbox.builder(store);
         assertThatThrownBy(() -> b.holder(" ")).isInstanceOf(NotifyException.class).hasMessageContaining("holder");

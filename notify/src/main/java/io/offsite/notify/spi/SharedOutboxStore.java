@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An {@link OutboxStore} that several outboxes (several server processes) share. An outbox built on one keeps
@@ -146,5 +148,30 @@ public interface SharedOutboxStore extends OutboxStore {
      */
     default Optional<Instant> nextDueAt() {
         return loadAll().stream().flatMap(m -> m.dueAt().stream()).min(Instant::compareTo);
+    }
+
+    /**
+     * Removes up to {@code max} final messages — delivered, or dead-lettered — whose outcome time is before
+     * {@code finalBefore}, in one write, and returns how many it removed; messages still pending or awaiting a
+     * receipt are never removed. A store may select to the whole second: it may keep a message that became final
+     * within the second that holds {@code finalBefore} (a later call removes it), never one final at or after it.
+     * The default reads the delivered and dead-lettered messages ({@link #loadWithStatus}) and calls
+     * {@link #remove}; a store on a database selects and deletes where the rows are.
+     *
+     * @throws IllegalArgumentException when {@code max} is not positive
+     */
+    default int removeFinal(Instant finalBefore, int max) {
+        Objects.requireNonNull(finalBefore, "finalBefore");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        List<String> keys = Stream.concat(loadWithStatus(MessageStatus.DELIVERED).stream(),
+                        loadWithStatus(MessageStatus.DEAD_LETTER).stream())
+                .filter(m -> m.finalAt().filter(t -> t.isBefore(finalBefore)).isPresent())
+                .map(OutboxMessage::key).limit(max).toList();
+        if (!keys.isEmpty()) {
+            remove(keys);
+        }
+        return keys.size();
     }
 }

@@ -334,6 +334,17 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         return run("counting " + status + " outbox messages", c -> OutboxRows.count(c, status));
     }
 
+    /** One DELETE of final rows selected to the second ({@link OutboxRows#removeFinal}). */
+    @Override
+    public int removeFinal(Instant finalBefore, int max) {
+        Objects.requireNonNull(finalBefore, "finalBefore");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        return run("removing final outbox messages older than " + finalBefore,
+                c -> OutboxRows.removeFinal(c, dialect, finalBefore, max));
+    }
+
     /** The earliest due time, from the due-time index's first entry ({@link OutboxRows#nextDueAt}). */
     @Override
     public Optional<Instant> nextDueAt() {

@@ -32,6 +32,8 @@ final class OutboxRows {
     static final int STATE_COUNT = 17;
     /** How many keys one {@code IN (...)} lists. */
     private static final int CHUNK = 500;
+    private static final Instant YEAR_0 = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
     /** What {@link #read} needs. */
     static final String SELECT = "SELECT message_key, " + STATE_COLUMNS + ", version FROM " + TABLE;
     /** The columns {@link #read} needs, for {@code RETURNING} clauses. */
@@ -236,6 +238,33 @@ final class OutboxRows {
                 rs.next();
                 return Math.toIntExact(rs.getLong(1));
             }
+        }
+    }
+
+    /**
+     * Deletes up to {@code max} final rows — DELIVERED by {@code delivered_at}, DEAD_LETTER by
+     * {@code dead_lettered_at} — final in a whole second before the one that holds {@code finalBefore}: the
+     * instants' ISO text up to the seconds has a fixed width for years 0000–9999, so it orders as the instants do
+     * (compared byte by byte: {@code COLLATE "C"} on PostgreSQL; H2 compares strings so). Rows final in that second
+     * stay for a later purge, as do rows whose year has other than four digits. Returns how many were deleted.
+     */
+    static int removeFinal(Connection c, Dialect dialect, Instant finalBefore, int max) throws SQLException {
+        if (finalBefore.isBefore(YEAR_0)) {
+            return 0;
+        }
+        String bound = finalBefore.isBefore(YEAR_10000)
+                ? IsoInstants.text(Instant.ofEpochSecond(finalBefore.getEpochSecond())).substring(0, 19)
+                : "9999-12-31T23:59:60"; // after every second of a four-digit year
+        String bytewise = dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
+        String before = "SUBSTRING(%1$s, 5, 1) = '-' AND LEFT(%1$s, 19)" + bytewise + " < ?";
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE message_key IN (SELECT"
+                + " message_key FROM " + TABLE + " WHERE (status = 'DELIVERED' AND " + String.format(before,
+                "delivered_at") + ") OR (status = 'DEAD_LETTER' AND " + String.format(before, "dead_lettered_at")
+                + ") FETCH FIRST ? ROWS ONLY)")) {
+            ps.setString(1, bound);
+            ps.setString(2, bound);
+            ps.setInt(3, max);
+            return ps.executeUpdate();
         }
     }
 
