@@ -228,6 +228,15 @@ final class Enforcement implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the texts whose outcome (delivery or dead letter) is older than {@code retention} from the outbox
+     * table; returns how many. Outside the engine's lock: the outbox orders its own calls, and no engine state
+     * reads a final text.
+     */
+    int purgeOutbox(Duration retention) {
+        return outbox.purgeFinal(clock.instant().minus(retention));
+    }
+
     /** A gateway's delivery callback. */
     ReceiptOutcome receipt(Receipt r) {
         lock.lock();

@@ -35,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.Logger;
@@ -59,13 +60,17 @@ public final class OffsiteServer implements AutoCloseable {
     private final AutoCloseable pool;
     /** Every this many pump rounds (100 ms each) the grid and fences are checked for other servers' writes. */
     private static final long PLACES_REFRESH_ROUNDS = 50;
+    /** Every this many pump rounds (an hour) final texts past the retention are purged, and at the first round. */
+    private static final long PURGE_ROUNDS = 36_000;
     private final Thread pump;
     private final Jt808Listener jt808;
+    private final Optional<Duration> outboxRetention;
     private volatile boolean running = true;
 
     private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump,
-            Jt808Listener jt808) {
+            Jt808Listener jt808, Optional<Duration> outboxRetention) {
         this.jt808 = jt808;
+        this.outboxRetention = outboxRetention;
         this.web = web;
         this.enforcement = enforcement;
         this.db = db;
@@ -180,7 +185,9 @@ public final class OffsiteServer implements AutoCloseable {
                 new DemoTerminal(jt808.port(), DemoStreet.TRUCK, "浙J58821")) : null;
         Thread pump = Thread.ofVirtual().name("offsite-pump").unstarted(() -> self[0].pumpLoop(street, out,
                 web.port()));
-        self[0] = new OffsiteServer(web, enforcement, db, pool, pump, jt808);
+        self[0] = new OffsiteServer(web, enforcement, db, pool, pump, jt808, o.outboxRetention());
+        o.outboxRetention().ifPresentOrElse(r -> out.println("outbox: delivered and dead-lettered texts are purged "
+                + r + " after their outcome"), () -> LOG.info("outbox: final texts are kept (no outbox-retention)"));
         pump.start();
         return self[0];
     }
@@ -243,6 +250,9 @@ public final class OffsiteServer implements AutoCloseable {
         long rounds = 0;
         while (running) {
             try {
+                if (outboxRetention.isPresent() && rounds % PURGE_ROUNDS == 0) {
+                    purgeOutbox(outboxRetention.get());
+                }
                 if (++rounds % PLACES_REFRESH_ROUNDS == 0 && enforcement.places().refresh()) {
                     LOG.info("grid or fences changed by another server: reloaded");
                 }
@@ -259,6 +269,19 @@ public final class OffsiteServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("pump: {}", io.offsite.core.Masks.exception(e).getMessage(), e);
             }
+        }
+    }
+
+    /** One purge of final texts past the retention; a failure is logged and tried again at the next hour. */
+    private void purgeOutbox(Duration retention) {
+        try {
+            int purged = enforcement.purgeOutbox(retention);
+            if (purged > 0) {
+                LOG.info("outbox: purged {} texts final more than {} ago", purged, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("outbox: purge of texts final more than {} ago failed, next try in an hour: {}", retention,
+                    io.offsite.core.Masks.exception(e).getMessage());
         }
     }
 

@@ -37,12 +37,15 @@ import java.util.Optional;
  * @param isapiPassword its password (never logged)
  * @param jt808Port TCP port of the JT/T 808 listener for truck GPS terminals (0 = any free port, -1 = off; the
  *                  demo starts one on a free port unless set)
+ * @param outboxRetention how long delivered and dead-lettered texts stay in the outbox table after their outcome
+ *                        (ISO-8601, at least a day; empty = kept for ever, the default): a retention period for SMS
+ *                        records is the bureau's decision. A case's chain keeps its own copy of the owner's text
  */
 record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, Optional<Path> tokenFile,
         long maxBodyBytes, String jdbcUrl, String jdbcUser, String jdbcPassword, String smsUrl, String speakerUrl,
         List<String> cameras,
         double demoSpeed, List<String> isapiSites, List<String> officerPhones, int jt808Port,
-        String isapiUser, String isapiPassword) {
+        String isapiUser, String isapiPassword, Optional<Duration> outboxRetention) {
 
     static final String USAGE = """
             usage: java -jar offsite-server.jar [--port N] [--data DIR] [--demo] [--clock system|manual]
@@ -54,7 +57,8 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
               isapi-sites (list of '<ip>/<channel> <camera id> <lon> <lat> [<recorder ip>/<channel>]'),
               isapi.user/password (live pictures from those cameras, recorded stills and clips from their recorders;
               also OFFSITE_ISAPI_USER/_PASSWORD),
-              officer-phones (list of '<officer id> <phone>')""";
+              officer-phones (list of '<officer id> <phone>'), outbox-retention (ISO-8601 such as P180D, or keep:
+              the default; also OFFSITE_OUTBOX_RETENTION)""";
 
     ServerOptions {
         if (port < 0 || port > 65_535) {
@@ -68,6 +72,11 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
         }
         if (!(demoSpeed >= 1 && demoSpeed <= 600)) {
             throw new IllegalArgumentException("demo-speed must be 1..600, got " + demoSpeed);
+        }
+        java.util.Objects.requireNonNull(outboxRetention, "outboxRetention");
+        if (outboxRetention.isPresent() && outboxRetention.get().compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("outbox-retention must be at least a day (P1D), got "
+                    + outboxRetention.get() + ": texts are read back for cases and restarts after their outcome");
         }
         cameras = List.copyOf(cameras);
         isapiSites = List.copyOf(isapiSites);
@@ -133,7 +142,21 @@ record ServerOptions(int port, Path dataDir, boolean demo, boolean manualClock, 
                 file.get("isapi-sites").asList(String.class).orElse(List.of()),
                 file.get("officer-phones").asList(String.class).orElse(List.of()),
                 integer("jt808-port", pick(cli, env, file, "jt808-port", "-1")),
-                pick(cli, env, file, "isapi.user", ""), pick(cli, env, file, "isapi.password", ""));
+                pick(cli, env, file, "isapi.user", ""), pick(cli, env, file, "isapi.password", ""),
+                retention(pick(cli, env, file, "outbox-retention", "keep")));
+    }
+
+    /** {@code keep} (or blank) = empty; otherwise an ISO-8601 duration such as {@code P180D}. */
+    private static Optional<Duration> retention(String v) {
+        if (v.isBlank() || v.trim().equalsIgnoreCase("keep")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.parse(v.trim()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("outbox-retention must be keep or an ISO-8601 duration such as P180D,"
+                    + " got '" + v + "'", e);
+        }
     }
 
     private static Config yaml(String path) {
