@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * state. Uses the outbox's decisions ({@link DispatchStep}, {@link ReceiptStep}) unchanged. State that is not
  * thread-safe (jitter source, rate-limit buckets) is used only while holding {@code lock}, the outbox's monitor.
  */
-final class SharedOutbox {
+final class SharedOutbox implements OutboxMode {
     private static final Logger LOG = LoggerFactory.getLogger(SharedOutbox.class);
     /** How often a receipt is re-read and re-applied when the message keeps changing under it. */
     private static final int RECEIPT_TRIES = 5;
@@ -75,7 +75,8 @@ final class SharedOutbox {
     }
 
     /** Inserts the messages whose keys no process stored yet; a stored key returns the stored message. */
-    List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
+    @Override
+    public List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
         Instant now = clock.instant();
         Map<String, OutboxMessage> fresh = new LinkedHashMap<>();
         for (OutgoingMessage m : messages) {
@@ -116,7 +117,8 @@ final class SharedOutbox {
      * that took over after this round's lease ran out) is dropped: the newer state stands. When anything fails,
      * the leases are ended so the messages are due again at once (a crashed process's leases run out instead).
      */
-    DispatchReport dispatchDue() {
+    @Override
+    public DispatchReport dispatchDue() {
         DispatchStep step;
         Map<String, Long> versions = new LinkedHashMap<>();
         List<DispatchStep.Send> sends = new ArrayList<>();
@@ -207,7 +209,8 @@ final class SharedOutbox {
     }
 
     /** Applies a receipt to the stored message, re-reading it when another process changed it meanwhile. */
-    ReceiptOutcome onReceipt(Receipt receipt) {
+    @Override
+    public ReceiptOutcome onReceipt(Receipt receipt) {
         for (int tries = 1;; tries++) {
             Optional<StoredMessage> found = receipt.match() == Receipt.Match.KEY ? store.find(receipt.reference())
                     : store.findByProviderId(receipt.reference());
@@ -239,7 +242,8 @@ final class SharedOutbox {
      * version it read. The receipts of a message another process changed meanwhile are then re-applied one by
      * one through {@link #onReceipt} (re-reading the newer state); their first decisions and events are dropped.
      */
-    List<ReceiptOutcome> onReceipts(List<Receipt> receipts) {
+    @Override
+    public List<ReceiptOutcome> onReceipts(List<Receipt> receipts) {
         Set<String> keys = new LinkedHashSet<>();
         Set<String> providerIds = new LinkedHashSet<>();
         for (Receipt r : receipts) {
@@ -324,7 +328,8 @@ final class SharedOutbox {
      * Removes final messages whose outcome is older than {@code finalBefore}: the store selects and removes them,
      * {@link #PURGE_CHUNK} per write, until a write removes fewer.
      */
-    int purgeFinal(Instant finalBefore) {
+    @Override
+    public int purgeFinal(Instant finalBefore) {
         int total = 0;
         int removed;
         do {
@@ -337,27 +342,32 @@ final class SharedOutbox {
         return total;
     }
 
-    Optional<OutboxMessage> find(String key) {
+    @Override
+    public Optional<OutboxMessage> find(String key) {
         return store.find(key).map(StoredMessage::message);
     }
 
     /** The stored messages with this status (the store selects them). */
-    List<OutboxMessage> messages(MessageStatus status) {
+    @Override
+    public List<OutboxMessage> messages(MessageStatus status) {
         return store.loadWithStatus(status);
     }
 
     /** The number of stored messages (the store counts them). */
-    int count() {
+    @Override
+    public int count() {
         return store.count();
     }
 
     /** The number of stored messages with this status (the store counts them). */
-    int count(MessageStatus status) {
+    @Override
+    public int count(MessageStatus status) {
         return store.count(status);
     }
 
     /** The earliest due time of any stored message (the store finds it: a database reads its due-time index). */
-    Optional<Instant> nextDueAt() {
+    @Override
+    public Optional<Instant> nextDueAt() {
         return store.nextDueAt();
     }
 
