@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -238,6 +239,18 @@ final class LocalOutbox implements OutboxMode {
     @Override
     public Optional<OutboxMessage> find(String key) {
         return Optional.ofNullable(byKey.get(key));
+    }
+
+    @Override
+    public Map<String, OutboxMessage> findAll(Collection<String> keys) {
+        Map<String, OutboxMessage> found = new LinkedHashMap<>();
+        for (String k : keys) {
+            OutboxMessage m = byKey.get(k);
+            if (m != null) {
+                found.put(k, m);
+            }
+        }
+        return found;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.offsite.notify.spi.OutboxStore;
 import io.offsite.notify.spi.SharedOutboxStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,16 @@ public final class Outbox {
     /** The message stored under {@code key}, if any. */
     public synchronized Optional<OutboxMessage> find(String key) {
         return mode.find(key);
+    }
+
+    /**
+     * The messages stored under {@code keys}, by key, in the order of the keys; keys with no message are left out
+     * (on a shared store, read together: a database reads them with a few queries).
+     */
+    public synchronized Map<String, OutboxMessage> findAll(Collection<String> keys) {
+        Objects.requireNonNull(keys, "keys");
+        keys.forEach(k -> Objects.requireNonNull(k, "key"));
+        return mode.findAll(keys);
     }
 
     /** All messages with the given status, in no particular order (on a shared store, selected by the store). */

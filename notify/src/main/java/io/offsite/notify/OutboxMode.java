@@ -1,7 +1,9 @@
 package io.offsite.notify;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,9 @@ interface OutboxMode {
 
     /** The message under {@code key}. */
     Optional<OutboxMessage> find(String key);
+
+    /** The messages stored under these keys, by key (absent keys are left out). */
+    Map<String, OutboxMessage> findAll(Collection<String> keys);
 
     /** The messages with {@code status}. */
     List<OutboxMessage> messages(MessageStatus status);

@@ -347,6 +347,20 @@ final class SharedOutbox implements OutboxMode {
         return store.find(key).map(StoredMessage::message);
     }
 
+    /** The stored messages under these keys (the store reads them together). */
+    @Override
+    public Map<String, OutboxMessage> findAll(Collection<String> keys) {
+        Map<String, StoredMessage> stored = store.findAll(keys);
+        Map<String, OutboxMessage> found = new LinkedHashMap<>();
+        for (String k : keys) {
+            StoredMessage s = stored.get(k);
+            if (s != null) {
+                found.put(k, s.message());
+            }
+        }
+        return found;
+    }
+
     /** The stored messages with this status (the store selects them). */
     @Override
     public List<OutboxMessage> messages(MessageStatus status) {

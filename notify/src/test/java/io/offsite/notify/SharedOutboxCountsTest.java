@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * An outbox on a shared store answers {@link Outbox#size()}, {@link Outbox#count}, {@link Outbox#messages} and
- * {@link Outbox#nextDueAt()}
+ * An outbox on a shared store answers {@link Outbox#size()}, {@link Outbox#count}, {@link Outbox#messages},
+ * {@link Outbox#findAll} and {@link Outbox#nextDueAt()}
  * through the store's own counting and due-time methods, never by reading every stored message, and agrees with an
  * outbox on a private store given the same history.
  */
@@ -71,5 +71,10 @@ class SharedOutboxCountsTest {
             assertThat(shared.messages(s)).as(s.name()).containsExactlyInAnyOrderElementsOf(alone.messages(s));
         }
         assertThat(shared.messages(MessageStatus.DEAD_LETTER)).extracting(OutboxMessage::key).containsExactly("bad1");
+        List<String> asked = List.of("k3", "missing", "bad1", "k1", "k3");
+        assertThat(shared.findAll(asked)).as("in the keys' order, absent and repeated keys once")
+                .containsExactlyEntriesOf(alone.findAll(asked)).containsOnlyKeys("k3", "bad1", "k1");
+        assertThat(shared.findAll(asked).keySet()).containsExactly("k3", "bad1", "k1");
+        assertThat(alone.findAll(asked).keySet()).containsExactly("k3", "bad1", "k1");
     }
 }

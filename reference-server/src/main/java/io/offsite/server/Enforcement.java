@@ -16,6 +16,7 @@ import io.offsite.evidence.spi.BlobStore;
 import io.offsite.geofence.Batch;
 import io.offsite.geofence.CollectingSink;
 import io.offsite.geofence.Detection;
+import io.offsite.geofence.EpisodeState;
 import io.offsite.geofence.GeofenceEngine;
 import io.offsite.geofence.Intake;
 import io.offsite.notify.Channel;
@@ -136,7 +137,7 @@ final class Enforcement implements AutoCloseable {
         // tell the engine again what the outbox knows — repeats answer DUPLICATE, so this is always safe
         lock.lock();
         try {
-            OwnerTexts.resignal(outbox, engine);
+            OwnerTexts.resignal(outbox, engine, episodes.snapshot().stream().map(EpisodeState::episodeId).toList());
             route();
         } finally {
             lock.unlock();

@@ -8,6 +8,9 @@ import io.offsite.notify.Outbox;
 import io.offsite.notify.OutboxMessage;
 import io.offsite.notify.spi.OutboxListener;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owner texts (the "move your vehicle" SMS) and the engine's window rule: a delivery receipt starts the window, a
  * dead letter sends the officer to handle it on site. As an outbox listener it hands each outcome to the engine and
- * the event stream; {@link #resignal} tells a restarted engine every outcome the outbox already holds.
+ * the event stream; {@link #resignal} tells a restarted engine the outcomes the outbox already holds for the episodes
+ * it resumed.
  */
 final class OwnerTexts implements OutboxListener {
     /** The outbox key suffix of an owner text; the key starts with the episode id. */
@@ -32,15 +36,19 @@ final class OwnerTexts implements OutboxListener {
         this.clock = clock;
     }
 
-    /** Every delivered or dead-lettered owner text the outbox holds, told to the engine again (repeats: DUPLICATE). */
-    static void resignal(Outbox outbox, GeofenceEngine engine) {
-        for (OutboxMessage m : outbox.messages(MessageStatus.DELIVERED)) {
-            if (m.key().endsWith(SUFFIX)) {
+    /**
+     * The delivered or dead-lettered owner texts of the episodes the engine resumed ({@code openEpisodeIds}), told to
+     * it again: an outcome after the engine's last checkpoint died with a crash, a repeat answers DUPLICATE. Texts of
+     * other episodes are not read (the engine would answer UNKNOWN_EPISODE), so a restart reads one row per open
+     * episode, not the outbox's history.
+     */
+    static void resignal(Outbox outbox, GeofenceEngine engine, Collection<String> openEpisodeIds) {
+        List<String> keys = new ArrayList<>(openEpisodeIds.size());
+        openEpisodeIds.forEach(id -> keys.add(id + SUFFIX));
+        for (OutboxMessage m : outbox.findAll(keys).values()) {
+            if (m.status() == MessageStatus.DELIVERED) {
                 engine.ownerNotified(episodeOf(m), m.deliveredAt().orElseThrow());
-            }
-        }
-        for (OutboxMessage m : outbox.messages(MessageStatus.DEAD_LETTER)) {
-            if (m.key().endsWith(SUFFIX)) {
+            } else if (m.status() == MessageStatus.DEAD_LETTER) {
                 engine.ownerUnreachable(episodeOf(m), m.deadLetteredAt().orElseThrow(),
                         "SMS dead-lettered: " + m.deadLetterReason().orElse("dead letter"));
             }
