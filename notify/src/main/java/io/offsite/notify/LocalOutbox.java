@@ -218,22 +218,24 @@ final class LocalOutbox implements OutboxMode {
 
     @Override
     public int purgeFinal(Instant finalBefore) {
-        List<String> keys = new ArrayList<>();
-        for (OutboxMessage m : byKey.values()) {
-            if (m.finalAt().filter(t -> t.isBefore(finalBefore)).isPresent()) {
-                keys.add(m.key());
+        synchronized (lock) { // the outbox calls it without its monitor
+            List<String> keys = new ArrayList<>();
+            for (OutboxMessage m : byKey.values()) {
+                if (m.finalAt().filter(t -> t.isBefore(finalBefore)).isPresent()) {
+                    keys.add(m.key());
+                }
             }
+            if (keys.isEmpty()) {
+                return 0;
+            }
+            store.remove(keys);
+            for (String k : keys) {
+                OutboxMessage m = byKey.remove(k);
+                m.providerId().ifPresent(p -> keyByProviderId.remove(p, k));
+            }
+            LOG.info("purged {} final messages older than {}", keys.size(), finalBefore);
+            return keys.size();
         }
-        if (keys.isEmpty()) {
-            return 0;
-        }
-        store.remove(keys);
-        for (String k : keys) {
-            OutboxMessage m = byKey.remove(k);
-            m.providerId().ifPresent(p -> keyByProviderId.remove(p, k));
-        }
-        LOG.info("purged {} final messages older than {}", keys.size(), finalBefore);
-        return keys.size();
     }
 
     @Override

@@ -114,11 +114,12 @@ public final class Outbox {
      * Removes final (delivered or dead-lettered) messages whose outcome is older than {@code finalBefore} from
      * memory and from the store, bounding both for long-running hosts; returns how many were purged. Purge only
      * what no caller will hand over again: enqueueing a purged key creates a new message. Messages still
-     * pending or awaiting a receipt are never purged.
+     * pending or awaiting a receipt are never purged. On a shared store the store selects and removes them, up to
+     * 10,000 per write, and the outbox's other calls go ahead between (and during) those writes.
      *
      * @throws OutboxStoreException when the store cannot remove them (nothing is then purged from memory)
      */
-    public synchronized int purgeFinal(Instant finalBefore) {
+    public int purgeFinal(Instant finalBefore) {
         Objects.requireNonNull(finalBefore, "finalBefore");
         return mode.purgeFinal(finalBefore);
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * How an {@link Outbox} keeps its messages: {@link LocalOutbox} in memory over a private store, {@link SharedOutbox}
  * in a store several processes share. The outbox checks the arguments and holds its monitor around every call but
- * {@link #dispatchDue}, which takes it itself for all but the gateway calls.
+ * {@link #dispatchDue}, which takes it itself for all but the gateway calls, and {@link #purgeFinal}, which takes it
+ * only where it touches the outbox's memory.
  */
 interface OutboxMode {
     /** Stores the messages whose keys are new; a known key answers the known message. */

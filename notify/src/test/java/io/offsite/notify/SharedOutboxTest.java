@@ -229,6 +229,39 @@ class SharedOutboxTest {
                 .hasMessageContaining("max must be at least 1");
     }
 
+    @Test
+    void purgeOnASharedStore_doesNotHoldTheOutbox_whileTheStoreRemoves() throws Exception {
+        store.insertAbsent(List.of(delivered("old", clock.instant().minusSeconds(60))));
+        CountDownLatch inStore = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SharedOutboxStore slow = (SharedOutboxStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {SharedOutboxStore.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("removeFinal")) {
+                        inStore.countDown();
+                        release.await();
+                    }
+                    return m.invoke(store, args);
+                });
+        Outbox outbox = Outbox.builder(slow).clock(clock).holder("purger")
+                .gateway(Channel.SMS, r -> SendResult.accepted("p")).build();
+        AtomicInteger purged = new AtomicInteger(-1);
+        Thread purge = new Thread(() -> purged.set(outbox.purgeFinal(clock.instant())));
+        purge.setDaemon(true);
+        purge.start();
+        try {
+            assertThat(inStore.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            EnqueueResult meanwhile = java.util.concurrent.CompletableFuture.supplyAsync(() -> outbox.enqueue(
+                    sms("meanwhile"))).get(5, java.util.concurrent.TimeUnit.SECONDS); // times out if the purge held it
+            assertThat(meanwhile.created()).isTrue();
+            assertThat(outbox.find("old")).isPresent();
+        } finally {
+            release.countDown();
+        }
+        purge.join(5_000);
+        assertThat(purged.get()).isEqualTo(1);
+        assertThat(store.loadAll()).extracting(OutboxMessage::key).containsExactly("meanwhile");
+    }
+
     private static OutboxMessage delivered(String key, Instant at) {
         return new OutboxMessage(sms(key), MessageStatus.DELIVERED, 1, at, java.util.Optional.empty(),
                 java.util.Optional.of(at), java.util.Optional.of(at), java.util.Optional.of(at),

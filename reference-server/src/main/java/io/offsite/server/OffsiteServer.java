@@ -60,17 +60,19 @@ public final class OffsiteServer implements AutoCloseable {
     private final AutoCloseable pool;
     /** Every this many pump rounds (100 ms each) the grid and fences are checked for other servers' writes. */
     private static final long PLACES_REFRESH_ROUNDS = 50;
-    /** Every this many pump rounds (an hour) final texts past the retention are purged, and at the first round. */
-    private static final long PURGE_ROUNDS = 36_000;
+    /** How often final texts past the retention are purged (and once at start). */
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private final Thread pump;
     private final Jt808Listener jt808;
-    private final Optional<Duration> outboxRetention;
+    /** Purges the outbox on its own thread, so a long purge never holds up the pump; null without a retention. */
+    private final Thread purger;
     private volatile boolean running = true;
 
     private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump,
             Jt808Listener jt808, Optional<Duration> outboxRetention) {
         this.jt808 = jt808;
-        this.outboxRetention = outboxRetention;
+        this.purger = outboxRetention.map(r -> Thread.ofVirtual().name("offsite-outbox-purge").unstarted(() -> purgeLoop(r)))
+                .orElse(null);
         this.web = web;
         this.enforcement = enforcement;
         this.db = db;
@@ -189,6 +191,9 @@ public final class OffsiteServer implements AutoCloseable {
         o.outboxRetention().ifPresentOrElse(r -> out.println("outbox: delivered and dead-lettered texts are purged "
                 + r + " after their outcome"), () -> LOG.info("outbox: final texts are kept (no outbox-retention)"));
         pump.start();
+        if (self[0].purger != null) {
+            self[0].purger.start();
+        }
         return self[0];
     }
 
@@ -250,9 +255,6 @@ public final class OffsiteServer implements AutoCloseable {
         long rounds = 0;
         while (running) {
             try {
-                if (outboxRetention.isPresent() && rounds % PURGE_ROUNDS == 0) {
-                    purgeOutbox(outboxRetention.get());
-                }
                 if (++rounds % PLACES_REFRESH_ROUNDS == 0 && enforcement.places().refresh()) {
                     LOG.info("grid or fences changed by another server: reloaded");
                 }
@@ -272,16 +274,26 @@ public final class OffsiteServer implements AutoCloseable {
         }
     }
 
-    /** One purge of final texts past the retention; a failure is logged and tried again at the next hour. */
-    private void purgeOutbox(Duration retention) {
-        try {
-            int purged = enforcement.purgeOutbox(retention);
-            if (purged > 0) {
-                LOG.info("outbox: purged {} texts final more than {} ago", purged, retention);
+    /**
+     * Purges final texts past the retention at start and then hourly, until the server closes; a failed purge is
+     * logged and tried again at the next hour.
+     */
+    private void purgeLoop(Duration retention) {
+        while (running) {
+            try {
+                int purged = enforcement.purgeOutbox(retention);
+                if (purged > 0) {
+                    LOG.info("outbox: purged {} texts final more than {} ago", purged, retention);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("outbox: purge of texts final more than {} ago failed, next try in {}: {}", retention,
+                        PURGE_EVERY, io.offsite.core.Masks.exception(e).getMessage());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("outbox: purge of texts final more than {} ago failed, next try in an hour: {}", retention,
-                    io.offsite.core.Masks.exception(e).getMessage());
+            try {
+                Thread.sleep(PURGE_EVERY);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -328,8 +340,14 @@ public final class OffsiteServer implements AutoCloseable {
     public void close() {
         running = false;
         pump.interrupt();
+        if (purger != null) {
+            purger.interrupt();
+        }
         try {
             pump.join(5_000);
+            if (purger != null) {
+                purger.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
