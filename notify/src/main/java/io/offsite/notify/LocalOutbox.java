@@ -138,32 +138,27 @@ final class LocalOutbox implements OutboxMode {
     private DispatchReport settleRound(DispatchStep step, List<DueQueue.Due> taken, List<DispatchStep.Send> sends,
             boolean sent) {
         synchronized (lock) {
-            return settleLocked(step, taken, sends, sent);
-        }
-    }
-
-    private DispatchReport settleLocked(DispatchStep step, List<DueQueue.Due> taken, List<DispatchStep.Send> sends,
-            boolean sent) {
-        boolean committed = false;
-        try {
-            if (sent) {
-                sends.forEach(step::settle);
-                List<String> stale = step.dropChangedMeanwhile(byKey);
-                if (!stale.isEmpty()) {
-                    LOG.debug("{} messages changed while their gateway call was under way; keeping the newer state",
-                            stale.size());
+            boolean committed = false;
+            try {
+                if (sent) {
+                    sends.forEach(step::settle);
+                    List<String> stale = step.dropChangedMeanwhile(byKey);
+                    if (!stale.isEmpty()) {
+                        LOG.debug("{} messages changed while their gateway call was under way; keeping the newer"
+                                + " state", stale.size());
+                    }
+                    commit(step.changes());
+                    committed = true;
                 }
-                commit(step.changes());
-                committed = true;
+            } finally {
+                taken.forEach(d -> inFlight.remove(d.key));
+                if (!committed) {
+                    queue.restore(taken); // nothing was applied: the messages stay due and are tried again
+                }
             }
-        } finally {
-            taken.forEach(d -> inFlight.remove(d.key));
-            if (!committed) {
-                queue.restore(taken); // nothing was applied: the messages stay due and are tried again
-            }
+            step.events().fire(listener);
+            return step.report();
         }
-        step.events().fire(listener);
-        return step.report();
     }
 
     @Override

@@ -71,8 +71,8 @@ public final class OffsiteServer implements AutoCloseable {
     private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump,
             Jt808Listener jt808, Optional<Duration> outboxRetention) {
         this.jt808 = jt808;
-        this.purger = outboxRetention.map(r -> Thread.ofVirtual().name("offsite-outbox-purge").unstarted(() -> purgeLoop(r)))
-                .orElse(null);
+        this.purger = outboxRetention.map(r -> Thread.ofVirtual().name("offsite-outbox-purge")
+                .unstarted(() -> purgeLoop(r))).orElse(null);
         this.web = web;
         this.enforcement = enforcement;
         this.db = db;
