@@ -66,6 +66,8 @@ public final class OffsiteServer implements AutoCloseable {
     private final Jt808Listener jt808;
     /** Purges the outbox on its own thread, so a long purge never holds up the pump; null without a retention. */
     private final Thread purger;
+    /** Wakes the purger to stop; not an interrupt, which closes the file channel an H2 purge is writing through. */
+    private final java.util.concurrent.CountDownLatch stopPurging = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
 
     private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump,
@@ -189,7 +191,7 @@ public final class OffsiteServer implements AutoCloseable {
                 web.port()));
         self[0] = new OffsiteServer(web, enforcement, db, pool, pump, jt808, o.outboxRetention());
         o.outboxRetention().ifPresentOrElse(r -> out.println("outbox: delivered and dead-lettered texts are purged "
-                + r + " after their outcome"), () -> LOG.info("outbox: final texts are kept (no outbox-retention)"));
+                + iso(r) + " after their outcome"), () -> LOG.info("outbox: final texts are kept (no outbox-retention)"));
         pump.start();
         if (self[0].purger != null) {
             self[0].purger.start();
@@ -274,9 +276,20 @@ public final class OffsiteServer implements AutoCloseable {
         }
     }
 
+    /** {@code P30D} for whole days (as operators write it), else {@link Duration#toString}. */
+    static String iso(Duration d) {
+        return d.getNano() == 0 && d.getSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
+    }
+
+    /** Whether the outbox purger is still running (it ends when the server closes). */
+    boolean purging() {
+        return purger != null && purger.isAlive();
+    }
+
     /**
      * Purges final texts past the retention at start and then hourly, until the server closes; a failed purge is
-     * logged and tried again at the next hour.
+     * logged and tried again at the next hour. Closing waits up to 5 s for a purge under way, then closes the
+     * database under it (its next write fails and is logged; each chunk is its own transaction).
      */
     private void purgeLoop(Duration retention) {
         while (running) {
@@ -290,7 +303,9 @@ public final class OffsiteServer implements AutoCloseable {
                         PURGE_EVERY, io.offsite.core.Masks.exception(e).getMessage());
             }
             try {
-                Thread.sleep(PURGE_EVERY);
+                if (stopPurging.await(PURGE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -338,11 +353,8 @@ public final class OffsiteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        pump.interrupt();
-        if (purger != null) {
-            purger.interrupt();
-        }
+        running = false; // the pump ends after its round; an interrupt could close H2's file channel mid-write
+        stopPurging.countDown();
         try {
             pump.join(5_000);
             if (purger != null) {

@@ -30,6 +30,25 @@ class OutboxRetentionTest {
     }
 
     @Test
+    void serverWithARetention_purgesOnItsOwnThread_whichEndsWhenTheServerCloses() {
+        java.nio.file.Path dir = Fixture.newDir();
+        ServerOptions o = ServerOptions.parse(new String[] {"--port", "0", "--data", dir.toString(), "--clock",
+                "manual"}, Map.of("OFFSITE_OUTBOX_RETENTION", "P30D"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        OffsiteServer server = OffsiteServer.start(o, new java.io.PrintStream(out, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("outbox: delivered and dead-lettered texts are purged P30D after their outcome");
+            assertThat(server.purging()).as("waiting for its next hour").isTrue();
+        } finally {
+            server.close();
+        }
+        assertThat(server.purging()).as("woken and ended by close, not left sleeping").isFalse();
+        assertThat(OffsiteServer.iso(Duration.ofHours(36))).isEqualTo("PT36H");
+    }
+
+    @Test
     void purge_removesOnlyTextsFinalLongerThanTheRetention_andLeavesPendingOnes() {
         try (Fixture f = new Fixture()) {
             f.enforcement.outbox().enqueue(new OutgoingMessage("retention/delivered", Channel.SMS, "13857612345",
