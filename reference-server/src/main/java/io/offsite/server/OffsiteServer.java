@@ -35,7 +35,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.Logger;
@@ -60,21 +59,16 @@ public final class OffsiteServer implements AutoCloseable {
     private final AutoCloseable pool;
     /** Every this many pump rounds (100 ms each) the grid and fences are checked for other servers' writes. */
     private static final long PLACES_REFRESH_ROUNDS = 50;
-    /** How often final texts past the retention are purged (and once at start). */
-    private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private final Thread pump;
     private final Jt808Listener jt808;
-    /** Purges the outbox on its own thread, so a long purge never holds up the pump; null without a retention. */
-    private final Thread purger;
-    /** Wakes the purger to stop; not an interrupt, which closes the file channel an H2 purge is writing through. */
-    private final java.util.concurrent.CountDownLatch stopPurging = new java.util.concurrent.CountDownLatch(1);
+    /** Null without an {@code outbox-retention}. */
+    private final OutboxPurger purger;
     private volatile boolean running = true;
 
     private OffsiteServer(WebServer web, Enforcement enforcement, OffsiteDatabase db, AutoCloseable pool, Thread pump,
-            Jt808Listener jt808, Optional<Duration> outboxRetention) {
+            Jt808Listener jt808, OutboxPurger purger) {
         this.jt808 = jt808;
-        this.purger = outboxRetention.map(r -> Thread.ofVirtual().name("offsite-outbox-purge")
-                .unstarted(() -> purgeLoop(r))).orElse(null);
+        this.purger = purger;
         this.web = web;
         this.enforcement = enforcement;
         this.db = db;
@@ -189,13 +183,12 @@ public final class OffsiteServer implements AutoCloseable {
                 new DemoTerminal(jt808.port(), DemoStreet.TRUCK, "浙J58821")) : null;
         Thread pump = Thread.ofVirtual().name("offsite-pump").unstarted(() -> self[0].pumpLoop(street, out,
                 web.port()));
-        self[0] = new OffsiteServer(web, enforcement, db, pool, pump, jt808, o.outboxRetention());
+        OutboxPurger purger = o.outboxRetention().map(r -> new OutboxPurger(r, enforcement::purgeOutbox)).orElse(null);
+        self[0] = new OffsiteServer(web, enforcement, db, pool, pump, jt808, purger);
         o.outboxRetention().ifPresentOrElse(r -> out.println("outbox: delivered and dead-lettered texts are purged "
-                + iso(r) + " after their outcome"), () -> LOG.info("outbox: final texts are kept (no outbox-retention)"));
+                + OutboxPurger.iso(r) + " after their outcome"), () -> LOG.info("outbox: final texts are kept (no"
+                + " outbox-retention)"));
         pump.start();
-        if (self[0].purger != null) {
-            self[0].purger.start();
-        }
         return self[0];
     }
 
@@ -276,40 +269,9 @@ public final class OffsiteServer implements AutoCloseable {
         }
     }
 
-    /** {@code P30D} for whole days (as operators write it), else {@link Duration#toString}. */
-    static String iso(Duration d) {
-        return d.getNano() == 0 && d.getSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
-    }
-
     /** Whether the outbox purger is still running (it ends when the server closes). */
     boolean purging() {
-        return purger != null && purger.isAlive();
-    }
-
-    /**
-     * Purges final texts past the retention at start and then hourly, until the server closes; a failed purge is
-     * logged and tried again at the next hour. Closing waits up to 5 s for a purge under way, then closes the
-     * database under it (its next write fails and is logged; each chunk is its own transaction).
-     */
-    private void purgeLoop(Duration retention) {
-        while (running) {
-            try {
-                int purged = enforcement.purgeOutbox(retention);
-                if (purged > 0) {
-                    LOG.info("outbox: purged {} texts final more than {} ago", purged, retention);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("outbox: purge of texts final more than {} ago failed, next try in {}: {}", retention,
-                        PURGE_EVERY, io.offsite.core.Masks.exception(e).getMessage());
-            }
-            try {
-                if (stopPurging.await(PURGE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        return purger != null && purger.running();
     }
 
     /** What the routing is made of (the server's wiring; tests build their own). */
@@ -354,12 +316,11 @@ public final class OffsiteServer implements AutoCloseable {
     @Override
     public void close() {
         running = false; // the pump ends after its round; an interrupt could close H2's file channel mid-write
-        stopPurging.countDown();
+        if (purger != null) {
+            purger.close();
+        }
         try {
             pump.join(5_000);
-            if (purger != null) {
-                purger.join(5_000);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

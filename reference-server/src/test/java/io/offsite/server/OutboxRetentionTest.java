@@ -45,7 +45,7 @@ class OutboxRetentionTest {
             server.close();
         }
         assertThat(server.purging()).as("woken and ended by close, not left sleeping").isFalse();
-        assertThat(OffsiteServer.iso(Duration.ofHours(36))).isEqualTo("PT36H");
+        assertThat(OutboxPurger.iso(Duration.ofHours(36))).isEqualTo("PT36H");
     }
 
     @Test
