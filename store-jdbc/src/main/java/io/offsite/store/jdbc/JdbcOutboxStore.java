@@ -334,7 +334,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         return run("counting " + status + " outbox messages", c -> OutboxRows.count(c, status));
     }
 
-    /** One DELETE of final rows selected to the second ({@link OutboxRows#removeFinal}). */
+    /** Final rows selected to the second, then deleted by key, in one transaction ({@link OutboxRows#removeFinal}). */
     @Override
     public int removeFinal(Instant finalBefore, int max) {
         Objects.requireNonNull(finalBefore, "finalBefore");

@@ -246,7 +246,10 @@ final class OutboxRows {
      * {@code dead_lettered_at} — final in a whole second before the one that holds {@code finalBefore}: the
      * instants' ISO text up to the seconds has a fixed width for years 0000–9999, so it orders as the instants do
      * (compared byte by byte: {@code COLLATE "C"} on PostgreSQL; H2 compares strings so). Rows final in that second
-     * stay for a later purge, as do rows whose year has other than four digits. Returns how many were deleted.
+     * stay for a later purge, as do rows whose year has other than four digits. One read selects the keys (a scan
+     * that stops at {@code max}), then deletes by key, {@value #CHUNK} per statement, each still only a final row
+     * (H2 runs a {@code DELETE … IN (SELECT …)} subquery again for every row it scans). Returns how many were
+     * deleted.
      */
     static int removeFinal(Connection c, Dialect dialect, Instant finalBefore, int max) throws SQLException {
         if (finalBefore.isBefore(YEAR_0)) {
@@ -257,15 +260,31 @@ final class OutboxRows {
                 : "9999-12-31T23:59:60"; // after every second of a four-digit year
         String bytewise = dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
         String before = "SUBSTRING(%1$s, 5, 1) = '-' AND LEFT(%1$s, 19)" + bytewise + " < ?";
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE message_key IN (SELECT"
-                + " message_key FROM " + TABLE + " WHERE (status = 'DELIVERED' AND " + String.format(before,
-                "delivered_at") + ") OR (status = 'DEAD_LETTER' AND " + String.format(before, "dead_lettered_at")
-                + ") FETCH FIRST ? ROWS ONLY)")) {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_key FROM " + TABLE + " WHERE (status ="
+                + " 'DELIVERED' AND " + String.format(before, "delivered_at") + ") OR (status = 'DEAD_LETTER' AND "
+                + String.format(before, "dead_lettered_at") + ") FETCH FIRST ? ROWS ONLY")) {
             ps.setString(1, bound);
             ps.setString(2, bound);
             ps.setInt(3, max);
-            return ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
         }
+        int deleted = 0;
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE message_key IN ("
+                    + marks(chunk.size()) + ") AND status IN ('DELIVERED', 'DEAD_LETTER')")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                deleted += ps.executeUpdate();
+            }
+        }
+        return deleted;
     }
 
     /**
