@@ -38,6 +38,8 @@ final class DispatchStep {
     private final Map<String, OutboxMessage> changes = new LinkedHashMap<>();
     private final Map<String, OutboxMessage> originals = new HashMap<>();
     private final OutboxEvents events = new OutboxEvents();
+    /** When the round's accepted messages are due a receipt; computed at the first. */
+    private Instant receiptDue;
     private int attempted;
     private int accepted;
     private int delivered;
@@ -124,7 +126,10 @@ final class DispatchStep {
         SendResult r = s.result;
         switch (r.kind()) {
             case ACCEPTED: {
-                OutboxMessage next = a.sent(now, now.plus(receiptTimeout), r.providerId());
+                if (receiptDue == null) {
+                    receiptDue = now.plus(receiptTimeout); // one object for the round's messages
+                }
+                OutboxMessage next = a.sent(now, receiptDue, r.providerId());
                 accepted++;
                 changes.put(a.key(), next);
                 events.sent.add(next);

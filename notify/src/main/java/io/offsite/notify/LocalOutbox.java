@@ -73,6 +73,9 @@ final class LocalOutbox implements OutboxMode {
     @Override
     public List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
         Instant now = clock.instant();
+        if (messages.size() == 1) { // Outbox.enqueue: no batch bookkeeping
+            return List.of(enqueueOne(messages.get(0), now));
+        }
         List<EnqueueResult> results = new ArrayList<>(messages.size());
         Map<String, OutboxMessage> fresh = new LinkedHashMap<>();
         for (OutgoingMessage m : messages) {
@@ -95,6 +98,17 @@ final class LocalOutbox implements OutboxMode {
             }
         }
         return results;
+    }
+
+    private EnqueueResult enqueueOne(OutgoingMessage m, Instant now) {
+        OutboxMessage existing = byKey.get(m.key());
+        if (existing != null) {
+            return EnqueueResult.known(existing, m);
+        }
+        OutboxMessage created = OutboxMessage.enqueued(m, now);
+        store.save(List.of(created));
+        index(created);
+        return new EnqueueResult(created, true, true);
     }
 
     @Override

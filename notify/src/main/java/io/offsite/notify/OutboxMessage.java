@@ -77,8 +77,9 @@ public record OutboxMessage(OutgoingMessage message, MessageStatus status, int a
     }
 
     OutboxMessage attempted(Instant now) {
+        Optional<Instant> at = Optional.of(now); // one object for both times of a first attempt
         return new OutboxMessage(message, status, attempts + 1, enqueuedAt, dueAt,
-                firstAttemptAt.isPresent() ? firstAttemptAt : Optional.of(now), Optional.of(now), sentAt,
+                firstAttemptAt.isPresent() ? firstAttemptAt : at, at, sentAt,
                 deliveredAt, deadLetteredAt, providerId, lastError, deadLetterReason);
     }
 
@@ -90,8 +91,14 @@ public record OutboxMessage(OutgoingMessage message, MessageStatus status, int a
 
     OutboxMessage sent(Instant now, Instant receiptDue, Optional<String> provider) {
         return new OutboxMessage(message, MessageStatus.SENT, attempts, enqueuedAt, Optional.of(receiptDue),
-                firstAttemptAt, lastAttemptAt, sentAt.isPresent() ? sentAt : Optional.of(now), deliveredAt,
-                deadLetteredAt, provider.isPresent() ? provider : providerId, lastError, deadLetterReason);
+                firstAttemptAt, lastAttemptAt, sentAt.isPresent() ? sentAt : sameOrNew(lastAttemptAt, now),
+                deliveredAt, deadLetteredAt, provider.isPresent() ? provider : providerId, lastError,
+                deadLetterReason);
+    }
+
+    /** {@code known} when it already holds {@code at} (a message keeps one object per distinct time), else a new one. */
+    private static Optional<Instant> sameOrNew(Optional<Instant> known, Instant at) {
+        return known.isPresent() && known.get().equals(at) ? known : Optional.of(at);
     }
 
     OutboxMessage delivered(Instant at, Optional<String> provider) {
