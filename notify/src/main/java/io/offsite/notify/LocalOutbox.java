@@ -2,10 +2,7 @@ package io.offsite.notify;
 
 import io.offsite.core.Masks;
 import io.offsite.notify.spi.Gateway;
-import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.OutboxStore;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,32 +28,21 @@ final class LocalOutbox implements OutboxMode {
 
     private final Object lock;
     private final OutboxStore store;
-    private final Clock clock;
-    private final RandomGenerator random;
-    private final RetryPolicy retry;
-    private final Duration receiptTimeout;
+    private final OutboxSettings settings;
     private final Map<Channel, Gateway> gateways;
-    private final OutboxListener listener;
-    private final int maxBatch;
     private final TokenBuckets buckets;
-    private final Executor sendExecutor;
 
     private final Map<String, OutboxMessage> byKey = new HashMap<>();
     private final Map<String, String> keyByProviderId = new HashMap<>();
     private final DueQueue queue = new DueQueue(byKey);
     private final Set<String> inFlight = new HashSet<>();
 
-    LocalOutbox(Object lock, OutboxStore store, OutboxBuilder b, Map<Channel, Gateway> gateways, TokenBuckets buckets) {
+    LocalOutbox(Object lock, OutboxStore store, OutboxSettings settings, Map<Channel, Gateway> gateways,
+            TokenBuckets buckets) {
         this.lock = lock;
         this.store = store;
-        this.clock = b.clock;
-        this.random = b.random;
-        this.retry = b.retry;
-        this.receiptTimeout = b.receiptTimeout;
+        this.settings = settings;
         this.gateways = gateways;
-        this.listener = b.listener;
-        this.maxBatch = b.maxBatch;
-        this.sendExecutor = b.sendExecutor;
         this.buckets = buckets;
         List<OutboxMessage> loaded = store.loadAll();
         for (OutboxMessage m : loaded) {
@@ -72,7 +56,7 @@ final class LocalOutbox implements OutboxMode {
 
     @Override
     public List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
-        Instant now = clock.instant();
+        Instant now = settings.now();
         if (messages.size() == 1) { // Outbox.enqueue: no batch bookkeeping
             return List.of(enqueueOne(messages.get(0), now));
         }
@@ -117,11 +101,11 @@ final class LocalOutbox implements OutboxMode {
         List<DueQueue.Due> taken = new ArrayList<>();
         List<DispatchStep.Send> sends = new ArrayList<>();
         synchronized (lock) {
-            step = new DispatchStep(clock.instant(), retry, receiptTimeout, random, buckets, gateways);
+            step = settings.round(settings.now(), buckets, gateways);
             boolean planned = false;
             try {
                 DueQueue.Due due;
-                while (taken.size() < maxBatch && (due = queue.pollDue(step.now())) != null) {
+                while (taken.size() < settings.maxBatch() && (due = queue.pollDue(step.now())) != null) {
                     if (step.touched(due.key) || inFlight.contains(due.key)) {
                         continue; // a second entry for a message this or another running round handles
                     }
@@ -140,7 +124,7 @@ final class LocalOutbox implements OutboxMode {
             taken.forEach(d -> inFlight.add(d.key));
         }
         try {
-            DispatchStep.sendAll(sends, sendExecutor);
+            DispatchStep.sendAll(sends, settings.sendExecutor());
         } catch (RuntimeException | Error e) {
             settleRound(step, taken, List.of(), false);
             throw e;
@@ -170,7 +154,7 @@ final class LocalOutbox implements OutboxMode {
                     queue.restore(taken); // nothing was applied: the messages stay due and are tried again
                 }
             }
-            step.events().fire(listener);
+            step.events().fire(settings.listener());
             return step.report();
         }
     }
@@ -185,17 +169,17 @@ final class LocalOutbox implements OutboxMode {
                     Masks.inText(receipt.reference()));
             return ReceiptOutcome.UNMATCHED;
         }
-        ReceiptStep step = ReceiptStep.decide(m, receipt, clock.instant(), retry, receiptTimeout, random);
+        ReceiptStep step = settings.receipt(m, receipt, settings.now());
         if (step.next != null) {
             commit(Map.of(step.next.key(), step.next));
-            step.events.fire(listener);
+            step.events.fire(settings.listener());
         }
         return step.outcome;
     }
 
     @Override
     public List<ReceiptOutcome> onReceipts(List<Receipt> receipts) {
-        Instant now = clock.instant();
+        Instant now = settings.now();
         Map<String, OutboxMessage> changes = new LinkedHashMap<>();
         Map<String, String> newProviderIds = new HashMap<>();
         List<ReceiptOutcome> outcomes = new ArrayList<>(receipts.size());
@@ -210,7 +194,7 @@ final class LocalOutbox implements OutboxMode {
                 outcomes.add(ReceiptOutcome.UNMATCHED);
                 continue;
             }
-            ReceiptStep step = ReceiptStep.decide(m, receipt, now, retry, receiptTimeout, random);
+            ReceiptStep step = settings.receipt(m, receipt, now);
             if (step.next != null) {
                 changes.put(key, step.next);
                 step.next.providerId().ifPresent(p -> newProviderIds.put(p, key));
@@ -221,7 +205,7 @@ final class LocalOutbox implements OutboxMode {
             outcomes.add(step.outcome);
         }
         commit(changes);
-        events.fire(listener);
+        events.fire(settings.listener());
         return outcomes;
     }
 

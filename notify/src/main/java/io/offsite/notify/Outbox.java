@@ -46,9 +46,10 @@ public final class Outbox {
     Outbox(OutboxBuilder b) {
         this.gateways = new EnumMap<>(b.gateways);
         TokenBuckets buckets = new TokenBuckets(b.rateLimit, b.clock);
+        OutboxSettings settings = b.settings();
         this.mode = b.store instanceof SharedOutboxStore shared
-                ? new SharedOutbox(this, shared, b, gateways, buckets)
-                : new LocalOutbox(this, b.store, b, gateways, buckets);
+                ? new SharedOutbox(this, shared, settings, gateways, buckets)
+                : new LocalOutbox(this, b.store, settings, gateways, buckets);
     }
 
     /** A builder over {@code store}; the host keeps ownership of the store (and closes it). */

@@ -12,7 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
-/** Builds an {@link Outbox}: validating setters; only the store and at least one gateway are required. Not thread-safe. */
+/**
+ * Builds an {@link Outbox}: validating setters; only the store and at least one gateway are required. Each outbox keeps
+ * the options it was built with, so the builder may be changed and reused for another outbox. Not thread-safe.
+ */
 public final class OutboxBuilder {
     final OutboxStore store;
     Clock clock = Clock.systemUTC();
@@ -146,6 +149,12 @@ public final class OutboxBuilder {
     String holderOrDefault() {
         return holder != null ? holder
                 : "outbox-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The options as they are now, for an outbox being built. */
+    OutboxSettings settings() {
+        return new OutboxSettings(clock, random, retry, receiptTimeout, listener, maxBatch, sendExecutor,
+                holderOrDefault(), leaseDuration, claimOnEnqueue);
     }
 
     /** Loads the store and returns the outbox; fails if no gateway was configured. */

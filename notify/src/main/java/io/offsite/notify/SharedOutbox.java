@@ -2,11 +2,8 @@ package io.offsite.notify;
 
 import io.offsite.core.Masks;
 import io.offsite.notify.spi.Gateway;
-import io.offsite.notify.spi.OutboxListener;
 import io.offsite.notify.spi.SharedOutboxStore;
 import io.offsite.notify.spi.StoredMessage;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,49 +38,35 @@ final class SharedOutbox implements OutboxMode {
 
     private final Object lock;
     private final SharedOutboxStore store;
-    private final String holder;
-    private final Duration lease;
-    private final Clock clock;
-    private final RandomGenerator random;
-    private final RetryPolicy retry;
-    private final Duration receiptTimeout;
+    private final OutboxSettings settings;
     private final Map<Channel, Gateway> gateways;
-    private final OutboxListener listener;
     private final TokenBuckets buckets;
-    private final OutboxBuilder options;
     /** Messages leased at enqueue, in enqueue order, until a round sends them; guarded by {@code lock}. */
     private final Map<String, Ready> ready = new LinkedHashMap<>();
     /** What this outbox last wrote for messages it sent that await a receipt; guarded by {@code lock}. */
     private final AwaitingReceipts awaiting = new AwaitingReceipts(AWAITING_MAX);
 
-    SharedOutbox(Object lock, SharedOutboxStore store, OutboxBuilder b, Map<Channel, Gateway> gateways,
+    SharedOutbox(Object lock, SharedOutboxStore store, OutboxSettings settings, Map<Channel, Gateway> gateways,
             TokenBuckets buckets) {
         this.lock = lock;
         this.store = store;
-        this.holder = b.holderOrDefault();
-        this.lease = b.leaseDuration;
-        this.clock = b.clock;
-        this.random = b.random;
-        this.retry = b.retry;
-        this.receiptTimeout = b.receiptTimeout;
+        this.settings = settings;
         this.gateways = gateways;
-        this.listener = b.listener;
         this.buckets = buckets;
-        this.options = b;
-        LOG.info("outbox {} dispatches from a shared store with {} leases", holder, lease);
+        LOG.info("outbox {} dispatches from a shared store with {} leases", settings.holder(), settings.lease());
     }
 
     /** Inserts the messages whose keys no process stored yet; a stored key returns the stored message. */
     @Override
     public List<EnqueueResult> enqueueAll(List<OutgoingMessage> messages) {
-        Instant now = clock.instant();
+        Instant now = settings.now();
         Map<String, OutboxMessage> fresh = new LinkedHashMap<>();
         for (OutgoingMessage m : messages) {
             fresh.putIfAbsent(m.key(), OutboxMessage.enqueued(m, now));
         }
-        Instant leaseUntil = now.plus(lease);
-        Optional<Map<String, StoredMessage>> leased = fresh.isEmpty() || !options.claimOnEnqueue ? Optional.empty()
-                : store.insertAbsentLeased(holder, leaseUntil, fresh.values());
+        Instant leaseUntil = now.plus(settings.lease());
+        Optional<Map<String, StoredMessage>> leased = fresh.isEmpty() || !settings.claimOnEnqueue() ? Optional.empty()
+                : store.insertAbsentLeased(settings.holder(), leaseUntil, fresh.values());
         Map<String, StoredMessage> existing = leased.isPresent() ? leased.get()
                 : fresh.isEmpty() ? Map.of() : store.insertAbsent(fresh.values());
         if (leased.isPresent()) {
@@ -123,16 +105,16 @@ final class SharedOutbox implements OutboxMode {
         Map<String, Long> versions = new LinkedHashMap<>();
         List<DispatchStep.Send> sends = new ArrayList<>();
         synchronized (lock) {
-            Instant now = clock.instant();
-            step = new DispatchStep(now, retry, receiptTimeout, random, buckets, gateways);
+            Instant now = settings.now();
+            step = settings.round(now, buckets, gateways);
             List<String> expired = dropExpiredReady(now);
             if (!expired.isEmpty()) {
                 // leased at enqueue but not sent while half the lease was left: due again at once, claimed below
-                store.release(holder, expired);
+                store.release(settings.holder(), expired);
             }
-            List<StoredMessage> claimed = new ArrayList<>(store.claimDue(holder, now, now.plus(lease),
-                    options.maxBatch));
-            takeReady(options.maxBatch - claimed.size(), claimed);
+            List<StoredMessage> claimed = new ArrayList<>(store.claimDue(settings.holder(), now,
+                    now.plus(settings.lease()), settings.maxBatch()));
+            takeReady(settings.maxBatch() - claimed.size(), claimed);
             claimed.forEach(s -> versions.put(s.key(), s.version()));
             try {
                 for (StoredMessage s : claimed) {
@@ -150,7 +132,7 @@ final class SharedOutbox implements OutboxMode {
             return step.report();
         }
         try {
-            DispatchStep.sendAll(sends, options.sendExecutor);
+            DispatchStep.sendAll(sends, settings.sendExecutor());
         } catch (RuntimeException | Error e) {
             releaseAfterFailure(versions.keySet(), e);
             throw e;
@@ -162,10 +144,10 @@ final class SharedOutbox implements OutboxMode {
                 step.changes().forEach((k, m) -> changes.add(new StoredMessage(m, versions.get(k))));
                 // one write per message: the result and the end of this round's lease (claimed keys without a
                 // change, or whose change went stale, are only released)
-                Set<String> stale = store.saveIfUnchangedAndRelease(holder, changes, versions.keySet());
+                Set<String> stale = store.saveIfUnchangedAndRelease(settings.holder(), changes, versions.keySet());
                 if (!stale.isEmpty()) {
                     LOG.debug("{} messages changed while {} was sending them; keeping the newer state", stale.size(),
-                            holder);
+                            settings.holder());
                     step.dropKeys(stale);
                 }
                 for (StoredMessage c : changes) {
@@ -177,7 +159,7 @@ final class SharedOutbox implements OutboxMode {
                 releaseAfterFailure(versions.keySet(), e);
                 throw e;
             }
-            step.events().fire(listener);
+            step.events().fire(settings.listener());
         }
         return step.report();
     }
@@ -185,7 +167,7 @@ final class SharedOutbox implements OutboxMode {
     /** Removes and returns the keys leased at enqueue that have less than half the lease left at {@code now}. */
     private List<String> dropExpiredReady(Instant now) {
         List<String> expired = new ArrayList<>();
-        Instant usableUntil = now.plus(lease.dividedBy(2));
+        Instant usableUntil = now.plus(settings.lease().dividedBy(2));
         for (Iterator<Ready> it = ready.values().iterator(); it.hasNext();) {
             Ready r = it.next();
             if (!r.leaseUntil.isAfter(usableUntil)) {
@@ -220,13 +202,13 @@ final class SharedOutbox implements OutboxMode {
                 return ReceiptOutcome.UNMATCHED;
             }
             StoredMessage s = found.get();
-            ReceiptStep step = ReceiptStep.decide(s.message(), receipt, clock.instant(), retry, receiptTimeout, random);
+            ReceiptStep step = settings.receipt(s.message(), receipt, settings.now());
             if (step.next == null) {
                 return step.outcome;
             }
             if (store.saveIfUnchanged(List.of(new StoredMessage(step.next, s.version()))).isEmpty()) {
                 awaiting.forget(s.key());
-                step.events.fire(listener);
+                step.events.fire(settings.listener());
                 return step.outcome;
             }
             if (tries == RECEIPT_TRIES) {
@@ -268,7 +250,7 @@ final class SharedOutbox implements OutboxMode {
         if (!providerIds.isEmpty()) {
             byProviderId.putAll(store.findAllByProviderId(providerIds));
         }
-        Instant now = clock.instant();
+        Instant now = settings.now();
         Map<String, Long> versions = new HashMap<>();
         Map<String, OutboxMessage> next = new LinkedHashMap<>();
         List<String> keyOf = new ArrayList<>(receipts.size());
@@ -290,7 +272,7 @@ final class SharedOutbox implements OutboxMode {
                 versions.put(key, Math.min(seen, s.version()));
             }
             OutboxMessage current = next.getOrDefault(key, s.message());
-            ReceiptStep step = ReceiptStep.decide(current, receipt, now, retry, receiptTimeout, random);
+            ReceiptStep step = settings.receipt(current, receipt, now);
             if (step.next != null) {
                 next.put(key, step.next);
                 events.sent.addAll(step.events.sent);
@@ -320,7 +302,7 @@ final class SharedOutbox implements OutboxMode {
                 }
             }
         }
-        events.fire(listener);
+        events.fire(settings.listener());
         return outcomes;
     }
 
@@ -387,7 +369,7 @@ final class SharedOutbox implements OutboxMode {
 
     private void releaseAfterFailure(Collection<String> keys, Throwable cause) {
         try {
-            store.release(holder, keys);
+            store.release(settings.holder(), keys);
         } catch (RuntimeException e) {
             cause.addSuppressed(e); // the leases then run out by themselves
         }

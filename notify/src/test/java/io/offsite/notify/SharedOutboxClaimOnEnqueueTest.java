@@ -73,6 +73,18 @@ class SharedOutboxClaimOnEnqueueTest {
     }
 
     @Test
+    void aBuilderChangedAfterBuild_leavesTheOutboxItBuiltAsItWas() {
+        OutboxBuilder builder = builder(store, "a", true).maxBatch(5);
+        Outbox a = builder.build();
+        Outbox b = builder.holder("b").claimOnEnqueue(false).maxBatch(1).build(); // the builder reused
+        a.enqueueAll(List.of(sms("k1"), sms("k2"), sms("k3")));
+
+        assertThat(b.dispatchDue().attempted()).as("a leased its messages when it enqueued them").isZero();
+        assertThat(a.dispatchDue().accepted()).as("a sends up to 5 per round").isEqualTo(3);
+        assertThat(sends).containsOnlyKeys("k1", "k2", "k3");
+    }
+
+    @Test
     void aKeyAnotherOutboxStoredFirst_isNotLeasedNorSentByTheEnqueuer() {
         Outbox a = outbox("a", true);
         Outbox b = outbox("b", false);
