@@ -20,6 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -75,6 +80,46 @@ class JdbcOutboxPurgeTest {
                     .as("every row of a four-digit year; never year 10000's").isEqualTo(1);
             assertThat(store.loadAll()).extracting(OutboxMessage::key)
                     .containsExactlyInAnyOrder("year-10000", "pending-old", "sent-old");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void twoStoresPurgingOneTableAtOnce_removeEveryFinalRowOnce_withoutAnError(Dialect dialect) throws Exception {
+        try (HikariDataSource ds = TestDatabases.fresh(dialect, dir); OffsiteDatabase db = TestDatabases.open(ds, clock)) {
+            Instant day = Instant.parse("2026-03-09T00:00:00Z");
+            List<OutboxMessage> rows = new ArrayList<>();
+            for (int i = 0; i < 6_000; i++) {
+                rows.add(finalAt("f-" + i, day.minusSeconds(1 + i % 7_200), i % 10 == 0));
+            }
+            rows.add(pendingAt("pending", day.minus(Duration.ofDays(2))));
+            JdbcOutboxStore.create(db).insertAbsent(rows);
+            // two servers on one database purge at the same hour: each removes chunks until one comes back empty
+            List<JdbcOutboxStore> stores = List.of(JdbcOutboxStore.create(db), JdbcOutboxStore.create(db));
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> removed = new ArrayList<>();
+                for (JdbcOutboxStore store : stores) {
+                    removed.add(pool.submit(() -> {
+                        start.await();
+                        int total = 0;
+                        for (int n = store.removeFinal(day, 700); n > 0; n = store.removeFinal(day, 700)) {
+                            total += n;
+                        }
+                        return total;
+                    }));
+                }
+                start.countDown();
+                int sum = 0;
+                for (Future<Integer> f : removed) {
+                    sum += f.get(120, TimeUnit.SECONDS);
+                }
+                assertThat(sum).as("each final row removed by exactly one store").isEqualTo(6_000);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(stores.get(0).loadAll()).extracting(OutboxMessage::key).containsExactly("pending");
         }
     }
 }
