@@ -297,22 +297,26 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
 
     @Override
     public List<OutboxMessage> loadAll() {
-        return load("loading the outbox", "", null);
+        return load("loading the outbox", null);
     }
 
-    /** The rows with this status only, selected in the database. */
+    /**
+     * The rows with this status only, selected in the database (PENDING and SENT through the due-time index:
+     * {@link OutboxRows#whereStatus}).
+     */
     @Override
     public List<OutboxMessage> loadWithStatus(MessageStatus status) {
         Objects.requireNonNull(status, "status");
-        return load("loading " + status + " outbox messages", " WHERE status = ?", status.name());
+        return load("loading " + status + " outbox messages", status);
     }
 
-    /** The rows matching {@code where} (with its one parameter {@code arg}, when not null), in seq order. */
-    private List<OutboxMessage> load(String what, String where, String arg) {
+    /** Every row, or the rows with {@code status} when it is not null, in seq order. */
+    private List<OutboxMessage> load(String what, MessageStatus status) {
         return run(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY seq")) {
-                if (arg != null) {
-                    ps.setString(1, arg);
+            try (PreparedStatement ps = c.prepareStatement(SELECT + (status == null ? ""
+                    : OutboxRows.whereStatus(status)) + " ORDER BY seq")) {
+                if (status != null) {
+                    OutboxRows.bindStatus(ps, status);
                 }
                 List<OutboxMessage> out = new ArrayList<>();
                 OutboxRows.readAll(ps).forEach(m -> out.add(m.message()));
@@ -327,7 +331,10 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         return run("counting the outbox", c -> OutboxRows.count(c, null));
     }
 
-    /** {@code SELECT COUNT(*) ... WHERE status = ?} (a scan in the database; status has no index). */
+    /**
+     * {@code SELECT COUNT(*)} with the status's condition ({@link OutboxRows#whereStatus}): PENDING and SENT count the
+     * backlog through the due-time index; DELIVERED and DEAD_LETTER scan the table (status has no index of its own).
+     */
     @Override
     public int count(MessageStatus status) {
         Objects.requireNonNull(status, "status");

@@ -227,12 +227,36 @@ final class OutboxRows {
         return out;
     }
 
-    /** The number of rows, or of rows with {@code status} when it is not null. */
+    /**
+     * The rows with {@code status}, for a query's {@code WHERE}; its parameters are bound by {@link #bindStatus}. A
+     * status that is not final is read through the due-time index, since every PENDING and SENT row has a due time
+     * and no final row has one (the rows {@code OutboxMessage} allows): the database then reads the backlog, not the
+     * whole table, however many delivered messages it keeps. Final statuses scan.
+     */
+    static String whereStatus(MessageStatus status) {
+        return status.isFinal() ? " WHERE status = ?" : " WHERE due_micros >= ? AND status = ?";
+    }
+
+    /** Binds {@link #whereStatus}'s parameters from index 1; returns the next free index. */
+    static int bindStatus(PreparedStatement ps, MessageStatus status) throws SQLException {
+        int i = 1;
+        if (!status.isFinal()) {
+            ps.setLong(i++, Long.MIN_VALUE);
+        }
+        ps.setString(i++, status.name());
+        return i;
+    }
+
+    /** {@code SELECT COUNT(*)} of every row, or of the rows with {@code status} when it is not null. */
+    static String countSql(MessageStatus status) {
+        return "SELECT COUNT(*) FROM " + TABLE + (status == null ? "" : whereStatus(status));
+    }
+
+    /** The number of rows, or of rows with {@code status} when it is not null ({@link #countSql}). */
     static int count(Connection c, MessageStatus status) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE
-                + (status == null ? "" : " WHERE status = ?"))) {
+        try (PreparedStatement ps = c.prepareStatement(countSql(status))) {
             if (status != null) {
-                ps.setString(1, status.name());
+                bindStatus(ps, status);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

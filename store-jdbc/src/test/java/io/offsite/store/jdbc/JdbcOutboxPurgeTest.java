@@ -37,7 +37,7 @@ class JdbcOutboxPurgeTest {
     private final SettableClock clock = SettableClock.at(T0);
 
     /** A message final at {@code at}: DELIVERED, or DEAD_LETTER when {@code dead}. */
-    private static OutboxMessage finalAt(String key, Instant at, boolean dead) {
+    static OutboxMessage finalAt(String key, Instant at, boolean dead) {
         return new OutboxMessage(sms(key), dead ? MessageStatus.DEAD_LETTER : MessageStatus.DELIVERED, 1, T0,
                 Optional.empty(), Optional.of(T0), Optional.of(T0), dead ? Optional.empty() : Optional.of(T0),
                 dead ? Optional.empty() : Optional.of(at), dead ? Optional.of(at) : Optional.empty(),
