@@ -250,8 +250,13 @@ public final class OffsiteServer implements AutoCloseable {
         long rounds = 0;
         while (running) {
             try {
-                if (++rounds % PLACES_REFRESH_ROUNDS == 0 && enforcement.places().refresh()) {
-                    LOG.info("grid or fences changed by another server: reloaded");
+                if (++rounds % PLACES_REFRESH_ROUNDS == 0) {
+                    if (enforcement.places().refresh()) {
+                        LOG.info("grid or fences changed by another server: reloaded");
+                    }
+                    if (enforcement.premises().refresh()) {
+                        LOG.info("managed objects or operators changed by another server: reloaded");
+                    }
                 }
                 if (demoRunning && !street.step()) {
                     demoRunning = false;

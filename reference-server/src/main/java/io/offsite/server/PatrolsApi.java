@@ -34,7 +34,7 @@ import java.util.Optional;
 import org.locationtech.jts.io.WKTWriter;
 
 /**
- * Managed objects and drone patrols: {@code GET /objects}, {@code GET /objects/{id}/file} ("one enterprise, one
+ * Managed objects and drone patrols: {@code GET|PUT /objects}, {@code PUT /operators}, {@code GET /objects/{id}/file} ("one enterprise, one
  * file", 一企一档), {@code POST /patrols/plan} (sorties that visit every enterprise within the period under the
  * battery limit, and what could not be reached), {@code POST /patrols} (a flown sortie, recorded in each visited
  * enterprise's file) and {@code POST /buildings/compare} (an observed footprint against the permitted one; an excess
@@ -94,10 +94,24 @@ final class PatrolsApi implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/objects", this::objects)
+                .put("/objects", this::putObjects)
+                .put("/operators", this::putOperators)
                 .get("/objects/{id}/file", this::file)
                 .post("/patrols/plan", this::plan)
                 .post("/patrols", this::flown)
                 .post("/buildings/compare", this::compare);
+    }
+
+    /** {@code PUT /objects} (admin): every managed object, a GeoJSON FeatureCollection; new objects get a file. */
+    private void putObjects(ServerRequest req, ServerResponse res) {
+        Auth.require(req, Role.ADMIN);
+        res.send(Map.of("objects", premises().replaceObjects(Json.text(req))));
+    }
+
+    /** {@code PUT /operators} (admin): every registered operator, each of a listed object. */
+    private void putOperators(ServerRequest req, ServerResponse res) {
+        Auth.require(req, Role.ADMIN);
+        res.send(Map.of("operators", premises().replaceOperators(Json.text(req))));
     }
 
     private Premises premises() {

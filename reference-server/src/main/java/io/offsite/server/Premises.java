@@ -13,6 +13,9 @@ import io.offsite.core.objects.ObjectOperator;
 import io.offsite.core.spi.EnterpriseFiles;
 import io.offsite.core.spi.ObjectOperators;
 import io.offsite.store.jdbc.JdbcDocuments;
+import io.offsite.store.jdbc.JdbcEnterpriseFiles;
+import io.offsite.store.jdbc.StaleDocumentException;
+import io.offsite.store.jdbc.StoredDocument;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -20,43 +23,55 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The managed objects (管理对象: shops, enterprises) the bureau supervises, their registered operators and their files
  * ("one enterprise, one file", 一企一档). Objects and operators are documents in the database ({@code objects},
  * {@code operators}: GeoJSON and JSON; seeded from the demo's when {@code --demo}, or imported once from a data
- * directory's {@code objects.geojson} and {@code operators.json} of an older server); the files of
- * patrols, findings and cases are an {@link EnterpriseFiles} store the host chooses (the database in the server).
+ * directory's {@code objects.geojson} and {@code operators.json} of an older server), replaced through the API
+ * ({@link #replaceObjects}, {@link #replaceOperators}: a whole replacement, the last writer wins) and picked up from
+ * other servers by {@link #refresh}. The files of patrols, findings and cases are in the database
+ * ({@link JdbcEnterpriseFiles}); every object listed has one, and an object no longer listed keeps its file.
  * {@link #frontOf} traces an event to the object in front of which it happened ({@link Frontages}).
  */
 final class Premises implements ObjectOperators {
-    private final Map<String, ManagedObject> objects = new LinkedHashMap<>();
-    private final Map<String, ObjectOperator> operators;
-    private final Frontages frontages;
-    private final EnterpriseFiles files;
+    private static final String OBJECTS = "objects";
+    private static final String OPERATORS = "operators";
+    private static final int WRITE_TRIES = 5;
 
-    private Premises(List<ManagedObject> objects, Map<String, ObjectOperator> operators,
-            Function<List<ManagedObject>, EnterpriseFiles> files) {
-        objects.forEach(o -> this.objects.put(o.id(), o));
-        this.operators = Map.copyOf(operators);
-        this.frontages = Frontages.builder().addAll(objects).build();
-        this.files = files.apply(objects);
+    /** What the objects and operators documents say at one version each. */
+    private record State(Map<String, ManagedObject> objects, Map<String, ObjectOperator> operators,
+            Frontages frontages, long objectsVersion, long operatorsVersion) {
+    }
+
+    private final JdbcDocuments docs;
+    private final ManagedObjectsGeoJson reader;
+    private final JdbcEnterpriseFiles files;
+    private volatile State state;
+
+    private Premises(JdbcDocuments docs, ManagedObjectsGeoJson reader, JdbcEnterpriseFiles files, StoredDocument objects,
+            StoredDocument operators) {
+        this.docs = docs;
+        this.reader = reader;
+        this.files = files;
+        List<ManagedObject> listed = reader.read(new StringReader(objects.body()));
+        files.openAll(listed);
+        this.state = state(listed, operators(operators.body()), objects.version(), operators.version());
     }
 
     /**
      * Opens the database's objects and operators, seeding them from {@code seedObjects}/{@code seedOperators} (or the
-     * legacy files in {@code dir}) when absent; {@code files} makes the file store for the objects read.
+     * legacy files in {@code dir}) when absent; every object read gets a file in {@code files}.
      */
     static Premises open(JdbcDocuments docs, Path dir, String seedObjects, String seedOperators,
-            Function<List<ManagedObject>, EnterpriseFiles> files) {
-        String objectsJson = Documents.seedOnce(docs, "objects", dir.resolve("objects.geojson"), seedObjects).body();
-        String operatorsJson = Documents.seedOnce(docs, "operators", dir.resolve("operators.json"), seedOperators)
-                .body();
+            JdbcEnterpriseFiles files) {
+        StoredDocument objects = Documents.seedOnce(docs, OBJECTS, dir.resolve("objects.geojson"), seedObjects);
+        StoredDocument operators = Documents.seedOnce(docs, OPERATORS, dir.resolve("operators.json"), seedOperators);
         IndustryTaxonomy taxonomy;
         try (var in = new InputStreamReader(IndustryTaxonomy.class.getResourceAsStream(
                 "/io/offsite/core/objects/sample-industries.json"), StandardCharsets.UTF_8)) {
@@ -64,22 +79,93 @@ final class Premises implements ObjectOperators {
         } catch (IOException e) {
             throw new UncheckedIOException("the sample industry taxonomy: " + e.getMessage(), e);
         }
-        List<ManagedObject> objects = ManagedObjectsGeoJson.of(ObjectCategory.builtIn(), taxonomy)
-                .read(new StringReader(objectsJson));
-        return new Premises(objects, operators(operatorsJson, "objects"), files);
+        return new Premises(docs, ManagedObjectsGeoJson.of(ObjectCategory.builtIn(), taxonomy), files, objects,
+                operators);
     }
 
-    /** The files in the server's database ({@code store-jdbc}): a file is opened for every object read. */
-    static Function<List<ManagedObject>, EnterpriseFiles> databaseFiles(io.offsite.store.jdbc.OffsiteDatabase db) {
-        return objects -> {
-            io.offsite.store.jdbc.JdbcEnterpriseFiles files = io.offsite.store.jdbc.JdbcEnterpriseFiles.create(db);
-            files.openAll(objects);
-            return files;
-        };
+    /** The files in the server's database ({@code store-jdbc}). */
+    static JdbcEnterpriseFiles databaseFiles(io.offsite.store.jdbc.OffsiteDatabase db) {
+        return JdbcEnterpriseFiles.create(db);
+    }
+
+    private static State state(List<ManagedObject> objects, Map<String, ObjectOperator> operators, long objectsVersion,
+            long operatorsVersion) {
+        Map<String, ManagedObject> byId = new LinkedHashMap<>();
+        objects.forEach(o -> byId.put(o.id(), o));
+        return new State(Collections.unmodifiableMap(byId), Map.copyOf(operators),
+                Frontages.builder().addAll(objects).build(), objectsVersion, operatorsVersion);
+    }
+
+    /**
+     * Replaces every managed object with those of {@code geoJson} (validated first: a bad document changes nothing);
+     * new objects get a file. Returns how many are listed.
+     */
+    synchronized int replaceObjects(String geoJson) {
+        List<ManagedObject> listed = reader.read(new StringReader(geoJson));
+        long version = write(OBJECTS, state.objectsVersion(), geoJson);
+        files.openAll(listed);
+        State s = state;
+        state = state(listed, s.operators(), version, s.operatorsVersion());
+        return listed.size();
+    }
+
+    /**
+     * Replaces every registered operator with those of {@code json} ({@code [{"objectId":…,"name":…,"phone":…,
+     * "uscc":…}]}); an operator of an object that is not listed is refused, naming its entry. Returns how many.
+     */
+    synchronized int replaceOperators(String json) {
+        Map<String, ObjectOperator> read = operators(json);
+        int i = 0;
+        for (String objectId : read.keySet()) {
+            if (!state.objects().containsKey(objectId)) {
+                throw ApiException.field("/" + i + "/objectId", "no managed object " + objectId
+                        + " is listed (PUT /objects first)");
+            }
+            i++;
+        }
+        long version = write(OPERATORS, state.operatorsVersion(), json);
+        State s = state;
+        state = new State(s.objects(), Map.copyOf(read), s.frontages(), s.objectsVersion(), version);
+        return read.size();
+    }
+
+    /** Writes a whole document over the version last seen; when another server wrote first, over its version. */
+    private long write(String name, long seen, String body) {
+        long expected = seen;
+        for (int tries = 1;; tries++) {
+            try {
+                return docs.replace(name, expected, body).version();
+            } catch (StaleDocumentException e) {
+                if (tries == WRITE_TRIES) {
+                    throw e;
+                }
+                expected = e.actual();
+            }
+        }
+    }
+
+    /**
+     * Picks up objects or operators another server wrote since this one last read or wrote them.
+     *
+     * @return whether anything changed
+     */
+    synchronized boolean refresh() {
+        State s = state;
+        long objectsVersion = docs.version(OBJECTS).orElse(s.objectsVersion());
+        long operatorsVersion = docs.version(OPERATORS).orElse(s.operatorsVersion());
+        if (objectsVersion == s.objectsVersion() && operatorsVersion == s.operatorsVersion()) {
+            return false;
+        }
+        StoredDocument objects = docs.find(OBJECTS).orElseThrow();
+        StoredDocument operators = docs.find(OPERATORS).orElseThrow();
+        List<ManagedObject> listed = reader.read(new StringReader(objects.body()));
+        files.openAll(listed);
+        state = state(listed, operators(operators.body()), objects.version(), operators.version());
+        return true;
     }
 
     /** Reads {@code [{"objectId":…,"name":…,"phone":…,"uscc":…}]}; errors name the entry and field. */
-    private static Map<String, ObjectOperator> operators(String json, String objectsFile) {
+    private static Map<String, ObjectOperator> operators(String json) {
         Map<String, ObjectOperator> out = new LinkedHashMap<>();
         JsonNode root;
         try {
@@ -119,21 +205,21 @@ final class Premises implements ObjectOperators {
     }
 
     List<ManagedObject> objects() {
-        return new ArrayList<>(objects.values());
+        return new ArrayList<>(state.objects().values());
     }
 
     Optional<ManagedObject> object(String id) {
-        return Optional.ofNullable(objects.get(id));
+        return Optional.ofNullable(state.objects().get(id));
     }
 
     @Override
     public Optional<ObjectOperator> operatorOf(String objectId) {
-        return Optional.ofNullable(operators.get(objectId));
+        return Optional.ofNullable(state.operators().get(objectId));
     }
 
     /** The object in front of which something at {@code at} happened, if one is near enough. */
     Optional<Frontage> frontOf(GeoPoint at) {
-        return frontages.locate(at);
+        return state.frontages().locate(at);
     }
 
     EnterpriseFiles files() {

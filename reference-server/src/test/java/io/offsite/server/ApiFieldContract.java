@@ -95,6 +95,12 @@ abstract class ApiFieldContract extends ApiHarness {
         Res objects = call(Method.GET, "/api/v1/objects", Role.LEGAL_REVIEWER, null);
         assertThat(objects.body()).contains("HY-SHOP-0001").contains("HY-ENT-0001").doesNotContain("13800001111");
         assertProblem(call(Method.GET, "/api/v1/objects/HY-NOPE/file", Role.OFFICER, null), 404);
+        assertProblem(call(Method.PUT, "/api/v1/objects", Role.OFFICER, "{\"type\":\"FeatureCollection\","
+                + "\"features\":[]}"), 403);
+        Res strayOperator = call(Method.PUT, "/api/v1/operators", Role.ADMIN, "[{\"objectId\":\"HY-NOPE\","
+                + "\"name\":\"某\",\"phone\":\"13800000000\"}]");
+        assertProblem(strayOperator, 422);
+        assertThat(strayOperator.body()).contains("/0/objectId").contains("HY-NOPE");
         Res plan = call(Method.POST, "/api/v1/patrols/plan", Role.OFFICER, "{\"bases\":[[121.2550,28.6400]],"
                 + "\"maxFlightMinutes\":25,\"periodDays\":7}");
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
