@@ -24,6 +24,18 @@ class DemoTest {
     }
 
     @Test
+    void anUnknownSection_isNamedWithTheSectionsThereAre_andNothingRuns() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Demo.run(new String[] {"grid", "bogus"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown demo section bogus")
+                .contains("grid geofence notify evidence rules pipeline dumping shopfront sewage trucks patrol");
+    }
+
+    @Test
     void gridDemo_locatesPointsAndShowsEveryValidationProblem() {
         String out = run(GridDemo::run);
         assertThat(out).contains("(121.245, 28.630) -> 西城街 < 西城南片 < 西城中队 < 黄岩区建成区 | officer HYZF-1001")
