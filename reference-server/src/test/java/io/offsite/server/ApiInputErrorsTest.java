@@ -61,6 +61,11 @@ class ApiInputErrorsTest extends ApiHarness {
         return reasons.get(0);
     }
 
+    private static void assertNoJavaInternals(Res r) {
+        assertThat(r.body()).doesNotContain("java.").doesNotContain("io.offsite").doesNotContain("$")
+                .doesNotContain("CoercionConfig").doesNotContain("class ");
+    }
+
     @Test
     void outOfRangeValue_isRefusedWithTheBoundInPlainWords() {
         Res speed = call(Method.POST, "/api/v1/trucks/positions", Role.CAMERA,
@@ -79,5 +84,74 @@ class ApiInputErrorsTest extends ApiHarness {
         for (Res r : List.of(speed, detection, plan)) {
             assertThat(r.body()).doesNotContain("${").doesNotContain("inclusive");
         }
+    }
+
+    @Test
+    void stringWhereANumberIsDue_isNamedByItsPointerWithoutJavaTypes() {
+        Res r = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{\"detections\":[" + item()
+                .replace("121.2445", "\"121.2445\"") + "]}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/detections/0/lon")).isEqualTo("must be a number, was a string");
+        assertThat(r.json().get("detail").asText()).isEqualTo("/detections/0/lon: must be a number, was a string");
+        assertNoJavaInternals(r);
+        Res version = call(Method.POST, "/api/v1/cases/C-NONE/actions", Role.OFFICER, "{\"commandId\":\"c1\","
+                + "\"action\":\"CLOSE\",\"reason\":\"r\",\"officers\":[\"HYZF-1001\"],\"version\":\"3\"}");
+        assertProblem(version, 422);
+        assertThat(reasonFor(version, "/version")).isEqualTo("must be a whole number, was a string");
+        assertNoJavaInternals(version);
+    }
+
+    @Test
+    void bodyOfTheWrongShape_isNamedAtTheRootWithoutJavaTypes() {
+        Res array = call(Method.POST, "/api/v1/detections", Role.CAMERA, "[]");
+        assertProblem(array, 422);
+        assertThat(reasonFor(array, "")).isEqualTo("must be a JSON object, was an array");
+        assertThat(array.json().get("detail").asText()).isEqualTo("(root): must be a JSON object, was an array");
+        assertNoJavaInternals(array);
+        Res list = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{\"detections\":{}}");
+        assertProblem(list, 422);
+        assertThat(reasonFor(list, "/detections")).isEqualTo("must be an array, was an object");
+        assertNoJavaInternals(list);
+        Res text = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{\"detections\":[" + item()
+                .replace("\"objectClass\":\"CAR\"", "\"objectClass\":{\"a\":1}") + "]}");
+        assertProblem(text, 422);
+        assertThat(reasonFor(text, "/detections/0/objectClass")).isEqualTo("must be a string, was an object");
+        assertNoJavaInternals(text);
+        Res trailing = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{\"detections\":[" + item() + "]} {}");
+        assertProblem(trailing, 400);
+        assertThat(trailing.json().get("detail").asText()).contains("line 1").contains("column");
+        assertNoJavaInternals(trailing);
+        Res big = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER,
+                "{\"violation\":\"PARKING\",\"repeatCount\":99999999999}");
+        assertProblem(big, 422);
+        assertThat(reasonFor(big, "/repeatCount")).contains("whole number");
+        assertNoJavaInternals(big);
+    }
+
+    @Test
+    void unknownField_isNamedByItsPointerWithTheKnownFields() {
+        Res r = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{\"detections\":[" + item() + "],\"foo\":1}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/foo")).isEqualTo("unknown field (known: detections)");
+        assertNoJavaInternals(r);
+        Res penalty = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER,
+                "{\"violation\":\"PARKING\",\"mitigation\":true}");
+        assertProblem(penalty, 422);
+        assertThat(reasonFor(penalty, "/mitigation")).startsWith("unknown field (known: ").contains("violation")
+                .contains("repeatCount");
+        assertNoJavaInternals(penalty);
+        Res slash = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER, "{\"violation\":\"PARKING\",\"a/b~c\":1}");
+        assertThat(reasonFor(slash, "/a~1b~0c")).startsWith("unknown field");
+    }
+
+    @Test
+    void malformedJson_staysA400NamingLineAndColumn() {
+        Res r = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER, "{\"violation\":\n\"PARKING\",,}");
+        assertProblem(r, 400);
+        assertThat(r.json().get("detail").asText()).contains("line 2").contains("column");
+        assertNoJavaInternals(r);
+        Res empty = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER, "");
+        assertProblem(empty, 400);
+        assertNoJavaInternals(empty);
     }
 }
