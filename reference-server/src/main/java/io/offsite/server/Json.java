@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,12 +109,33 @@ final class Json {
         Set<ConstraintViolation<Object>> v = validator.validate(value);
         if (!v.isEmpty()) {
             List<Problem.FieldError> errors = v.stream()
-                    .map(c -> new Problem.FieldError("/" + c.getPropertyPath().toString().replace('.', '/')
-                            .replaceAll("\\[(\\d+)]", "/$1"), c.getMessage()))
+                    .map(c -> new Problem.FieldError(pointer(c.getPropertyPath()), c.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
-            throw ApiException.invalid(errors.size() + " invalid field(s): " + errors.get(0).field() + " "
-                    + errors.get(0).reason(), errors);
+            throw ApiException.invalid(errors.size() + " invalid field(s): " + ApiException.shown(errors.get(0).field())
+                    + " " + errors.get(0).reason(), errors);
         }
+    }
+
+    /**
+     * The JSON pointer (RFC 6901) of a violation's value: property names and the indexes (or map keys) of the
+     * elements they are in; container-element nodes such as {@code <list element>} add no segment of their own, so
+     * {@code bases[0].<list element>} is {@code /bases/0}.
+     */
+    static String pointer(Path path) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node n : path) {
+            if (n.isInIterable()) {
+                if (n.getIndex() != null) {
+                    sb.append('/').append(n.getIndex());
+                } else if (n.getKey() != null) {
+                    sb.append('/').append(escape(String.valueOf(n.getKey())));
+                }
+            }
+            if (n.getKind() == ElementKind.PROPERTY && n.getName() != null) {
+                sb.append('/').append(escape(n.getName()));
+            }
+        }
+        return sb.toString();
     }
 
     /** The body as text (GeoJSON and other documents parsed by the libraries). */

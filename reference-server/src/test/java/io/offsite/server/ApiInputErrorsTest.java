@@ -154,4 +154,33 @@ class ApiInputErrorsTest extends ApiHarness {
         assertProblem(empty, 400);
         assertNoJavaInternals(empty);
     }
+
+    @Test
+    void plateTheLibraryRefuses_isNamedByItsPointer() {
+        Res r = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{\"detections\":[" + item()
+                .replace("浙J00101", "浙J0010123456") + "]}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/detections/0/plate")).contains("longer than");
+    }
+
+    @Test
+    void badFenceKind_isNamedByAJsonPointer() {
+        Res r = call(Method.PUT, "/api/v1/fences", Role.ADMIN, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                + "\"Feature\",\"id\":\"odd-kind\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.2700,28.6300],"
+                + "[121.2710,28.6300],[121.2710,28.6306],[121.2700,28.6306],[121.2700,28.6300]]]},\"properties\":"
+                + "{\"kind\":\"NO_SUCH_KIND\",\"cell\":\"HY-2-A-2\"}}]}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/features/0/properties/kind")).isNotBlank().doesNotStartWith("features[");
+    }
+
+    @Test
+    void shortBasePosition_isNamedByAValidJsonPointer() {
+        Res r = call(Method.POST, "/api/v1/patrols/plan", Role.OFFICER, "{\"bases\":[[121.255]]}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/bases/0")).isEqualTo("size must be between 2 and 2");
+        assertThat(r.body()).doesNotContain("<");
+        Res nullLon = call(Method.POST, "/api/v1/patrols/plan", Role.OFFICER, "{\"bases\":[[null,28.64]]}");
+        assertProblem(nullLon, 422);
+        assertThat(reasonFor(nullLon, "/bases/0/0")).isEqualTo("must not be null");
+    }
 }
