@@ -22,14 +22,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -104,16 +106,33 @@ final class Json {
         }
     }
 
-    /** Validates a value built from a request; violations become one 422 problem listing every field. */
+    /**
+     * Validates a value built from a request; violations become one 422 problem listing every field once. A field
+     * breaking several constraints gets one reason: {@code @NotNull}'s when the value is missing (the others say the
+     * same thing less plainly), else the distinct messages joined.
+     */
     void validate(Object value) {
         Set<ConstraintViolation<Object>> v = validator.validate(value);
         if (!v.isEmpty()) {
-            List<Problem.FieldError> errors = v.stream()
-                    .map(c -> new Problem.FieldError(pointer(c.getPropertyPath()), c.getMessage()))
-                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+            Map<String, List<ConstraintViolation<Object>>> byField = new TreeMap<>();
+            v.forEach(c -> byField.computeIfAbsent(pointer(c.getPropertyPath()), k -> new ArrayList<>()).add(c));
+            List<Problem.FieldError> errors = byField.entrySet().stream()
+                    .map(e -> new Problem.FieldError(e.getKey(), reason(e.getValue()))).toList();
             throw ApiException.invalid(errors.size() + " invalid field(s): " + ApiException.shown(errors.get(0).field())
                     + " " + errors.get(0).reason(), errors);
         }
+    }
+
+    private static String reason(List<ConstraintViolation<Object>> violations) {
+        if (violations.get(0).getInvalidValue() == null) {
+            for (ConstraintViolation<Object> c : violations) {
+                if (c.getConstraintDescriptor().getAnnotation() instanceof NotNull) {
+                    return c.getMessage();
+                }
+            }
+        }
+        return violations.stream().map(ConstraintViolation::getMessage).distinct().sorted()
+                .collect(Collectors.joining("; "));
     }
 
     /**

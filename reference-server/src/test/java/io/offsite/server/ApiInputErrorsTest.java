@@ -183,4 +183,52 @@ class ApiInputErrorsTest extends ApiHarness {
         assertProblem(nullLon, 422);
         assertThat(reasonFor(nullLon, "/bases/0/0")).isEqualTo("must not be null");
     }
+
+    @Test
+    void missingList_isReportedOnceAsMissing() {
+        Res r = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/detections")).isEqualTo("must not be null");
+        Res action = call(Method.POST, "/api/v1/cases/C-NONE/actions", Role.OFFICER, "{\"commandId\":\"c1\","
+                + "\"action\":\"CLOSE\",\"reason\":\"r\",\"version\":3}");
+        assertProblem(action, 422);
+        assertThat(reasonFor(action, "/officers")).isEqualTo("must not be null");
+        Res empty = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{\"detections\":[]}");
+        assertThat(reasonFor(empty, "/detections")).isEqualTo("must not be empty");
+    }
+
+    @Test
+    void isapiProblem_namesItsLocationOnce() {
+        Bytes broken = callBytes(Method.POST, "/api/v1/devices/isapi", Role.CAMERA, "application/xml",
+                "<EventNotificationAlert><ipAddress>".getBytes(StandardCharsets.UTF_8));
+        String body = new String(broken.body(), StandardCharsets.UTF_8);
+        assertThat(broken.status()).as(body).isEqualTo(422);
+        assertNoLocationTwice(body);
+        byte[] badTime = new String(resourceBytes("/isapi/anpr-xichengjie.xml"), StandardCharsets.UTF_8)
+                .replace("2026-12-06T09:15:03+08:00", "yesterday").getBytes(StandardCharsets.UTF_8);
+        Bytes time = callBytes(Method.POST, "/api/v1/devices/isapi", Role.CAMERA, "application/xml", badTime);
+        String timeBody = new String(time.body(), StandardCharsets.UTF_8);
+        assertThat(time.status()).as(timeBody).isEqualTo(422);
+        assertNoLocationTwice(timeBody);
+        Res r = new Res(time.status(), time.contentType(), timeBody);
+        assertThat(reasonFor(r, "EventNotificationAlert/dateTime")).doesNotStartWith("EventNotificationAlert/dateTime");
+    }
+
+    private static void assertNoLocationTwice(String body) {
+        Res r = new Res(422, "application/problem+json", body);
+        String detail = r.json().get("detail").asText();
+        JsonNode e = r.json().get("errors").get(0);
+        assertThat(detail).as(body).isEqualTo(e.get("field").asText() + ": " + e.get("reason").asText());
+        assertThat(e.get("reason").asText()).as(body).doesNotStartWith(e.get("field").asText() + ":");
+    }
+
+    @Test
+    void gateEventAtAnUnknownSite_saysHowToRegisterTheSiteThroughTheApi() {
+        Res r = call(Method.POST, "/api/v1/trucks/gate-events", Role.CAMERA, "{\"siteId\":\"nowhere\","
+                + "\"cameraId\":\"33100300001321000088\",\"time\":\"2026-12-06T01:00:00Z\",\"plate\":\"浙J58821\","
+                + "\"type\":\"UNCOVERED_LOAD\"}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/siteId")).contains("\"nowhere\"").contains("PUT /api/v1/trucks/permits")
+                .doesNotContain("TruckMonitor").doesNotContain("Builder");
+    }
 }
