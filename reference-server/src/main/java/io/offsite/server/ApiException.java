@@ -24,7 +24,12 @@ final class ApiException extends RuntimeException {
     }
 
     static ApiException field(String field, String reason) {
-        return invalid(field + ": " + reason, List.of(new Problem.FieldError(field, reason)));
+        return invalid(shown(field) + ": " + reason, List.of(new Problem.FieldError(field, reason)));
+    }
+
+    /** A field for a detail sentence: the empty JSON pointer (the whole body) reads {@code (root)}. */
+    static String shown(String field) {
+        return field.isEmpty() ? "(root)" : field;
     }
 
     static ApiException notFound(String detail) {

@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.offsite.core.Masks;
 import io.offsite.core.geo.GeoPoint;
 import io.offsite.geofence.Batch;
 import io.offsite.geofence.CameraId;
@@ -111,21 +112,39 @@ final class DetectionsApi implements HttpService {
         }
         Detection.Builder b = Detection.builder(CameraId.of(d.camera()), t).at(GeoPoint.of(d.lon(), d.lat()));
         if (d.plate() != null) {
-            b.plate(d.plate(), d.confidence());
+            try {
+                b.plate(d.plate(), d.confidence());
+            } catch (RuntimeException e) {
+                throw ApiException.field(where + "/plate", reason(e));
+            }
         }
         if (d.objectClass() != null) {
             b.objectClass(ObjectClass.valueOf(d.objectClass()));
         }
         if (d.tracker() != null) {
-            b.tracker(d.tracker());
+            try {
+                b.tracker(d.tracker());
+            } catch (RuntimeException e) {
+                throw ApiException.field(where + "/tracker", reason(e));
+            }
         }
         if (d.snapshot() != null) {
-            b.snapshot(d.snapshot());
+            try {
+                b.snapshot(d.snapshot());
+            } catch (RuntimeException e) {
+                throw ApiException.field(where + "/snapshot", reason(e));
+            }
         }
         try {
             return b.build();
         } catch (RuntimeException e) {
             throw ApiException.field(where, e.getMessage());
         }
+    }
+
+    /** The library's own words for a refused value, without the "detection from camera … at …:" it wraps them in. */
+    private static String reason(RuntimeException e) {
+        Throwable why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+        return Masks.inText(String.valueOf(why.getMessage()));
     }
 }

@@ -56,7 +56,9 @@ final class IsapiApi implements HttpService {
         try (InputStream in = req.content().inputStream()) {
             m = parser.parse(contentType, in);
         } catch (DeviceMessageException e) {
-            throw ApiException.field(e.where(), e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            throw ApiException.field(e.where(), why.startsWith(e.where() + ": ") ? why.substring(e.where().length() + 2)
+                    : why);
         } catch (IOException e) {
             throw ApiException.badRequest("the push broke off: " + e.getMessage());
         }

@@ -22,8 +22,6 @@ import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.SendResult;
 import io.offsite.store.jdbc.JdbcDocuments;
 import io.offsite.store.jdbc.OffsiteDatabase;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +34,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -143,9 +140,7 @@ public final class OffsiteServer implements AutoCloseable {
             tokens = made.getKey();
             printed = made.getValue();
         }
-        ValidatorFactory vf = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-        Json json = new Json(vf.getValidator());
+        Json json = new Json(PlainMessages.validator());
         ProblemWriter problems = new ProblemWriter(json.mapper());
         Set<String> cameras = new HashSet<>(o.cameras());
         cameras.addAll(sites.cameraIds());

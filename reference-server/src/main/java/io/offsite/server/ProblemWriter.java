@@ -12,8 +12,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.offsite.core.Masks;
 import io.offsite.core.OffsiteException;
+import io.offsite.core.geojson.GeoJsonException;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemWriter.class);
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     private final ObjectMapper mapper;
 
     ProblemWriter(ObjectMapper mapper) {
@@ -34,6 +38,9 @@ final class ProblemWriter {
         routing.error(ApiException.class, this::write)
                 .error(OffsiteException.class, (req, res, e) -> write(req, res, new ApiException(422,
                         "https://offsite.io/problems/rejected-by-rules", Masks.inText(e.getMessage()), List.of())))
+                .error(GeoJsonException.class, (req, res, e) -> write(req, res, new ApiException(422,
+                        "https://offsite.io/problems/rejected-by-rules", Masks.inText(e.getMessage()), List.of(
+                        new Problem.FieldError(pointer(e.path()), Masks.inText(reason(e)))))))
                 .error(HttpException.class, (req, res, e) -> write(req, res, new ApiException(e.status().code(),
                         "about:blank", e.getMessage(), List.of())))
                 .error(IllegalArgumentException.class, (req, res, e) -> write(req, res,
@@ -71,6 +78,32 @@ final class ProblemWriter {
         };
         return DirectHandlers.builder().addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, handler)
                 .addHandler(DirectHandler.EventType.BAD_REQUEST, handler).build();
+    }
+
+    /**
+     * A GeoJSON library path ({@code $.crs.properties.name}, {@code features[0].properties.kind},
+     * {@code features[3].geometry.coordinates[0][2]}) as a JSON pointer ({@code /features/0/properties/kind}).
+     */
+    static String pointer(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.replaceFirst("^\\$", "").split("\\.")) {
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            if (!name.isEmpty()) {
+                sb.append('/').append(name.replace("~", "~0").replace("/", "~1"));
+            }
+            Matcher index = INDEX.matcher(bracket < 0 ? "" : part.substring(bracket));
+            while (index.find()) {
+                sb.append('/').append(index.group(1));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The exception's problem without the path it starts with. */
+    private static String reason(GeoJsonException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith(e.path() + ": ") ? m.substring(e.path().length() + 2) : m;
     }
 
     void write(ServerRequest req, ServerResponse res, ApiException e) {

@@ -243,6 +243,14 @@ final class TruckWatch {
      * A terminal phone without its leading zeros: JT/T 808-2013 terminals send 12 BCD digits, 2019 ones 20, so one
      * permit's {@code 013305760001} is also {@code 00000000013305760001}.
      */
+    /** Refuses a site no permit names, saying how a site becomes known through the API. */
+    private void requireSite(String siteId) {
+        if (!siteIds.contains(siteId)) {
+            throw ApiException.field("/siteId", "site \"" + siteId + "\" is not a site of any permit; a site is"
+                    + " registered with the permit that names it (\"sites\" of a permit in PUT /api/v1/trucks/permits)");
+        }
+    }
+
     private static String digits(String phone) {
         int i = 0;
         while (i < phone.length() - 1 && phone.charAt(i) == '0') {
@@ -251,7 +259,14 @@ final class TruckWatch {
         return phone.substring(i);
     }
 
+    /**
+     * A site gate event, journalled and fed to the monitor.
+     *
+     * @throws ApiException naming {@code /siteId} when the site is not in any permit (checked before the journal, so
+     *                      a refused event is not replayed after a restart)
+     */
     boolean gate(SiteGateEvent e) {
+        requireSite(e.siteId());
         journal.gate(e);
         return monitor.accept(e);
     }
@@ -266,9 +281,7 @@ final class TruckWatch {
      *                      is not a plate
      */
     boolean passage(String siteId, String cameraId, Instant time, String plate) {
-        if (!siteIds.contains(siteId)) {
-            throw ApiException.field("/siteId", "site \"" + siteId + "\" is not a site of any permit");
-        }
+        requireSite(siteId);
         String p = Plates.normalize(plate);
         Plates.problem(p).ifPresent(why -> {
             throw ApiException.field("/plate", "not a plate: " + why);

@@ -5,7 +5,6 @@ import io.offsite.notify.SimulatedGateway;
 import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.SendResult;
 import io.offsite.store.jdbc.OffsiteDatabase;
-import jakarta.validation.Validation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * A server's routing over a fresh data directory (embedded H2), a manual clock at {@link #T0}, the demo grid,
@@ -66,8 +64,7 @@ final class Fixture implements AutoCloseable {
         Map.Entry<Tokens, Map<Role, String>> made = Tokens.generate();
         tokenHashes = made.getKey();
         tokens = made.getValue();
-        json = new Json(Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator());
+        json = new Json(PlainMessages.validator());
     }
 
     static Path newDir() {
