@@ -102,6 +102,15 @@ class ApiInputErrorsTest extends ApiHarness {
     }
 
     @Test
+    void fractionWhereAWholeNumberIsDue_isRefusedNotTruncated() {
+        Res r = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER, "{\"violation\":\"PARKING\","
+                + "\"repeatCount\":1.5}");
+        assertProblem(r, 422);
+        assertThat(reasonFor(r, "/repeatCount")).startsWith("must be a whole number");
+        assertNoJavaInternals(r);
+    }
+
+    @Test
     void bodyOfTheWrongShape_isNamedAtTheRootWithoutJavaTypes() {
         Res array = call(Method.POST, "/api/v1/detections", Role.CAMERA, "[]");
         assertProblem(array, 422);
