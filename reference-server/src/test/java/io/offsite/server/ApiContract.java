@@ -172,6 +172,23 @@ abstract class ApiContract extends ApiFieldContract {
     }
 
     @Test
+    void fenceInACellOutsideTheGrid_isRefusedNamingTheCell_andNothingIsStored() {
+        String before = call(Method.GET, "/api/v1/fences", Role.ADMIN, null).body();
+        String doc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"no-such-cell\","
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.2700,28.6300],[121.2710,28.6300],"
+                + "[121.2710,28.6306],[121.2700,28.6306],[121.2700,28.6300]]]},\"properties\":{\"kind\":\"NO_PARKING\","
+                + "\"cell\":\"NOPE\"}}]}";
+        for (Method m : List.of(Method.PUT, Method.POST)) {
+            Res r = call(m, "/api/v1/fences", Role.ADMIN, doc);
+            assertProblem(r, 422);
+            JsonNode error = r.json().get("errors").get(0);
+            assertThat(error.get("field").asText()).as(m.text()).isEqualTo("/features/0/properties/cell");
+            assertThat(error.get("reason").asText()).as(m.text()).contains("\"NOPE\"").contains("not in the enforcement grid");
+            assertThat(call(Method.GET, "/api/v1/fences", Role.ADMIN, null).body()).as(m.text()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void penaltyAssessmentExplainsEveryStep() {
         Res r = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER, "{\"violation\":\"PARKING\","
                 + "\"firstViolation\":false,\"repeatCount\":2,\"date\":\"2026-12-07\"}");
