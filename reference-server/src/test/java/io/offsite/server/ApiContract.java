@@ -211,6 +211,20 @@ abstract class ApiContract extends ApiFieldContract {
     }
 
     @Test
+    void unknownCase_actionsAnswer404LikeEveryCaseRoute() {
+        String act = "{\"commandId\":\"c-unknown\",\"action\":\"START_INVESTIGATION\",\"reason\":\"frozen\","
+                + "\"officers\":[\"HYZF-1001\",\"HYZF-0111\"],\"version\":0}";
+        Res get = call(Method.GET, "/api/v1/cases/331003-2026-NOPE", Role.OFFICER, null);
+        Res actions = call(Method.POST, "/api/v1/cases/331003-2026-NOPE/actions", Role.OFFICER, act);
+        assertProblem(actions, 404);
+        assertThat(actions.json().get("type").asText()).isEqualTo(get.json().get("type").asText());
+        assertThat(actions.json().get("detail").asText()).isEqualTo(get.json().get("detail").asText());
+        for (String path : List.of("/timeline", "/completeness")) {
+            assertProblem(call(Method.GET, "/api/v1/cases/331003-2026-NOPE" + path, Role.OFFICER, null), 404);
+        }
+    }
+
+    @Test
     void receiptForAnUnknownMessageIsReportedUnmatched() {
         Res r = call(Method.POST, "/api/v1/sms/receipts", Role.ADMIN, "{\"reference\":\"nobody/request-owner-move\","
                 + "\"status\":\"DELIVERED\",\"at\":\"" + Fixture.T0 + "\"}");
