@@ -191,8 +191,9 @@ final class CasesApi implements HttpService {
             }
         }
         for (TimelineEntry t : c.timeline()) {
-            lines.add(new Line(t.at().toString(), "case", t.action(), t.from() + " → " + t.to() + " by "
-                    + t.actors().stream().map(OfficerId::value).toList() + ": " + t.reason()));
+            // the filing entry has no state before it: "— → FILED"
+            lines.add(new Line(t.at().toString(), "case", t.action(), t.stateBefore().map(Enum::name).orElse("—")
+                    + " → " + t.to() + " by " + t.actors().stream().map(OfficerId::value).toList() + ": " + t.reason()));
         }
         lines.sort(Comparator.comparing(Line::at));
         res.send(lines);

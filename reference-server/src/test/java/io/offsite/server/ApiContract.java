@@ -225,6 +225,24 @@ abstract class ApiContract extends ApiFieldContract {
     }
 
     @Test
+    void caseTimeline_filingEntryShowsNoStateBeforeFiled() {
+        String id = "331003-2026-TIMELINE01"; // each subclass has its own database
+        fixture().enforcement.cases().file(id, io.offsite.core.violation.Violation.PARKING,
+                io.offsite.cases.penalty.PartyType.PERSON, fixture().clock.instant(), "filed for the timeline test",
+                io.offsite.core.grid.OfficerId.of("HYZF-1001"), io.offsite.core.grid.OfficerId.of("HYZF-0111"));
+        Res timeline = call(Method.GET, "/api/v1/cases/" + id + "/timeline", Role.OFFICER, null);
+        assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+        List<String> filing = new ArrayList<>();
+        timeline.json().forEach(l -> {
+            if (l.get("source").asText().equals("case") && l.get("what").asText().equals("FILE")) {
+                filing.add(l.get("detail").asText());
+            }
+        });
+        assertThat(filing).hasSize(1);
+        assertThat(filing.get(0)).startsWith("— → FILED by [HYZF-1001, HYZF-0111]");
+    }
+
+    @Test
     void receiptForAnUnknownMessageIsReportedUnmatched() {
         Res r = call(Method.POST, "/api/v1/sms/receipts", Role.ADMIN, "{\"reference\":\"nobody/request-owner-move\","
                 + "\"status\":\"DELIVERED\",\"at\":\"" + Fixture.T0 + "\"}");
