@@ -226,8 +226,8 @@ abstract class ApiContract extends ApiFieldContract {
 
     @Test
     void caseTimeline_filingEntryShowsNoStateBeforeFiled() {
-        String id = "331003-2026-TIMELINE01"; // each subclass has its own database
-        fixture().enforcement.cases().file(id, io.offsite.core.violation.Violation.PARKING,
+        String id = "331003-2026-TIMELINE01"; // each subclass has its own database; no other test counts this violation
+        fixture().enforcement.cases().file(id, io.offsite.core.violation.Violation.TEMPORARY_STRUCTURE,
                 io.offsite.cases.penalty.PartyType.PERSON, fixture().clock.instant(), "filed for the timeline test",
                 io.offsite.core.grid.OfficerId.of("HYZF-1001"), io.offsite.core.grid.OfficerId.of("HYZF-0111"));
         Res timeline = call(Method.GET, "/api/v1/cases/" + id + "/timeline", Role.OFFICER, null);
