@@ -57,6 +57,15 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void filingEntry_hasNoStateBefore_laterEntriesNameTheStateTheyLeft() {
+        PenaltyCase c = noticeServed();
+        assertThat(c.timeline().get(0).action()).isEqualTo("FILE");
+        assertThat(c.timeline().get(0).stateBefore()).isEmpty();
+        assertThat(c.timeline().subList(1, c.timeline().size())).extracting(TimelineEntry::stateBefore)
+                .containsExactly(Optional.of(CaseState.FILED), Optional.of(CaseState.INVESTIGATING));
+    }
+
+    @Test
     void filedCase_decisionDue90DaysLaterRolledOffASunday() {
         PenaltyCase c = LC.file("C-1", Violation.PARKING, PartyType.PERSON, at(2025, 9, 1), "r", A, B);
         assertThat(c.decisionDueOn()).isEqualTo(LocalDate.of(2025, 12, 1));

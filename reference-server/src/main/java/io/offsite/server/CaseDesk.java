@@ -6,7 +6,9 @@ import io.offsite.cases.CaseLifecycle;
 import io.offsite.cases.CaseService;
 import io.offsite.cases.PenaltyCase;
 import io.offsite.cases.penalty.Assessment;
+import io.offsite.cases.penalty.Decision;
 import io.offsite.cases.penalty.Facts;
+import io.offsite.cases.penalty.Outcome;
 import io.offsite.cases.penalty.PartyType;
 import io.offsite.cases.penalty.PenaltyCatalogue;
 import io.offsite.cases.spi.StoredCase;
@@ -331,15 +333,25 @@ final class CaseDesk {
             return;
         }
         Optional<Assessment> a = intendedIfKnown(violation, party, at);
-        String penalty = a.map(x -> x.decision().outcome() + " " + x.decision().fineFen() / 100 + " yuan (tier "
-                + x.decision().tierId() + ")").orElse("to be assessed (the table needs facts the investigation finds)");
+        String penalty = a.map(x -> x.decision().outcome() + (x.decision().outcome() == Outcome.FINE ? " "
+                + x.decision().fineFen() / 100 + " yuan" : "") + " (tier " + x.decision().tierId() + ")")
+                .orElse("to be assessed (the table needs facts the investigation finds)");
         StoredCase c = cases.file(caseId, violation, party, at, reason + "; intended penalty " + penalty,
                 officers.toArray(OfficerId[]::new));
         String next = lifecycle.nextDeadline(c.penaltyCase(), LocalDate.ofInstant(at, HUANGYAN))
                 .map(d -> d.what() + " by " + d.date()).orElse("none");
         events.accept(new ServerEvent(at, "CaseFiled", episodeId, caseId + " FILED by " + officers + "; intended "
-                + a.map(x -> x.decision().fineFen() / 100 + " yuan").orElse("penalty to be assessed") + "; next deadline: "
+                + a.map(x -> describeIntended(x.decision())).orElse("penalty to be assessed") + "; next deadline: "
                 + next));
+    }
+
+    /** How a filing's intended decision reads: "20 yuan", "warning (no fine)" or "no penalty" — never "0 yuan". */
+    static String describeIntended(Decision d) {
+        return switch (d.outcome()) {
+            case FINE -> d.fineFen() / 100 + " yuan";
+            case WARNING -> "warning (no fine)";
+            case NO_PENALTY -> "no penalty";
+        };
     }
 
     /** The case's evidence checked against its violation's completeness rules, as the API shows it. */

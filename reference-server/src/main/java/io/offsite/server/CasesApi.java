@@ -121,7 +121,8 @@ final class CasesApi implements HttpService {
 
     private void act(ServerRequest req, ServerResponse res) {
         Role role = Auth.require(req, Role.OFFICER, Role.LEGAL_REVIEWER);
-        String id = req.path().pathParameters().get("id");
+        PenaltyCase current = load(req).penaltyCase(); // an unknown case is a 404 here as on every /cases/{id} route
+        String id = current.caseId();
         ActionBody b = json.read(req, ActionBody.class);
         CaseAction action;
         try {
@@ -136,9 +137,7 @@ final class CasesApi implements HttpService {
         }
         if (action == CaseAction.SERVE_NOTICE || action == CaseAction.SUBMIT_FOR_REVIEW) {
             // the notice states the facts and the review judges them: both wait for complete evidence
-            PenaltyCase c = enforcement.cases().find(id).orElseThrow(() -> ApiException.notFound("no case " + id))
-                    .penaltyCase();
-            Completeness done = enforcement.desk().completeness(c);
+            Completeness done = enforcement.desk().completeness(current);
             if (!done.complete()) {
                 throw ApiException.conflict(action + " needs complete evidence; missing: " + done.gaps().stream()
                         .map(k -> k.rule() + " (" + k.reason() + ")").toList());
@@ -158,10 +157,8 @@ final class CasesApi implements HttpService {
             cmd = cmd.withAmountFen(b.amountFen());
         }
         if (action == CaseAction.DECIDE) {
-            PenaltyCase c = enforcement.cases().find(id).orElseThrow(() -> ApiException.notFound("no case " + id))
-                    .penaltyCase();
-            cmd = cmd.withDecision(c.intendedDecision().orElseGet(() -> enforcement.desk().intended(c.violation(), c.party(),
-                    c.timeline().get(0).at()).decision()));
+            cmd = cmd.withDecision(current.intendedDecision().orElseGet(() -> enforcement.desk().intended(
+                    current.violation(), current.party(), current.timeline().get(0).at()).decision()));
         }
         StoredCase next;
         try {
@@ -194,8 +191,9 @@ final class CasesApi implements HttpService {
             }
         }
         for (TimelineEntry t : c.timeline()) {
-            lines.add(new Line(t.at().toString(), "case", t.action(), t.from() + " → " + t.to() + " by "
-                    + t.actors().stream().map(OfficerId::value).toList() + ": " + t.reason()));
+            // the filing entry has no state before it: "— → FILED"
+            lines.add(new Line(t.at().toString(), "case", t.action(), t.stateBefore().map(Enum::name).orElse("—")
+                    + " → " + t.to() + " by " + t.actors().stream().map(OfficerId::value).toList() + ": " + t.reason()));
         }
         lines.sort(Comparator.comparing(Line::at));
         res.send(lines);

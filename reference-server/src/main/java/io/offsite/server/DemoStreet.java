@@ -14,8 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +57,6 @@ final class DemoStreet {
     static final Map<OfficerId, String> OFFICERS = Map.of(OfficerId.of("HYZF-1001"), "13511112222",
             OfficerId.of("HYZF-2001"), "13511113333", OfficerId.of("HYZF-0111"), "13511114444",
             OfficerId.of("HYZF-0211"), "13511115555");
-    private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     /** One simulated road user: who, where, from when to when (seconds after the demo starts). */
     record Actor(String label, String plate, String tracker, ObjectClass kind, String camera, double lon, double lat,
@@ -99,15 +95,14 @@ final class DemoStreet {
         this(enforcement, start, p -> enforcement.trucks(t -> t.acceptAll(java.util.List.of(p))));
     }
 
-    /** Prints each event as a timeline line (local time in Huangyan). */
-    static void printTimeline(Enforcement enforcement, PrintStream out) {
-        enforcement.listen(e -> out.println(HHMMSS.format(e.at()) + "  " + pad(e.kind()) + " "
-                + (e.episodeId().isEmpty() ? "" : "[" + e.episodeId().substring(0, Math.min(8, e.episodeId().length()))
-                + "] ") + e.text()));
-    }
-
-    private static String pad(String s) {
-        return s.length() >= 18 ? s : s + " ".repeat(18 - s.length());
+    /**
+     * Prints each event as a timeline line (local time in Huangyan), in time order: the returned printer holds lines
+     * for earlier ones still to come; advance it with the clock and flush it when the street is done.
+     */
+    static DemoTimeline printTimeline(Enforcement enforcement, PrintStream out) {
+        DemoTimeline timeline = new DemoTimeline(out);
+        enforcement.listen(timeline);
+        return timeline;
     }
 
     /**

@@ -55,8 +55,9 @@ final class FindingCases {
     /**
      * A construction-waste truck finding becomes a case: its hashed GPS track and the site-gate camera's still that
      * ties the truck to a site ({@code gate}: the finding's own gate camera, or the truck's last passage through a
-     * site gate) as evidence, filed in FILED with two officers of the cell where it happened. Without a gate still the
-     * case is filed all the same and its completeness report names the gap.
+     * site gate) as evidence, filed in FILED with two officers of the cell where it happened, against the permit's
+     * holder ({@link #partyOf}). Without a gate still the case is filed all the same and its completeness report names
+     * the gap.
      *
      * @return the case id, empty when it could not be filed (outside the grid, too few officers)
      */
@@ -94,8 +95,23 @@ final class FindingCases {
         desk.file(caseId, fc.violation(), fc.at(), "episode " + fc.episodeId() + " fence " + fc.fenceId() + ": " + f.kind()
                 + " by permit " + (f.permitNumber().isEmpty() ? "(none)" : f.permitNumber()) + "; evidence "
                 + chain.items().size() + " items, " + (report.complete() ? "complete" : "incomplete: "
-                + report.gaps().size() + " gaps"), desk.officers(cell.get(), Optional.empty()), fc.episodeId(), PartyType.PERSON);
+                + report.gaps().size() + " gaps") + against(f), desk.officers(cell.get(), Optional.empty()),
+                fc.episodeId(), partyOf(f));
         return cases.find(caseId).map(c -> caseId);
+    }
+
+    /**
+     * Who a truck finding's case is against: the holder of the transport permit it broke (建筑垃圾运输核准 is issued to a
+     * haulage company, so an organisation); a truck without a permit has no holder on record, so the case starts
+     * against a person until the investigation identifies the party.
+     */
+    static PartyType partyOf(TruckFinding f) {
+        return f.permitNumber().isEmpty() ? PartyType.PERSON : PartyType.ORGANISATION;
+    }
+
+    private static String against(TruckFinding f) {
+        return f.permitNumber().isEmpty() ? " (no permit holder on record: identify the party)"
+                : "; against the holder of permit " + f.permitNumber() + " (a haulage company)";
     }
 
     /**

@@ -127,9 +127,7 @@ public final class OffsiteServer implements AutoCloseable {
                 o.demo() ? resource("/demo/operators.json") : "[]", Premises.databaseFiles(db));
         Enforcement enforcement = new Enforcement(clock, db, places, o.dataDir(), blobs, sms, speaker, simulated,
                 pictures, premises, o.demo() ? resource("/demo/trucks.json") : "[]", recorder(o, sites));
-        if (o.demo()) {
-            DemoStreet.printTimeline(enforcement, out);
-        }
+        DemoTimeline timeline = o.demo() ? DemoStreet.printTimeline(enforcement, out) : null;
 
         Tokens tokens;
         Map<Role, String> printed = Map.of();
@@ -176,8 +174,8 @@ public final class OffsiteServer implements AutoCloseable {
         OffsiteServer[] self = new OffsiteServer[1];
         DemoStreet street = o.demo() ? new DemoStreet(enforcement, clock.instant(),
                 new DemoTerminal(jt808.port(), DemoStreet.TRUCK, "浙J58821")) : null;
-        Thread pump = Thread.ofVirtual().name("offsite-pump").unstarted(() -> self[0].pumpLoop(street, out,
-                web.port()));
+        Thread pump = Thread.ofVirtual().name("offsite-pump").unstarted(() -> self[0].pumpLoop(street, timeline,
+                out, web.port()));
         OutboxPurger purger = o.outboxRetention().map(r -> new OutboxPurger(r, enforcement::purgeOutbox)).orElse(null);
         self[0] = new OffsiteServer(web, enforcement, db, pool, pump, jt808, purger);
         o.outboxRetention().ifPresentOrElse(r -> out.println("outbox: delivered and dead-lettered texts are purged "
@@ -240,7 +238,7 @@ public final class OffsiteServer implements AutoCloseable {
         return phones;
     }
 
-    private void pumpLoop(DemoStreet street, PrintStream out, int port) {
+    private void pumpLoop(DemoStreet street, DemoTimeline timeline, PrintStream out, int port) {
         boolean demoRunning = street != null;
         long rounds = 0;
         while (running) {
@@ -255,10 +253,14 @@ public final class OffsiteServer implements AutoCloseable {
                 }
                 if (demoRunning && !street.step()) {
                     demoRunning = false;
+                    timeline.flush();
                     out.println("demo street finished; the API stays up on http://localhost:" + port + "/api/v1"
                             + " (cases: GET /api/v1/cases, timeline: GET /api/v1/cases/{id}/timeline)");
                 }
                 enforcement.pump();
+                if (timeline != null) {
+                    timeline.advance(enforcement.now());
+                }
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

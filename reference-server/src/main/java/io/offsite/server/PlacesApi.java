@@ -12,6 +12,7 @@ import io.offsite.core.grid.GridLocation;
 import io.offsite.geofence.Fence;
 import io.offsite.geofence.FenceGeoJson;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,8 @@ import java.util.Map;
  * The enforcement grid and the fences: {@code GET|PUT /grid} (GeoJSON), {@code GET /grid/locate?lon=&lat=[&crs=gcj02]},
  * {@code GET|PUT /fences} (a FeatureCollection), {@code POST /fences} (add or replace some), {@code DELETE
  * /fences/{id}}. Writes are for admins; a document that does not parse or validate changes nothing and the problem
- * names the feature and field the library reported.
+ * names the feature and field the library reported; a fence whose {@code cell} is not in the grid is refused the same
+ * way, naming {@code /features/<i>/properties/cell}.
  */
 final class PlacesApi implements HttpService {
     private static final String GEOJSON = "application/geo+json";
@@ -84,6 +86,7 @@ final class PlacesApi implements HttpService {
     private void putFences(ServerRequest req, ServerResponse res) {
         Auth.require(req, Role.ADMIN);
         List<Fence> all = FenceGeoJson.create().read(Json.text(req));
+        requireCellsInGrid(all);
         places.replaceFences(all);
         res.send(Map.of("fences", all.size()));
     }
@@ -94,8 +97,28 @@ final class PlacesApi implements HttpService {
         if (some.isEmpty()) {
             throw ApiException.field("/features", "no fence given");
         }
+        requireCellsInGrid(some);
         int added = places.putFences(some);
         res.status(201).send(Map.of("added", added, "replaced", some.size() - added));
+    }
+
+    /**
+     * Refuses fences whose owning cell is not in the enforcement grid (its officer could never be found), naming each
+     * feature's {@code cell} property; nothing is written. {@code fences} are in the document's feature order.
+     */
+    private void requireCellsInGrid(List<Fence> fences) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < fences.size(); i++) {
+            Fence f = fences.get(i);
+            if (places.grid().cell(f.cell()).isEmpty()) {
+                errors.add(new Problem.FieldError("/features/" + i + "/properties/cell", "fence " + f.id() + ": cell \""
+                        + f.cell().value() + "\" is not in the enforcement grid"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
+                    : errors.size() + " fences name a cell that is not in the enforcement grid", errors);
+        }
     }
 
     private void deleteFence(ServerRequest req, ServerResponse res) {

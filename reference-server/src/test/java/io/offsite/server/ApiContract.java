@@ -172,6 +172,23 @@ abstract class ApiContract extends ApiFieldContract {
     }
 
     @Test
+    void fenceInACellOutsideTheGrid_isRefusedNamingTheCell_andNothingIsStored() {
+        String before = call(Method.GET, "/api/v1/fences", Role.ADMIN, null).body();
+        String doc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"no-such-cell\","
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.2700,28.6300],[121.2710,28.6300],"
+                + "[121.2710,28.6306],[121.2700,28.6306],[121.2700,28.6300]]]},\"properties\":{\"kind\":\"NO_PARKING\","
+                + "\"cell\":\"NOPE\"}}]}";
+        for (Method m : List.of(Method.PUT, Method.POST)) {
+            Res r = call(m, "/api/v1/fences", Role.ADMIN, doc);
+            assertProblem(r, 422);
+            JsonNode error = r.json().get("errors").get(0);
+            assertThat(error.get("field").asText()).as(m.text()).isEqualTo("/features/0/properties/cell");
+            assertThat(error.get("reason").asText()).as(m.text()).contains("\"NOPE\"").contains("not in the enforcement grid");
+            assertThat(call(Method.GET, "/api/v1/fences", Role.ADMIN, null).body()).as(m.text()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void penaltyAssessmentExplainsEveryStep() {
         Res r = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER, "{\"violation\":\"PARKING\","
                 + "\"firstViolation\":false,\"repeatCount\":2,\"date\":\"2026-12-07\"}");
@@ -191,6 +208,38 @@ abstract class ApiContract extends ApiFieldContract {
     @Test
     void unknownCaseIs404() {
         assertProblem(call(Method.GET, "/api/v1/cases/331003-2026-NOPE", Role.OFFICER, null), 404);
+    }
+
+    @Test
+    void unknownCase_actionsAnswer404LikeEveryCaseRoute() {
+        String act = "{\"commandId\":\"c-unknown\",\"action\":\"START_INVESTIGATION\",\"reason\":\"frozen\","
+                + "\"officers\":[\"HYZF-1001\",\"HYZF-0111\"],\"version\":0}";
+        Res get = call(Method.GET, "/api/v1/cases/331003-2026-NOPE", Role.OFFICER, null);
+        Res actions = call(Method.POST, "/api/v1/cases/331003-2026-NOPE/actions", Role.OFFICER, act);
+        assertProblem(actions, 404);
+        assertThat(actions.json().get("type").asText()).isEqualTo(get.json().get("type").asText());
+        assertThat(actions.json().get("detail").asText()).isEqualTo(get.json().get("detail").asText());
+        for (String path : List.of("/timeline", "/completeness")) {
+            assertProblem(call(Method.GET, "/api/v1/cases/331003-2026-NOPE" + path, Role.OFFICER, null), 404);
+        }
+    }
+
+    @Test
+    void caseTimeline_filingEntryShowsNoStateBeforeFiled() {
+        String id = "331003-2026-TIMELINE01"; // each subclass has its own database; no other test counts this violation
+        fixture().enforcement.cases().file(id, io.offsite.core.violation.Violation.TEMPORARY_STRUCTURE,
+                io.offsite.cases.penalty.PartyType.PERSON, fixture().clock.instant(), "filed for the timeline test",
+                io.offsite.core.grid.OfficerId.of("HYZF-1001"), io.offsite.core.grid.OfficerId.of("HYZF-0111"));
+        Res timeline = call(Method.GET, "/api/v1/cases/" + id + "/timeline", Role.OFFICER, null);
+        assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+        List<String> filing = new ArrayList<>();
+        timeline.json().forEach(l -> {
+            if (l.get("source").asText().equals("case") && l.get("what").asText().equals("FILE")) {
+                filing.add(l.get("detail").asText());
+            }
+        });
+        assertThat(filing).hasSize(1);
+        assertThat(filing.get(0)).startsWith("— → FILED by [HYZF-1001, HYZF-0111]");
     }
 
     @Test

@@ -68,6 +68,49 @@ class DemoStreetTest {
         }
     }
 
+    /** The demo street run to its end: the events in the order they were published, and what the demo printed. */
+    private record Run(List<ServerEvent> events, List<String> printed) {
+    }
+
+    private static Run runDemo() {
+        try (Fixture f = new Fixture()) {
+            List<ServerEvent> events = new CopyOnWriteArrayList<>();
+            f.enforcement.listen(events::add);
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            DemoTimeline timeline = DemoStreet.printTimeline(f.enforcement, new PrintStream(printed, true,
+                    StandardCharsets.UTF_8));
+            DemoStreet street = new DemoStreet(f.enforcement, Fixture.T0);
+            for (int s = 0; s <= DemoStreet.LENGTH + 60; s++) {
+                f.clock.set(Fixture.T0.plusSeconds(s));
+                street.step();
+                f.enforcement.pump();
+                timeline.advance(f.clock.instant());
+            }
+            timeline.flush();
+            return new Run(List.copyOf(events), printed.toString(StandardCharsets.UTF_8).lines().toList());
+        }
+    }
+
+    @Test
+    void demoTimeline_printsInTimeOrder_equalTimesInTheOrderTheyHappened() {
+        Run run = runDemo();
+        // published in the order the server decides: some lines carry an earlier time than one published before them
+        assertThat(run.events()).extracting(ServerEvent::at).isNotEqualTo(run.events().stream().map(ServerEvent::at)
+                .sorted().toList());
+        List<String> expected = run.events().stream().sorted(java.util.Comparator.comparing(ServerEvent::at))
+                .map(DemoTimeline::line).toList();
+        assertThat(run.printed()).containsExactlyElementsOf(expected);
+        assertThat(run.printed()).noneMatch(l -> l.contains("(reported late)"));
+    }
+
+    @Test
+    void demoTimeline_saysAWarningIsAWarning_notZeroYuan() {
+        List<String> filed = runDemo().printed().stream().filter(l -> l.contains("CaseFiled")).toList();
+        assertThat(filed).hasSize(5).noneMatch(l -> l.contains("intended 0 yuan"));
+        assertThat(filed).filteredOn(l -> l.contains("intended warning (no fine);")).hasSize(2);
+        assertThat(filed).filteredOn(l -> l.contains("intended 5000 yuan;")).hasSize(1); // the haulage company
+    }
+
     private static List<ServerEvent> kinds(List<ServerEvent> events, String kind) {
         return events.stream().filter(e -> e.kind().equals(kind)).toList();
     }

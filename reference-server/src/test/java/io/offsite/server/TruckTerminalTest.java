@@ -35,6 +35,37 @@ class TruckTerminalTest {
     }
 
     @Test
+    void truckFindingWithAPermit_isFiledAgainstThePermitHoldingCompany() {
+        try (Fixture f = new Fixture()) {
+            List<io.offsite.geofence.truck.TruckPosition> trip = new java.util.ArrayList<>();
+            for (int s = DemoStreet.TRUCK_FROM; s <= DemoStreet.TRUCK_UNTIL; s += 10) {
+                trip.add(DemoStreet.truckAt(s, Fixture.T0.plusSeconds(s)));
+            }
+            f.enforcement.trucks(t -> t.acceptAll(trip));
+            List<TruckFinding> found = f.enforcement.trucks(TruckWatch::findings);
+            assertThat(found).extracting(TruckFinding::permitNumber).containsExactly("HY-ZY-2026-0042");
+            String caseId = f.enforcement.trucks(t -> t.caseOf(found.get(0).findingId()));
+            var c = f.enforcement.cases().find(caseId).orElseThrow().penaltyCase();
+            // a construction-waste transport permit is held by a haulage company: the case is against an organisation
+            assertThat(c.party()).isEqualTo(io.offsite.cases.penalty.PartyType.ORGANISATION);
+            assertThat(c.timeline().get(0).reason()).contains("against the holder of permit HY-ZY-2026-0042");
+            var intended = f.enforcement.desk().intendedIfKnown(c.violation(), c.party(), c.timeline().get(0).at())
+                    .orElseThrow().decision();
+            assertThat(intended.tierId()).isEqualTo("org-minor");
+            assertThat(intended.fineFen()).isEqualTo(5_000_00L);
+        }
+    }
+
+    @Test
+    void truckFindingWithoutAPermit_hasNoHolderOnRecord_soStartsAgainstAPerson() {
+        TruckFinding unknown = new TruckFinding("浙J99999/UNKNOWN_TRUCK/" + Fixture.T0, TruckFindingKind.UNKNOWN_TRUCK, "",
+                "浙J99999", "", io.offsite.core.violation.Violation.CONSTRUCTION_WASTE, Fixture.T0, Fixture.T0,
+                io.offsite.core.geo.GeoPoint.of(121.2430, 28.6410), "S-BEIYUAN", DemoStreet.SITE_GATE_CAMERA,
+                io.offsite.geofence.truck.TrackExtract.of(List.of()));
+        assertThat(FindingCases.partyOf(unknown)).isEqualTo(io.offsite.cases.penalty.PartyType.PERSON);
+    }
+
+    @Test
     void a2019TerminalsTwentyDigitPhoneMatchesItsTwelveDigitPermit() {
         try (Fixture f = new Fixture()) {
             var outcome = f.enforcement.trucks(t -> t.acceptAll(List.of(io.offsite.geofence.truck.TruckPosition.of(

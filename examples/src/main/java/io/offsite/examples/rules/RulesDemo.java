@@ -83,7 +83,7 @@ public final class RulesDemo {
         c = lifecycle.apply(c, CaseCommand.of("c6", CaseAction.CLOSE, at(2025, 10, 21), "archived", WANG));
         out.println("case " + c.caseId() + " is " + c.state() + "; timeline:");
         for (TimelineEntry e : c.timeline()) {
-            out.println("  #" + e.seq() + " " + e.eventDate() + " " + e.action() + " " + e.from() + " → " + e.to()
+            out.println("  #" + e.seq() + " " + e.eventDate() + " " + e.action() + " " + e.stateBefore().map(Enum::name).orElse("—") + " → " + e.to()
                     + " by " + e.actors() + ": " + e.reason() + (e.attachments().isEmpty() ? "" : " " + e.attachments()));
         }
         PenaltyCase today = lifecycle.file("331003-2026-000871", Violation.PARKING, PartyType.PERSON, at(2026, 12, 5),

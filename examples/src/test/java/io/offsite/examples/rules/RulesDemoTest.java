@@ -19,4 +19,12 @@ class RulesDemoTest {
                 "SERVE_NOTICE INVESTIGATING → NOTICE_SERVED", "proof POSTAL_RECEIPT EMS 1180 2233 4455",
                 "case filed 2026-12-05 → next: decide the case by 2027-03-05", "PROVISIONAL: 2027 counted provisionally");
     }
+
+    @Test
+    void rulesDemo_timelineShowsNoStateBeforeTheFilingEntry() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        RulesDemo.run(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String printed = buf.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains(" FILE — → FILED by ").doesNotContain("FILED → FILED");
+    }
 }
