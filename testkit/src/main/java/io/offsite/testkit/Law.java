@@ -8,6 +8,12 @@ public enum Law {
     WITHIN_STATUTORY_RANGE,
     /** Adding an aggravating factor never gives a lighter decision. */
     AGGRAVATION_NEVER_LOWERS,
+    /**
+     * A worse record never gives a lighter decision: one more earlier violation (so not a first one), or one level
+     * more harm, is assessed at least as heavily — across tiers as within one (a "serious" tier whose band starts
+     * below the "ordinary" tier's top breaks it).
+     */
+    WORSE_RECORD_NEVER_LOWERS,
     /** Adding a mitigating factor never gives a heavier decision. */
     MITIGATION_NEVER_RAISES,
     /** The first-violation waiver applies only to a first, promptly corrected violation with at most minor harm. */

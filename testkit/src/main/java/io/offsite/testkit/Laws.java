@@ -128,6 +128,15 @@ public final class Laws {
                 break;
             }
         }
+        for (Facts worse : worseRecords(f)) {
+            Decision heavier = assessOrNull(t, worse, day);
+            if (heavier != null && heavier.compareSeverity(d) < 0) {
+                out.add(cx(Law.WORSE_RECORD_NEVER_LOWERS, v, day, f, worse, (worse.harm() != f.harm()
+                        ? "harm " + f.harm() + " -> " + worse.harm() : "repeat count " + f.repeatCount() + " -> "
+                        + worse.repeatCount()) + " changed " + brief(d) + " to " + brief(heavier)));
+                break;
+            }
+        }
         for (Mitigation m : Mitigation.values()) {
             if (f.mitigations().contains(m)) {
                 continue;
@@ -139,6 +148,18 @@ public final class Laws {
                         + " to " + brief(lighter)));
                 break;
             }
+        }
+        return out;
+    }
+
+    /** The same facts with one more earlier violation, and with one level more harm (when there is one). */
+    private static List<Facts> worseRecords(Facts f) {
+        List<Facts> out = new ArrayList<>(2);
+        if (f.repeatCount() < 1000) { // Facts' limit
+            out.add(f.toBuilder().firstViolation(false).repeatCount(f.repeatCount() + 1).build());
+        }
+        if (f.harm().ordinal() < HarmLevel.values().length - 1) {
+            out.add(f.toBuilder().harm(HarmLevel.values()[f.harm().ordinal() + 1]).build());
         }
         return out;
     }

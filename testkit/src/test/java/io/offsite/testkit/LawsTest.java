@@ -53,6 +53,34 @@ class LawsTest {
         assertThatThrownBy(r::assertHolds).isInstanceOf(AssertionError.class).hasMessageContaining("AGGRAVATION_NEVER_LOWERS");
     }
 
+    /** Valid table whose "serious" tier (5+ earlier violations, or severe harm) starts below the ordinary one's top. */
+    private static final String WORSE_RECORD_CHEAPER = """
+        {"code": "EBIKE", "name": "e-bike parking",
+         "versions": [{"version": "v1", "effective": "2025-01-01",
+           "basis": {"law": "Test Law", "article": "9"},
+           "statutory": {"PERSON": {"minYuan": 20, "maxYuan": 200}},
+           "tiers": [
+             {"id": "ordinary", "name": "ordinary", "when": {"repeatCount": {"max": 4}, "harm": ["NONE", "MINOR", "MODERATE"]},
+              "outcome": "FINE", "fine": {"minYuan": 20, "maxYuan": 120, "start": "MAX"}},
+             {"id": "serious", "name": "serious", "when": {"repeatCount": {"min": 5}},
+              "outcome": "FINE", "fine": {"minYuan": 80, "maxYuan": 200, "start": "MIN"}},
+             {"id": "severe", "name": "severe", "when": {"repeatCount": {"max": 4}, "harm": ["SEVERE"]},
+              "outcome": "FINE", "fine": {"minYuan": 80, "maxYuan": 200, "start": "MIN"}}]}]}
+        """;
+
+    @Test
+    void aFineThatDropsForMoreRepeatsOrMoreHarm_breaksWorseRecordNeverLowers() {
+        PenaltyTable t = PenaltyCatalogue.loader().add("t.json", WORSE_RECORD_CHEAPER).load().require(Violation.of("EBIKE"));
+        LawReport r = Laws.lawsOf(t);
+        assertThat(r.counterexamples()).extracting(Counterexample::law).contains(Law.WORSE_RECORD_NEVER_LOWERS);
+        Counterexample c = r.counterexamples().stream().filter(x -> x.law() == Law.WORSE_RECORD_NEVER_LOWERS)
+                .findFirst().orElseThrow();
+        assertThat(c.message()).contains("12000 fen").contains("8000 fen");
+        Facts worse = c.neighbour().orElseThrow();
+        assertThat(worse.repeatCount() > c.facts().repeatCount() || worse.harm().compareTo(c.facts().harm()) > 0)
+                .as("the neighbour is the worse record").isTrue();
+    }
+
     @Test
     void boundaryEnumerator_hitsBothSidesOfEveryAreaThreshold() {
         TableVersion v = PenaltyCatalogue.shipped().require(Violation.TEMPORARY_STRUCTURE).versions().get(0);

@@ -41,7 +41,7 @@ public final class PenaltyCatalogue {
         return new Loader();
     }
 
-    /** The sample tables shipped in core: one for each of {@link Violation#standard()}. */
+    /** The sample tables shipped in this module: one for each of {@link Violation#standard()}. */
     public static PenaltyCatalogue shipped() {
         Loader l = loader();
         for (String name : SHIPPED) {
