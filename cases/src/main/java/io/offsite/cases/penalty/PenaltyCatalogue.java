@@ -155,7 +155,15 @@ public final class PenaltyCatalogue {
                 return this;
             }
             try {
-                List<TableVersion> versions = TableParser.parse(root, source);
+                List<Json.Bad> errors = new ArrayList<>();
+                List<TableVersion> versions = TableParser.parse(root, source, errors);
+                if (versions == null) {
+                    for (Json.Bad e : errors) {
+                        problems.add(new TableProblem(TableProblem.Kind.SYNTAX, e.where, e.getMessage(), Optional.empty(),
+                                List.of()));
+                    }
+                    return this;
+                }
                 Violation code = versions.get(0).code;
                 if (tables.containsKey(code)) {
                     problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, "violation code " + code

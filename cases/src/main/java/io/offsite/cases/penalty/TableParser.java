@@ -8,7 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads one table document (JSON tree) into compiled {@link TableVersion}s; syntax errors throw {@link Json.Bad}. */
+/**
+ * Reads one table document (JSON tree) into compiled {@link TableVersion}s. An error in the document's own keys throws
+ * {@link Json.Bad}; errors inside a version, an exemption or a tier are collected and reading goes on with the next
+ * one, so one load names every such error ({@link #parse(JsonNode, String, List)}).
+ */
 final class TableParser {
     private static final Set<String> TOP = Set.of("code", "name", "note", "versions");
     private static final Set<String> VERSION = Set.of("version", "effective", "expiry", "basis", "benchmark",
@@ -33,7 +37,23 @@ final class TableParser {
     private TableParser() {
     }
 
+    /** As {@link #parse(JsonNode, String, List)}, throwing the first error collected. */
     static List<TableVersion> parse(JsonNode root, String source) {
+        List<Json.Bad> errors = new ArrayList<>();
+        List<TableVersion> out = parse(root, source, errors);
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+        return out;
+    }
+
+    /**
+     * The document's versions, or null when {@code errors} received any (each version, exemption and tier is read
+     * even after an error in another).
+     *
+     * @throws Json.Bad when the document's own keys (code, name, versions) are wrong
+     */
+    static List<TableVersion> parse(JsonNode root, String source, List<Json.Bad> errors) {
         Json.onlyKeys(root, source, TOP);
         String code = Json.text(root, "code", source);
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
@@ -50,13 +70,23 @@ final class TableParser {
                     + " per table are accepted");
         }
         List<TableVersion> out = new ArrayList<>();
+        int before = errors.size();
         for (int i = 0; i < versions.size(); i++) {
-            out.add(version(violation, name, versions.get(i), code + ".versions[" + i + "]"));
+            try {
+                TableVersion v = version(violation, name, versions.get(i), code + ".versions[" + i + "]", errors);
+                if (v != null) {
+                    out.add(v);
+                }
+            } catch (Json.Bad e) {
+                errors.add(e);
+            }
         }
-        return out;
+        return errors.size() > before ? null : out;
     }
 
-    private static TableVersion version(Violation code, String name, JsonNode v, String where) {
+    /** One version, or null when an exemption or tier of it added to {@code errors}. */
+    private static TableVersion version(Violation code, String name, JsonNode v, String where, List<Json.Bad> errors) {
+        int before = errors.size();
         Json.onlyKeys(v, where, VERSION);
         String id = Json.text(v, "version", where);
         LocalDate effective = Json.date(v, "effective", where);
@@ -114,15 +144,11 @@ final class TableParser {
         Exemption[] exemptions = new Exemption[exNodes.size()];
         for (int i = 0; i < exemptions.length; i++) {
             String ew = where + ".exemptions[" + i + "]";
-            JsonNode e = exNodes.get(i);
-            Json.onlyKeys(e, ew, EXEMPTION);
-            String eid = uniqueId(e, ew, ids);
-            Outcome o = Json.enumValue(Outcome.class, Json.required(e, "outcome", ew), ew + ".outcome");
-            if (o == Outcome.FINE) {
-                throw new Json.Bad(ew + ".outcome", "an exemption gives NO_PENALTY or WARNING, not FINE");
+            try {
+                exemptions[i] = exemption(exNodes.get(i), ew, ids);
+            } catch (Json.Bad e) {
+                errors.add(e);
             }
-            exemptions[i] = new Exemption(eid, Json.enumValue(ExemptionKind.class, Json.required(e, "kind", ew), ew + ".kind"),
-                    when(Json.required(e, "when", ew), ew + ".when"), o, citation(Json.required(e, "basis", ew), ew + ".basis"));
         }
         List<JsonNode> tierNodes = Json.array(v, "tiers", where, true);
         if (tierNodes.isEmpty()) {
@@ -131,22 +157,15 @@ final class TableParser {
         Tier[] tiers = new Tier[tierNodes.size()];
         int alternatives = 0;
         for (int i = 0; i < tiers.length; i++) {
-            String tw = where + ".tiers[" + i + "]";
-            JsonNode t = tierNodes.get(i);
-            Json.onlyKeys(t, tw, TIER);
-            String tid = uniqueId(t, tw, ids);
-            Outcome o = Json.enumValue(Outcome.class, Json.required(t, "outcome", tw), tw + ".outcome");
-            FineBand band = null;
-            if (o == Outcome.FINE) {
-                JsonNode f = Json.required(t, "fine", tw);
-                long[] r = range(f, tw + ".fine", FINE);
-                band = new FineBand(r[2] == 1, r[0], r[1], start(f, tw + ".fine"));
-            } else if (t.has("fine")) {
-                throw new Json.Bad(tw + ".fine", "a " + o + " tier has no fine band; remove 'fine' or use outcome FINE");
+            try {
+                tiers[i] = tier(tierNodes.get(i), where + ".tiers[" + i + "]", ids);
+                alternatives += tiers[i].when.length;
+            } catch (Json.Bad e) {
+                errors.add(e);
             }
-            tiers[i] = new Tier(tid, Json.text(t, "name", tw), Json.optText(t, "test", tw, ""),
-                    when(Json.required(t, "when", tw), tw + ".when"), o, band);
-            alternatives += tiers[i].when.length;
+        }
+        if (errors.size() > before) {
+            return null;
         }
         for (Exemption e : exemptions) {
             alternatives += e.when.length;
@@ -157,6 +176,33 @@ final class TableParser {
         }
         return new TableVersion(code, name, id, effective, expiry, basis, benchmark, statutory, warningAllowed,
                 exemptions, tiers, mitStep, aggStep, adjMit, adjAgg, rounding);
+    }
+
+    private static Exemption exemption(JsonNode e, String ew, Set<String> ids) {
+        Json.onlyKeys(e, ew, EXEMPTION);
+        String eid = uniqueId(e, ew, ids);
+        Outcome o = Json.enumValue(Outcome.class, Json.required(e, "outcome", ew), ew + ".outcome");
+        if (o == Outcome.FINE) {
+            throw new Json.Bad(ew + ".outcome", "an exemption gives NO_PENALTY or WARNING, not FINE");
+        }
+        return new Exemption(eid, Json.enumValue(ExemptionKind.class, Json.required(e, "kind", ew), ew + ".kind"),
+                when(Json.required(e, "when", ew), ew + ".when"), o, citation(Json.required(e, "basis", ew), ew + ".basis"));
+    }
+
+    private static Tier tier(JsonNode t, String tw, Set<String> ids) {
+        Json.onlyKeys(t, tw, TIER);
+        String tid = uniqueId(t, tw, ids);
+        Outcome o = Json.enumValue(Outcome.class, Json.required(t, "outcome", tw), tw + ".outcome");
+        FineBand band = null;
+        if (o == Outcome.FINE) {
+            JsonNode f = Json.required(t, "fine", tw);
+            long[] r = range(f, tw + ".fine", FINE);
+            band = new FineBand(r[2] == 1, r[0], r[1], start(f, tw + ".fine"));
+        } else if (t.has("fine")) {
+            throw new Json.Bad(tw + ".fine", "a " + o + " tier has no fine band; remove 'fine' or use outcome FINE");
+        }
+        return new Tier(tid, Json.text(t, "name", tw), Json.optText(t, "test", tw, ""),
+                when(Json.required(t, "when", tw), tw + ".when"), o, band);
     }
 
     private static String uniqueId(JsonNode n, String where, Set<String> ids) {

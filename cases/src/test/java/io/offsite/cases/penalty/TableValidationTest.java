@@ -148,6 +148,16 @@ class TableValidationTest {
     }
 
     @Test
+    void syntaxErrorsInSeveralTiersAndExemptions_areAllReportedAtOnce() {
+        String bad = VALID.replace("\"maxYuan\": 100}", "\"maxYaun\": 100}")
+                .replace("{\"min\": 3}}, \"outcome\": \"FINE\"", "{\"min\": 3}}, \"outcome\": \"FINED\"")
+                .replace("\"kind\": \"FIRST_VIOLATION\"", "\"kind\": \"FIRST_VIOLATON\"");
+        assertThat(problems(bad)).extracting(TableProblem::where).containsExactly(
+                "LITTER.versions[0].exemptions[0].kind", "LITTER.versions[0].tiers[0].fine.maxYaun",
+                "LITTER.versions[0].tiers[1].outcome");
+    }
+
+    @Test
     void exceptionMessage_listsEveryProblemForTheRuleAuthor() {
         assertThatThrownBy(() -> PenaltyCatalogue.loader().add("t.json", VALID.replace("{\"min\": 3}", "{\"min\": 2}")).load())
                 .isInstanceOf(RuleTableException.class).hasMessageContaining("OVERLAP at LITTER/v1")
