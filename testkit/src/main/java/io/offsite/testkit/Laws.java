@@ -60,6 +60,25 @@ public final class Laws {
         return new Laws(randomFactSets, s);
     }
 
+    /**
+     * Runs every law on one fact set on {@code day}, for a property-testing tool that generates (and shrinks) facts
+     * itself — for example a QuickTheories {@code Gen<Facts>} built from its own integers and enums, checked with
+     * {@code assertThat(Laws.violations(table, facts, day)).isEmpty()}. Returns the laws the fact set breaks, each with
+     * its neighbour and message as {@link #check} reports them (not shrunk: the tool shrinks); empty when it breaks
+     * none. A day on which no version is in force is itself a violation of {@link Law#ASSESSABLE}.
+     */
+    public static List<Counterexample> violations(PenaltyTable table, Facts facts, LocalDate day) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(day, "day");
+        Optional<TableVersion> v = table.versionOn(day);
+        if (v.isEmpty()) {
+            return List.of(new Counterexample(Law.ASSESSABLE, table.violation(), "-", day, facts, Optional.empty(),
+                    "no version of the table is in force on " + day));
+        }
+        return List.copyOf(violations(table, v.get(), day, facts));
+    }
+
     /** Runs every law on every version of {@code table} (each on its first day in force). */
     public LawReport check(PenaltyTable table) {
         Objects.requireNonNull(table, "table");

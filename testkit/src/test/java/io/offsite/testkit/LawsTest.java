@@ -54,7 +54,7 @@ class LawsTest {
     }
 
     /** Valid table whose "serious" tier (5+ earlier violations, or severe harm) starts below the ordinary one's top. */
-    private static final String WORSE_RECORD_CHEAPER = """
+    static final String WORSE_RECORD_CHEAPER = """
         {"code": "EBIKE", "name": "e-bike parking",
          "versions": [{"version": "v1", "effective": "2025-01-01",
            "basis": {"law": "Test Law", "article": "9"},

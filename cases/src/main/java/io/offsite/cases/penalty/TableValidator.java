@@ -145,9 +145,9 @@ final class TableValidator {
                 "these facts match tiers " + ids + "; make the conditions mutually exclusive", Optional.of(f), ids)));
         if (r.gapRegions() > EXAMPLES_PER_KIND || r.overlapPairs() > EXAMPLES_PER_KIND) {
             out.add(new TableProblem(r.gapRegions() > EXAMPLES_PER_KIND ? TableProblem.Kind.GAP : TableProblem.Kind.OVERLAP,
-                    where, "in all " + r.gapRegions() + " region(s) of the fact space fall in a gap and "
-                            + r.overlapPairs() + " pair(s) of tiers overlap (only the first " + EXAMPLES_PER_KIND
-                            + " of each are shown)", Optional.empty(), List.of()));
+                    where, "in all, " + r.gapRegions() + " region(s) of the fact space match no tier and "
+                            + r.overlapPairs() + " pair(s) of tiers overlap; only the first " + EXAMPLES_PER_KIND
+                            + " of each are listed", Optional.empty(), List.of()));
         }
         return r.nodes();
     }
