@@ -8,7 +8,11 @@ import java.util.Optional;
  * One reason a penalty table was rejected.
  *
  * @param kind     what rule the table broke
- * @param where    JSON location, e.g. {@code PARKING/zj-2025/tiers[1]}
+ * @param where    where the problem is: for a SYNTAX problem the JSON path in the document
+ *                 ({@code PARKING.versions[0].tiers[2].fine.maxYaun}; {@code mine.json line 3 column 7} for malformed
+ *                 JSON, {@code mine.json.code} before the code is known), for the checks of a loaded version its
+ *                 code, version id and tier or exemption ({@code PARKING/zj-2025/tiers/ordinary}), or the version
+ *                 alone for gaps and overlaps ({@code PARKING/zj-2025}; the tiers are in {@code tierIds})
  * @param message  what is wrong and how to fix it
  * @param example  a concrete fact set showing the problem (gaps and overlaps), if any
  * @param tierIds  tiers involved (the two overlapping tiers, the shrinking pair)
