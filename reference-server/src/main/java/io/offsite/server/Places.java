@@ -116,9 +116,24 @@ final class Places {
         return registry;
     }
 
-    /** Replaces the grid (already validated by the caller's parse); a whole replacement: the last writer wins. */
+    /**
+     * Replaces the grid; a whole replacement: the last writer wins. A grid without a cell that a fence names is
+     * refused, naming the fences (their officer could no longer be found): move or delete them first.
+     */
     synchronized void replaceGrid(String json) {
         Grid parsed = parseGrid(json);
+        List<Problem.FieldError> orphans = new ArrayList<>();
+        for (Fence f : fences.values()) {
+            if (parsed.cell(f.cell()).isEmpty()) {
+                orphans.add(new Problem.FieldError("", "fence " + f.id() + " is in cell " + f.cell().value()
+                        + ", which this grid does not have; move or delete the fence first"));
+            }
+        }
+        if (!orphans.isEmpty()) {
+            throw ApiException.invalid(orphans.size() == 1 ? orphans.get(0).reason()
+                    : orphans.size() + " fences are in cells this grid does not have; move or delete them first",
+                    orphans);
+        }
         for (int tries = 1;; tries++) {
             try {
                 gridVersion = docs.replace(GRID, gridVersion, json).version();

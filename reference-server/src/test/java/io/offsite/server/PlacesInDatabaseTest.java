@@ -77,6 +77,22 @@ class PlacesInDatabaseTest {
     }
 
     @Test
+    void gridWithoutACellAFenceIsIn_isRefusedNamingTheFence_andChangesNothing() throws Exception {
+        Path dir = Fixture.newDir();
+        try (OffsiteDatabase db = OffsiteDatabase.embedded(dir.resolve("db"), Clock.systemUTC())) {
+            Places a = open(db, dir);
+            Fence fence = a.fences().get(0);
+            String cell = fence.cell().value();
+            String renamed = GRID.replace("\"" + cell + "\"", "\"" + cell + "-X\"");
+            assertThat(renamed).isNotEqualTo(GRID);
+            assertThatThrownBy(() -> a.replaceGrid(renamed)).isInstanceOf(ApiException.class)
+                    .hasMessageContaining(fence.id()).hasMessageContaining(cell);
+            assertThat(a.gridJson()).isEqualTo(GRID);
+            assertThat(open(db, dir).gridJson()).as("nothing written").isEqualTo(GRID);
+        }
+    }
+
+    @Test
     void dataDirectoryFromBeforeTheDatabase_isImportedOnce() throws Exception {
         Path dir = Fixture.newDir();
         List<Fence> one = List.of(extra("no-parking-legacy"));
