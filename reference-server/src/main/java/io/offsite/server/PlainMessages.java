@@ -32,12 +32,28 @@ final class PlainMessages implements MessageInterpolator {
 
     @Override
     public String interpolate(String template, Context context) {
-        return plain(parameters.interpolate(template, context), context);
+        return plain(parameters.interpolate(withoutExpression(template, context), context), context);
     }
 
     @Override
     public String interpolate(String template, Context context, Locale locale) {
-        return plain(parameters.interpolate(template, context, locale), context);
+        return plain(parameters.interpolate(withoutExpression(template, context), context, locale), context);
+    }
+
+    /**
+     * The default templates of {@code @DecimalMax} and {@code @DecimalMin} with their {@code inclusive} choice made
+     * here, so the parameter interpolator never meets an expression (it logs a warning for each one it meets, which
+     * would be one log line per refused request); other templates unchanged.
+     */
+    private static String withoutExpression(String template, Context context) {
+        boolean inclusive = Boolean.TRUE.equals(context.getConstraintDescriptor().getAttributes().get("inclusive"));
+        return switch (template) {
+            case "{jakarta.validation.constraints.DecimalMax.message}" ->
+                    inclusive ? "must be less than or equal to {value}" : "must be less than {value}";
+            case "{jakarta.validation.constraints.DecimalMin.message}" ->
+                    inclusive ? "must be greater than or equal to {value}" : "must be greater than {value}";
+            default -> template;
+        };
     }
 
     private static String plain(String message, Context context) {

@@ -45,6 +45,17 @@ class ApiInputErrorsTest extends ApiHarness {
     private static final String POSITION = "{\"truckId\":\"013305760001\",\"time\":\"2026-12-07T01:00:00Z\",\"lon\":121.25,"
             + "\"lat\":28.64,\"speedKmh\":9}";
 
+    /** A filed case to send malformed actions to (an unknown case is a 404 before the body is read). */
+    private static String aCase() {
+        String id = "331003-2026-INPUTERR01";
+        if (fixture.enforcement.cases().find(id).isEmpty()) {
+            fixture.enforcement.cases().file(id, io.offsite.core.violation.Violation.TEMPORARY_STRUCTURE,
+                    io.offsite.cases.penalty.PartyType.PERSON, fixture.clock.instant(), "filed for the input-error tests",
+                    io.offsite.core.grid.OfficerId.of("HYZF-1001"), io.offsite.core.grid.OfficerId.of("HYZF-0111"));
+        }
+        return id;
+    }
+
     private static String item() {
         return detection(Fixture.T0, "浙J00101", 121.2445, 28.6303);
     }
@@ -94,7 +105,7 @@ class ApiInputErrorsTest extends ApiHarness {
         assertThat(reasonFor(r, "/detections/0/lon")).isEqualTo("must be a number, was a string");
         assertThat(r.json().get("detail").asText()).isEqualTo("/detections/0/lon: must be a number, was a string");
         assertNoJavaInternals(r);
-        Res version = call(Method.POST, "/api/v1/cases/C-NONE/actions", Role.OFFICER, "{\"commandId\":\"c1\","
+        Res version = call(Method.POST, "/api/v1/cases/" + aCase() + "/actions", Role.OFFICER, "{\"commandId\":\"c1\","
                 + "\"action\":\"CLOSE\",\"reason\":\"r\",\"officers\":[\"HYZF-1001\"],\"version\":\"3\"}");
         assertProblem(version, 422);
         assertThat(reasonFor(version, "/version")).isEqualTo("must be a whole number, was a string");
@@ -198,7 +209,7 @@ class ApiInputErrorsTest extends ApiHarness {
         Res r = call(Method.POST, "/api/v1/detections", Role.CAMERA, "{}");
         assertProblem(r, 422);
         assertThat(reasonFor(r, "/detections")).isEqualTo("must not be null");
-        Res action = call(Method.POST, "/api/v1/cases/C-NONE/actions", Role.OFFICER, "{\"commandId\":\"c1\","
+        Res action = call(Method.POST, "/api/v1/cases/" + aCase() + "/actions", Role.OFFICER, "{\"commandId\":\"c1\","
                 + "\"action\":\"CLOSE\",\"reason\":\"r\",\"version\":3}");
         assertProblem(action, 422);
         assertThat(reasonFor(action, "/officers")).isEqualTo("must not be null");
