@@ -297,32 +297,14 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
 
     @Override
     public List<OutboxMessage> loadAll() {
-        return load("loading the outbox", null);
+        return run("loading the outbox", c -> OutboxRows.load(c, null));
     }
 
-    /**
-     * The rows with this status only, selected in the database (PENDING and SENT through the due-time index:
-     * {@link OutboxRows#whereStatus}).
-     */
+    /** The rows with this status only, selected in the database ({@link OutboxRows#whereStatus}). */
     @Override
     public List<OutboxMessage> loadWithStatus(MessageStatus status) {
         Objects.requireNonNull(status, "status");
-        return load("loading " + status + " outbox messages", status);
-    }
-
-    /** Every row, or the rows with {@code status} when it is not null, in seq order. */
-    private List<OutboxMessage> load(String what, MessageStatus status) {
-        return run(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + (status == null ? ""
-                    : OutboxRows.whereStatus(status)) + " ORDER BY seq")) {
-                if (status != null) {
-                    OutboxRows.bindStatus(ps, status);
-                }
-                List<OutboxMessage> out = new ArrayList<>();
-                OutboxRows.readAll(ps).forEach(m -> out.add(m.message()));
-                return out;
-            }
-        });
+        return run("loading " + status + " outbox messages", c -> OutboxRows.load(c, status));
     }
 
     /** {@code SELECT COUNT(*)}: the rows are counted in the database, not read out. */

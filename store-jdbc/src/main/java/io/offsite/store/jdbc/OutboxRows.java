@@ -247,7 +247,18 @@ final class OutboxRows {
         return i;
     }
 
-    /** {@code SELECT COUNT(*)} of every row, or of the rows with {@code status} when it is not null. */
+    /** Every row, or the rows with {@code status} when it is not null ({@link #whereStatus}), in seq order. */
+    static List<OutboxMessage> load(Connection c, MessageStatus status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + (status == null ? "" : whereStatus(status))
+                + " ORDER BY seq")) {
+            if (status != null) {
+                bindStatus(ps, status);
+            }
+            return new ArrayList<>(readAll(ps).stream().map(StoredMessage::message).toList()); // callers may sort it
+        }
+    }
+
+    /** {@code SELECT COUNT(*)} of every row, or of the rows with {@code status} (not null). */
     static String countSql(MessageStatus status) {
         return "SELECT COUNT(*) FROM " + TABLE + (status == null ? "" : whereStatus(status));
     }
