@@ -284,7 +284,9 @@ public final class OffsiteServer implements AutoCloseable {
     static void routing(HttpRouting.Builder r, Parts p) {
         p.problems().register(r);
         r.addFilter(new Auth(p.tokens(), p.problems()));
-        r.register(API, services(p).toArray(HttpService[]::new));
+        List<HttpService> services = services(p);
+        r.register(API, services.toArray(HttpService[]::new));
+        r.any(API + "/*", new MethodNotAllowed(RouteRecorder.routes(services)));
     }
 
     /** Every service under {@link #API}: the routing, the OpenAPI document test and the fuzz test use this list. */

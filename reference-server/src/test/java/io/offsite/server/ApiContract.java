@@ -189,6 +189,17 @@ abstract class ApiContract extends ApiFieldContract {
     }
 
     @Test
+    void aRouteCalledWithAMethodItDoesNotTake_is405NamingTheMethodsItTakes_andAnUnknownPathStays404() {
+        Res delete = call(Method.DELETE, "/api/v1/cases", Role.ADMIN, null);
+        assertProblem(delete, 405);
+        assertThat(delete.body()).contains("DELETE is not a method of /api/v1/cases").contains("it takes GET");
+        assertThat(allowHeader(Method.DELETE, "/api/v1/cases", Role.ADMIN)).isEqualTo("GET");
+        assertThat(allowHeader(Method.PATCH, "/api/v1/cases/331003-2026-ANY/actions", Role.ADMIN)).isEqualTo("POST");
+        assertThat(allowHeader(Method.POST, "/api/v1/fences/some-fence", Role.ADMIN)).isEqualTo("DELETE");
+        assertThat(call(Method.GET, "/api/v1/no-such-route", Role.ADMIN, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void penaltyAssessmentExplainsEveryStep() {
         Res r = call(Method.POST, "/api/v1/penalties/assess", Role.OFFICER, "{\"violation\":\"PARKING\","
                 + "\"firstViolation\":false,\"repeatCount\":2,\"date\":\"2026-12-07\"}");

@@ -66,6 +66,15 @@ abstract class ApiHarness {
         }
     }
 
+    /** The {@code Allow} header of a body-less call ("" when absent). */
+    String allowHeader(Method method, String path, Role role) {
+        Http1ClientRequest req = request(method, path);
+        req.header(HeaderNames.AUTHORIZATION, "Bearer " + fixture().tokens.get(role));
+        try (HttpClientResponse r = req.request()) {
+            return r.headers().first(HeaderNames.ALLOW).orElse("");
+        }
+    }
+
     /** A binary exchange: status and body bytes. */
     record Bytes(int status, String contentType, byte[] body) {
     }
