@@ -22,7 +22,16 @@ final class PlainMessages implements MessageInterpolator {
     private static final Pattern CHOICE = Pattern.compile(
             "\\$\\{\\s*(\\w+)\\s*==\\s*true\\s*\\?\\s*'([^']*)'\\s*:\\s*'([^']*)'\\s*}");
     private static final Pattern ANY_EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
-    private final MessageInterpolator parameters = new ParameterMessageInterpolator();
+    private final MessageInterpolator parameters;
+
+    PlainMessages() {
+        this(new ParameterMessageInterpolator());
+    }
+
+    /** Over {@code parameters}, the interpolator that fills in {@code {value}} and the like (tests pass their own). */
+    PlainMessages(MessageInterpolator parameters) {
+        this.parameters = parameters;
+    }
 
     /** A validator whose messages go through this interpolator. */
     static Validator validator() {
