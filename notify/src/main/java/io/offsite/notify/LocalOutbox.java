@@ -1,7 +1,6 @@
 package io.offsite.notify;
 
 import io.offsite.core.Masks;
-import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.OutboxStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,21 +28,16 @@ final class LocalOutbox implements OutboxMode {
     private final Object lock;
     private final OutboxStore store;
     private final OutboxSettings settings;
-    private final Map<Channel, Gateway> gateways;
-    private final TokenBuckets buckets;
 
     private final Map<String, OutboxMessage> byKey = new HashMap<>();
     private final Map<String, String> keyByProviderId = new HashMap<>();
     private final DueQueue queue = new DueQueue(byKey);
     private final Set<String> inFlight = new HashSet<>();
 
-    LocalOutbox(Object lock, OutboxStore store, OutboxSettings settings, Map<Channel, Gateway> gateways,
-            TokenBuckets buckets) {
+    LocalOutbox(Object lock, OutboxStore store, OutboxSettings settings) {
         this.lock = lock;
         this.store = store;
         this.settings = settings;
-        this.gateways = gateways;
-        this.buckets = buckets;
         List<OutboxMessage> loaded = store.loadAll();
         for (OutboxMessage m : loaded) {
             index(m);
@@ -101,7 +95,7 @@ final class LocalOutbox implements OutboxMode {
         List<DueQueue.Due> taken = new ArrayList<>();
         List<DispatchStep.Send> sends = new ArrayList<>();
         synchronized (lock) {
-            step = settings.round(settings.now(), buckets, gateways);
+            step = settings.round(settings.now());
             boolean planned = false;
             try {
                 DueQueue.Due due;

@@ -6,7 +6,6 @@ import io.offsite.notify.spi.SharedOutboxStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,12 +43,10 @@ public final class Outbox {
     private final OutboxMode mode;
 
     Outbox(OutboxBuilder b) {
-        this.gateways = new EnumMap<>(b.gateways);
-        TokenBuckets buckets = new TokenBuckets(b.rateLimit, b.clock);
         OutboxSettings settings = b.settings();
-        this.mode = b.store instanceof SharedOutboxStore shared
-                ? new SharedOutbox(this, shared, settings, gateways, buckets)
-                : new LocalOutbox(this, b.store, settings, gateways, buckets);
+        this.gateways = settings.gateways();
+        this.mode = b.store instanceof SharedOutboxStore shared ? new SharedOutbox(this, shared, settings)
+                : new LocalOutbox(this, b.store, settings);
     }
 
     /** A builder over {@code store}; the host keeps ownership of the store (and closes it). */

@@ -151,10 +151,11 @@ public final class OutboxBuilder {
                 : "outbox-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The options as they are now, for an outbox being built. */
+    /** The options as they are now, with the gateways and rate-limit state made from them, for an outbox being built. */
     OutboxSettings settings() {
         return new OutboxSettings(clock, random, retry, receiptTimeout, listener, maxBatch, sendExecutor,
-                holderOrDefault(), leaseDuration, claimOnEnqueue);
+                holderOrDefault(), leaseDuration, claimOnEnqueue, new EnumMap<>(gateways),
+                new TokenBuckets(rateLimit, clock));
     }
 
     /** Loads the store and returns the outbox; fails if no gateway was configured. */

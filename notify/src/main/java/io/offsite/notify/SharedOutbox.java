@@ -1,7 +1,6 @@
 package io.offsite.notify;
 
 import io.offsite.core.Masks;
-import io.offsite.notify.spi.Gateway;
 import io.offsite.notify.spi.SharedOutboxStore;
 import io.offsite.notify.spi.StoredMessage;
 import java.time.Instant;
@@ -39,20 +38,15 @@ final class SharedOutbox implements OutboxMode {
     private final Object lock;
     private final SharedOutboxStore store;
     private final OutboxSettings settings;
-    private final Map<Channel, Gateway> gateways;
-    private final TokenBuckets buckets;
     /** Messages leased at enqueue, in enqueue order, until a round sends them; guarded by {@code lock}. */
     private final Map<String, Ready> ready = new LinkedHashMap<>();
     /** What this outbox last wrote for messages it sent that await a receipt; guarded by {@code lock}. */
     private final AwaitingReceipts awaiting = new AwaitingReceipts(AWAITING_MAX);
 
-    SharedOutbox(Object lock, SharedOutboxStore store, OutboxSettings settings, Map<Channel, Gateway> gateways,
-            TokenBuckets buckets) {
+    SharedOutbox(Object lock, SharedOutboxStore store, OutboxSettings settings) {
         this.lock = lock;
         this.store = store;
         this.settings = settings;
-        this.gateways = gateways;
-        this.buckets = buckets;
         LOG.info("outbox {} dispatches from a shared store with {} leases", settings.holder(), settings.lease());
     }
 
@@ -106,7 +100,7 @@ final class SharedOutbox implements OutboxMode {
         List<DispatchStep.Send> sends = new ArrayList<>();
         synchronized (lock) {
             Instant now = settings.now();
-            step = settings.round(now, buckets, gateways);
+            step = settings.round(now);
             List<String> expired = dropExpiredReady(now);
             if (!expired.isEmpty()) {
                 // leased at enqueue but not sent while half the lease was left: due again at once, claimed below
