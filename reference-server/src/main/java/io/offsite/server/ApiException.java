@@ -23,6 +23,21 @@ final class ApiException extends RuntimeException {
         return new ApiException(422, "https://offsite.io/problems/invalid-field", detail, errors);
     }
 
+    /**
+     * A 422 listing {@code errors}; its detail is the one error's field and reason, or {@code whenMany} for several.
+     */
+    static ApiException invalid(List<Problem.FieldError> errors, String whenMany) {
+        Problem.FieldError first = errors.get(0);
+        return invalid(errors.size() > 1 ? whenMany : first.field().isEmpty() ? first.reason()
+                : first.field() + ": " + first.reason(), errors);
+    }
+
+    /** {@code message} without the {@code location + ": "} it starts with (a library names the place it refused). */
+    static String withoutLocation(String message, String location) {
+        String m = String.valueOf(message);
+        return m.startsWith(location + ": ") ? m.substring(location.length() + 2) : m;
+    }
+
     static ApiException field(String field, String reason) {
         return invalid(shown(field) + ": " + reason, List.of(new Problem.FieldError(field, reason)));
     }

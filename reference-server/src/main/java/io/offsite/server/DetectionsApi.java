@@ -112,28 +112,16 @@ final class DetectionsApi implements HttpService {
         }
         Detection.Builder b = Detection.builder(CameraId.of(d.camera()), t).at(GeoPoint.of(d.lon(), d.lat()));
         if (d.plate() != null) {
-            try {
-                b.plate(d.plate(), d.confidence());
-            } catch (RuntimeException e) {
-                throw ApiException.field(where + "/plate", reason(e));
-            }
+            refusedAt(where + "/plate", () -> b.plate(d.plate(), d.confidence()));
         }
         if (d.objectClass() != null) {
             b.objectClass(ObjectClass.valueOf(d.objectClass()));
         }
         if (d.tracker() != null) {
-            try {
-                b.tracker(d.tracker());
-            } catch (RuntimeException e) {
-                throw ApiException.field(where + "/tracker", reason(e));
-            }
+            refusedAt(where + "/tracker", () -> b.tracker(d.tracker()));
         }
         if (d.snapshot() != null) {
-            try {
-                b.snapshot(d.snapshot());
-            } catch (RuntimeException e) {
-                throw ApiException.field(where + "/snapshot", reason(e));
-            }
+            refusedAt(where + "/snapshot", () -> b.snapshot(d.snapshot()));
         }
         try {
             return b.build();
@@ -142,9 +130,16 @@ final class DetectionsApi implements HttpService {
         }
     }
 
-    /** The library's own words for a refused value, without the "detection from camera … at …:" it wraps them in. */
-    private static String reason(RuntimeException e) {
-        Throwable why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
-        return Masks.inText(String.valueOf(why.getMessage()));
+    /**
+     * Gives one value to the detection builder; a value the library refuses is a field error at {@code pointer} in the
+     * library's own words, without the "detection from camera … at …:" it wraps them in.
+     */
+    private static void refusedAt(String pointer, Runnable give) {
+        try {
+            give.run();
+        } catch (RuntimeException e) {
+            Throwable why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+            throw ApiException.field(pointer, Masks.inText(String.valueOf(why.getMessage())));
+        }
     }
 }

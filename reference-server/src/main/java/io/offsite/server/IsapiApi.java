@@ -56,9 +56,7 @@ final class IsapiApi implements HttpService {
         try (InputStream in = req.content().inputStream()) {
             m = parser.parse(contentType, in);
         } catch (DeviceMessageException e) {
-            String why = String.valueOf(e.getMessage());
-            throw ApiException.field(e.where(), why.startsWith(e.where() + ": ") ? why.substring(e.where().length() + 2)
-                    : why);
+            throw ApiException.field(e.where(), ApiException.withoutLocation(e.getMessage(), e.where()));
         } catch (IOException e) {
             throw ApiException.badRequest("the push broke off: " + e.getMessage());
         }

@@ -278,7 +278,7 @@ final class Json {
     }
 
     /** One JSON pointer reference token: {@code ~} and {@code /} escaped. */
-    private static String escape(String name) {
+    static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 

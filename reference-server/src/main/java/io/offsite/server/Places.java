@@ -130,9 +130,8 @@ final class Places {
             }
         }
         if (!orphans.isEmpty()) {
-            throw ApiException.invalid(orphans.size() == 1 ? orphans.get(0).reason()
-                    : orphans.size() + " fences are in cells this grid does not have; move or delete them first",
-                    orphans);
+            throw ApiException.invalid(orphans, orphans.size()
+                    + " fences are in cells this grid does not have; move or delete them first");
         }
         for (int tries = 1;; tries++) {
             try {

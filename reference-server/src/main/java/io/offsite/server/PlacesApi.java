@@ -116,8 +116,7 @@ final class PlacesApi implements HttpService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
-                    : errors.size() + " fences name a cell that is not in the enforcement grid", errors);
+            throw ApiException.invalid(errors, errors.size() + " fences name a cell that is not in the enforcement grid");
         }
     }
 

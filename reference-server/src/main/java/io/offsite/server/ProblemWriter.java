@@ -40,7 +40,7 @@ final class ProblemWriter {
                         "https://offsite.io/problems/rejected-by-rules", Masks.inText(e.getMessage()), List.of())))
                 .error(GeoJsonException.class, (req, res, e) -> write(req, res, new ApiException(422,
                         "https://offsite.io/problems/rejected-by-rules", Masks.inText(e.getMessage()), List.of(
-                        new Problem.FieldError(pointer(e.path()), Masks.inText(reason(e)))))))
+                        new Problem.FieldError(pointer(e.path()), Masks.inText(ApiException.withoutLocation(e.getMessage(), e.path())))))))
                 .error(HttpException.class, (req, res, e) -> write(req, res, new ApiException(e.status().code(),
                         "about:blank", e.getMessage(), List.of())))
                 .error(IllegalArgumentException.class, (req, res, e) -> write(req, res,
@@ -90,7 +90,7 @@ final class ProblemWriter {
             int bracket = part.indexOf('[');
             String name = bracket < 0 ? part : part.substring(0, bracket);
             if (!name.isEmpty()) {
-                sb.append('/').append(name.replace("~", "~0").replace("/", "~1"));
+                sb.append('/').append(Json.escape(name));
             }
             Matcher index = INDEX.matcher(bracket < 0 ? "" : part.substring(bracket));
             while (index.find()) {
@@ -100,11 +100,6 @@ final class ProblemWriter {
         return sb.toString();
     }
 
-    /** The exception's problem without the path it starts with. */
-    private static String reason(GeoJsonException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.startsWith(e.path() + ": ") ? m.substring(e.path().length() + 2) : m;
-    }
 
     void write(ServerRequest req, ServerResponse res, ApiException e) {
         Problem p = new Problem(e.type(), Status.create(e.status()).reasonPhrase(), e.status(), e.getMessage(),
