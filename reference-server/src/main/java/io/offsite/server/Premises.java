@@ -59,9 +59,9 @@ final class Premises implements ObjectOperators {
         this.docs = docs;
         this.reader = reader;
         this.files = files;
-        List<ManagedObject> listed = reader.read(new StringReader(objects.body()));
-        files.openAll(listed);
-        this.state = state(listed, operators(operators.body()), objects.version(), operators.version());
+        State none = new State(Map.of(), Map.of(), Frontages.builder().build(), -1, -1);
+        this.state = withOperators(withObjects(none, reader.read(new StringReader(objects.body())), objects.version()),
+                operators(operators.body()), operators.version());
     }
 
     /**
@@ -88,12 +88,18 @@ final class Premises implements ObjectOperators {
         return JdbcEnterpriseFiles.create(db);
     }
 
-    private static State state(List<ManagedObject> objects, Map<String, ObjectOperator> operators, long objectsVersion,
-            long operatorsVersion) {
+    /** {@code s} with {@code objects} listed (at the document's {@code version}); each gets a file if it had none. */
+    private State withObjects(State s, List<ManagedObject> objects, long version) {
+        files.openAll(objects);
         Map<String, ManagedObject> byId = new LinkedHashMap<>();
         objects.forEach(o -> byId.put(o.id(), o));
-        return new State(Collections.unmodifiableMap(byId), Map.copyOf(operators),
-                Frontages.builder().addAll(objects).build(), objectsVersion, operatorsVersion);
+        return new State(Collections.unmodifiableMap(byId), s.operators(), Frontages.builder().addAll(objects).build(),
+                version, s.operatorsVersion());
+    }
+
+    /** {@code s} with {@code operators} registered (at the document's {@code version}). */
+    private static State withOperators(State s, Map<String, ObjectOperator> operators, long version) {
+        return new State(s.objects(), Map.copyOf(operators), s.frontages(), s.objectsVersion(), version);
     }
 
     /**
@@ -102,10 +108,7 @@ final class Premises implements ObjectOperators {
      */
     synchronized int replaceObjects(String geoJson) {
         List<ManagedObject> listed = reader.read(new StringReader(geoJson));
-        long version = write(OBJECTS, state.objectsVersion(), geoJson);
-        files.openAll(listed);
-        State s = state;
-        state = state(listed, s.operators(), version, s.operatorsVersion());
+        state = withObjects(state, listed, write(OBJECTS, state.objectsVersion(), geoJson));
         return listed.size();
     }
 
@@ -123,9 +126,7 @@ final class Premises implements ObjectOperators {
             }
             i++;
         }
-        long version = write(OPERATORS, state.operatorsVersion(), json);
-        State s = state;
-        state = new State(s.objects(), Map.copyOf(read), s.frontages(), s.objectsVersion(), version);
+        state = withOperators(state, read, write(OPERATORS, state.operatorsVersion(), json));
         return read.size();
     }
 
@@ -151,17 +152,17 @@ final class Premises implements ObjectOperators {
      */
     synchronized boolean refresh() {
         State s = state;
-        long objectsVersion = docs.version(OBJECTS).orElse(s.objectsVersion());
-        long operatorsVersion = docs.version(OPERATORS).orElse(s.operatorsVersion());
-        if (objectsVersion == s.objectsVersion() && operatorsVersion == s.operatorsVersion()) {
-            return false;
+        if (docs.version(OBJECTS).orElse(s.objectsVersion()) != s.objectsVersion()) {
+            StoredDocument d = docs.find(OBJECTS).orElseThrow();
+            s = withObjects(s, reader.read(new StringReader(d.body())), d.version());
         }
-        StoredDocument objects = docs.find(OBJECTS).orElseThrow();
-        StoredDocument operators = docs.find(OPERATORS).orElseThrow();
-        List<ManagedObject> listed = reader.read(new StringReader(objects.body()));
-        files.openAll(listed);
-        state = state(listed, operators(operators.body()), objects.version(), operators.version());
-        return true;
+        if (docs.version(OPERATORS).orElse(s.operatorsVersion()) != s.operatorsVersion()) {
+            StoredDocument d = docs.find(OPERATORS).orElseThrow();
+            s = withOperators(s, operators(d.body()), d.version());
+        }
+        boolean changed = s != state;
+        state = s;
+        return changed;
     }
 
     /** Reads {@code [{"objectId":…,"name":…,"phone":…,"uscc":…}]}; errors name the entry and field. */
