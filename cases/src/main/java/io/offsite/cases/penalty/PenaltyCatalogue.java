@@ -173,8 +173,6 @@ public final class PenaltyCatalogue {
                 }
                 problems.addAll(TableValidator.validate(versions));
                 tables.put(code, new PenaltyTable(code, versions.get(0).name, versions));
-            } catch (Json.Bad e) {
-                problems.add(new TableProblem(TableProblem.Kind.SYNTAX, e.where, e.getMessage(), Optional.empty(), List.of()));
             } catch (PenaltyException e) {
                 problems.add(new TableProblem(TableProblem.Kind.SYNTAX, source, e.getMessage(), Optional.empty(), List.of()));
             }

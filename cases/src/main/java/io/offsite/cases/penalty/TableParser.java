@@ -37,23 +37,20 @@ final class TableParser {
     private TableParser() {
     }
 
-    /** As {@link #parse(JsonNode, String, List)}, throwing the first error collected. */
-    static List<TableVersion> parse(JsonNode root, String source) {
-        List<Json.Bad> errors = new ArrayList<>();
-        List<TableVersion> out = parse(root, source, errors);
-        if (!errors.isEmpty()) {
-            throw errors.get(0);
-        }
-        return out;
-    }
-
     /**
-     * The document's versions, or null when {@code errors} received any (each version, exemption and tier is read
-     * even after an error in another).
-     *
-     * @throws Json.Bad when the document's own keys (code, name, versions) are wrong
+     * The document's versions, or null when {@code errors} received any: an error in the document's own keys (code,
+     * name, versions) stops the reading; each version, exemption and tier is read even after an error in another.
      */
     static List<TableVersion> parse(JsonNode root, String source, List<Json.Bad> errors) {
+        try {
+            return versions(root, source, errors);
+        } catch (Json.Bad e) {
+            errors.add(e);
+            return null;
+        }
+    }
+
+    private static List<TableVersion> versions(JsonNode root, String source, List<Json.Bad> errors) {
         Json.onlyKeys(root, source, TOP);
         String code = Json.text(root, "code", source);
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {

@@ -87,7 +87,12 @@ class CoverageCheckTest {
 
     private static List<TableVersion> parse(String json) {
         try {
-            return TableParser.parse(new ObjectMapper().readTree(json), "t");
+            List<Json.Bad> errors = new java.util.ArrayList<>();
+            List<TableVersion> versions = TableParser.parse(new ObjectMapper().readTree(json), "t", errors);
+            if (versions == null) {
+                throw errors.get(0);
+            }
+            return versions;
         } catch (IOException e) {
             throw new AssertionError(e);
         }
